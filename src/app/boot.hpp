@@ -1,0 +1,22 @@
+// Starting Byline: the parts wired together in the order they start.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace byline::app {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::filesystem::path data_dir = "data";
+  bool demo = false;
+  int threads = 0;  // 0: one per core
+  std::string url;  // public address; empty: http://host:port
+};
+
+// Runs the server until SIGINT/SIGTERM. Returns the exit code; on failure
+// the reason has been printed as one line on standard error.
+int serve(const ServeOptions& options);
+
+}  // namespace byline::app

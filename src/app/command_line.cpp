@@ -1,0 +1,49 @@
+// Command-line parsing with CLI11.
+#include "app/command_line.hpp"
+
+#include "app/boot.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace byline::app {
+
+int run_command_line(int argc, char** argv) {
+  CLI::App app{"Byline: a news site and its newsroom in one program.", "byline"};
+  app.set_version_flag("--version", "byline 0.1.0");
+  app.require_subcommand(1);
+
+  ServeOptions serve_options;
+  std::string data_dir = serve_options.data_dir.string();
+  auto* serve_command = app.add_subcommand("serve", "Serve the site over HTTP until stopped");
+  serve_command->add_option("--host", serve_options.host, "Address to listen on")
+      ->capture_default_str();
+  serve_command->add_option("--port", serve_options.port, "Port to listen on (0: any free port)")
+      ->capture_default_str();
+  serve_command->add_option("--data", data_dir, "Directory for byline.db and media")
+      ->capture_default_str();
+  serve_command->add_flag("--demo", serve_options.demo,
+                          "Fill an empty data directory with a demo news site");
+  serve_command->add_option("--threads", serve_options.threads,
+                            "I/O threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_command->add_option("--url", serve_options.url,
+                            "Public address of the site, for links and sharing "
+                            "(default: http://HOST:PORT)");
+  serve_command->footer(
+      "Example:\n  byline serve --demo --data ./data --port 8080\n"
+      "Stop with Ctrl-C: requests in flight are finished first.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  }
+
+  if (serve_command->parsed()) {
+    serve_options.data_dir = data_dir;
+    return serve(serve_options);
+  }
+  return 0;
+}
+
+}  // namespace byline::app

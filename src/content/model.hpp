@@ -1,0 +1,80 @@
+// The content model: what a news site is made of. Plain values, no storage
+// or HTTP; the Store persists them and the site renders them.
+#pragma once
+
+#include "common/time.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace byline::content {
+
+using Id = std::int64_t;
+using byline::Time;
+
+enum class Role { contributor, author, editor, admin };
+
+struct User {
+  Id id = 0;
+  std::string email;
+  std::string name;
+  std::string slug;
+  std::string bio;
+  std::string website;
+  Role role = Role::author;
+};
+
+struct Section {
+  Id id = 0;
+  std::string slug;
+  std::string name;
+  std::string description;
+};
+
+struct Tag {
+  Id id = 0;
+  std::string slug;
+  std::string name;
+  std::string description;
+};
+
+enum class PostType { article, page };
+
+// Rule: only `published` posts whose published_at has come are shown to
+// readers; every other status is the newsroom's business.
+enum class PostStatus { draft, review, scheduled, published, unpublished };
+
+enum class SourceFormat { html, markdown };
+
+struct Post {
+  Id id = 0;
+  PostType type = PostType::article;
+  std::string slug;
+  std::string title;
+  std::string body_html;   // canonical, already sanitised
+  std::string body_source; // what the writer typed, in source_format
+  SourceFormat source_format = SourceFormat::html;
+  std::string plaintext;   // the body's text, for excerpts and search
+  std::string custom_excerpt;
+  PostStatus status = PostStatus::draft;
+  std::optional<Time> published_at;
+  Time created_at{};
+  Time updated_at{};
+  std::string locale;      // empty: the site's locale
+  std::vector<User> authors;       // ordered; the first is the primary author
+  std::vector<Section> sections;   // ordered; the first is the primary section
+  std::vector<Tag> tags;           // ordered
+};
+
+std::string_view to_string(PostStatus status);
+std::optional<PostStatus> post_status_from_string(std::string_view text);
+std::string_view to_string(PostType type);
+std::optional<PostType> post_type_from_string(std::string_view text);
+std::string_view to_string(Role role);
+std::optional<Role> role_from_string(std::string_view text);
+std::string_view to_string(SourceFormat format);
+std::optional<SourceFormat> source_format_from_string(std::string_view text);
+
+}  // namespace byline::content

@@ -1,0 +1,54 @@
+// Validation and normalisation of posts on their way into the Store.
+#include "content/post_rules.hpp"
+
+#include "content/sanitize.hpp"
+#include "content/slug.hpp"
+#include "content/text.hpp"
+
+namespace byline::content {
+namespace {
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+Error invalid(std::string message) {
+  return make_error(ErrorCode::invalid_input, std::move(message));
+}
+
+}  // namespace
+
+Result<Post> prepare_post(Post post, Time now) {
+  post.title = trim(post.title);
+  if (post.title.empty()) return invalid("A post needs a title.");
+  if (post.title.size() > kMaxTitleBytes) return invalid("The title is too long.");
+  if (post.body_source.empty()) post.body_source = post.body_html;
+  if (post.body_source.size() > kMaxBodyBytes) return invalid("The body is too long.");
+
+  if (post.slug.empty()) {
+    post.slug = make_slug(post.title);
+    if (post.slug.empty()) post.slug = "post";
+  } else if (!is_valid_slug(post.slug)) {
+    return invalid("A slug may hold only lower-case letters, digits and dashes.");
+  }
+
+  post.body_html = sanitize_html(post.body_source);
+  post.plaintext = html_to_text(post.body_html);
+  post.custom_excerpt = trim(post.custom_excerpt);
+
+  // Rule: publishing without a time means now; scheduling needs a time.
+  if (post.status == PostStatus::published && !post.published_at) post.published_at = now;
+  if (post.status == PostStatus::scheduled && !post.published_at) {
+    return invalid("A scheduled post needs a publication time.");
+  }
+  if (post.authors.empty()) return invalid("A post needs at least one author.");
+
+  if (post.created_at == Time{}) post.created_at = now;
+  post.updated_at = now;
+  return post;
+}
+
+}  // namespace byline::content

@@ -1,0 +1,219 @@
+// Allow-list HTML sanitiser on gumbo. Nothing here uses regular expressions:
+// the input is parsed into the same tree a browser would build.
+#include "content/sanitize.hpp"
+
+#include "content/html_document.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace byline::content {
+namespace {
+
+// Deeper nesting than this is no article; past it only text is kept, so a
+// hostile body cannot exhaust the stack.
+constexpr int kMaxDepth = 128;
+
+constexpr std::array kAllowedTags = {
+    GUMBO_TAG_P,      GUMBO_TAG_BR,         GUMBO_TAG_H1,     GUMBO_TAG_H2,     GUMBO_TAG_H3,
+    GUMBO_TAG_H4,     GUMBO_TAG_H5,         GUMBO_TAG_H6,     GUMBO_TAG_BLOCKQUOTE,
+    GUMBO_TAG_UL,     GUMBO_TAG_OL,         GUMBO_TAG_LI,     GUMBO_TAG_STRONG, GUMBO_TAG_B,
+    GUMBO_TAG_EM,     GUMBO_TAG_I,          GUMBO_TAG_U,      GUMBO_TAG_S,      GUMBO_TAG_A,
+    GUMBO_TAG_IMG,    GUMBO_TAG_FIGURE,     GUMBO_TAG_FIGCAPTION, GUMBO_TAG_PRE, GUMBO_TAG_CODE,
+    GUMBO_TAG_HR,     GUMBO_TAG_TABLE,      GUMBO_TAG_CAPTION, GUMBO_TAG_THEAD, GUMBO_TAG_TBODY,
+    GUMBO_TAG_TFOOT,  GUMBO_TAG_TR,         GUMBO_TAG_TH,     GUMBO_TAG_TD,     GUMBO_TAG_SUP,
+    GUMBO_TAG_SUB,    GUMBO_TAG_SPAN,       GUMBO_TAG_DIV,    GUMBO_TAG_CITE,   GUMBO_TAG_Q,
+    GUMBO_TAG_MARK,   GUMBO_TAG_SMALL,      GUMBO_TAG_ABBR,   GUMBO_TAG_DEL,    GUMBO_TAG_INS,
+    GUMBO_TAG_DL,     GUMBO_TAG_DT,         GUMBO_TAG_DD,     GUMBO_TAG_TIME,
+};
+
+// Dropped with everything inside: their content is code, not text.
+constexpr std::array kDroppedTags = {
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED,
+    GUMBO_TAG_APPLET,   GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEXTAREA,
+    GUMBO_TAG_SELECT,   GUMBO_TAG_BUTTON, GUMBO_TAG_INPUT,    GUMBO_TAG_FORM,   GUMBO_TAG_SVG,
+    GUMBO_TAG_MATH,     GUMBO_TAG_HEAD,   GUMBO_TAG_TITLE,    GUMBO_TAG_META,   GUMBO_TAG_LINK,
+    GUMBO_TAG_BASE,     GUMBO_TAG_FRAME,  GUMBO_TAG_FRAMESET, GUMBO_TAG_NOFRAMES, GUMBO_TAG_XMP,
+    GUMBO_TAG_PLAINTEXT, GUMBO_TAG_NOEMBED, GUMBO_TAG_AUDIO,  GUMBO_TAG_VIDEO,  GUMBO_TAG_SOURCE,
+    GUMBO_TAG_TRACK,    GUMBO_TAG_CANVAS, GUMBO_TAG_MAP,      GUMBO_TAG_AREA,   GUMBO_TAG_PARAM,
+    GUMBO_TAG_UNKNOWN,
+};
+
+bool contains(const auto& list, GumboTag tag) {
+  return std::find(list.begin(), list.end(), tag) != list.end();
+}
+
+enum class AttributeKind { text, url, number };
+
+struct AllowedAttribute {
+  GumboTag tag;  // GUMBO_TAG_LAST: allowed on every element
+  std::string_view name;
+  AttributeKind kind;
+};
+
+constexpr std::array kAllowedAttributes = {
+    AllowedAttribute{GUMBO_TAG_LAST, "dir", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_LAST, "lang", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_A, "href", AttributeKind::url},
+    AllowedAttribute{GUMBO_TAG_A, "title", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_A, "target", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_IMG, "src", AttributeKind::url},
+    AllowedAttribute{GUMBO_TAG_IMG, "alt", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_IMG, "title", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_IMG, "width", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_IMG, "height", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_BLOCKQUOTE, "cite", AttributeKind::url},
+    AllowedAttribute{GUMBO_TAG_Q, "cite", AttributeKind::url},
+    AllowedAttribute{GUMBO_TAG_ABBR, "title", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_TIME, "datetime", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_TD, "colspan", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_TD, "rowspan", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_TH, "colspan", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_TH, "rowspan", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_TH, "scope", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_OL, "start", AttributeKind::number},
+};
+
+const AllowedAttribute* find_allowed(GumboTag tag, std::string_view name) {
+  for (const auto& allowed : kAllowedAttributes) {
+    if ((allowed.tag == tag || allowed.tag == GUMBO_TAG_LAST) && allowed.name == name) {
+      return &allowed;
+    }
+  }
+  return nullptr;
+}
+
+bool is_number(std::string_view value) {
+  return !value.empty() && value.size() <= 6 &&
+         std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+bool is_void(GumboTag tag) {
+  return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG;
+}
+
+std::string_view tag_name(const GumboElement& element) {
+  return gumbo_normalized_tagname(element.tag);
+}
+
+class Sanitizer {
+ public:
+  std::string run(const GumboNode* container) {
+    write_children(container, 0);
+    return std::move(out_);
+  }
+
+ private:
+  void write_children(const GumboNode* node, int depth) {
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      write_node(static_cast<const GumboNode*>(children.data[i]), depth);
+    }
+  }
+
+  void write_node(const GumboNode* node, int depth) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        append_escaped(out_, node->v.text.text);
+        return;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        write_element(node, depth);
+        return;
+      default:  // comments and the document node carry nothing for readers
+        return;
+    }
+  }
+
+  void write_element(const GumboNode* node, int depth) {
+    const GumboElement& element = node->v.element;
+    if (element.tag_namespace != GUMBO_NAMESPACE_HTML || contains(kDroppedTags, element.tag)) {
+      return;
+    }
+    const bool allowed = contains(kAllowedTags, element.tag) && depth < kMaxDepth;
+    if (!allowed) {  // unwrap: keep what is inside
+      write_children(node, depth + 1);
+      return;
+    }
+    out_ += '<';
+    out_ += tag_name(element);
+    write_attributes(element);
+    out_ += '>';
+    if (is_void(element.tag)) return;
+    write_children(node, depth + 1);
+    out_ += "</";
+    out_ += tag_name(element);
+    out_ += '>';
+  }
+
+  void write_attributes(const GumboElement& element) {
+    bool opens_new_tab = false;
+    bool has_href = false;
+    for (unsigned i = 0; i < element.attributes.length; ++i) {
+      const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+      const std::string_view name = attribute->name;
+      const std::string_view value = attribute->value;
+      const AllowedAttribute* allowed = find_allowed(element.tag, name);
+      if (!allowed) continue;
+      if (allowed->kind == AttributeKind::url && !is_safe_url(value)) continue;
+      if (allowed->kind == AttributeKind::number && !is_number(value)) continue;
+      if (name == "target") {
+        if (value != "_blank") continue;
+        opens_new_tab = true;
+      }
+      if (name == "href") has_href = true;
+      out_ += ' ';
+      out_ += name;
+      out_ += "=\"";
+      append_escaped(out_, value);
+      out_ += '"';
+    }
+    // Rule: a link that opens a new tab must not hand the new page our window.
+    if (element.tag == GUMBO_TAG_A && opens_new_tab && has_href) {
+      out_ += " rel=\"noopener noreferrer\"";
+    }
+  }
+
+  std::string out_;
+};
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+bool is_safe_url(std::string_view url) {
+  // Browsers ignore whitespace and control characters inside a scheme
+  // ("java\tscript:"), so the check must too.
+  std::string scheme;
+  for (const char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20) continue;
+    if (c == ':') {
+      return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+    }
+    if (c == '/' || c == '?' || c == '#') return true;  // a relative URL has no scheme
+    scheme += static_cast<char>(std::tolower(byte));
+  }
+  return true;  // no ':' at all: relative
+}
+
+std::string sanitize_html(std::string_view html) {
+  HtmlDocument document(html);
+  return Sanitizer().run(document.container());
+}
+
+}  // namespace byline::content

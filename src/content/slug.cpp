@@ -1,0 +1,74 @@
+// Slug rules, on ICU so that every script is handled the same way.
+#include "content/slug.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace byline::content {
+namespace {
+
+// A Transliterator is not safe to share between threads; each thread that
+// makes slugs gets its own.
+icu::Transliterator* latin_to_ascii() {
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        "Latin-ASCII", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(made) : nullptr;
+  }();
+  return transliterator.get();
+}
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+
+bool is_kept(UChar32 c) {
+  if (u_isalnum(c)) return true;
+  // Combining marks carry meaning in many scripts (Arabic, Devanagari, ...).
+  const auto type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  icu::UnicodeString one(c);
+  one.toUTF8String(out);
+}
+
+}  // namespace
+
+std::string make_slug(std::string_view text) {
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (auto* transliterator = latin_to_ascii()) transliterator->transliterate(unicode);
+  unicode.toLower(icu::Locale::getRoot());
+
+  std::string slug;
+  bool pending_dash = false;
+  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+    const UChar32 c = unicode.char32At(i);
+    if (is_apostrophe(c)) continue;  // "Iran's" reads as "irans", not "iran-s"
+    if (!is_kept(c)) {
+      pending_dash = !slug.empty();
+      continue;
+    }
+    std::string piece;
+    append_utf8(piece, c);
+    const std::size_t needed = piece.size() + (pending_dash ? 1 : 0);
+    if (slug.size() + needed > kMaxSlugBytes) break;
+    if (pending_dash) slug += '-';
+    slug += piece;
+    pending_dash = false;
+  }
+  return slug;
+}
+
+bool is_valid_slug(std::string_view slug) {
+  // Invalid UTF-8 decodes to U+FFFD, which make_slug turns into '-', so a
+  // round trip rejects it too.
+  return !slug.empty() && slug.size() <= kMaxSlugBytes && make_slug(slug) == slug;
+}
+
+}  // namespace byline::content

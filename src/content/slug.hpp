@@ -1,0 +1,21 @@
+// Slugs: the readable, stable part of a URL ("irans-mission-denies-…").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace byline::content {
+
+inline constexpr std::size_t kMaxSlugBytes = 120;
+
+// Makes a slug from a title or name: lower case, accented Latin letters
+// folded to ASCII, letters and digits of every script kept (a Persian title
+// keeps its Persian slug), everything else a single '-'. Never longer than
+// kMaxSlugBytes and never cut inside a character. May return "" when the text
+// has no letters or digits; the caller picks a fallback.
+std::string make_slug(std::string_view text);
+
+// True when `slug` is already in the form make_slug produces.
+bool is_valid_slug(std::string_view slug);
+
+}  // namespace byline::content

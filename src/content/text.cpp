@@ -1,0 +1,169 @@
+// Plain text extraction and excerpts.
+#include "content/text.hpp"
+
+#include "content/html_document.hpp"
+
+#include <charconv>
+#include <vector>
+
+namespace byline::content {
+namespace {
+
+bool is_block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_invisible(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
+         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD;
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Appends `text` with white space folded; `out` never gets a leading or a
+// doubled space.
+void append_folded(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    if (is_space(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += is_continuation_byte(c) ? 0 : 1;
+  return count;
+}
+
+// The byte offset after the first `limit` code points of `text`.
+std::size_t prefix_bytes(std::string_view text, std::size_t limit) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_continuation_byte(text[i])) {
+      if (seen == limit) return i;
+      ++seen;
+    }
+  }
+  return text.size();
+}
+
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !is_space(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+// Trailing punctuation reads badly before an ellipsis ("said,…").
+void trim_trailing_punctuation(std::string& text) {
+  static constexpr std::string_view kMarks[] = {",", ";", ":", ".", "-", "–", "—", "(", "\"", "“"};
+  bool trimmed = true;
+  while (trimmed && !text.empty()) {
+    trimmed = false;
+    for (const auto mark : kMarks) {
+      if (text.ends_with(mark)) {
+        text.resize(text.size() - mark.size());
+        trimmed = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string html_to_text(std::string_view html) {
+  HtmlDocument document(html);
+  std::string text;
+  // An explicit stack: a hostile body may nest deeper than the call stack goes.
+  std::vector<const GumboNode*> pending{document.container()};
+  while (!pending.empty()) {
+    const GumboNode* node = pending.back();
+    pending.pop_back();
+    if (node == nullptr) {  // marks the end of a block
+      if (!text.empty() && text.back() != ' ') text += ' ';
+      continue;
+    }
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      append_folded(text, node->v.text.text);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    const GumboElement& element = node->v.element;
+    if (is_invisible(element.tag)) continue;
+    if (is_block(element.tag)) {
+      pending.push_back(nullptr);
+      if (!text.empty() && text.back() != ' ') text += ' ';
+    }
+    for (unsigned i = element.children.length; i > 0; --i) {
+      pending.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+std::optional<ExcerptRule> ExcerptRule::parse(std::string_view text) {
+  const auto space = text.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  int length = 0;
+  const auto number = text.substr(0, space);
+  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), length);
+  if (error != std::errc{} || end != number.data() + number.size() || length < 1 ||
+      length > 10000) {
+    return std::nullopt;
+  }
+  const auto unit = text.substr(space + 1);
+  if (unit == "characters") return ExcerptRule{Unit::characters, length};
+  if (unit == "words") return ExcerptRule{Unit::words, length};
+  return std::nullopt;
+}
+
+std::string ExcerptRule::to_string() const {
+  return std::to_string(length) + (unit == Unit::words ? " words" : " characters");
+}
+
+std::string make_excerpt(std::string_view text, ExcerptRule rule) {
+  const auto words = split_words(text);
+  const auto limit = static_cast<std::size_t>(rule.length);
+  std::string excerpt;
+  std::size_t taken = 0;
+  std::size_t length = 0;  // in code points
+  for (const auto word : words) {
+    const std::size_t word_length = count_code_points(word);
+    const std::size_t grown = length + (taken > 0 ? 1 : 0) + word_length;
+    const bool fits = rule.unit == ExcerptRule::Unit::words ? taken < limit : grown <= limit;
+    if (!fits) break;
+    if (taken > 0) excerpt += ' ';
+    excerpt += word;
+    length = grown;
+    ++taken;
+  }
+  if (taken == words.size()) return excerpt;
+  if (taken == 0) {  // one word longer than the limit: cut it, at a character
+    excerpt = std::string(words.front().substr(0, prefix_bytes(words.front(), limit)));
+  }
+  trim_trailing_punctuation(excerpt);
+  return excerpt + "…";
+}
+
+}  // namespace byline::content

@@ -1,0 +1,238 @@
+// The demo site's people, sections, tags and articles.
+#include "demo/demo_content.hpp"
+
+#include "content/post_rules.hpp"
+#include "content/slug.hpp"
+#include "site/settings.hpp"
+#include "store/store.hpp"
+
+#include <array>
+#include <chrono>
+
+namespace byline::demo {
+
+using namespace std::chrono_literals;
+using content::Post;
+
+namespace {
+
+struct SeedPost {
+  std::string_view title;
+  std::string_view first_sentence;
+  std::chrono::seconds age;
+  int section;  // index into kSections
+  int tag;      // index into kTags
+};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSections{{
+    {"Politics", "Government, parliament and the people in power."},
+    {"World", "Diplomacy and foreign affairs."},
+    {"Economy", "Oil, trade, markets and money."},
+    {"Society", "Media, culture and everyday life."},
+}};
+
+constexpr std::array<std::string_view, 8> kTags{
+    "Iran", "Russia", "Diplomacy", "Nuclear", "Gaza", "Energy", "Media", "Judiciary"};
+
+// The lead article: its headline and four paragraphs, as on the seed page.
+constexpr std::string_view kLeadTitle = "President Putin: Russia, Iran having strategic ties";
+constexpr std::string_view kLeadBody =
+    "<p>Head of Strategic Research Center of the Expediency Council Ali Akbar Velayati met with "
+    "Russian President Vladimir Putin in Moscow on Wednesday and discussed the latest conditions "
+    "of bilateral and regional ties.</p>\n"
+    "<p>‘It is necessary that cooperation to be expanded in all areas and all capacities to be "
+    "used to this end,’ President Putin said while voicing his pleasure in the expansion of "
+    "strategic ties between the two countries during his meeting.</p>\n"
+    "<p>The Russian president underlined that Moscow and Tehran are having strategic "
+    "relations.</p>\n"
+    "<p>Velayati, for his part voiced his pleasure in meeting the Russia president, and said, "
+    "‘The Islamic Republic of Iran and Russia are stepping towards adopting strategic ties.’</p>";
+
+// The six "Recent Posts" of the seed page, aged so that they read "4 hours
+// ago" ... "1 day ago" for the next hour and more.
+constexpr std::array<SeedPost, 6> kRecentPosts{{
+    {"Iran says ready to give assurances regarding peaceful nature of its nuclear work",
+     "The spokesperson for Iran’s Foreign Ministry says that the Islamic Republic of Iran is "
+     "prepared to give the necessary assurances regarding the peaceful nature of its nuclear "
+     "programme.",
+     4h + 5min, 1, 3},
+    {"Iran spokesman: Preventing aid from entering Gaza war crime",
+     "The spokesperson for Iran’s Foreign Ministry emphasized that Israel’s continued blockade of "
+     "the Gaza Strip and its prevention of humanitarian aid from entering the territory amount "
+     "to a war crime.",
+     12h + 5min, 1, 4},
+    {"Iran’s Mission Denies Dutch Terror Allegations as Baseless",
+     "The Iranian Embassy in the Netherlands firmly denied allegations in the Dutch National "
+     "Security Agency's annual report, calling them baseless and politically motivated.",
+     14h + 5min, 1, 2},
+    {"Iran FM calls for robust Islamic action against Israel crimes",
+     "Iranian Minister of Foreign Affairs, Seyed Abbas Araqchi, said the Islamic world are "
+     "expected to take robust and united action against the crimes of Israel.",
+     14h + 10min, 0, 2},
+    {"Iran signs 4 oilfield development contracts with Russia",
+     "Iran’s Minister of Petroleum, Mohsen Paknejad, announced the signing of four major "
+     "contracts with Russian companies to develop oilfields across the country.",
+     26h, 2, 5},
+    {"4 arrested over controversial content aired on Iranian state TV",
+     "The Iranian Judiciary’s Media Center announced that the controversial airing of a divisive "
+     "segment on state television has led to the arrest of four people.",
+     30h, 3, 6},
+}};
+
+// Older articles are generated from these pieces, one per section a day.
+constexpr std::array<std::string_view, 10> kSubjects{
+    "Tehran", "Parliament", "The central bank", "The foreign ministry", "Oil exporters",
+    "Regional envoys", "The judiciary", "State media", "Farmers in Khuzestan", "Tech start-ups"};
+constexpr std::array<std::string_view, 8> kEvents{
+    "weighs new measures as talks resume", "reports progress after a week of meetings",
+    "faces questions over the new budget", "announces plans for the coming year",
+    "sets out priorities for the winter", "responds to criticism from abroad",
+    "opens a review of last year's figures", "signals a change of course"};
+
+std::string generated_body(std::string_view subject, std::string_view event,
+                           std::string_view section) {
+  const std::string who(subject);
+  return "<p>" + who + " " + std::string(event) +
+         ", officials said on Tuesday, in a move closely watched by observers of " +
+         std::string(section) + ".</p>\n<p>The announcement follows weeks of discussion, and "
+         "those involved say more details will be published in the coming days.</p>\n"
+         "<p>“We will keep the public informed at every step,” a spokesperson said.</p>";
+}
+
+// A reference to a stored user, section or tag: the Store links by id.
+template <typename T>
+T with_id(content::Id id) {
+  T item;
+  item.id = id;
+  return item;
+}
+
+content::User person(std::string email, std::string name, std::string bio, content::Role role) {
+  content::User user;
+  user.email = std::move(email);
+  user.slug = content::make_slug(name);
+  user.name = std::move(name);
+  user.bio = std::move(bio);
+  user.role = role;
+  return user;
+}
+
+// Writes one post; the authors, sections and tags are given by id.
+Result<content::Id> write_post(store::Store& store, Time now, std::string_view title,
+                               std::string body, std::chrono::seconds age, content::Id author,
+                               content::Id section, content::Id tag) {
+  Post post;
+  post.title = std::string(title);
+  post.body_source = std::move(body);
+  post.status = content::PostStatus::published;
+  post.published_at = now - age;
+  post.authors.push_back(with_id<content::User>(author));
+  if (section) post.sections.push_back(with_id<content::Section>(section));
+  if (tag) post.tags.push_back(with_id<content::Tag>(tag));
+  auto prepared = content::prepare_post(std::move(post), now);
+  BYLINE_TRY(prepared);
+  prepared->created_at = now - age;
+  return store.create_post(*prepared);
+}
+
+}  // namespace
+
+Result<int> fill_with_demo_content(store::Store& store, Time now) {
+  auto existing = store.count_posts();
+  BYLINE_TRY(existing);
+  if (*existing > 0) return 0;
+
+  BYLINE_TRY(store.put_setting(site::kTitleKey, "The Daily Byline"));
+  BYLINE_TRY(store.put_setting(site::kDescriptionKey,
+                               "Foreign policy, politics and the economy, as it happens."));
+  BYLINE_TRY(store.put_setting(site::kTimeZoneKey, "Asia/Tehran"));
+  // The seed site cuts its "Recent Posts" excerpts at 15 words.
+  BYLINE_TRY(store.put_setting(site::kExcerptKey, "15 words"));
+
+  const content::User emad = person(
+      "emad@example.com", "Emad Askarieh",
+      "Emad Askarieh has worked as a journalist since 2002. The main focus of his work is foreign "
+      "policy and world diplomacy. He started his career at Iran Front Page Media Group, and is "
+      "currently serving as the World Editor and the Vice-President for Executive Affairs at the "
+      "Iran Front Page (IFP) news website.",
+      content::Role::editor);
+  const content::User leila = person("leila@example.com", "Leila Karimi",
+                                     "Leila Karimi covers the economy and energy.",
+                                     content::Role::author);
+  const content::User reza = person("reza@example.com", "Reza Tavakoli",
+                                    "Reza Tavakoli reports on society, media and the courts.",
+                                    content::Role::author);
+  std::array<content::Id, 3> authors{};
+  int index = 0;
+  for (const auto* user : {&emad, &leila, &reza}) {
+    auto id = store.create_user(*user);
+    BYLINE_TRY(id);
+    authors[index++] = *id;
+  }
+
+  std::array<content::Id, kSections.size()> sections{};
+  for (std::size_t i = 0; i < kSections.size(); ++i) {
+    content::Section section;
+    section.slug = content::make_slug(kSections[i].first);
+    section.name = kSections[i].first;
+    section.description = kSections[i].second;
+    auto id = store.create_section(section);
+    BYLINE_TRY(id);
+    sections[i] = *id;
+  }
+  std::array<content::Id, kTags.size()> tags{};
+  for (std::size_t i = 0; i < kTags.size(); ++i) {
+    content::Tag tag;
+    tag.slug = content::make_slug(kTags[i]);
+    tag.name = kTags[i];
+    auto id = store.create_tag(tag);
+    BYLINE_TRY(id);
+    tags[i] = *id;
+  }
+
+  int written = 0;
+  // Older generated articles first, so ids follow publication order.
+  constexpr int kGenerated = 36;
+  for (int i = kGenerated - 1; i >= 0; --i) {
+    const auto subject = kSubjects[static_cast<std::size_t>(i) % kSubjects.size()];
+    const auto event = kEvents[static_cast<std::size_t>(i * 3) % kEvents.size()];
+    const auto section = static_cast<std::size_t>(i) % kSections.size();
+    const std::string title = std::string(subject) + " " + std::string(event);
+    const auto age = std::chrono::hours(48 + 20 * i);
+    BYLINE_TRY(write_post(store, now, title, generated_body(subject, event, kSections[section].first),
+                          age, authors[static_cast<std::size_t>(i) % authors.size()],
+                          sections[section], tags[static_cast<std::size_t>(i) % tags.size()]));
+    ++written;
+  }
+
+  BYLINE_TRY(write_post(store, now, kLeadTitle, std::string(kLeadBody), 34h, authors[0],
+                        sections[0], tags[1]));
+  ++written;
+  for (std::size_t i = kRecentPosts.size(); i > 0; --i) {
+    const SeedPost& seed = kRecentPosts[i - 1];
+    BYLINE_TRY(write_post(store, now, seed.title, "<p>" + std::string(seed.first_sentence) + "</p>",
+                          seed.age, authors[i % 2 == 0 ? 0 : 1],
+                          sections[static_cast<std::size_t>(seed.section)],
+                          tags[static_cast<std::size_t>(seed.tag)]));
+    ++written;
+  }
+
+  Post about;
+  about.type = content::PostType::page;
+  about.title = "About us";
+  about.slug = "about";
+  about.body_source =
+      "<p>The Daily Byline is a demo site of Byline, a news publishing platform. Its lead "
+      "article and recent posts come from a real news page; the older articles are "
+      "generated.</p>";
+  about.status = content::PostStatus::published;
+  about.published_at = now - 24h * 90;
+  about.authors.push_back(with_id<content::User>(authors[0]));
+  auto prepared = content::prepare_post(std::move(about), now);
+  BYLINE_TRY(prepared);
+  BYLINE_TRY(store.create_post(*prepared));
+  ++written;
+  return written;
+}
+
+}  // namespace byline::demo

@@ -1,0 +1,42 @@
+// http::Request and http::Response: plain values that the rest of Byline
+// sees instead of Beast's types. Only src/http/ knows about Beast.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace byline::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;  // "GET", "HEAD", ...
+  std::string target;  // as sent: "/tag/iran/?page=2"
+  std::string path;    // target before '?', still percent-encoded
+  std::string query;   // after '?', without it
+  Headers headers;     // names in lower case
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+
+  // The value of header `name` (lower case), or "" when absent.
+  std::string_view header(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+
+  // Sets `name` to `value`, replacing an earlier value.
+  void set_header(std::string_view name, std::string_view value);
+  std::string_view header(std::string_view name) const;
+
+  static Response html(int status, std::string body);
+  static Response text(int status, std::string body);
+  static Response redirect(int status, std::string_view location);
+};
+
+}  // namespace byline::http

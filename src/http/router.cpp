@@ -1,0 +1,146 @@
+// Path matching and the fallbacks of a miss (redirect, 405, 400, 404).
+#include "http/router.hpp"
+
+namespace byline::http {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Splits "/a/b/" into {"a", "b"} with trailing_slash = true. "/" is no
+// segments with a trailing slash.
+std::vector<std::string_view> split_path(std::string_view path, bool& trailing_slash) {
+  std::vector<std::string_view> segments;
+  trailing_slash = path.ends_with('/');
+  std::size_t start = path.starts_with('/') ? 1 : 0;
+  while (start < path.size()) {
+    const auto end = path.find('/', start);
+    const auto stop = end == std::string_view::npos ? path.size() : end;
+    segments.push_back(path.substr(start, stop - start));
+    start = stop + 1;
+  }
+  return segments;
+}
+
+bool answers(const std::string& route_method, std::string_view method) {
+  return route_method == method || (route_method == "GET" && method == "HEAD");
+}
+
+}  // namespace
+
+const std::string& Params::get(std::string_view name) const {
+  static const std::string kEmpty;
+  for (const auto& [key, value] : values_) {
+    if (key == name) return value;
+  }
+  return kEmpty;
+}
+
+std::optional<std::string> decode_path_segment(std::string_view segment) {
+  std::string decoded;
+  decoded.reserve(segment.size());
+  for (std::size_t i = 0; i < segment.size(); ++i) {
+    char c = segment[i];
+    if (c == '%') {
+      if (i + 2 >= segment.size()) return std::nullopt;
+      const int high = hex_value(segment[i + 1]);
+      const int low = hex_value(segment[i + 2]);
+      if (high < 0 || low < 0) return std::nullopt;
+      c = static_cast<char>(high * 16 + low);
+      i += 2;
+    }
+    if (c == '\0' || c == '/') return std::nullopt;
+    decoded += c;
+  }
+  return decoded;
+}
+
+void Router::add(std::string method, std::string_view pattern, Handler handler) {
+  Route route{std::move(method), {}, false, std::move(handler)};
+  std::vector<std::string_view> parts = split_path(pattern, route.trailing_slash);
+  for (const auto part : parts) {
+    if (part.starts_with(':')) {
+      route.segments.push_back({Segment::Kind::parameter, std::string(part.substr(1))});
+    } else if (part.starts_with('*')) {
+      route.segments.push_back({Segment::Kind::rest, std::string(part.substr(1))});
+    } else {
+      route.segments.push_back({Segment::Kind::literal, std::string(part)});
+    }
+  }
+  routes_.push_back(std::move(route));
+}
+
+bool Router::match(const Route& route, const std::vector<std::string>& segments,
+                   bool trailing_slash, Params& params) {
+  for (std::size_t i = 0; i < route.segments.size(); ++i) {
+    const Segment& expected = route.segments[i];
+    if (expected.kind == Segment::Kind::rest) {
+      if (i >= segments.size()) return false;
+      std::string rest;
+      for (std::size_t j = i; j < segments.size(); ++j) {
+        if (j > i) rest += '/';
+        rest += segments[j];
+      }
+      if (trailing_slash) rest += '/';
+      params.add(expected.text, std::move(rest));
+      return true;
+    }
+    if (i >= segments.size()) return false;
+    if (expected.kind == Segment::Kind::literal && expected.text != segments[i]) return false;
+    if (expected.kind == Segment::Kind::parameter) {
+      if (segments[i].empty()) return false;
+      params.add(expected.text, segments[i]);
+    }
+  }
+  return segments.size() == route.segments.size() && trailing_slash == route.trailing_slash;
+}
+
+Response Router::dispatch(const Request& request) const {
+  bool trailing_slash = false;
+  std::vector<std::string> segments;
+  for (const auto raw : split_path(request.path, trailing_slash)) {
+    auto decoded = decode_path_segment(raw);
+    if (!decoded) return Response::text(400, "Bad request: the path is not valid.\n");
+    segments.push_back(std::move(*decoded));
+  }
+  // "//" inside a path makes an empty segment, which no route accepts.
+
+  std::string allowed;
+  for (const Route& route : routes_) {
+    Params params;
+    if (!match(route, segments, trailing_slash, params)) continue;
+    if (answers(route.method, request.method)) return route.handler(request, params);
+    if (allowed.find(route.method) == std::string::npos) {
+      allowed += allowed.empty() ? "" : ", ";
+      allowed += route.method;
+      if (route.method == "GET") allowed += ", HEAD";
+    }
+  }
+  if (!allowed.empty()) {
+    Response response = Response::text(405, "Method not allowed.\n");
+    response.set_header("Allow", allowed);
+    return response;
+  }
+
+  // Rule: "/slug" is the same page as "/slug/"; send readers and search
+  // engines to the one canonical address.
+  const bool reads = request.method == "GET" || request.method == "HEAD";
+  if (reads && !trailing_slash && !segments.empty()) {
+    for (const Route& route : routes_) {
+      Params params;
+      if (answers(route.method, request.method) && match(route, segments, true, params)) {
+        std::string location = request.path + "/";
+        if (!request.query.empty()) location += "?" + request.query;
+        return Response::redirect(301, location);
+      }
+    }
+  }
+  if (not_found_) return not_found_(request, Params{});
+  return Response::text(404, "Not found.\n");
+}
+
+}  // namespace byline::http

@@ -1,0 +1,283 @@
+// The Beast server. Each connection is one coroutine that reads a request,
+// hands it to the router and writes the answer, top to bottom; normal ends
+// of a connection (close, reset, idle timeout) are not errors.
+#include "http/server.hpp"
+
+#include "http/access_log.hpp"
+#include "http/security_headers.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <random>
+#include <thread>
+
+namespace byline::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+bool is_normal_ending(const boost::system::error_code& error) {
+  return error == bhttp::error::end_of_stream || error == asio::error::eof ||
+         error == asio::error::connection_reset || error == asio::error::broken_pipe ||
+         error == asio::error::operation_aborted || error == beast::error::timeout;
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& remote,
+                   std::string request_id) {
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  const auto question = request.target.find('?');
+  request.path = request.target.substr(0, question);
+  if (question != std::string::npos) request.query = request.target.substr(question + 1);
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  request.body = std::move(message.body());
+  request.remote_address = remote;
+  request.request_id = std::move(request_id);
+  return request;
+}
+
+bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, bool keep_alive) {
+  bhttp::response<bhttp::string_body> message;
+  message.version(11);
+  message.result(static_cast<unsigned>(response.status));
+  for (auto& [name, value] : response.headers) message.set(name, value);
+  message.keep_alive(keep_alive);
+  if (head) {
+    // HEAD answers with the headers GET would send, Content-Length included.
+    message.content_length(response.body.size());
+  } else {
+    message.body() = std::move(response.body);
+    message.prepare_payload();
+  }
+  return message;
+}
+
+// A short answer to a request that could not be read, sent before closing.
+Response protocol_error(const boost::system::error_code& error) {
+  if (error == bhttp::error::header_limit) {
+    return Response::text(431, "Request header fields too large.\n");
+  }
+  if (error == bhttp::error::body_limit) return Response::text(413, "Request body too large.\n");
+  return Response::text(400, "Bad request.\n");
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  std::shared_ptr<const Router> router;
+  asio::io_context io{options.threads};
+  asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
+  tcp::acceptor acceptor{control};
+  asio::signal_set signals{control, SIGINT, SIGTERM};
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+  std::atomic<std::uint64_t> request_count{0};
+  std::string id_prefix;
+
+  Impl(ServerOptions o, std::shared_ptr<const Router> r)
+      : options(std::move(o)), router(std::move(r)) {
+    std::random_device random;
+    char prefix[9];
+    std::snprintf(prefix, sizeof prefix, "%08x", random());
+    id_prefix = prefix;
+  }
+
+  // Runs the handler; a bug (exception) becomes a 500 and a log line, never
+  // a dead server.
+  Response handle(const Request& request) {
+    Response response;
+    try {
+      response = router->dispatch(request);
+    } catch (const std::exception& error) {
+      write_log_line("error: request " + request.request_id + " failed: " + error.what());
+      response = Response::text(500, "Internal server error.\n");
+    }
+    add_security_headers(response);
+    response.set_header("X-Request-Id", request.request_id);
+    return response;
+  }
+
+  asio::awaitable<void> session(beast::tcp_stream stream) {
+    boost::system::error_code endpoint_error;
+    const auto remote = stream.socket().remote_endpoint(endpoint_error);
+    const std::string remote_address = endpoint_error ? "-" : remote.address().to_string();
+    beast::flat_buffer buffer;
+    bool first = true;
+
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      parser.body_limit(options.max_body_bytes);
+      stream.expires_after(first ? options.read_timeout : options.idle_timeout);
+      first = false;
+      auto [read_error, read_bytes] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      if (read_error) {
+        if (!is_normal_ending(read_error)) {
+          Response refusal = protocol_error(read_error);
+          add_security_headers(refusal);
+          auto message = to_message(std::move(refusal), false, false);
+          stream.expires_after(options.read_timeout);
+          co_await bhttp::async_write(stream, message, kTuple);
+        }
+        break;
+      }
+
+      const auto started = std::chrono::steady_clock::now();
+      ++in_flight;
+      struct InFlight {
+        std::atomic<int>& count;
+        ~InFlight() { --count; }
+      } in_flight_guard{in_flight};
+
+      const bool keep_alive = parser.get().keep_alive();
+      Request request = to_request(parser.release(), remote_address,
+                                   id_prefix + "-" + std::to_string(++request_count));
+      const bool head = request.method == "HEAD";
+      Response response = handle(request);
+      const int status = response.status;
+      const std::size_t body_bytes = response.body.size();
+      const bool keep_open = keep_alive && !stopping;
+      auto message = to_message(std::move(response), head, keep_open);
+
+      stream.expires_after(options.read_timeout);
+      auto [write_error, written] = co_await bhttp::async_write(stream, message, kTuple);
+      const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+          std::chrono::steady_clock::now() - started);
+      write_log_line(format_access_log(request, status, head ? 0 : body_bytes, elapsed));
+      if (write_error || !keep_open) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  asio::awaitable<void> accept_connections() {
+    while (acceptor.is_open()) {
+      auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(io), kTuple);
+      if (error) {
+        if (!acceptor.is_open() || error == asio::error::operation_aborted) co_return;
+        // Out of file descriptors and the like: wait a moment, keep serving.
+        asio::steady_timer pause(control, std::chrono::milliseconds(50));
+        co_await pause.async_wait(kTuple);
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), error);
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, session(beast::tcp_stream(std::move(socket))),
+                     [](std::exception_ptr failure) {
+                       if (!failure) return;
+                       try {
+                         std::rethrow_exception(failure);
+                       } catch (const std::exception& e) {
+                         write_log_line(std::string("error: connection failed: ") + e.what());
+                       }
+                     });
+    }
+  }
+
+  // Stops accepting, lets requests being handled finish, then stops the
+  // I/O threads (idle keep-alive connections are simply closed).
+  asio::awaitable<void> drain() {
+    stopping = true;
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+    asio::steady_timer tick(control);
+    while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+      tick.expires_after(std::chrono::milliseconds(10));
+      co_await tick.async_wait(kTuple);
+    }
+    io.stop();
+  }
+};
+
+namespace {
+
+ServerOptions with_thread_count(ServerOptions options) {
+  if (options.threads <= 0) {
+    options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  return options;
+}
+
+}  // namespace
+
+Server::Server(ServerOptions options, std::shared_ptr<const Router> router)
+    : impl_(std::make_unique<Impl>(with_thread_count(std::move(options)), std::move(router))) {}
+
+Server::~Server() = default;
+
+Result<void> Server::listen() {
+  auto& acceptor = impl_->acceptor;
+  const auto& options = impl_->options;
+  const std::string where = options.host + ":" + std::to_string(options.port);
+  boost::system::error_code error;
+  tcp::resolver resolver(impl_->io);
+  const auto endpoints = resolver.resolve(options.host, std::to_string(options.port),
+                                          tcp::resolver::passive | tcp::resolver::numeric_service,
+                                          error);
+  if (error || endpoints.empty()) {
+    return make_error(ErrorCode::invalid_input, "Cannot listen on " + where + ": unknown host.");
+  }
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  auto fail = [&](std::string_view step) -> Result<void> {
+    return make_error(ErrorCode::unavailable,
+                      "Cannot listen on " + where + ": " + error.message() + ".",
+                      std::string(step));
+  };
+  acceptor.open(endpoint.protocol(), error);
+  if (error) return fail("open");
+  acceptor.set_option(asio::socket_base::reuse_address(true), error);
+  if (error) return fail("option");
+  acceptor.bind(endpoint, error);
+  if (error) return fail("bind");
+  acceptor.listen(asio::socket_base::max_listen_connections, error);
+  if (error) return fail("listen");
+  return {};
+}
+
+unsigned short Server::port() const {
+  boost::system::error_code error;
+  return impl_->acceptor.local_endpoint(error).port();
+}
+
+void Server::run() {
+  Impl& impl = *impl_;
+  impl.signals.async_wait([&impl](const boost::system::error_code& error, int) {
+    if (error) return;
+    write_log_line("Shutting down: finishing requests in flight.");
+    asio::co_spawn(impl.control, impl.drain(), asio::detached);
+  });
+  asio::co_spawn(impl.control, impl.accept_connections(), asio::detached);
+
+  std::vector<std::thread> workers;
+  for (int i = 1; i < impl.options.threads; ++i) workers.emplace_back([&impl] { impl.io.run(); });
+  impl.io.run();
+  for (auto& worker : workers) worker.join();
+}
+
+}  // namespace byline::http

@@ -1,0 +1,46 @@
+// The HTTP/1.1 server: Boost.Beast on Asio, one coroutine per connection,
+// keep-alive, limits on header size, body size and time.
+#pragma once
+
+#include "common/result.hpp"
+#include "http/router.hpp"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace byline::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port
+  int threads = 0;             // 0: one per core
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
+  std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
+  std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long to finish
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, std::shared_ptr<const Router> router);
+  ~Server();
+
+  // Binds and listens. Fails with a sentence for the operator when the
+  // address is taken or not valid.
+  Result<void> listen();
+  // The port actually bound (useful with port 0).
+  unsigned short port() const;
+
+  // Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight
+  // requests finish (up to shutdown_grace) and returns.
+  void run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace byline::http

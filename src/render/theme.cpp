@@ -1,0 +1,133 @@
+// Theme loading and rendering. kainjow's compiled templates keep render
+// state, so each thread compiles its own copy once and reuses it.
+#include "render/theme.hpp"
+
+#include "render/embedded_files.hpp"
+#include "render/view.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <unordered_map>
+
+namespace byline::render {
+namespace {
+
+constexpr std::string_view kTemplateSuffix = ".mustache";
+constexpr std::string_view kPartialsFolder = "partials/";
+constexpr std::string_view kAssetsFolder = "assets/";
+
+std::string content_type_for(std::string_view path) {
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {".css", "text/css; charset=utf-8"},      {".js", "text/javascript; charset=utf-8"},
+      {".svg", "image/svg+xml"},                {".png", "image/png"},
+      {".ico", "image/x-icon"},                 {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},    {".json", "application/json"},
+  };
+  for (const auto& [suffix, type] : kTypes) {
+    if (path.ends_with(suffix)) return std::string(type);
+  }
+  return "application/octet-stream";
+}
+
+std::string fnv1a_hex(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+std::string view_key(std::string_view path) {
+  std::string key(path);
+  for (char& c : key) {
+    if (c == '.' || c == '/' || c == '-') c = '_';
+  }
+  return key;
+}
+
+using Compiled = kainjow::mustache::mustache;
+
+}  // namespace
+
+std::shared_ptr<const Theme> Theme::embedded_default() {
+  static const std::shared_ptr<const Theme> theme = [] {
+    auto made = std::make_shared<Theme>();
+    for (const auto& file : embedded::files()) {
+      const std::string_view path = file.path;
+      if (path.starts_with(kAssetsFolder)) {
+        const auto name = path.substr(kAssetsFolder.size());
+        const auto hash = fnv1a_hex(file.bytes);
+        made->assets_.emplace(std::string(name),
+                              Asset{file.bytes, content_type_for(name), "\"" + hash + "\"",
+                                    "/assets/" + std::string(name) + "?v=" + hash.substr(0, 10)});
+      } else if (path.ends_with(kTemplateSuffix)) {
+        auto name = path.substr(0, path.size() - kTemplateSuffix.size());
+        if (name.starts_with(kPartialsFolder)) {
+          made->partials_.emplace(std::string(name.substr(kPartialsFolder.size())), file.bytes);
+        } else {
+          made->templates_.emplace(std::string(name), file.bytes);
+        }
+      }
+    }
+    return made;
+  }();
+  return theme;
+}
+
+bool Theme::has_template(std::string_view name) const { return templates_.contains(name); }
+
+const Asset* Theme::asset(std::string_view path) const {
+  auto found = assets_.find(path);
+  return found == assets_.end() ? nullptr : &found->second;
+}
+
+void Theme::add_asset_urls(View& view) const {
+  View urls;
+  for (const auto& [path, asset] : assets_) urls.set(view_key(path), asset.url);
+  view.set("assets", urls);
+}
+
+Result<std::string> Theme::render_template(const std::string& name, View& view) const {
+  thread_local std::unordered_map<const Theme*, std::unordered_map<std::string, Compiled>> compiled;
+  auto& mine = compiled[this];
+  auto found = mine.find(name);
+  if (found == mine.end()) {
+    found = mine.emplace(name, Compiled(templates_.find(name)->second)).first;
+  }
+  Compiled& compiled_template = found->second;
+  if (!compiled_template.is_valid()) {
+    return make_error(ErrorCode::internal, "The page could not be shown.",
+                      "template " + name + ": " + compiled_template.error_message());
+  }
+  std::string out;
+  out.reserve(16 * 1024);
+  compiled_template.render(view, [&out](const std::string& piece) { out += piece; });
+  if (!compiled_template.is_valid()) {
+    return make_error(ErrorCode::internal, "The page could not be shown.",
+                      "template " + name + ": " + compiled_template.error_message());
+  }
+  return out;
+}
+
+Result<std::string> Theme::render_page(std::initializer_list<std::string_view> names,
+                                       View& view) const {
+  for (const auto& [name, source] : partials_) {
+    view.set(name, kainjow::mustache::partial([&source = source] { return source; }));
+  }
+  add_asset_urls(view);
+  for (const auto name : names) {
+    if (!has_template(name)) continue;
+    auto body = render_template(std::string(name), view);
+    BYLINE_TRY(body);
+    if (!has_template("default")) return body;
+    view.set("body", std::move(*body));
+    return render_template("default", view);
+  }
+  return make_error(ErrorCode::internal, "The page could not be shown.",
+                    "the theme has none of the templates asked for");
+}
+
+}  // namespace byline::render

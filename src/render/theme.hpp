@@ -1,0 +1,56 @@
+// A theme: Mustache templates with Ghost-style fallback and a layout, plus
+// the static assets (CSS, JS, icons) it serves under /assets/.
+#pragma once
+
+#include "common/result.hpp"
+
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace kainjow::mustache {
+template <typename string_type>
+class basic_data;
+}
+
+namespace byline::render {
+
+using View = kainjow::mustache::basic_data<std::string>;
+
+struct Asset {
+  std::string_view bytes;
+  std::string content_type;
+  std::string etag;  // strong validator: a hash of the bytes
+  std::string url;   // "/assets/style.css?v=<hash>": changes when the file does
+};
+
+class Theme {
+ public:
+  // The default theme, compiled into the binary.
+  static std::shared_ptr<const Theme> embedded_default();
+
+  // Renders the first of `names` this theme has ("post-my-slug", "post"),
+  // then wraps it in the layout (`default`), which gets the page as
+  // {{{body}}}. Partials ({{> name}}) come from the theme's `partials/`.
+  Result<std::string> render_page(std::initializer_list<std::string_view> names,
+                                  View& view) const;
+
+  bool has_template(std::string_view name) const;
+
+  // The asset at `path` ("style.css"), or nullptr.
+  const Asset* asset(std::string_view path) const;
+  // Every asset's versioned URL keyed by a name templates can use:
+  // "style.css" -> {{assets.style_css}}.
+  void add_asset_urls(View& view) const;
+
+ private:
+  Result<std::string> render_template(const std::string& name, View& view) const;
+
+  std::map<std::string, std::string, std::less<>> templates_;
+  std::map<std::string, std::string, std::less<>> partials_;
+  std::map<std::string, Asset, std::less<>> assets_;
+};
+
+}  // namespace byline::render

@@ -1,0 +1,254 @@
+// Handlers of the reader site. Each reads what it needs from the Store,
+// builds a view model and renders the theme's template for it.
+#include "site/site.hpp"
+
+#include "content/slug.hpp"
+#include "http/errors.hpp"
+#include "render/theme.hpp"
+#include "render/view.hpp"
+#include "site/view_models.hpp"
+#include "store/store.hpp"
+
+#include <charconv>
+
+namespace byline::site {
+
+using http::Params;
+using http::Request;
+using http::Response;
+using render::View;
+
+namespace {
+
+constexpr int kMaxPage = 100000;
+
+// The page number of "/page/N/", or 0 when N is not a page number. Page 1
+// has no number in its address.
+int page_number(const Params& params) {
+  const std::string& text = params.get("page");
+  if (text.empty()) return 1;
+  int page = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), page);
+  if (error != std::errc{} || end != text.data() + text.size() || page < 1 || page > kMaxPage ||
+      text.front() == '0') {
+    return 0;
+  }
+  return page;
+}
+
+}  // namespace
+
+// What differs between the home, author, section and tag listings.
+struct Site::Listing {
+  store::PostQuery query;
+  std::string base_path;  // "/", "/author/emad/"
+  std::string title;      // "" on the home page
+  std::string description;
+  std::initializer_list<std::string_view> templates;
+  View subject;  // the author, section or tag, as the template calls it
+  std::string subject_name;
+};
+
+Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
+           SiteSettings settings)
+    : store_(std::move(store)),
+      theme_(std::move(theme)),
+      settings_(std::move(settings)),
+      dates_(settings_.locale, settings_.time_zone) {}
+
+void Site::add_routes(http::Router& router) const {
+  auto bind = [this](auto method) {
+    return [this, method](const Request& request, const Params& params) {
+      return (this->*method)(request, params);
+    };
+  };
+  router.add("GET", "/", bind(&Site::home));
+  router.add("GET", "/page/:page/", bind(&Site::home));
+  router.add("GET", "/author/:slug/", bind(&Site::author));
+  router.add("GET", "/author/:slug/page/:page/", bind(&Site::author));
+  router.add("GET", "/section/:slug/", bind(&Site::section));
+  router.add("GET", "/section/:slug/page/:page/", bind(&Site::section));
+  router.add("GET", "/tag/:slug/", bind(&Site::tag));
+  router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
+  router.add("GET", "/assets/*path", bind(&Site::asset));
+  router.add("GET", "/:slug/", bind(&Site::article));
+  router.set_not_found([this](const Request& request, const Params&) { return not_found(request); });
+}
+
+Response Site::failure(const Error& error) const {
+  const int status = http::status_for(error.code);
+  if (!error.detail.empty()) {
+    std::fprintf(stderr, "error: %s (%s)\n", error.message.c_str(), error.detail.c_str());
+  }
+  View view;
+  view.set("page_title", "Error");
+  view.set("site_title", settings_.title);
+  view.set("lang", settings_.locale);
+  view.set("status", std::to_string(status));
+  view.set("message", error.message);
+  auto page = theme_->render_page({"error"}, view);
+  return Response::html(status, page ? std::move(*page) : error.message + "\n");
+}
+
+Response Site::not_found(const Request& request) const {
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error());
+  PageContext context{settings_, dates_, now_utc(), std::move(*sections)};
+  View view = page_view(context, "Page not found", "", request.path);
+  view.set("status", "404");
+  view.set("message", "This page does not exist, or it has moved.");
+  auto page = theme_->render_page({"error-404", "error"}, view);
+  if (!page) return failure(page.error());
+  return Response::html(404, std::move(*page));
+}
+
+Response Site::render_listing(const Listing& listing, const Params& params) const {
+  const int page = page_number(params);
+  if (page == 0) return not_found(Request{});
+  if (page == 1 && !params.get("page").empty()) {
+    return Response::redirect(301, listing.base_path);  // "/page/1/" is "/"
+  }
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error());
+  PageContext context{settings_, dates_, now_utc(), std::move(*sections)};
+
+  store::PostQuery query = listing.query;
+  query.now = context.now;
+  query.limit = settings_.posts_per_page;
+  query.offset = (page - 1) * settings_.posts_per_page;
+  auto result = store_->published_posts(query);
+  if (!result) return failure(result.error());
+  if (result->posts.empty() && page > 1) return not_found(Request{});
+
+  std::string path = listing.base_path;
+  if (page > 1) path += "page/" + std::to_string(page) + "/";
+  std::string title = listing.title;
+  if (page > 1) title += (title.empty() ? "" : ", ") + std::string("page ") + std::to_string(page);
+  View view = page_view(context, title, listing.description, path);
+
+  View posts = render::make_list();
+  for (const auto& post : result->posts) posts.push_back(post_card(context, post));
+  view.set("posts", posts);
+  view.set("has_posts", !result->posts.empty());
+  view.set("heading", listing.subject_name);
+  view.set("subject", listing.subject);
+
+  View pagination;
+  pagination.set("page", std::to_string(page));
+  if (page > 1) {
+    pagination.set("newer_url", page == 2 ? listing.base_path
+                                          : listing.base_path + "page/" + std::to_string(page - 1) + "/");
+  }
+  if (result->has_more) {
+    pagination.set("older_url", listing.base_path + "page/" + std::to_string(page + 1) + "/");
+  }
+  view.set("pagination", pagination);
+  view.set("show_pagination", page > 1 || result->has_more);
+
+  auto rendered = theme_->render_page(listing.templates, view);
+  if (!rendered) return failure(rendered.error());
+  return Response::html(200, std::move(*rendered));
+}
+
+Response Site::home(const Request&, const Params& params) const {
+  Listing listing{{}, "/", "", "", {"home", "index"}, View(), ""};
+  return render_listing(listing, params);
+}
+
+Response Site::author(const Request& request, const Params& params) const {
+  auto user = store_->user_by_slug(params.get("slug"));
+  if (!user) return failure(user.error());
+  if (!*user) return not_found(request);
+  Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, {"author", "index"},
+                  author_view(**user), (*user)->name};
+  listing.query.author_id = (*user)->id;
+  return render_listing(listing, params);
+}
+
+Response Site::section(const Request& request, const Params& params) const {
+  auto section = store_->section_by_slug(params.get("slug"));
+  if (!section) return failure(section.error());
+  if (!*section) return not_found(request);
+  View subject;
+  subject.set("name", (*section)->name);
+  subject.set("description", (*section)->description);
+  Listing listing{{}, section_url(**section), (*section)->name, (*section)->description,
+                  {"section", "index"}, subject, (*section)->name};
+  listing.query.section_id = (*section)->id;
+  return render_listing(listing, params);
+}
+
+Response Site::tag(const Request& request, const Params& params) const {
+  auto tag = store_->tag_by_slug(params.get("slug"));
+  if (!tag) return failure(tag.error());
+  if (!*tag) return not_found(request);
+  View subject;
+  subject.set("name", (*tag)->name);
+  subject.set("description", (*tag)->description);
+  Listing listing{{}, tag_url(**tag), (*tag)->name, (*tag)->description, {"tag", "index"},
+                  subject, (*tag)->name};
+  listing.query.tag_id = (*tag)->id;
+  return render_listing(listing, params);
+}
+
+Response Site::article(const Request& request, const Params& params) const {
+  const std::string& slug = params.get("slug");
+  if (!content::is_valid_slug(slug)) return not_found(request);
+  auto found = store_->post_by_slug(slug);
+  if (!found) return failure(found.error());
+  const Time now = now_utc();
+  // Rule: drafts, scheduled and unpublished posts, and posts whose time has
+  // not come, do not exist for readers.
+  const auto& post = *found;
+  if (!post || post->status != content::PostStatus::published || !post->published_at ||
+      *post->published_at > now) {
+    return not_found(request);
+  }
+
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error());
+  PageContext context{settings_, dates_, now, std::move(*sections)};
+
+  store::PostQuery recent_query;
+  recent_query.now = now;
+  recent_query.limit = settings_.recent_posts;
+  recent_query.exclude_post_id = post->id;
+  auto recent = store_->published_posts(recent_query);
+  if (!recent) return failure(recent.error());
+
+  const std::string description =
+      post->custom_excerpt.empty() ? content::make_excerpt(post->plaintext) : post->custom_excerpt;
+  View view = page_view(context, post->title, description, post_url(*post));
+  view.set("post", article_view(context, *post));
+  View recent_cards = render::make_list();
+  for (const auto& other : recent->posts) recent_cards.push_back(post_card(context, other));
+  view.set("recent_posts", recent_cards);
+  view.set("has_recent_posts", !recent->posts.empty());
+
+  const std::string specific = (post->type == content::PostType::page ? "page-" : "post-") + slug;
+  auto rendered = post->type == content::PostType::page
+                      ? theme_->render_page({specific, "page", "post"}, view)
+                      : theme_->render_page({specific, "post"}, view);
+  if (!rendered) return failure(rendered.error());
+  return Response::html(200, std::move(*rendered));
+}
+
+Response Site::asset(const Request& request, const Params& params) const {
+  const render::Asset* asset = theme_->asset(params.get("path"));
+  if (!asset) return not_found(request);
+  Response response;
+  response.set_header("ETag", asset->etag);
+  // A versioned address (?v=hash) never changes content: cache it for a year.
+  response.set_header("Cache-Control", request.query.starts_with("v=")
+                                           ? "public, max-age=31536000, immutable"
+                                           : "public, max-age=300");
+  if (request.header("if-none-match") == asset->etag) {
+    response.status = 304;
+    return response;
+  }
+  response.set_header("Content-Type", asset->content_type);
+  response.body = std::string(asset->bytes);
+  return response;
+}
+
+}  // namespace byline::site

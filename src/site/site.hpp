@@ -1,0 +1,48 @@
+// The reader-facing site: home, article, author, section and tag pages,
+// theme assets and the 404 page, as routes on the router.
+#pragma once
+
+#include "http/router.hpp"
+#include "render/dates.hpp"
+#include "site/settings.hpp"
+
+#include <memory>
+
+namespace byline::store {
+class Store;
+}
+namespace byline::render {
+class Theme;
+}
+
+namespace byline::site {
+
+class Site {
+ public:
+  Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
+       SiteSettings settings);
+
+  // Adds the public routes. The article route "/:slug/" catches every other
+  // one-segment path, so call this after other features added theirs.
+  void add_routes(http::Router& router) const;
+
+ private:
+  struct Listing;
+  http::Response home(const http::Request& request, const http::Params& params) const;
+  http::Response article(const http::Request& request, const http::Params& params) const;
+  http::Response author(const http::Request& request, const http::Params& params) const;
+  http::Response section(const http::Request& request, const http::Params& params) const;
+  http::Response tag(const http::Request& request, const http::Params& params) const;
+  http::Response asset(const http::Request& request, const http::Params& params) const;
+  http::Response not_found(const http::Request& request) const;
+  http::Response failure(const Error& error) const;
+
+  http::Response render_listing(const Listing& listing, const http::Params& params) const;
+
+  std::shared_ptr<store::Store> store_;
+  std::shared_ptr<const render::Theme> theme_;
+  SiteSettings settings_;
+  render::DateFormatter dates_;
+};
+
+}  // namespace byline::site

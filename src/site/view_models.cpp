@@ -1,0 +1,131 @@
+// Building view models for the default theme.
+#include "site/view_models.hpp"
+
+#include "content/text.hpp"
+#include "site/share_links.hpp"
+
+namespace byline::site {
+
+using render::View;
+
+std::string post_url(const content::Post& post) { return "/" + post.slug + "/"; }
+std::string author_url(const content::User& user) { return "/author/" + user.slug + "/"; }
+std::string section_url(const content::Section& section) {
+  return "/section/" + section.slug + "/";
+}
+std::string tag_url(const content::Tag& tag) { return "/tag/" + tag.slug + "/"; }
+
+std::string initials(std::string_view name) {
+  std::string letters;
+  auto first_character = [](std::string_view word) {
+    std::size_t length = 1;
+    while (length < word.size() && (static_cast<unsigned char>(word[length]) & 0xC0) == 0x80) {
+      ++length;
+    }
+    return std::string(word.substr(0, length));
+  };
+  std::string_view first, last;
+  std::size_t start = 0;
+  while (start < name.size()) {
+    const auto end = std::min(name.find(' ', start), name.size());
+    if (end > start) {
+      if (first.empty()) first = name.substr(start, end - start);
+      last = name.substr(start, end - start);
+    }
+    start = end + 1;
+  }
+  if (!first.empty()) letters += first_character(first);
+  if (!last.empty() && last.data() != first.data()) letters += first_character(last);
+  return letters;
+}
+
+View page_view(const PageContext& context, std::string_view page_title,
+               std::string_view description, std::string_view path) {
+  View view;
+  view.set("site_title", context.settings.title);
+  view.set("site_description", context.settings.description);
+  view.set("lang", context.settings.locale);
+  view.set("dir", context.dates.right_to_left() ? "rtl" : "ltr");
+  view.set("page_title", page_title.empty() ? context.settings.title
+                                            : std::string(page_title) + " – " +
+                                                  context.settings.title);
+  view.set("meta_description",
+           std::string(description.empty() ? context.settings.description : description));
+  view.set("canonical_url", context.settings.url + std::string(path));
+  View navigation = render::make_list();
+  for (const auto& section : context.sections) {
+    View item;
+    item.set("name", section.name);
+    item.set("url", section_url(section));
+    item.set("current", path.starts_with(section_url(section)));
+    navigation.push_back(item);
+  }
+  view.set("navigation", navigation);
+  view.set("has_navigation", !context.sections.empty());
+  view.set("year", iso8601(context.now).substr(0, 4));
+  return view;
+}
+
+View author_view(const content::User& user) {
+  View author;
+  author.set("name", user.name);
+  author.set("bio", user.bio);
+  author.set("url", author_url(user));
+  author.set("initials", initials(user.name));
+  author.set("website", user.website);
+  return author;
+}
+
+View post_card(const PageContext& context, const content::Post& post) {
+  View card;
+  card.set("title", post.title);
+  card.set("url", post_url(post));
+  card.set("excerpt", post.custom_excerpt.empty()
+                          ? content::make_excerpt(post.plaintext, context.settings.excerpt_rule)
+                          : post.custom_excerpt);
+  if (post.published_at) {
+    card.set("published_iso", iso8601(*post.published_at));
+    card.set("published_date", context.dates.date(*post.published_at));
+    card.set("published_ago", context.dates.relative(*post.published_at, context.now));
+  }
+  if (!post.authors.empty()) card.set("author", author_view(post.authors.front()));
+  if (!post.sections.empty()) {
+    View section;
+    section.set("name", post.sections.front().name);
+    section.set("url", section_url(post.sections.front()));
+    card.set("section", section);
+  }
+  return card;
+}
+
+View article_view(const PageContext& context, const content::Post& post) {
+  View article = post_card(context, post);
+  article.set("body_html", post.body_html);  // sanitised when it was stored
+  View authors = render::make_list();
+  for (const auto& user : post.authors) authors.push_back(author_view(user));
+  article.set("authors", authors);
+  View tags = render::make_list();
+  for (const auto& tag : post.tags) {
+    View item;
+    item.set("name", tag.name);
+    item.set("url", tag_url(tag));
+    tags.push_back(item);
+  }
+  article.set("tags", tags);
+  article.set("has_tags", !post.tags.empty());
+  View share = render::make_list();
+  for (const auto& link : share_links(context.settings.url + post_url(post), post.title)) {
+    View item;
+    item.set("network", link.network);
+    item.set("label", link.label);
+    item.set("href", link.href);
+    item.set("copy", link.network == "copy");
+    // A share page opens beside the article; mail and copy stay where they are.
+    item.set("new_tab", link.href.starts_with("https://"));
+    share.push_back(item);
+  }
+  article.set("share", share);
+  return article;
+}
+
+}  // namespace byline::site

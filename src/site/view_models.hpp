@@ -1,0 +1,44 @@
+// View models of the reader site: what a template sees of a post, an
+// author or a listing. Built from content values; no I/O.
+#pragma once
+
+#include "content/model.hpp"
+#include "render/dates.hpp"
+#include "render/view.hpp"
+#include "site/settings.hpp"
+
+#include <vector>
+
+namespace byline::site {
+
+// What every page needs to render: the settings, a formatter for the site's
+// language and zone, and the moment of the request.
+struct PageContext {
+  const SiteSettings& settings;
+  const render::DateFormatter& dates;
+  Time now;
+  std::vector<content::Section> sections;  // for the navigation
+};
+
+std::string post_url(const content::Post& post);
+std::string author_url(const content::User& user);
+std::string section_url(const content::Section& section);
+std::string tag_url(const content::Tag& tag);
+
+// The page frame: site title, navigation, language and direction, the
+// page's title, description and canonical address.
+render::View page_view(const PageContext& context, std::string_view page_title,
+                       std::string_view description, std::string_view path);
+
+// A post in a listing: title, link, excerpt, dates, primary author/section.
+render::View post_card(const PageContext& context, const content::Post& post);
+
+render::View author_view(const content::User& user);
+
+// The article itself: post_card plus body, all authors, tags, share links.
+render::View article_view(const PageContext& context, const content::Post& post);
+
+// "EA" for "Emad Askarieh": the author box's avatar when there is no photo.
+std::string initials(std::string_view name);
+
+}  // namespace byline::site

@@ -1,0 +1,129 @@
+// The SQLite schema, as an append-only list of migrations. Never edit a
+// migration that has shipped; add the next one.
+#include "store/sqlite/migrations.hpp"
+
+#include "store/sqlite/connection.hpp"
+
+#include <array>
+#include <string>
+
+namespace byline::store::sqlite {
+namespace {
+
+constexpr std::array kMigrations = {
+    // 1: the content model.
+    R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  slug TEXT NOT NULL UNIQUE,
+  bio TEXT NOT NULL DEFAULT '',
+  website TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL DEFAULT 'author',
+  password_hash TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'active',
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE sections (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL DEFAULT 'article',
+  slug TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  body_html TEXT NOT NULL DEFAULT '',
+  body_source TEXT NOT NULL DEFAULT '',
+  source_format TEXT NOT NULL DEFAULT 'html',
+  plaintext TEXT NOT NULL DEFAULT '',
+  custom_excerpt TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'draft',
+  published_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  locale TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX posts_by_publication ON posts (status, type, published_at DESC, id DESC);
+
+CREATE TABLE post_authors (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (post_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX post_authors_by_user ON post_authors (user_id, post_id);
+
+CREATE TABLE post_sections (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  section_id INTEGER NOT NULL REFERENCES sections(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (post_id, section_id)
+) WITHOUT ROWID;
+CREATE INDEX post_sections_by_section ON post_sections (section_id, post_id);
+
+CREATE TABLE post_tags (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (post_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX post_tags_by_tag ON post_tags (tag_id, post_id);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
+};
+
+int user_version(Connection& connection) {
+  auto statement = connection.prepare("PRAGMA user_version");
+  if (!statement || !(*statement)->step().ok()) return -1;
+  return static_cast<int>((*statement)->int64(0));
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Result<void> migrate(Connection& connection) {
+  const int current = user_version(connection);
+  if (current < 0) {
+    return make_error(ErrorCode::internal, "The database failed.", "reading user_version");
+  }
+  if (current > latest_schema_version()) {
+    return make_error(ErrorCode::internal,
+                      "This database was written by a newer Byline; upgrade Byline to open it.",
+                      "schema version " + std::to_string(current) + " > " +
+                          std::to_string(latest_schema_version()));
+  }
+  for (int version = current + 1; version <= latest_schema_version(); ++version) {
+    Transaction transaction(connection);
+    if (auto begun = transaction.begin(); !begun) return begun;
+    if (auto applied = connection.execute(kMigrations[version - 1]); !applied) {
+      Error error = applied.error();
+      error.detail = "migration " + std::to_string(version) + ": " + error.detail;
+      return error;
+    }
+    // PRAGMA takes no bound parameters; the version is our own integer.
+    const std::string record = "PRAGMA user_version = " + std::to_string(version);
+    if (auto recorded = connection.execute(record.c_str()); !recorded) return recorded;
+    if (auto committed = transaction.commit(); !committed) return committed;
+  }
+  return {};
+}
+
+}  // namespace byline::store::sqlite

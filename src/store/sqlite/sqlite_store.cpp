@@ -1,0 +1,369 @@
+// SqliteStore: queries and writes of the content model on SQLite.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/migrations.hpp"
+
+#include <chrono>
+
+namespace byline::store::sqlite {
+
+using content::Post;
+using content::Section;
+using content::Tag;
+using content::User;
+
+namespace {
+
+std::int64_t to_seconds(Time time) { return time.time_since_epoch().count(); }
+Time from_seconds(std::int64_t seconds) { return Time(std::chrono::seconds(seconds)); }
+
+constexpr std::string_view kUserColumns = "u.id, u.email, u.name, u.slug, u.bio, u.website, u.role";
+
+User read_user(const Statement& row) {
+  User user;
+  user.id = row.int64(0);
+  user.email = row.text(1);
+  user.name = row.text(2);
+  user.slug = row.text(3);
+  user.bio = row.text(4);
+  user.website = row.text(5);
+  user.role = content::role_from_string(row.text(6)).value_or(content::Role::contributor);
+  return user;
+}
+
+// Listings only need the start of the text (for excerpts), not all of it.
+#define BYLINE_POST_COLUMNS(plaintext)                                                      \
+  "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext \
+  ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale"
+
+Post read_post(const Statement& row) {
+  Post post;
+  post.id = row.int64(0);
+  post.type = content::post_type_from_string(row.text(1)).value_or(content::PostType::article);
+  post.slug = row.text(2);
+  post.title = row.text(3);
+  post.body_html = row.text(4);
+  post.body_source = row.text(5);
+  post.source_format =
+      content::source_format_from_string(row.text(6)).value_or(content::SourceFormat::html);
+  post.plaintext = row.text(7);
+  post.custom_excerpt = row.text(8);
+  post.status = content::post_status_from_string(row.text(9)).value_or(content::PostStatus::draft);
+  if (!row.is_null(10)) post.published_at = from_seconds(row.int64(10));
+  post.created_at = from_seconds(row.int64(11));
+  post.updated_at = from_seconds(row.int64(12));
+  post.locale = row.text(13);
+  return post;
+}
+
+// Fills in a post's authors, sections and tags, in their order.
+Result<void> load_relations(Connection& connection, Post& post) {
+  {
+    auto statement = connection.prepare(
+        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
+        "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
+        "WHERE pa.post_id = ? ORDER BY pa.position");
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, post.id);
+    while (true) {
+      auto row = (*statement)->step();
+      BYLINE_TRY(row);
+      if (!*row) break;
+      post.authors.push_back(read_user(**statement));
+    }
+  }
+  {
+    auto statement = connection.prepare(
+        "SELECT s.id, s.slug, s.name, s.description "
+        "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
+        "WHERE ps.post_id = ? ORDER BY ps.position");
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, post.id);
+    while (true) {
+      auto row = (*statement)->step();
+      BYLINE_TRY(row);
+      if (!*row) break;
+      const Statement& s = **statement;
+      post.sections.push_back(Section{s.int64(0), s.text(1), s.text(2), s.text(3)});
+    }
+  }
+  {
+    auto statement = connection.prepare(
+        "SELECT t.id, t.slug, t.name, t.description "
+        "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
+        "WHERE pt.post_id = ? ORDER BY pt.position");
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, post.id);
+    while (true) {
+      auto row = (*statement)->step();
+      BYLINE_TRY(row);
+      if (!*row) break;
+      const Statement& t = **statement;
+      post.tags.push_back(Tag{t.int64(0), t.text(1), t.text(2), t.text(3)});
+    }
+  }
+  return {};
+}
+
+// Runs `sql` (one bound text parameter) and reads at most one row with `read`.
+template <typename T, typename Read>
+Result<std::optional<T>> find_one(Connection& connection, std::string_view sql,
+                                  std::string_view key, Read read) {
+  auto statement = connection.prepare(sql);
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, key);
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  if (!*row) return std::optional<T>{};
+  return std::optional<T>{read(**statement)};
+}
+
+// The listing's SQL for each filter. Only these fixed strings are ever
+// prepared; the filter values are bound.
+std::string_view listing_sql(const PostQuery& query) {
+#define BYLINE_LISTING(join)                                                               \
+  "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)") " FROM posts p " join     \
+  " WHERE p.status = 'published' AND p.type = ?1 AND p.published_at <= ?2"                 \
+  " AND (?3 IS NULL OR p.id <> ?3)"                                                         \
+  " ORDER BY p.published_at DESC, p.id DESC LIMIT ?4 OFFSET ?5"
+  if (query.author_id) {
+    return BYLINE_LISTING("JOIN post_authors f ON f.post_id = p.id AND f.user_id = ?6");
+  }
+  if (query.section_id) {
+    return BYLINE_LISTING("JOIN post_sections f ON f.post_id = p.id AND f.section_id = ?6");
+  }
+  if (query.tag_id) {
+    return BYLINE_LISTING("JOIN post_tags f ON f.post_id = p.id AND f.tag_id = ?6");
+  }
+  return BYLINE_LISTING("");
+#undef BYLINE_LISTING
+}
+
+}  // namespace
+
+// A reader connection borrowed from the pool for one call.
+class SqliteStore::ReadLease {
+ public:
+  ReadLease(SqliteStore& store, std::unique_ptr<Connection> connection)
+      : store_(store), connection_(std::move(connection)) {}
+  ~ReadLease() {
+    {
+      std::lock_guard lock(store_.readers_mutex_);
+      store_.idle_readers_.push_back(std::move(connection_));
+    }
+    store_.reader_returned_.notify_one();
+  }
+  Connection& operator*() { return *connection_; }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<Connection> connection_;
+};
+
+SqliteStore::ReadLease SqliteStore::read() {
+  std::unique_lock lock(readers_mutex_);
+  reader_returned_.wait(lock, [this] { return !idle_readers_.empty(); });
+  auto connection = std::move(idle_readers_.back());
+  idle_readers_.pop_back();
+  return ReadLease(*this, std::move(connection));
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& path,
+                                                       int readers) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  auto writer = Connection::open(path.string(), /*create=*/true);
+  BYLINE_TRY(writer);
+  store->writer_ = std::move(*writer);
+  BYLINE_TRY(migrate(*store->writer_));
+  for (int i = 0; i < std::max(1, readers); ++i) {
+    auto reader = Connection::open(path.string(), /*create=*/false);
+    BYLINE_TRY(reader);
+    store->idle_readers_.push_back(std::move(*reader));
+  }
+  return store;
+}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::optional<Post>> SqliteStore::post_by_slug(std::string_view slug) {
+  auto lease = read();
+  auto found = find_one<Post>(*lease,
+                              "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.slug = ?",
+                              slug, read_post);
+  BYLINE_TRY(found);
+  if (*found) BYLINE_TRY(load_relations(*lease, **found));
+  return found;
+}
+
+Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
+  auto lease = read();
+  PostPage page;
+  {
+    auto statement = (*lease).prepare(listing_sql(query));
+    BYLINE_TRY(statement);
+    Statement& s = **statement;
+    s.bind(1, content::to_string(query.type));
+    s.bind(2, to_seconds(query.now));
+    s.bind(3, query.exclude_post_id);
+    s.bind(4, static_cast<std::int64_t>(query.limit) + 1);  // one more tells if a next page exists
+    s.bind(5, static_cast<std::int64_t>(query.offset));
+    if (auto filter = query.author_id ? query.author_id
+                      : query.section_id ? query.section_id
+                                         : query.tag_id) {
+      s.bind(6, *filter);
+    }
+    while (true) {
+      auto row = s.step();
+      BYLINE_TRY(row);
+      if (!*row) break;
+      page.posts.push_back(read_post(s));
+    }
+  }
+  if (page.posts.size() > static_cast<std::size_t>(query.limit)) {
+    page.posts.pop_back();
+    page.has_more = true;
+  }
+  for (auto& post : page.posts) BYLINE_TRY(load_relations(*lease, post));
+  return page;
+}
+
+Result<std::optional<User>> SqliteStore::user_by_slug(std::string_view slug) {
+  auto lease = read();
+  return find_one<User>(*lease,
+                        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
+                        "FROM users u WHERE u.slug = ?",
+                        slug, read_user);
+}
+
+Result<std::optional<Section>> SqliteStore::section_by_slug(std::string_view slug) {
+  auto lease = read();
+  return find_one<Section>(*lease, "SELECT id, slug, name, description FROM sections WHERE slug = ?",
+                           slug, [](const Statement& s) {
+                             return Section{s.int64(0), s.text(1), s.text(2), s.text(3)};
+                           });
+}
+
+Result<std::optional<Tag>> SqliteStore::tag_by_slug(std::string_view slug) {
+  auto lease = read();
+  return find_one<Tag>(*lease, "SELECT id, slug, name, description FROM tags WHERE slug = ?", slug,
+                       [](const Statement& t) {
+                         return Tag{t.int64(0), t.text(1), t.text(2), t.text(3)};
+                       });
+}
+
+Result<std::vector<Section>> SqliteStore::sections() {
+  auto lease = read();
+  auto statement = (*lease).prepare("SELECT id, slug, name, description FROM sections ORDER BY id");
+  BYLINE_TRY(statement);
+  std::vector<Section> sections;
+  while (true) {
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    const Statement& s = **statement;
+    sections.push_back(Section{s.int64(0), s.text(1), s.text(2), s.text(3)});
+  }
+  return sections;
+}
+
+Result<std::optional<std::string>> SqliteStore::setting(std::string_view key) {
+  auto lease = read();
+  return find_one<std::string>(*lease, "SELECT value FROM settings WHERE key = ?", key,
+                               [](const Statement& s) { return s.text(0); });
+}
+
+Result<long> SqliteStore::count_posts() {
+  auto lease = read();
+  auto statement = (*lease).prepare("SELECT count(*) FROM posts");
+  BYLINE_TRY(statement);
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  return static_cast<long>((*statement)->int64(0));
+}
+
+Result<Id> SqliteStore::create_user(const User& user) {
+  std::lock_guard lock(write_mutex_);
+  auto statement = writer_->prepare(
+      "INSERT INTO users (email, name, slug, bio, website, role, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, user.email).bind(2, user.name).bind(3, user.slug).bind(4, user.bio);
+  (*statement)->bind(5, user.website).bind(6, content::to_string(user.role));
+  (*statement)->bind(7, to_seconds(now_utc()));
+  BYLINE_TRY((*statement)->run());
+  return writer_->last_insert_id();
+}
+
+Result<Id> SqliteStore::create_section(const Section& section) {
+  std::lock_guard lock(write_mutex_);
+  auto statement =
+      writer_->prepare("INSERT INTO sections (slug, name, description) VALUES (?, ?, ?)");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, section.slug).bind(2, section.name).bind(3, section.description);
+  BYLINE_TRY((*statement)->run());
+  return writer_->last_insert_id();
+}
+
+Result<Id> SqliteStore::create_tag(const Tag& tag) {
+  std::lock_guard lock(write_mutex_);
+  auto statement = writer_->prepare("INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description);
+  BYLINE_TRY((*statement)->run());
+  return writer_->last_insert_id();
+}
+
+Result<Id> SqliteStore::create_post(const Post& post) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  Id id = 0;
+  {
+    auto statement = writer_->prepare(
+        "INSERT INTO posts (type, slug, title, body_html, body_source, source_format, plaintext, "
+        "custom_excerpt, status, published_at, created_at, updated_at, locale) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    BYLINE_TRY(statement);
+    Statement& s = **statement;
+    s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
+    s.bind(4, post.body_html).bind(5, post.body_source);
+    s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
+    s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
+    s.bind(10, post.published_at ? std::optional<std::int64_t>(to_seconds(*post.published_at))
+                                 : std::nullopt);
+    s.bind(11, to_seconds(post.created_at)).bind(12, to_seconds(post.updated_at));
+    s.bind(13, post.locale);
+    BYLINE_TRY(s.run());
+    id = writer_->last_insert_id();
+  }
+  auto link = [&](std::string_view sql, auto const& items) -> Result<void> {
+    auto statement = writer_->prepare(sql);
+    BYLINE_TRY(statement);
+    std::int64_t position = 0;
+    for (const auto& item : items) {
+      (*statement)->bind(1, id).bind(2, item.id).bind(3, position++);
+      BYLINE_TRY((*statement)->run());
+    }
+    return {};
+  };
+  BYLINE_TRY(link("INSERT INTO post_authors (post_id, user_id, position) VALUES (?, ?, ?)",
+                  post.authors));
+  BYLINE_TRY(link("INSERT INTO post_sections (post_id, section_id, position) VALUES (?, ?, ?)",
+                  post.sections));
+  BYLINE_TRY(link("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", post.tags));
+  BYLINE_TRY(transaction.commit());
+  return id;
+}
+
+Result<void> SqliteStore::put_setting(std::string_view key, std::string_view value) {
+  std::lock_guard lock(write_mutex_);
+  auto statement = writer_->prepare(
+      "INSERT INTO settings (key, value) VALUES (?, ?) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, key).bind(2, value);
+  return (*statement)->run();
+}
+
+}  // namespace byline::store::sqlite

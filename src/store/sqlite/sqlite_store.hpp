@@ -1,0 +1,53 @@
+// The SQLite backend of the Store: one file, WAL, one writer and a pool of
+// readers so that page views never wait behind a write.
+#pragma once
+
+#include "store/store.hpp"
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace byline::store::sqlite {
+
+class Connection;
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the database at `path` and applies pending migrations.
+  // `readers` is how many read connections to keep (one per I/O thread).
+  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& path,
+                                                   int readers);
+  ~SqliteStore() override;
+
+  Result<std::optional<content::Post>> post_by_slug(std::string_view slug) override;
+  Result<PostPage> published_posts(const PostQuery& query) override;
+  Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
+  Result<std::optional<content::Section>> section_by_slug(std::string_view slug) override;
+  Result<std::optional<content::Tag>> tag_by_slug(std::string_view slug) override;
+  Result<std::vector<content::Section>> sections() override;
+  Result<std::optional<std::string>> setting(std::string_view key) override;
+  Result<long> count_posts() override;
+
+  Result<Id> create_user(const content::User& user) override;
+  Result<Id> create_section(const content::Section& section) override;
+  Result<Id> create_tag(const content::Tag& tag) override;
+  Result<Id> create_post(const content::Post& post) override;
+  Result<void> put_setting(std::string_view key, std::string_view value) override;
+
+ private:
+  class ReadLease;
+  SqliteStore() = default;
+  ReadLease read();
+
+  std::mutex write_mutex_;
+  std::unique_ptr<Connection> writer_;
+
+  std::mutex readers_mutex_;
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+};
+
+}  // namespace byline::store::sqlite

@@ -1,0 +1,60 @@
+// The Store: everything Byline keeps, behind one interface. SQLite is the
+// default backend (store/sqlite/); pages and services only ever see this.
+#pragma once
+
+#include "common/result.hpp"
+#include "content/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace byline::store {
+
+using content::Id;
+using content::Time;
+
+// Which published posts a listing shows, newest first.
+struct PostQuery {
+  content::PostType type = content::PostType::article;
+  std::optional<Id> author_id;
+  std::optional<Id> section_id;
+  std::optional<Id> tag_id;
+  std::optional<Id> exclude_post_id;
+  Time now{};      // posts published after this are not out yet
+  int limit = 10;
+  int offset = 0;
+};
+
+// One page of a listing. `has_more` says whether a next page exists, which
+// costs one extra row rather than a COUNT over the whole table.
+struct PostPage {
+  std::vector<content::Post> posts;
+  bool has_more = false;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Reads. "Not there" is an empty optional, not an error.
+  virtual Result<std::optional<content::Post>> post_by_slug(std::string_view slug) = 0;
+  virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
+  virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
+  virtual Result<std::optional<content::Section>> section_by_slug(std::string_view slug) = 0;
+  virtual Result<std::optional<content::Tag>> tag_by_slug(std::string_view slug) = 0;
+  virtual Result<std::vector<content::Section>> sections() = 0;
+  virtual Result<std::optional<std::string>> setting(std::string_view key) = 0;
+  virtual Result<long> count_posts() = 0;
+
+  // Writes. Each is one transaction: it happened completely or not at all.
+  virtual Result<Id> create_user(const content::User& user) = 0;
+  virtual Result<Id> create_section(const content::Section& section) = 0;
+  virtual Result<Id> create_tag(const content::Tag& tag) = 0;
+  // Stores `post` with its authors, sections and tags, which must exist
+  // already (their ids are used). Fails with `conflict` on a taken slug.
+  virtual Result<Id> create_post(const content::Post& post) = 0;
+  virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
+};
+
+}  // namespace byline::store
