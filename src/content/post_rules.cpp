@@ -35,6 +35,10 @@ Result<Post> prepare_post(Post post, Time now) {
     return invalid("A slug may hold only lower-case letters, digits and dashes.");
   }
 
+  if (estimate_nesting_depth(post.body_source) > kMaxBodyNesting) {
+    return invalid("The body nests elements more than " + std::to_string(kMaxBodyNesting) +
+                   " deep.");
+  }
   post.body_html = sanitize_html(post.body_source);
   post.plaintext = html_to_text(post.body_html);
   post.custom_excerpt = trim(post.custom_excerpt);

@@ -7,12 +7,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <vector>
 
 namespace byline::content {
 namespace {
 
-// Deeper nesting than this is no article; past it only text is kept, so a
-// hostile body cannot exhaust the stack.
+// Deeper nesting than this is no article; past it elements are unwrapped
+// and only their text is kept.
 constexpr int kMaxDepth = 128;
 
 constexpr std::array kAllowedTags = {
@@ -99,16 +100,36 @@ std::string_view tag_name(const GumboElement& element) {
 
 class Sanitizer {
  public:
+  // Walks the tree with an explicit stack: a hostile body may nest deeper
+  // than the call stack goes.
   std::string run(const GumboNode* container) {
-    write_children(container, 0);
+    push_children(container, 0);
+    while (!pending_.empty()) {
+      const Step step = pending_.back();
+      pending_.pop_back();
+      if (step.node == nullptr) {
+        out_ += "</";
+        out_ += step.close_tag;
+        out_ += '>';
+      } else {
+        write_node(step.node, step.depth);
+      }
+    }
     return std::move(out_);
   }
 
  private:
-  void write_children(const GumboNode* node, int depth) {
+  // A node to write, or (node == nullptr) an end tag to close.
+  struct Step {
+    const GumboNode* node;
+    int depth;
+    std::string_view close_tag;
+  };
+
+  void push_children(const GumboNode* node, int depth) {
     const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      write_node(static_cast<const GumboNode*>(children.data[i]), depth);
+    for (unsigned i = children.length; i > 0; --i) {
+      pending_.push_back({static_cast<const GumboNode*>(children.data[i - 1]), depth, {}});
     }
   }
 
@@ -134,19 +155,16 @@ class Sanitizer {
       return;
     }
     const bool allowed = contains(kAllowedTags, element.tag) && depth < kMaxDepth;
-    if (!allowed) {  // unwrap: keep what is inside
-      write_children(node, depth + 1);
-      return;
+    if (allowed) {
+      out_ += '<';
+      out_ += tag_name(element);
+      write_attributes(element);
+      out_ += '>';
+      if (is_void(element.tag)) return;
+      pending_.push_back({nullptr, depth, tag_name(element)});
     }
-    out_ += '<';
-    out_ += tag_name(element);
-    write_attributes(element);
-    out_ += '>';
-    if (is_void(element.tag)) return;
-    write_children(node, depth + 1);
-    out_ += "</";
-    out_ += tag_name(element);
-    out_ += '>';
+    // Children of an element that is not allowed are written unwrapped.
+    push_children(node, depth + 1);
   }
 
   void write_attributes(const GumboElement& element) {
@@ -178,6 +196,7 @@ class Sanitizer {
   }
 
   std::string out_;
+  std::vector<Step> pending_;
 };
 
 }  // namespace
@@ -193,6 +212,39 @@ void append_escaped(std::string& out, std::string_view text) {
       default: out += c;
     }
   }
+}
+
+int estimate_nesting_depth(std::string_view html) {
+  static constexpr std::string_view kNotNesting[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+      "track", "wbr", "param", "p", "li", "dt", "dd", "td", "th", "tr", "option", "!"};
+  int depth = 0;
+  int deepest = 0;
+  for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (html.substr(i, 4) == "<!--") {
+      i = html.find("-->", i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    const bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    std::size_t start = i + (closing ? 2 : 1);
+    std::size_t end = start;
+    while (end < html.size() && (std::isalnum(static_cast<unsigned char>(html[end])) || html[end] == '!')) ++end;
+    if (end == start) continue;  // "<" in text
+    std::string name(html.substr(start, end - start));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name.starts_with('!') ||
+        std::find(std::begin(kNotNesting), std::end(kNotNesting), name) != std::end(kNotNesting)) {
+      continue;
+    }
+    const auto tag_end = html.find('>', end);
+    if (!closing && tag_end != std::string_view::npos && tag_end > 0 && html[tag_end - 1] == '/') {
+      continue;  // <x/>
+    }
+    depth = closing ? std::max(0, depth - 1) : depth + 1;
+    deepest = std::max(deepest, depth);
+  }
+  return deepest;
 }
 
 bool is_safe_url(std::string_view url) {

@@ -17,6 +17,12 @@ namespace byline::content {
 // The result is well-formed, with every text and attribute escaped.
 std::string sanitize_html(std::string_view html);
 
+// How deep elements nest in `html`, by a quick scan of its tags (no parse).
+// Parsing is slow on absurdly deep nesting, so bodies are checked with this
+// first. Void and self-closing elements, and those a browser closes by
+// itself (p, li, td, ...), do not count.
+int estimate_nesting_depth(std::string_view html);
+
 // Escapes text for use in HTML text or a double-quoted attribute.
 void append_escaped(std::string& out, std::string_view text);
 

@@ -1,0 +1,62 @@
+#include "render/dates.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::render {
+namespace {
+
+using namespace std::chrono_literals;
+
+const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026)) + 3h + 9min;
+
+TEST(RelativeTime, ReadsLikeTheSeedPage) {
+  const DateFormatter english("en", "UTC");
+  EXPECT_EQ(english.relative(kNow - 4h - 5min, kNow), "4 hours ago");
+  EXPECT_EQ(english.relative(kNow - 12h, kNow), "12 hours ago");
+  EXPECT_EQ(english.relative(kNow - 26h, kNow), "1 day ago");
+  EXPECT_EQ(english.relative(kNow - 47h, kNow), "1 day ago");
+}
+
+TEST(RelativeTime, UsesTheLargestWholeUnit) {
+  const DateFormatter english("en", "UTC");
+  EXPECT_EQ(english.relative(kNow - 10s, kNow), "now");
+  EXPECT_EQ(english.relative(kNow - 1min, kNow), "1 minute ago");
+  EXPECT_EQ(english.relative(kNow - 59min, kNow), "59 minutes ago");
+  EXPECT_EQ(english.relative(kNow - 1h, kNow), "1 hour ago");
+  EXPECT_EQ(english.relative(kNow - 3 * 24h, kNow), "3 days ago");
+  EXPECT_EQ(english.relative(kNow - 15 * 24h, kNow), "2 weeks ago");
+  EXPECT_EQ(english.relative(kNow - 65 * 24h, kNow), "2 months ago");
+  EXPECT_EQ(english.relative(kNow - 800 * 24h, kNow), "2 years ago");
+}
+
+TEST(RelativeTime, TreatsAFutureTimeAsNow) {
+  const DateFormatter english("en", "UTC");
+  EXPECT_EQ(english.relative(kNow + 30s, kNow), "now");
+}
+
+TEST(RelativeTime, SpeaksTheSiteLanguage) {
+  const DateFormatter german("de", "Europe/Berlin");
+  EXPECT_EQ(german.relative(kNow - 4h, kNow), "vor 4 Stunden");
+  const DateFormatter persian("fa", "Asia/Tehran");
+  EXPECT_TRUE(persian.right_to_left());
+  EXPECT_NE(persian.relative(kNow - 4h, kNow), "4 hours ago");
+}
+
+TEST(Dates, ShowsTheDateInTheSiteTimeZone) {
+  // 22:30 UTC on the 28th is already the 29th in Tehran (UTC+3:30).
+  const Time late = Time(std::chrono::sys_days(std::chrono::November / 28 / 2026)) + 22h + 30min;
+  EXPECT_EQ(DateFormatter("en", "UTC").date(late), "November 28, 2026");
+  EXPECT_EQ(DateFormatter("en", "Asia/Tehran").date(late), "November 29, 2026");
+}
+
+TEST(Dates, WritesIso8601InUtc) {
+  EXPECT_EQ(iso8601(kNow), "2026-11-29T03:09:00Z");
+}
+
+TEST(Dates, KnowsWhichTimeZonesExist) {
+  EXPECT_TRUE(DateFormatter::is_known_time_zone("Asia/Tehran"));
+  EXPECT_FALSE(DateFormatter::is_known_time_zone("Mars/Olympus"));
+}
+
+}  // namespace
+}  // namespace byline::render

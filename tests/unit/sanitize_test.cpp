@@ -1,0 +1,83 @@
+#include "content/sanitize.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::content {
+namespace {
+
+TEST(Sanitize, KeepsArticleMarkup) {
+  const std::string html =
+      "<p>Text with <strong>bold</strong>, <em>italic</em> and <a href=\"https://example.com/\">a "
+      "link</a>.</p><blockquote><p>Quote</p></blockquote><ul><li>One</li></ul>";
+  EXPECT_EQ(sanitize_html(html), html);
+}
+
+TEST(Sanitize, DropsScriptsWithTheirContent) {
+  EXPECT_EQ(sanitize_html("<p>Hi</p><script>alert('x')</script><style>body{}</style>"),
+            "<p>Hi</p>");
+}
+
+TEST(Sanitize, DropsEventHandlersAndStyles) {
+  EXPECT_EQ(sanitize_html("<p onclick=\"steal()\" style=\"x\">Hi</p>"), "<p>Hi</p>");
+  EXPECT_EQ(sanitize_html("<img src=\"/a.png\" onerror=\"alert(1)\" alt=\"A\">"),
+            "<img src=\"/a.png\" alt=\"A\">");
+}
+
+TEST(Sanitize, DropsJavascriptAndDataUrls) {
+  EXPECT_EQ(sanitize_html("<a href=\"javascript:alert(1)\">x</a>"), "<a>x</a>");
+  EXPECT_EQ(sanitize_html("<a href=\" JaVa\tScRiPt:alert(1)\">x</a>"), "<a>x</a>");
+  EXPECT_EQ(sanitize_html("<a href=\"&#106;avascript:alert(1)\">x</a>"), "<a>x</a>");
+  EXPECT_EQ(sanitize_html("<img src=\"data:text/html;base64,xx\">"), "<img>");
+}
+
+TEST(Sanitize, UnwrapsUnknownElementsButKeepsTheirText) {
+  EXPECT_EQ(sanitize_html("<p><font color=red>Red</font> text</p>"), "<p>Red text</p>");
+}
+
+TEST(Sanitize, DropsFramesFormsAndSvg) {
+  EXPECT_EQ(sanitize_html("<iframe src=\"https://evil\"></iframe><form><input></form>"
+                          "<svg><script>alert(1)</script></svg>ok"),
+            "ok");
+}
+
+TEST(Sanitize, EscapesTextAndAttributes) {
+  EXPECT_EQ(sanitize_html("<p title=\"x\">1 &lt; 2 &amp; 3 &gt; 2</p>"), "<p>1 &lt; 2 &amp; 3 &gt; 2</p>");
+  EXPECT_EQ(sanitize_html("<img alt='\"><script>alert(1)</script>'>"),
+            "<img alt=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">");
+}
+
+TEST(Sanitize, ClosesWhatTheAuthorLeftOpen) {
+  EXPECT_EQ(sanitize_html("<p><b>bold"), "<p><b>bold</b></p>");
+}
+
+TEST(Sanitize, MakesNewTabLinksSafe) {
+  EXPECT_EQ(sanitize_html("<a href=\"https://x.org\" target=\"_blank\">x</a>"),
+            "<a href=\"https://x.org\" target=\"_blank\" rel=\"noopener noreferrer\">x</a>");
+  EXPECT_EQ(sanitize_html("<a href=\"https://x.org\" target=\"frame\">x</a>"),
+            "<a href=\"https://x.org\">x</a>");
+}
+
+TEST(Sanitize, SurvivesNestingDeeperThanItKeeps) {
+  std::string html;
+  for (int i = 0; i < 5000; ++i) html += "<div>";
+  html += "deep";
+  const std::string clean = sanitize_html(html);
+  EXPECT_NE(clean.find("deep"), std::string::npos);
+}
+
+TEST(SafeUrl, AcceptsWebMailAndRelativeUrls) {
+  EXPECT_TRUE(is_safe_url("https://example.com/a"));
+  EXPECT_TRUE(is_safe_url("http://example.com"));
+  EXPECT_TRUE(is_safe_url("mailto:desk@example.com"));
+  EXPECT_TRUE(is_safe_url("/tag/iran/"));
+  EXPECT_TRUE(is_safe_url("#section"));
+  EXPECT_TRUE(is_safe_url("photo.jpg"));
+  EXPECT_TRUE(is_safe_url("/search?q=a:b"));
+  EXPECT_FALSE(is_safe_url("javascript:alert(1)"));
+  EXPECT_FALSE(is_safe_url("vbscript:x"));
+  EXPECT_FALSE(is_safe_url("data:text/html,x"));
+  EXPECT_FALSE(is_safe_url("\x01javascript:alert(1)"));
+}
+
+}  // namespace
+}  // namespace byline::content

@@ -1,0 +1,234 @@
+// One suite for the Store interface, run against every backend.
+#include "store/store.hpp"
+
+#include "content/post_rules.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
+
+namespace byline::store {
+namespace {
+
+using namespace std::chrono_literals;
+using content::Post;
+using content::PostStatus;
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const std::filesystem::path& dir)> open;
+};
+
+std::vector<Backend> backends() {
+  return {{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<Store> {
+             auto store = sqlite::SqliteStore::open(dir / "byline.db", 2);
+             if (!store) ADD_FAILURE() << store.error().message << " " << store.error().detail;
+             return store ? std::move(*store) : nullptr;
+           }}};
+}
+
+const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026)) + 3h;
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("byline-store-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = GetParam().open(dir_);
+    ASSERT_NE(store_, nullptr);
+
+    content::User author;
+    author.email = "emad@example.com";
+    author.name = "Emad Askarieh";
+    author.slug = "emad-askarieh";
+    author.bio = "Journalist since 2002.";
+    auto author_id = store_->create_user(author);
+    ASSERT_TRUE(author_id.ok());
+    author_ = author;
+    author_.id = *author_id;
+    content::Section section;
+    section.slug = "world";
+    section.name = "World";
+    section_id_ = *store_->create_section(section);
+    content::Tag tag;
+    tag.slug = "iran";
+    tag.name = "Iran";
+    tag_id_ = *store_->create_tag(tag);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Stores a post through the content rules, as the product does.
+  content::Id add_post(std::string title, PostStatus status, std::optional<Time> published_at,
+                       bool in_section = false, bool tagged = false) {
+    Post post;
+    post.title = std::move(title);
+    post.body_source = "<p>Body of " + post.title + "</p>";
+    post.status = status;
+    post.published_at = published_at;
+    content::User author;
+    author.id = author_.id;
+    post.authors.push_back(author);
+    if (in_section) post.sections.push_back(content::Section{section_id_, "", "", ""});
+    if (tagged) post.tags.push_back(content::Tag{tag_id_, "", "", ""});
+    auto prepared = content::prepare_post(std::move(post), kNow);
+    EXPECT_TRUE(prepared.ok());
+    auto id = store_->create_post(*prepared);
+    EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().detail);
+    return id.ok() ? *id : 0;
+  }
+
+  PostQuery published(int limit = 10) {
+    PostQuery query;
+    query.now = kNow;
+    query.limit = limit;
+    return query;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+  content::User author_;
+  content::Id section_id_ = 0;
+  content::Id tag_id_ = 0;
+};
+
+TEST_P(StoreTest, FindsAPostBySlugWithItsAuthorsSectionsAndTags) {
+  add_post("Strategic ties", PostStatus::published, kNow - 1h, true, true);
+  auto found = store_->post_by_slug("strategic-ties");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  const Post& post = **found;
+  EXPECT_EQ(post.title, "Strategic ties");
+  EXPECT_EQ(post.body_html, "<p>Body of Strategic ties</p>");
+  EXPECT_EQ(post.plaintext, "Body of Strategic ties");
+  EXPECT_EQ(post.published_at, kNow - 1h);
+  ASSERT_EQ(post.authors.size(), 1u);
+  EXPECT_EQ(post.authors[0].name, "Emad Askarieh");
+  EXPECT_EQ(post.authors[0].bio, "Journalist since 2002.");
+  ASSERT_EQ(post.sections.size(), 1u);
+  EXPECT_EQ(post.sections[0].slug, "world");
+  ASSERT_EQ(post.tags.size(), 1u);
+  EXPECT_EQ(post.tags[0].name, "Iran");
+}
+
+TEST_P(StoreTest, AnswersEmptyForAMissingSlug) {
+  auto found = store_->post_by_slug("nothing-here");
+  ASSERT_TRUE(found.ok());
+  EXPECT_FALSE(found->has_value());
+}
+
+TEST_P(StoreTest, RefusesADuplicateSlugAsAConflict) {
+  add_post("Same title", PostStatus::published, kNow - 1h);
+  Post post;
+  post.title = "Same title";
+  post.status = PostStatus::draft;
+  post.authors.push_back(author_);
+  auto prepared = content::prepare_post(post, kNow);
+  auto id = store_->create_post(*prepared);
+  ASSERT_FALSE(id.ok());
+  EXPECT_EQ(id.error().code, ErrorCode::conflict);
+}
+
+TEST_P(StoreTest, ListsOnlyPublishedPostsWhoseTimeHasComeNewestFirst) {
+  add_post("Older", PostStatus::published, kNow - 3h);
+  add_post("Newer", PostStatus::published, kNow - 1h);
+  add_post("A draft", PostStatus::draft, std::nullopt);
+  add_post("Scheduled", PostStatus::scheduled, kNow + 1h);
+  add_post("Future", PostStatus::published, kNow + 1h);
+  auto page = store_->published_posts(published());
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->posts.size(), 2u);
+  EXPECT_EQ(page->posts[0].title, "Newer");
+  EXPECT_EQ(page->posts[1].title, "Older");
+  EXPECT_FALSE(page->has_more);
+}
+
+TEST_P(StoreTest, PagesThroughAListing) {
+  for (int i = 0; i < 5; ++i) {
+    add_post("Story " + std::to_string(i), PostStatus::published, kNow - std::chrono::hours(i + 1));
+  }
+  PostQuery query = published(2);
+  auto first = store_->published_posts(query);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->posts[0].title, "Story 0");
+  EXPECT_TRUE(first->has_more);
+  query.offset = 4;
+  auto last = store_->published_posts(query);
+  ASSERT_EQ(last->posts.size(), 1u);
+  EXPECT_EQ(last->posts[0].title, "Story 4");
+  EXPECT_FALSE(last->has_more);
+}
+
+TEST_P(StoreTest, FiltersByAuthorSectionAndTagAndExcludesAPost) {
+  const auto in_section = add_post("In section", PostStatus::published, kNow - 1h, true, false);
+  add_post("Tagged", PostStatus::published, kNow - 2h, false, true);
+  PostQuery query = published();
+  query.section_id = section_id_;
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
+  query = published();
+  query.tag_id = tag_id_;
+  ASSERT_EQ(store_->published_posts(query)->posts.size(), 1u);
+  EXPECT_EQ(store_->published_posts(query)->posts[0].title, "Tagged");
+  query = published();
+  query.author_id = author_.id;
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 2u);
+  query.exclude_post_id = in_section;
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
+}
+
+TEST_P(StoreTest, FindsUsersSectionsAndTagsBySlug) {
+  EXPECT_EQ((*store_->user_by_slug("emad-askarieh"))->name, "Emad Askarieh");
+  EXPECT_EQ((*store_->section_by_slug("world"))->name, "World");
+  EXPECT_EQ((*store_->tag_by_slug("iran"))->name, "Iran");
+  EXPECT_FALSE(store_->user_by_slug("nobody")->has_value());
+  EXPECT_EQ(store_->sections()->size(), 1u);
+}
+
+TEST_P(StoreTest, KeepsSettings) {
+  EXPECT_FALSE(store_->setting("title")->has_value());
+  ASSERT_TRUE(store_->put_setting("title", "The Daily Byline").ok());
+  ASSERT_TRUE(store_->put_setting("title", "Byline Times").ok());
+  EXPECT_EQ(**store_->setting("title"), "Byline Times");
+}
+
+TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
+  add_post("Durable", PostStatus::published, kNow - 1h);
+  store_.reset();
+  store_ = GetParam().open(dir_);
+  ASSERT_NE(store_, nullptr);
+  EXPECT_TRUE(store_->post_by_slug("durable")->has_value());
+  EXPECT_EQ(*store_->count_posts(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(backends()),
+                         [](const auto& backend) { return backend.param.name; });
+
+TEST(SqliteMigrations, RefuseADatabaseFromANewerByline) {
+  const auto dir = std::filesystem::temp_directory_path() / "byline-newer-schema-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto connection = sqlite::Connection::open((dir / "byline.db").string(), true);
+    ASSERT_TRUE(connection.ok());
+    const std::string pragma =
+        "PRAGMA user_version = " + std::to_string(sqlite::latest_schema_version() + 1);
+    ASSERT_TRUE((*connection)->execute(pragma.c_str()).ok());
+  }
+  auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("newer Byline"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace byline::store
