@@ -33,6 +33,10 @@ int run_command_line(int argc, char** argv) {
       "Example:\n  byline serve --demo --data ./data --port 8080\n"
       "Stop with Ctrl-C: requests in flight are finished first.");
 
+  if (argc < 2) {  // no command: say what there is
+    std::fputs(app.help().c_str(), stderr);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

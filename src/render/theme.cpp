@@ -114,7 +114,13 @@ Result<std::string> Theme::render_template(const std::string& name, View& view) 
 
 Result<std::string> Theme::render_page(std::initializer_list<std::string_view> names,
                                        View& view) const {
+  // Mustache looks partials up among the data, so a data key with a
+  // partial's name would hide it.
   for (const auto& [name, source] : partials_) {
+    if (view.get(name) != nullptr) {
+      return make_error(ErrorCode::internal, "The page could not be shown.",
+                        "view key '" + name + "' hides the partial of that name");
+    }
     view.set(name, kainjow::mustache::partial([&source = source] { return source; }));
   }
   add_asset_urls(view);

@@ -133,16 +133,16 @@ Response Site::render_listing(const Listing& listing, const Params& params) cons
   view.set("heading", listing.subject_name);
   view.set("subject", listing.subject);
 
-  View pagination;
-  pagination.set("page", std::to_string(page));
+  View paging;
+  paging.set("page", std::to_string(page));
   if (page > 1) {
-    pagination.set("newer_url", page == 2 ? listing.base_path
+    paging.set("newer_url", page == 2 ? listing.base_path
                                           : listing.base_path + "page/" + std::to_string(page - 1) + "/");
   }
   if (result->has_more) {
-    pagination.set("older_url", listing.base_path + "page/" + std::to_string(page + 1) + "/");
+    paging.set("older_url", listing.base_path + "page/" + std::to_string(page + 1) + "/");
   }
-  view.set("pagination", pagination);
+  view.set("paging", paging);
   view.set("show_pagination", page > 1 || result->has_more);
 
   auto rendered = theme_->render_page(listing.templates, view);

@@ -1,0 +1,149 @@
+// Process control for integration tests: posix_spawn, a pipe for output,
+// SIGTERM to stop.
+#include "byline_process.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace byline::testing {
+namespace {
+
+// Starts `byline` with `arguments`, its stdout and stderr on a pipe.
+// Returns {pid, read end of the pipe}.
+std::pair<int, int> spawn_byline(const std::vector<std::string>& arguments) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+
+  std::vector<std::string> all{BYLINE_BINARY};
+  all.insert(all.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (auto& argument : all) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+
+  pid_t pid = -1;
+  const int failed = posix_spawn(&pid, BYLINE_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipe_fds[1]);
+  if (failed != 0) {
+    close(pipe_fds[0]);
+    throw std::runtime_error("could not start " BYLINE_BINARY);
+  }
+  return {pid, pipe_fds[0]};
+}
+
+// Appends what `fd` has to `out`, waiting up to `timeout_ms` for something.
+// Returns false at end of file.
+bool read_some(int fd, std::string& out, int timeout_ms) {
+  pollfd poll_fd{fd, POLLIN, 0};
+  if (poll(&poll_fd, 1, timeout_ms) <= 0) return true;
+  char buffer[4096];
+  const ssize_t got = read(fd, buffer, sizeof buffer);
+  if (got <= 0) return false;
+  out.append(buffer, static_cast<std::size_t>(got));
+  return true;
+}
+
+int wait_for_exit(int pid, int timeout_seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+TempDir::TempDir(std::string_view purpose) {
+  std::random_device random;
+  path_ = std::filesystem::temp_directory_path() /
+          ("byline-" + std::string(purpose) + "-" + std::to_string(getpid()) + "-" +
+           std::to_string(random()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+CommandResult run_byline(const std::vector<std::string>& arguments, int timeout_seconds) {
+  auto [pid, fd] = spawn_byline(arguments);
+  CommandResult result;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  while (std::chrono::steady_clock::now() < deadline && read_some(fd, result.output, 100)) {
+  }
+  close(fd);
+  result.exit_code = wait_for_exit(pid, 5);
+  return result;
+}
+
+ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
+                             std::vector<std::string> extra_arguments) {
+  std::vector<std::string> arguments{"serve", "--host", "127.0.0.1", "--port", "0",
+                                     "--data", data_dir.string()};
+  arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
+  std::tie(pid_, output_fd_) = spawn_byline(arguments);
+
+  static constexpr std::string_view kListening = "Byline is serving http://127.0.0.1:";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (!read_some(output_fd_, output_, 100)) break;
+    const auto at = output_.find(kListening);
+    if (at != std::string::npos && output_.find('/', at + kListening.size()) != std::string::npos) {
+      port_ = static_cast<unsigned short>(std::stoi(output_.substr(at + kListening.size())));
+      return;
+    }
+  }
+  stop();
+  throw std::runtime_error("byline serve did not start:\n" + output_);
+}
+
+ServerProcess::~ServerProcess() { stop(); }
+
+void ServerProcess::read_available(int timeout_ms) {
+  if (output_fd_ >= 0) {
+    while (true) {
+      const auto before = output_.size();
+      if (!read_some(output_fd_, output_, timeout_ms) || output_.size() == before) break;
+    }
+  }
+}
+
+std::string ServerProcess::output() {
+  read_available(50);
+  return output_;
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  const int code = wait_for_exit(pid_, 15);
+  pid_ = -1;
+  read_available(50);
+  if (output_fd_ >= 0) close(output_fd_);
+  output_fd_ = -1;
+  return code;
+}
+
+}  // namespace byline::testing

@@ -1,0 +1,59 @@
+// Runs the real `byline` binary for integration tests: `byline serve` on a
+// free port of 127.0.0.1 with its own data directory, or any other command.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace byline::testing {
+
+// A fresh, empty directory under the system's temporary directory, removed
+// when this object goes.
+class TempDir {
+ public:
+  explicit TempDir(std::string_view purpose);
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // standard output and standard error, interleaved
+};
+
+// Runs `byline` with `arguments` to completion (at most `timeout_seconds`).
+CommandResult run_byline(const std::vector<std::string>& arguments, int timeout_seconds = 30);
+
+// A running `byline serve`. Starts on construction, waits until it prints
+// the address it listens on; stops with SIGTERM on stop() or destruction.
+class ServerProcess {
+ public:
+  ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_arguments);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  unsigned short port() const { return port_; }
+  bool running() const { return pid_ > 0; }
+
+  // Sends SIGTERM and waits; returns the exit code.
+  int stop();
+  // Everything the server printed so far.
+  std::string output();
+
+ private:
+  void read_available(int timeout_ms);
+
+  int pid_ = -1;
+  int output_fd_ = -1;
+  unsigned short port_ = 0;
+  std::string output_;
+};
+
+}  // namespace byline::testing

@@ -1,0 +1,84 @@
+// `byline` as an operator meets it: help, bad flags, a taken port, a data
+// directory it cannot use, and a clean stop.
+#include "byline_process.hpp"
+#include "http_client.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include <fstream>
+
+namespace byline::testing {
+namespace {
+
+TEST(CommandLine, HelpExplainsServe) {
+  const CommandResult result = run_byline({"serve", "--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  for (const std::string flag : {"--host", "--port", "--data", "--demo"}) {
+    EXPECT_NE(result.output.find(flag), std::string::npos) << flag;
+  }
+}
+
+TEST(CommandLine, ABadFlagFailsWithAMessage) {
+  const CommandResult result = run_byline({"serve", "--no-such-flag"});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.output.find("--no-such-flag"), std::string::npos) << result.output;
+
+  const CommandResult bad_port = run_byline({"serve", "--port", "99999"});
+  EXPECT_NE(bad_port.exit_code, 0);
+}
+
+TEST(CommandLine, NoCommandFailsWithUsage) {
+  const CommandResult result = run_byline({});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.output.find("serve"), std::string::npos) << result.output;
+}
+
+TEST(CommandLine, APortInUseFailsWithOneClearLine) {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor taken(
+      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  const auto port = std::to_string(taken.local_endpoint().port());
+  TempDir data("port-in-use");
+  const CommandResult result =
+      run_byline({"serve", "--host", "127.0.0.1", "--port", port, "--data", data.path().string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.output.find("byline: Cannot listen on 127.0.0.1:" + port + ": Address already in use"),
+            std::string::npos)
+      << result.output;
+}
+
+TEST(CommandLine, AnUnusableDataDirectoryFailsWithOneClearLine) {
+  TempDir dir("bad-data");
+  const auto file = dir.path() / "a-file";
+  std::ofstream(file) << "not a directory";
+  const CommandResult result =
+      run_byline({"serve", "--port", "0", "--data", (file / "data").string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.output.find("byline: cannot create data directory"), std::string::npos)
+      << result.output;
+}
+
+TEST(CommandLine, StopsCleanlyOnSigterm) {
+  TempDir data("stop");
+  ServerProcess server(data.path(), {"--demo"});
+  ASSERT_EQ(http_get(server.port(), "/").status, 200);
+  EXPECT_EQ(server.stop(), 0);
+  EXPECT_NE(server.output().find("Byline stopped."), std::string::npos) << server.output();
+}
+
+TEST(CommandLine, DemoLeavesExistingContentAlone) {
+  TempDir data("demo-twice");
+  {
+    ServerProcess first(data.path(), {"--demo"});
+    EXPECT_NE(first.output().find("Demo content: wrote"), std::string::npos);
+  }
+  ServerProcess second(data.path(), {"--demo"});
+  EXPECT_NE(second.output().find("already has posts; left as it is"), std::string::npos)
+      << second.output();
+}
+
+}  // namespace
+}  // namespace byline::testing

@@ -1,0 +1,112 @@
+// What writers put in is shown harmlessly, and what is not published is not
+// shown: content written through the Store, then read over real HTTP.
+#include "byline_process.hpp"
+#include "http_client.hpp"
+
+#include "content/post_rules.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using content::PostStatus;
+
+constexpr std::string_view kHostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+
+class HostileContent : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::sqlite::SqliteStore::open(data_.path() / "byline.db", 1);
+    ASSERT_TRUE(opened.ok()) << opened.error().detail;
+    store_ = std::move(*opened);
+
+    content::User author;
+    author.email = "mallory@example.com";
+    author.name = "Mallory " + std::string(kHostile);
+    author.slug = "mallory";
+    author.bio = "Bio " + std::string(kHostile) + " \" onmouseover=\"alert(2)";
+    auto id = store_->create_user(author);
+    ASSERT_TRUE(id.ok());
+    author_id_ = *id;
+  }
+
+  void add(std::string title, std::string slug, PostStatus status, std::optional<Time> when,
+           std::string body = "<p>Body</p>") {
+    content::Post post;
+    post.title = std::move(title);
+    post.slug = std::move(slug);
+    post.body_source = std::move(body);
+    post.status = status;
+    post.published_at = when;
+    content::User author;
+    author.id = author_id_;
+    post.authors.push_back(author);
+    auto prepared = content::prepare_post(std::move(post), now_utc());
+    ASSERT_TRUE(prepared.ok()) << prepared.error().message;
+    ASSERT_TRUE(store_->create_post(*prepared).ok());
+  }
+
+  TempDir data_{"hostile"};
+  std::unique_ptr<store::Store> store_;
+  content::Id author_id_ = 0;
+};
+
+TEST(HtmlChecks, SeeEventHandlersInTagsButNotInQuotedValues) {
+  EXPECT_EQ(attribute_names("<img src=x onerror=alert(1)>"),
+            (std::vector<std::string>{"src", "onerror"}));
+  EXPECT_EQ(attribute_names("<meta content=\"&quot; onmouseover=&quot;x\">"),
+            (std::vector<std::string>{"content"}));
+}
+
+TEST_F(HostileContent, TitlesBiosAndBodiesAreShownHarmlessly) {
+  add("Title " + std::string(kHostile), "hostile", PostStatus::published, now_utc() - 1h,
+      "<p onclick=\"alert(3)\">Safe text</p><script>alert(4)</script>"
+      "<a href=\"javascript:alert(5)\">link</a>");
+  store_.reset();
+  ServerProcess server(data_.path(), {});
+
+  for (const std::string path : {"/hostile/", "/", "/author/mallory/"}) {
+    const HttpResponse response = http_get(server.port(), path);
+    ASSERT_EQ(response.status, 200) << path;
+    const std::string& body = response.body;
+    EXPECT_EQ(body.find("<script>alert"), std::string::npos) << path;
+    EXPECT_EQ(body.find("<img src=x"), std::string::npos) << path;
+    // No tag of the page carries an event handler (escaped text may mention one).
+    for (const auto& name : attribute_names(body)) {
+      EXPECT_FALSE(name.starts_with("on")) << name << " on " << path;
+    }
+    EXPECT_EQ(body.find("javascript:"), std::string::npos) << path;
+    // The reader still sees what was typed, as text.
+    EXPECT_NE(visible_text(body).find("<script>alert('x')</script>"), std::string::npos) << path;
+  }
+  EXPECT_NE(visible_text(http_get(server.port(), "/hostile/").body).find("Safe text"),
+            std::string::npos);
+}
+
+TEST_F(HostileContent, DraftsScheduledAndFuturePostsAreNeverShown) {
+  add("Visible story", "visible", PostStatus::published, now_utc() - 1h);
+  add("Secret draft", "secret-draft", PostStatus::draft, std::nullopt);
+  add("In review", "in-review", PostStatus::review, std::nullopt);
+  add("Scheduled story", "scheduled-story", PostStatus::scheduled, now_utc() + 24h);
+  add("Embargoed story", "embargoed", PostStatus::published, now_utc() + 24h);
+  add("Pulled story", "pulled", PostStatus::unpublished, now_utc() - 2h);
+  store_.reset();
+  ServerProcess server(data_.path(), {});
+
+  EXPECT_EQ(http_get(server.port(), "/visible/").status, 200);
+  for (const std::string slug : {"secret-draft", "in-review", "scheduled-story", "embargoed", "pulled"}) {
+    EXPECT_EQ(http_get(server.port(), "/" + slug + "/").status, 404) << slug;
+  }
+  for (const std::string path : {"/", "/author/mallory/", "/visible/"}) {
+    const std::string body = http_get(server.port(), path).body;
+    for (const std::string title : {"Secret draft", "In review", "Scheduled story", "Embargoed story", "Pulled story"}) {
+      EXPECT_EQ(body.find(title), std::string::npos) << title << " on " << path;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace byline::testing
