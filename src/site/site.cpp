@@ -130,7 +130,7 @@ Response Site::render_listing(const Listing& listing, const Params& params) cons
   for (const auto& post : result->posts) posts.push_back(post_card(context, post));
   view.set("posts", posts);
   view.set("has_posts", !result->posts.empty());
-  view.set("heading", listing.subject_name);
+  render::set_if_present(view, "heading", listing.subject_name);
   view.set("subject", listing.subject);
 
   View paging;
@@ -171,7 +171,7 @@ Response Site::section(const Request& request, const Params& params) const {
   if (!*section) return not_found(request);
   View subject;
   subject.set("name", (*section)->name);
-  subject.set("description", (*section)->description);
+  render::set_if_present(subject, "description", (*section)->description);
   Listing listing{{}, section_url(**section), (*section)->name, (*section)->description,
                   {"section", "index"}, subject, (*section)->name};
   listing.query.section_id = (*section)->id;
@@ -184,7 +184,7 @@ Response Site::tag(const Request& request, const Params& params) const {
   if (!*tag) return not_found(request);
   View subject;
   subject.set("name", (*tag)->name);
-  subject.set("description", (*tag)->description);
+  render::set_if_present(subject, "description", (*tag)->description);
   Listing listing{{}, tag_url(**tag), (*tag)->name, (*tag)->description, {"tag", "index"},
                   subject, (*tag)->name};
   listing.query.tag_id = (*tag)->id;

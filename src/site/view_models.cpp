@@ -69,10 +69,10 @@ View page_view(const PageContext& context, std::string_view page_title,
 View author_view(const content::User& user) {
   View author;
   author.set("name", user.name);
-  author.set("bio", user.bio);
+  render::set_if_present(author, "bio", user.bio);
   author.set("url", author_url(user));
   author.set("initials", initials(user.name));
-  author.set("website", user.website);
+  render::set_if_present(author, "website", user.website);
   return author;
 }
 

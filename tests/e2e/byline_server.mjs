@@ -1,0 +1,39 @@
+// Starts the real `byline serve --demo` on a free port for browser tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const binary = process.env.BYLINE_BINARY ?? new URL('../../build/byline', import.meta.url).pathname;
+
+// Resolves to { url, stop } once the server prints the address it serves.
+export async function startByline() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
+  const child = spawn(binary, ['serve', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`byline did not start:\n${output}`)), 20000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(/Byline is serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`byline exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// What a reader sees, in a real browser: the article page at phone and
+// desktop widths, with and without JavaScript, and accessibility (axe-core).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { launchChromium } from './browser.mjs';
+import { startByline } from './byline_server.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const outputDir = process.env.BYLINE_E2E_OUTPUT ?? new URL('./output', import.meta.url).pathname;
+mkdirSync(outputDir, { recursive: true });
+
+const articlePath = '/president-putin-russia-iran-having-strategic-ties/';
+
+describe('reader site in chromium', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startByline();
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const width of [1280, 390]) {
+    test(`the article page reads well at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const response = await page.goto(server.url + articlePath);
+      assert.equal(response.status(), 200);
+
+      const headline = page.getByRole('heading', { level: 1 });
+      assert.equal(await headline.innerText(), 'President Putin: Russia, Iran having strategic ties');
+      assert.ok(await headline.isVisible());
+      assert.match(await page.locator('.article-body').innerText(), /Velayati, for his part voiced his pleasure/);
+      assert.match(await page.locator('.author-box').innerText(), /Emad Askarieh has worked as a journalist since 2002/);
+      assert.equal(await page.locator('.published-by').innerText(), 'Published by Emad Askarieh');
+
+      const recent = page.locator('.recent-item');
+      assert.equal(await recent.count(), 6);
+      assert.equal(await recent.nth(0).locator('time').innerText(), '4 hours ago');
+      assert.equal(await recent.nth(5).locator('time').innerText(), '1 day ago');
+
+      // Nothing sticks out sideways: no horizontal scrolling on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+
+      await page.screenshot({ path: join(outputDir, `article-${width}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  test('the article page works without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + articlePath);
+    assert.match(await page.locator('.article-body').innerText(), /Moscow and Tehran are having strategic relations/);
+    const copy = page.getByRole('link', { name: 'Copy link' });
+    assert.equal(await copy.getAttribute('href'), server.url + articlePath);
+    await page.getByRole('link', { name: 'Emad Askarieh' }).first().click();
+    await page.waitForURL(server.url + '/author/emad-askarieh/');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Emad Askarieh');
+    await context.close();
+  });
+
+  test('"Copy link" copies the article address', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(server.url + articlePath);
+    await page.getByRole('link', { name: 'Copy link' }).click();
+    await page.getByText('Link copied.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), server.url + articlePath);
+    await context.close();
+  });
+
+  test('a reader pages from the home page to older articles', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + '/');
+    await page.getByRole('link', { name: 'Older →' }).click();
+    await page.waitForURL(server.url + '/page/2/');
+    assert.ok(await page.locator('.card').count() > 0);
+    await page.getByRole('link', { name: '← Newer' }).click();
+    await page.waitForURL(server.url + '/');
+    await page.screenshot({ path: join(outputDir, 'home-1280.png'), fullPage: true });
+    await page.close();
+  });
+
+  for (const path of ['/', articlePath, '/author/emad-askarieh/', '/no-such-page/']) {
+    test(`axe-core finds no accessibility violations on ${path}`, async () => {
+      // axe is injected by the test, so the page's own CSP must let it in.
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(server.url + path);
+      await page.evaluate(axeSource);
+      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const summary = results.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+      assert.deepEqual(summary, []);
+      await context.close();
+    });
+  }
+});
