@@ -24,6 +24,9 @@ struct Backend {
   std::function<std::unique_ptr<Store>(const std::filesystem::path& dir)> open;
 };
 
+// Names the backend in test listings instead of dumping its bytes.
+void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+
 std::vector<Backend> backends() {
   return {{"sqlite", [](const std::filesystem::path& dir) -> std::unique_ptr<Store> {
              auto store = sqlite::SqliteStore::open(dir / "byline.db", 2);
