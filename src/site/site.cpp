@@ -3,6 +3,7 @@
 #include "site/site.hpp"
 
 #include "content/slug.hpp"
+#include "http/access_log.hpp"
 #include "http/errors.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
@@ -77,9 +78,7 @@ void Site::add_routes(http::Router& router) const {
 
 Response Site::failure(const Error& error) const {
   const int status = http::status_for(error.code);
-  if (!error.detail.empty()) {
-    std::fprintf(stderr, "error: %s (%s)\n", error.message.c_str(), error.detail.c_str());
-  }
+  if (!error.detail.empty()) http::write_log_line("error: " + error.message + " (" + error.detail + ")");
   View view;
   view.set("page_title", "Error");
   view.set("site_title", settings_.title);
@@ -102,9 +101,10 @@ Response Site::not_found(const Request& request) const {
   return Response::html(404, std::move(*page));
 }
 
-Response Site::render_listing(const Listing& listing, const Params& params) const {
+Response Site::render_listing(const Request& request, const Listing& listing,
+                              const Params& params) const {
   const int page = page_number(params);
-  if (page == 0) return not_found(Request{});
+  if (page == 0) return not_found(request);
   if (page == 1 && !params.get("page").empty()) {
     return Response::redirect(301, listing.base_path);  // "/page/1/" is "/"
   }
@@ -118,7 +118,7 @@ Response Site::render_listing(const Listing& listing, const Params& params) cons
   query.offset = (page - 1) * settings_.posts_per_page;
   auto result = store_->published_posts(query);
   if (!result) return failure(result.error());
-  if (result->posts.empty() && page > 1) return not_found(Request{});
+  if (result->posts.empty() && page > 1) return not_found(request);
 
   std::string path = listing.base_path;
   if (page > 1) path += "page/" + std::to_string(page) + "/";
@@ -150,9 +150,9 @@ Response Site::render_listing(const Listing& listing, const Params& params) cons
   return Response::html(200, std::move(*rendered));
 }
 
-Response Site::home(const Request&, const Params& params) const {
+Response Site::home(const Request& request, const Params& params) const {
   Listing listing{{}, "/", "", "", {"home", "index"}, View(), ""};
-  return render_listing(listing, params);
+  return render_listing(request, listing, params);
 }
 
 Response Site::author(const Request& request, const Params& params) const {
@@ -162,7 +162,7 @@ Response Site::author(const Request& request, const Params& params) const {
   Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, {"author", "index"},
                   author_view(**user), (*user)->name};
   listing.query.author_id = (*user)->id;
-  return render_listing(listing, params);
+  return render_listing(request, listing, params);
 }
 
 Response Site::section(const Request& request, const Params& params) const {
@@ -175,7 +175,7 @@ Response Site::section(const Request& request, const Params& params) const {
   Listing listing{{}, section_url(**section), (*section)->name, (*section)->description,
                   {"section", "index"}, subject, (*section)->name};
   listing.query.section_id = (*section)->id;
-  return render_listing(listing, params);
+  return render_listing(request, listing, params);
 }
 
 Response Site::tag(const Request& request, const Params& params) const {
@@ -188,7 +188,7 @@ Response Site::tag(const Request& request, const Params& params) const {
   Listing listing{{}, tag_url(**tag), (*tag)->name, (*tag)->description, {"tag", "index"},
                   subject, (*tag)->name};
   listing.query.tag_id = (*tag)->id;
-  return render_listing(listing, params);
+  return render_listing(request, listing, params);
 }
 
 Response Site::article(const Request& request, const Params& params) const {

@@ -37,7 +37,8 @@ class Site {
   http::Response not_found(const http::Request& request) const;
   http::Response failure(const Error& error) const;
 
-  http::Response render_listing(const Listing& listing, const http::Params& params) const;
+  http::Response render_listing(const http::Request& request, const Listing& listing,
+                                const http::Params& params) const;
 
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<const render::Theme> theme_;
