@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
 namespace byline::app {
 
 int run_command_line(int argc, char** argv) {
@@ -39,8 +41,11 @@ int run_command_line(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& asked) {  // --help, --version
+    return app.exit(asked);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error);
+    std::fprintf(stderr, "byline: %s (see byline --help)\n", error.what());
+    return error.get_exit_code();
   }
 
   if (serve_command->parsed()) {

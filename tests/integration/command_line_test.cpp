@@ -24,7 +24,9 @@ TEST(CommandLine, HelpExplainsServe) {
 TEST(CommandLine, ABadFlagFailsWithAMessage) {
   const CommandResult result = run_byline({"serve", "--no-such-flag"});
   EXPECT_NE(result.exit_code, 0);
+  EXPECT_TRUE(result.output.starts_with("byline: ")) << result.output;
   EXPECT_NE(result.output.find("--no-such-flag"), std::string::npos) << result.output;
+  EXPECT_EQ(result.output.find('\n'), result.output.size() - 1) << "one line: " << result.output;
 
   const CommandResult bad_port = run_byline({"serve", "--port", "99999"});
   EXPECT_NE(bad_port.exit_code, 0);
