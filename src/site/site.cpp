@@ -40,15 +40,27 @@ int page_number(const Params& params) {
 }  // namespace
 
 // What differs between the home, author, section and tag listings.
-struct Site::Listing {
+struct Listing {
   store::PostQuery query;
-  std::string base_path;  // "/", "/author/emad/"
-  std::string title;      // "" on the home page
+  std::string base_path;    // "/", "/author/emad/"
+  std::string title;        // "" on the home page
   std::string description;
-  std::initializer_list<std::string_view> templates;
+  std::string_view template_name;  // falls back to "index"
   View subject;  // the author, section or tag, as the template calls it
-  std::string subject_name;
 };
+
+namespace {
+
+// The listing of a section or a tag.
+template <typename Term>
+Listing term_listing(const Term& term, std::string base_path, std::string_view template_name) {
+  View subject;
+  subject.set("name", term.name);
+  render::set_if_present(subject, "description", term.description);
+  return Listing{{}, std::move(base_path), term.name, term.description, template_name, subject};
+}
+
+}  // namespace
 
 Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
            SiteSettings settings)
@@ -130,7 +142,7 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   for (const auto& post : result->posts) posts.push_back(post_card(context, post));
   view.set("posts", posts);
   view.set("has_posts", !result->posts.empty());
-  render::set_if_present(view, "heading", listing.subject_name);
+  render::set_if_present(view, "heading", listing.title);
   view.set("subject", listing.subject);
 
   View paging;
@@ -145,13 +157,13 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   view.set("paging", paging);
   view.set("show_pagination", page > 1 || result->has_more);
 
-  auto rendered = theme_->render_page(listing.templates, view);
+  auto rendered = theme_->render_page({listing.template_name, "index"}, view);
   if (!rendered) return failure(rendered.error());
   return Response::html(200, std::move(*rendered));
 }
 
 Response Site::home(const Request& request, const Params& params) const {
-  Listing listing{{}, "/", "", "", {"home", "index"}, View(), ""};
+  Listing listing{{}, "/", "", "", "home", View()};
   return render_listing(request, listing, params);
 }
 
@@ -159,8 +171,8 @@ Response Site::author(const Request& request, const Params& params) const {
   auto user = store_->user_by_slug(params.get("slug"));
   if (!user) return failure(user.error());
   if (!*user) return not_found(request);
-  Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, {"author", "index"},
-                  author_view(**user), (*user)->name};
+  Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, "author",
+                  author_view(**user)};
   listing.query.author_id = (*user)->id;
   return render_listing(request, listing, params);
 }
@@ -169,11 +181,7 @@ Response Site::section(const Request& request, const Params& params) const {
   auto section = store_->section_by_slug(params.get("slug"));
   if (!section) return failure(section.error());
   if (!*section) return not_found(request);
-  View subject;
-  subject.set("name", (*section)->name);
-  render::set_if_present(subject, "description", (*section)->description);
-  Listing listing{{}, section_url(**section), (*section)->name, (*section)->description,
-                  {"section", "index"}, subject, (*section)->name};
+  Listing listing = term_listing(**section, section_url(**section), "section");
   listing.query.section_id = (*section)->id;
   return render_listing(request, listing, params);
 }
@@ -182,11 +190,7 @@ Response Site::tag(const Request& request, const Params& params) const {
   auto tag = store_->tag_by_slug(params.get("slug"));
   if (!tag) return failure(tag.error());
   if (!*tag) return not_found(request);
-  View subject;
-  subject.set("name", (*tag)->name);
-  render::set_if_present(subject, "description", (*tag)->description);
-  Listing listing{{}, tag_url(**tag), (*tag)->name, (*tag)->description, {"tag", "index"},
-                  subject, (*tag)->name};
+  Listing listing = term_listing(**tag, tag_url(**tag), "tag");
   listing.query.tag_id = (*tag)->id;
   return render_listing(request, listing, params);
 }

@@ -17,6 +17,8 @@ class Theme;
 
 namespace byline::site {
 
+struct Listing;
+
 class Site {
  public:
   Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
@@ -27,7 +29,6 @@ class Site {
   void add_routes(http::Router& router) const;
 
  private:
-  struct Listing;
   http::Response home(const http::Request& request, const http::Params& params) const;
   http::Response article(const http::Request& request, const http::Params& params) const;
   http::Response author(const http::Request& request, const http::Params& params) const;

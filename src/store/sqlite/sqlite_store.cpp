@@ -57,53 +57,57 @@ Post read_post(const Statement& row) {
   return post;
 }
 
+Section read_section(const Statement& row) {
+  Section section;
+  section.id = row.int64(0);
+  section.slug = row.text(1);
+  section.name = row.text(2);
+  section.description = row.text(3);
+  return section;
+}
+
+Tag read_tag(const Statement& row) {
+  Tag tag;
+  tag.id = row.int64(0);
+  tag.slug = row.text(1);
+  tag.name = row.text(2);
+  tag.description = row.text(3);
+  return tag;
+}
+
+// Runs `sql` with `key` bound to its only parameter (if any) and appends
+// every row, read with `read`, to `out`.
+template <typename T, typename Read>
+Result<void> append_all(Connection& connection, std::string_view sql, std::optional<Id> key,
+                        Read read, std::vector<T>& out) {
+  auto statement = connection.prepare(sql);
+  BYLINE_TRY(statement);
+  if (key) (*statement)->bind(1, *key);
+  while (true) {
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (!*row) return {};
+    out.push_back(read(**statement));
+  }
+}
+
 // Fills in a post's authors, sections and tags, in their order.
 Result<void> load_relations(Connection& connection, Post& post) {
-  {
-    auto statement = connection.prepare(
-        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
-        "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
-        "WHERE pa.post_id = ? ORDER BY pa.position");
-    BYLINE_TRY(statement);
-    (*statement)->bind(1, post.id);
-    while (true) {
-      auto row = (*statement)->step();
-      BYLINE_TRY(row);
-      if (!*row) break;
-      post.authors.push_back(read_user(**statement));
-    }
-  }
-  {
-    auto statement = connection.prepare(
-        "SELECT s.id, s.slug, s.name, s.description "
-        "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
-        "WHERE ps.post_id = ? ORDER BY ps.position");
-    BYLINE_TRY(statement);
-    (*statement)->bind(1, post.id);
-    while (true) {
-      auto row = (*statement)->step();
-      BYLINE_TRY(row);
-      if (!*row) break;
-      const Statement& s = **statement;
-      post.sections.push_back(Section{s.int64(0), s.text(1), s.text(2), s.text(3)});
-    }
-  }
-  {
-    auto statement = connection.prepare(
-        "SELECT t.id, t.slug, t.name, t.description "
-        "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
-        "WHERE pt.post_id = ? ORDER BY pt.position");
-    BYLINE_TRY(statement);
-    (*statement)->bind(1, post.id);
-    while (true) {
-      auto row = (*statement)->step();
-      BYLINE_TRY(row);
-      if (!*row) break;
-      const Statement& t = **statement;
-      post.tags.push_back(Tag{t.int64(0), t.text(1), t.text(2), t.text(3)});
-    }
-  }
-  return {};
+  BYLINE_TRY(append_all(connection,
+                        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
+                        "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
+                        "WHERE pa.post_id = ? ORDER BY pa.position",
+                        post.id, read_user, post.authors));
+  BYLINE_TRY(append_all(connection,
+                        "SELECT s.id, s.slug, s.name, s.description "
+                        "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
+                        "WHERE ps.post_id = ? ORDER BY ps.position",
+                        post.id, read_section, post.sections));
+  return append_all(connection,
+                    "SELECT t.id, t.slug, t.name, t.description "
+                    "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
+                    "WHERE pt.post_id = ? ORDER BY pt.position",
+                    post.id, read_tag, post.tags);
 }
 
 // Runs `sql` (one bound text parameter) and reads at most one row with `read`.
@@ -239,31 +243,20 @@ Result<std::optional<User>> SqliteStore::user_by_slug(std::string_view slug) {
 Result<std::optional<Section>> SqliteStore::section_by_slug(std::string_view slug) {
   auto lease = read();
   return find_one<Section>(*lease, "SELECT id, slug, name, description FROM sections WHERE slug = ?",
-                           slug, [](const Statement& s) {
-                             return Section{s.int64(0), s.text(1), s.text(2), s.text(3)};
-                           });
+                           slug, read_section);
 }
 
 Result<std::optional<Tag>> SqliteStore::tag_by_slug(std::string_view slug) {
   auto lease = read();
   return find_one<Tag>(*lease, "SELECT id, slug, name, description FROM tags WHERE slug = ?", slug,
-                       [](const Statement& t) {
-                         return Tag{t.int64(0), t.text(1), t.text(2), t.text(3)};
-                       });
+                       read_tag);
 }
 
 Result<std::vector<Section>> SqliteStore::sections() {
   auto lease = read();
-  auto statement = (*lease).prepare("SELECT id, slug, name, description FROM sections ORDER BY id");
-  BYLINE_TRY(statement);
   std::vector<Section> sections;
-  while (true) {
-    auto row = (*statement)->step();
-    BYLINE_TRY(row);
-    if (!*row) break;
-    const Statement& s = **statement;
-    sections.push_back(Section{s.int64(0), s.text(1), s.text(2), s.text(3)});
-  }
+  BYLINE_TRY(append_all(*lease, "SELECT id, slug, name, description FROM sections ORDER BY id",
+                        std::nullopt, read_section, sections));
   return sections;
 }
 
