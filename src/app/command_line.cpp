@@ -2,10 +2,12 @@
 #include "app/command_line.hpp"
 
 #include "app/boot.hpp"
+#include "app/user_commands.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <functional>
 
 namespace byline::app {
 
@@ -35,6 +37,9 @@ int run_command_line(int argc, char** argv) {
       "Example:\n  byline serve --demo --data ./data --port 8080\n"
       "Stop with Ctrl-C: requests in flight are finished first.");
 
+  std::function<int()> action;
+  add_user_commands(app, action);
+
   if (argc < 2) {  // no command: say what there is
     std::fputs(app.help().c_str(), stderr);
     return 2;
@@ -52,7 +57,7 @@ int run_command_line(int argc, char** argv) {
     serve_options.data_dir = data_dir;
     return serve(serve_options);
   }
-  return 0;
+  return action ? action() : 0;
 }
 
 }  // namespace byline::app

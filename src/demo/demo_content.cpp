@@ -165,7 +165,7 @@ Result<int> fill_with_demo_content(store::Store& store, Time now) {
   std::array<content::Id, 3> authors{};
   int index = 0;
   for (const auto* user : {&emad, &leila, &reza}) {
-    auto id = store.create_user(*user);
+    auto id = store.create_user(*user, "");  // demo authors cannot sign in
     BYLINE_TRY(id);
     authors[index++] = *id;
   }

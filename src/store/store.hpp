@@ -33,6 +33,18 @@ struct PostPage {
   bool has_more = false;
 };
 
+// A signed-in staff member's session. The Store keeps the digest of the
+// cookie's token, never the token.
+struct Session {
+  std::string token_digest;
+  Id user_id = 0;
+  std::string csrf_token;
+  Time created_at{};
+  Time expires_at{};
+  std::string address;
+  std::string user_agent;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -41,6 +53,13 @@ class Store {
   virtual Result<std::optional<content::Post>> post_by_slug(std::string_view slug) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
+  virtual Result<std::optional<content::User>> user_by_email(std::string_view email) = 0;
+  virtual Result<std::optional<content::User>> user_by_id(Id id) = 0;
+  virtual Result<std::vector<content::User>> users() = 0;
+  virtual Result<long> count_users_with_role(content::Role role) = 0;
+  // The argon2id hash of the user's password; "" when none is set.
+  virtual Result<std::string> password_hash(Id user_id) = 0;
+  virtual Result<std::optional<Session>> session_by_digest(std::string_view token_digest) = 0;
   virtual Result<std::optional<content::Section>> section_by_slug(std::string_view slug) = 0;
   virtual Result<std::optional<content::Tag>> tag_by_slug(std::string_view slug) = 0;
   virtual Result<std::vector<content::Section>> sections() = 0;
@@ -48,7 +67,14 @@ class Store {
   virtual Result<long> count_posts() = 0;
 
   // Writes. Each is one transaction: it happened completely or not at all.
-  virtual Result<Id> create_user(const content::User& user) = 0;
+  // Fails with `conflict` when the email or the slug is taken.
+  virtual Result<Id> create_user(const content::User& user, std::string_view password_hash) = 0;
+  virtual Result<void> set_role(Id user_id, content::Role role) = 0;
+  virtual Result<void> set_password_hash(Id user_id, std::string_view password_hash) = 0;
+  virtual Result<void> create_session(const Session& session) = 0;
+  virtual Result<void> delete_session(std::string_view token_digest) = 0;
+  // Ends every session of the user but the one whose digest is `keep` ("" for none).
+  virtual Result<void> delete_sessions_of_user(Id user_id, std::string_view keep) = 0;
   virtual Result<Id> create_section(const content::Section& section) = 0;
   virtual Result<Id> create_tag(const content::Tag& tag) = 0;
   // Stores `post` with its authors, sections and tags, which must exist

@@ -2,6 +2,7 @@
 // SIGTERM to stop.
 #include "byline_process.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -18,16 +19,21 @@ extern char** environ;
 namespace byline::testing {
 namespace {
 
-// Starts `byline` with `arguments`, its stdout and stderr on a pipe.
-// Returns {pid, read end of the pipe}.
-std::pair<int, int> spawn_byline(const std::vector<std::string>& arguments) {
+// Starts `byline` with `arguments`, its stdout and stderr on a pipe, and
+// its stdin from `stdin_fd` (-1: /dev/null). Returns {pid, read end of the
+// pipe}.
+std::pair<int, int> spawn_byline(const std::vector<std::string>& arguments, int stdin_fd = -1) {
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  if (stdin_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, stdin_fd, STDIN_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
 
   std::vector<std::string> all{BYLINE_BINARY};
   all.insert(all.end(), arguments.begin(), arguments.end());
@@ -88,7 +94,17 @@ TempDir::~TempDir() {
 }
 
 CommandResult run_byline(const std::vector<std::string>& arguments, int timeout_seconds) {
-  auto [pid, fd] = spawn_byline(arguments);
+  return run_byline_with_input(arguments, "", timeout_seconds);
+}
+
+CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
+                                    const std::string& input, int timeout_seconds) {
+  int input_fds[2];
+  if (pipe2(input_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  auto [pid, fd] = spawn_byline(arguments, input_fds[0]);
+  close(input_fds[0]);
+  (void)!write(input_fds[1], input.data(), input.size());  // small: fits the pipe
+  close(input_fds[1]);
   CommandResult result;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   while (std::chrono::steady_clock::now() < deadline && read_some(fd, result.output, 100)) {

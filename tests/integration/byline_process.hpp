@@ -30,6 +30,10 @@ struct CommandResult {
 // Runs `byline` with `arguments` to completion (at most `timeout_seconds`).
 CommandResult run_byline(const std::vector<std::string>& arguments, int timeout_seconds = 30);
 
+// The same, with `input` on its standard input (closed after it).
+CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
+                                    const std::string& input, int timeout_seconds = 30);
+
 // A running `byline serve`. Starts on construction, waits until it prints
 // the address it listens on; stops with SIGTERM on stop() or destruction.
 class ServerProcess {

@@ -82,5 +82,48 @@ TEST(CommandLine, DemoLeavesExistingContentAlone) {
       << second.output();
 }
 
+TEST(UserCommands, AddListAndChangeRoles) {
+  TempDir data("users");
+  const std::string dir = data.path().string();
+  const CommandResult added = run_byline_with_input(
+      {"user", "add", "--data", dir, "--email", "Owner@Example.com", "--name", "Site Owner",
+       "--role", "admin", "--password-stdin"},
+      "a long enough secret\n");
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_NE(added.output.find("Added Site Owner <owner@example.com> as admin"), std::string::npos);
+
+  const CommandResult listed = run_byline({"user", "list", "--data", dir});
+  EXPECT_EQ(listed.exit_code, 0);
+  EXPECT_NE(listed.output.find("owner@example.com"), std::string::npos) << listed.output;
+  EXPECT_NE(listed.output.find("admin"), std::string::npos) << listed.output;
+
+  const CommandResult last_admin =
+      run_byline({"user", "set-role", "--data", dir, "--email", "owner@example.com", "--role", "author"});
+  EXPECT_EQ(last_admin.exit_code, 1);
+  EXPECT_NE(last_admin.output.find("only admin"), std::string::npos) << last_admin.output;
+
+  const CommandResult bad_role =
+      run_byline({"user", "set-role", "--data", dir, "--email", "owner@example.com", "--role", "king"});
+  EXPECT_NE(bad_role.exit_code, 0);
+}
+
+TEST(UserCommands, RefuseAWeakPasswordAndAMissingTerminal) {
+  TempDir data("users-weak");
+  const CommandResult weak = run_byline_with_input(
+      {"user", "add", "--data", data.path().string(), "--email", "a@example.com", "--name", "A",
+       "--password-stdin"},
+      "short\n");
+  EXPECT_EQ(weak.exit_code, 1);
+  EXPECT_NE(weak.output.find("at least 10 characters"), std::string::npos) << weak.output;
+
+  const CommandResult reset = run_byline_with_input(
+      {"user", "reset-password", "--data", data.path().string(), "--email", "nobody@example.com",
+       "--password-stdin"},
+      "a long enough secret\n");
+  EXPECT_EQ(reset.exit_code, 1);
+  EXPECT_NE(reset.output.find("No account has the email nobody@example.com"), std::string::npos)
+      << reset.output;
+}
+
 }  // namespace
 }  // namespace byline::testing

@@ -28,7 +28,7 @@ class HostileContent : public ::testing::Test {
     author.name = "Mallory " + std::string(kHostile);
     author.slug = "mallory";
     author.bio = "Bio " + std::string(kHostile) + " \" onmouseover=\"alert(2)";
-    auto id = store_->create_user(author);
+    auto id = store_->create_user(author, "");
     ASSERT_TRUE(id.ok());
     author_id_ = *id;
   }

@@ -53,7 +53,7 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
     author.name = "Emad Askarieh";
     author.slug = "emad-askarieh";
     author.bio = "Journalist since 2002.";
-    auto author_id = store_->create_user(author);
+    auto author_id = store_->create_user(author, "");
     ASSERT_TRUE(author_id.ok());
     author_ = author;
     author_.id = *author_id;

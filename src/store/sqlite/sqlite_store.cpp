@@ -110,10 +110,20 @@ Result<void> load_relations(Connection& connection, Post& post) {
                     post.id, read_tag, post.tags);
 }
 
-// Runs `sql` (one bound text parameter) and reads at most one row with `read`.
-template <typename T, typename Read>
-Result<std::optional<T>> find_one(Connection& connection, std::string_view sql,
-                                  std::string_view key, Read read) {
+// Runs one write statement; `bind` binds its parameters.
+template <typename Bind>
+Result<void> write_one(Connection& connection, std::string_view sql, Bind bind) {
+  auto statement = connection.prepare(sql);
+  BYLINE_TRY(statement);
+  bind(**statement);
+  return (*statement)->run();
+}
+
+// Runs `sql` with `key` bound to its only parameter and reads at most one
+// row with `read`.
+template <typename T, typename Key, typename Read>
+Result<std::optional<T>> find_one(Connection& connection, std::string_view sql, const Key& key,
+                                  Read read) {
   auto statement = connection.prepare(sql);
   BYLINE_TRY(statement);
   (*statement)->bind(1, key);
@@ -240,6 +250,70 @@ Result<std::optional<User>> SqliteStore::user_by_slug(std::string_view slug) {
                         slug, read_user);
 }
 
+Result<std::optional<User>> SqliteStore::user_by_email(std::string_view email) {
+  auto lease = read();
+  return find_one<User>(*lease,
+                        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
+                        "FROM users u WHERE u.email = ?",
+                        email, read_user);
+}
+
+Result<std::optional<User>> SqliteStore::user_by_id(Id id) {
+  auto lease = read();
+  return find_one<User>(
+      *lease,
+      "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role FROM users u WHERE u.id = ?",
+      id, read_user);
+}
+
+Result<std::vector<User>> SqliteStore::users() {
+  auto lease = read();
+  std::vector<User> users;
+  BYLINE_TRY(append_all(*lease,
+                        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
+                        "FROM users u ORDER BY u.name, u.id",
+                        std::nullopt, read_user, users));
+  return users;
+}
+
+Result<long> SqliteStore::count_users_with_role(content::Role role) {
+  auto lease = read();
+  auto statement = (*lease).prepare("SELECT count(*) FROM users WHERE role = ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, content::to_string(role));
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  return static_cast<long>((*statement)->int64(0));
+}
+
+Result<std::string> SqliteStore::password_hash(Id user_id) {
+  auto lease = read();
+  auto hash = find_one<std::string>(*lease, "SELECT password_hash FROM users WHERE id = ?", user_id,
+                                    [](const Statement& row) { return row.text(0); });
+  BYLINE_TRY(hash);
+  if (!*hash) return make_error(ErrorCode::not_found, "No such user.");
+  return std::move(**hash);
+}
+
+Result<std::optional<Session>> SqliteStore::session_by_digest(std::string_view token_digest) {
+  auto lease = read();
+  return find_one<Session>(
+      *lease,
+      "SELECT token_digest, user_id, csrf_token, created_at, expires_at, address, user_agent "
+      "FROM sessions WHERE token_digest = ?",
+      token_digest, [](const Statement& row) {
+        Session session;
+        session.token_digest = row.text(0);
+        session.user_id = row.int64(1);
+        session.csrf_token = row.text(2);
+        session.created_at = from_seconds(row.int64(3));
+        session.expires_at = from_seconds(row.int64(4));
+        session.address = row.text(5);
+        session.user_agent = row.text(6);
+        return session;
+      });
+}
+
 Result<std::optional<Section>> SqliteStore::section_by_slug(std::string_view slug) {
   auto lease = read();
   return find_one<Section>(*lease, "SELECT id, slug, name, description FROM sections WHERE slug = ?",
@@ -275,17 +349,55 @@ Result<long> SqliteStore::count_posts() {
   return static_cast<long>((*statement)->int64(0));
 }
 
-Result<Id> SqliteStore::create_user(const User& user) {
+Result<Id> SqliteStore::create_user(const User& user, std::string_view password_hash) {
   std::lock_guard lock(write_mutex_);
   auto statement = writer_->prepare(
-      "INSERT INTO users (email, name, slug, bio, website, role, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO users (email, name, slug, bio, website, role, created_at, password_hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   BYLINE_TRY(statement);
   (*statement)->bind(1, user.email).bind(2, user.name).bind(3, user.slug).bind(4, user.bio);
   (*statement)->bind(5, user.website).bind(6, content::to_string(user.role));
-  (*statement)->bind(7, to_seconds(now_utc()));
+  (*statement)->bind(7, to_seconds(now_utc())).bind(8, password_hash);
   BYLINE_TRY((*statement)->run());
   return writer_->last_insert_id();
+}
+
+Result<void> SqliteStore::set_role(Id user_id, content::Role role) {
+  std::lock_guard lock(write_mutex_);
+  return write_one(*writer_, "UPDATE users SET role = ? WHERE id = ?", [&](Statement& s) {
+    s.bind(1, content::to_string(role)).bind(2, user_id);
+  });
+}
+
+Result<void> SqliteStore::set_password_hash(Id user_id, std::string_view password_hash) {
+  std::lock_guard lock(write_mutex_);
+  return write_one(*writer_, "UPDATE users SET password_hash = ? WHERE id = ?",
+                   [&](Statement& s) { s.bind(1, password_hash).bind(2, user_id); });
+}
+
+Result<void> SqliteStore::create_session(const Session& session) {
+  std::lock_guard lock(write_mutex_);
+  return write_one(*writer_,
+                   "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, "
+                   "expires_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [&](Statement& s) {
+                     s.bind(1, session.token_digest).bind(2, session.user_id);
+                     s.bind(3, session.csrf_token).bind(4, to_seconds(session.created_at));
+                     s.bind(5, to_seconds(session.expires_at)).bind(6, session.address);
+                     s.bind(7, session.user_agent);
+                   });
+}
+
+Result<void> SqliteStore::delete_session(std::string_view token_digest) {
+  std::lock_guard lock(write_mutex_);
+  return write_one(*writer_, "DELETE FROM sessions WHERE token_digest = ?",
+                   [&](Statement& s) { s.bind(1, token_digest); });
+}
+
+Result<void> SqliteStore::delete_sessions_of_user(Id user_id, std::string_view keep) {
+  std::lock_guard lock(write_mutex_);
+  return write_one(*writer_, "DELETE FROM sessions WHERE user_id = ? AND token_digest <> ?",
+                   [&](Statement& s) { s.bind(1, user_id).bind(2, keep); });
 }
 
 Result<Id> SqliteStore::create_section(const Section& section) {

@@ -25,13 +25,24 @@ class SqliteStore final : public Store {
   Result<std::optional<content::Post>> post_by_slug(std::string_view slug) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
+  Result<std::optional<content::User>> user_by_email(std::string_view email) override;
+  Result<std::optional<content::User>> user_by_id(Id id) override;
+  Result<std::vector<content::User>> users() override;
+  Result<long> count_users_with_role(content::Role role) override;
+  Result<std::string> password_hash(Id user_id) override;
+  Result<std::optional<Session>> session_by_digest(std::string_view token_digest) override;
   Result<std::optional<content::Section>> section_by_slug(std::string_view slug) override;
   Result<std::optional<content::Tag>> tag_by_slug(std::string_view slug) override;
   Result<std::vector<content::Section>> sections() override;
   Result<std::optional<std::string>> setting(std::string_view key) override;
   Result<long> count_posts() override;
 
-  Result<Id> create_user(const content::User& user) override;
+  Result<Id> create_user(const content::User& user, std::string_view password_hash) override;
+  Result<void> set_role(Id user_id, content::Role role) override;
+  Result<void> set_password_hash(Id user_id, std::string_view password_hash) override;
+  Result<void> create_session(const Session& session) override;
+  Result<void> delete_session(std::string_view token_digest) override;
+  Result<void> delete_sessions_of_user(Id user_id, std::string_view keep) override;
   Result<Id> create_section(const content::Section& section) override;
   Result<Id> create_tag(const content::Tag& tag) override;
   Result<Id> create_post(const content::Post& post) override;

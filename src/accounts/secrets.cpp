@@ -1,0 +1,93 @@
+// libsodium behind the secrets API.
+#include "accounts/secrets.hpp"
+
+#include <sodium.h>
+
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+namespace byline::accounts {
+namespace {
+
+constexpr unsigned long long kOpsLimit = 2;
+constexpr std::size_t kMemLimit = 19 * 1024 * 1024;
+
+void ensure_sodium() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  });
+}
+
+std::size_t count_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
+Result<void> check_password(std::string_view password) {
+  if (count_characters(password) < kMinPasswordLength) {
+    return make_error(ErrorCode::invalid_input, "A password needs at least " +
+                                                    std::to_string(kMinPasswordLength) +
+                                                    " characters.");
+  }
+  if (password.size() > kMaxPasswordBytes) {
+    return make_error(ErrorCode::invalid_input, "That password is too long.");
+  }
+  return {};
+}
+
+Result<std::string> hash_password(std::string_view password) {
+  ensure_sodium();
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(hash, password.data(), password.size(), kOpsLimit, kMemLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return make_error(ErrorCode::unavailable, "The password could not be stored; try again.",
+                      "crypto_pwhash_str_alg ran out of memory");
+  }
+  return std::string(hash);
+}
+
+bool verify_password(std::string_view hash, std::string_view password) {
+  ensure_sodium();
+  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) {
+    // No usable hash (an account without a password): spend the same effort
+    // as a real check, so timing does not tell which accounts exist.
+    (void)hash_password(password);
+    return false;
+  }
+  const std::string terminated(hash);
+  return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_token(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  std::string text(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(text.data(), text.size(), raw.data(), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  text.resize(text.find('\0'));
+  return text;
+}
+
+std::string token_digest(std::string_view token) {
+  ensure_sodium();
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+bool same_secret(std::string_view a, std::string_view b) {
+  ensure_sodium();
+  return a.size() == b.size() &&
+         sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace byline::accounts

@@ -1,0 +1,51 @@
+// Opening a site's data directory.
+#include "app/data_dir.hpp"
+
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <cstdio>
+#include <fstream>
+
+namespace byline::app {
+namespace {
+
+// Creates the data directory if needed and proves it is writable, so the
+// operator hears about a permission problem now, not at the first write.
+Result<void> prepare_data_dir(const std::filesystem::path& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    return make_error(ErrorCode::unavailable,
+                      "cannot create data directory " + dir.string() + ": " + error.message());
+  }
+  const auto probe = dir / ".byline-write-check";
+  {
+    std::ofstream file(probe);
+    if (!file || !(file << "ok") || !file.flush()) {
+      return make_error(ErrorCode::unavailable,
+                        "cannot write to data directory " + dir.string() + ": permission denied");
+    }
+  }
+  std::filesystem::remove(probe, error);
+  return {};
+}
+
+}  // namespace
+
+Result<std::shared_ptr<store::Store>> open_store(const std::filesystem::path& dir, int readers) {
+  BYLINE_TRY(prepare_data_dir(dir));
+  auto opened = store::sqlite::SqliteStore::open(dir / "byline.db", readers);
+  BYLINE_TRY(opened);
+  return std::shared_ptr<store::Store>(std::move(*opened));
+}
+
+int report_failure(const Error& error) {
+  if (error.detail.empty()) {
+    std::fprintf(stderr, "byline: %s\n", error.message.c_str());
+  } else {
+    std::fprintf(stderr, "byline: %s (%s)\n", error.message.c_str(), error.detail.c_str());
+  }
+  return 1;
+}
+
+}  // namespace byline::app

@@ -1,0 +1,26 @@
+// The data directory: where byline.db lives. Shared by `serve` and every
+// command that works on a site's data.
+#pragma once
+
+#include "common/result.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace byline::store {
+class Store;
+}
+
+namespace byline::app {
+
+inline constexpr const char* kDefaultDataDir = "data";
+
+// Creates `dir` if needed, checks it is writable, opens DIR/byline.db
+// (creating it) and applies pending migrations. `readers` is the number of
+// read connections to keep.
+Result<std::shared_ptr<store::Store>> open_store(const std::filesystem::path& dir, int readers);
+
+// One line on standard error, "byline: <message> (<detail>)"; returns 1.
+int report_failure(const Error& error);
+
+}  // namespace byline::app
