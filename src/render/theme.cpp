@@ -2,7 +2,6 @@
 // state, so each thread compiles its own copy once and reuses it.
 #include "render/theme.hpp"
 
-#include "render/embedded_files.hpp"
 #include "render/view.hpp"
 
 #include <cstdint>
@@ -52,28 +51,28 @@ using Compiled = kainjow::mustache::mustache;
 
 }  // namespace
 
-std::shared_ptr<const Theme> Theme::embedded_default() {
-  static const std::shared_ptr<const Theme> theme = [] {
-    auto made = std::make_shared<Theme>();
-    for (const auto& file : embedded::files()) {
-      const std::string_view path = file.path;
-      if (path.starts_with(kAssetsFolder)) {
-        const auto name = path.substr(kAssetsFolder.size());
-        const auto hash = fnv1a_hex(file.bytes);
-        made->assets_.emplace(std::string(name),
-                              Asset{file.bytes, content_type_for(name), "\"" + hash + "\"",
-                                    "/assets/" + std::string(name) + "?v=" + hash.substr(0, 10)});
-      } else if (path.ends_with(kTemplateSuffix)) {
-        auto name = path.substr(0, path.size() - kTemplateSuffix.size());
-        if (name.starts_with(kPartialsFolder)) {
-          made->partials_.emplace(std::string(name.substr(kPartialsFolder.size())), file.bytes);
-        } else {
-          made->templates_.emplace(std::string(name), file.bytes);
-        }
+Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
+  for (const auto& file : files) {
+    const std::string_view path = file.path;
+    if (path.starts_with(kAssetsFolder)) {
+      const auto name = path.substr(kAssetsFolder.size());
+      const auto hash = fnv1a_hex(file.bytes);
+      assets_.emplace(std::string(name),
+                      Asset{file.bytes, content_type_for(name), "\"" + hash + "\"",
+                            assets_url + std::string(name) + "?v=" + hash.substr(0, 10)});
+    } else if (path.ends_with(kTemplateSuffix)) {
+      auto name = path.substr(0, path.size() - kTemplateSuffix.size());
+      if (name.starts_with(kPartialsFolder)) {
+        partials_.emplace(std::string(name.substr(kPartialsFolder.size())), file.bytes);
+      } else {
+        templates_.emplace(std::string(name), file.bytes);
       }
     }
-    return made;
-  }();
+  }
+}
+
+std::shared_ptr<const Theme> Theme::embedded_default() {
+  static const auto theme = std::make_shared<const Theme>(default_theme_files(), "/assets/");
   return theme;
 }
 

@@ -2,11 +2,13 @@
 // the static assets (CSS, JS, icons) it serves under /assets/.
 #pragma once
 
+#include "common/embedded_file.hpp"
 #include "common/result.hpp"
 
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,9 +28,16 @@ struct Asset {
   std::string url;   // "/assets/style.css?v=<hash>": changes when the file does
 };
 
+// The files of the default theme, compiled into the binary.
+std::span<const EmbeddedFile> default_theme_files();
+
 class Theme {
  public:
-  // The default theme, compiled into the binary.
+  // A theme made of `files`: "*.mustache" templates, "partials/*.mustache"
+  // and "assets/*", the assets served under `assets_url` ("/assets/").
+  Theme(std::span<const EmbeddedFile> files, std::string assets_url);
+
+  // The default reader theme.
   static std::shared_ptr<const Theme> embedded_default();
 
   // Renders the first of `names` this theme has ("post-my-slug", "post"),

@@ -18,7 +18,4 @@ struct ShareLink {
 // email, and the article's own address to copy.
 std::vector<ShareLink> share_links(std::string_view url, std::string_view title);
 
-// Percent-encodes everything but unreserved characters (RFC 3986).
-std::string percent_encode(std::string_view text);
-
 }  // namespace byline::site

@@ -1,0 +1,121 @@
+// Form, query and cookie parsing.
+#include "http/form.hpp"
+
+#include <cctype>
+
+namespace byline::http {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string decode_component(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%' && i + 2 < text.size() &&
+               hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Form Form::parse(std::string_view encoded, std::size_t max_fields) {
+  Form form;
+  std::size_t start = 0;
+  while (start <= encoded.size() && form.fields_.size() < max_fields) {
+    auto end = encoded.find('&', start);
+    if (end == std::string_view::npos) end = encoded.size();
+    const auto pair = encoded.substr(start, end - start);
+    if (!pair.empty()) {
+      const auto equals = pair.find('=');
+      const auto name = pair.substr(0, equals);
+      const auto value = equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
+      form.fields_.emplace_back(decode_component(name), decode_component(value));
+    }
+    start = end + 1;
+  }
+  return form;
+}
+
+const std::string& Form::get(std::string_view name) const {
+  static const std::string kEmpty;
+  for (const auto& [key, value] : fields_) {
+    if (key == name) return value;
+  }
+  return kEmpty;
+}
+
+std::vector<std::string> Form::all(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : fields_) {
+    if (key == name) values.push_back(value);
+  }
+  return values;
+}
+
+bool Form::has(std::string_view name) const {
+  for (const auto& [key, value] : fields_) {
+    if (key == name) return true;
+  }
+  return false;
+}
+
+std::string_view cookie(const Request& request, std::string_view name) {
+  for (const auto& [header, value] : request.headers) {
+    if (header != "cookie") continue;
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      auto end = rest.find(';');
+      auto pair = rest.substr(0, end);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      const auto equals = pair.find('=');
+      if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+        return pair.substr(equals + 1);
+      }
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+  return {};
+}
+
+std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& options) {
+  std::string header = std::string(name) + "=" + std::string(value) + "; Path=" + options.path;
+  if (options.max_age_seconds >= 0) header += "; Max-Age=" + std::to_string(options.max_age_seconds);
+  if (options.http_only) header += "; HttpOnly";
+  if (options.secure) header += "; Secure";
+  if (!options.same_site.empty()) header += "; SameSite=" + options.same_site;
+  return header;
+}
+
+std::string url_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  return out;
+}
+
+}  // namespace byline::http
