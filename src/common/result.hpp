@@ -15,6 +15,7 @@ enum class ErrorCode {
   unauthorized,
   forbidden,
   too_large,
+  rate_limited,
   unavailable,
   internal,
 };
@@ -24,10 +25,11 @@ struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message;
   std::string detail;
+  int retry_after_seconds = 0;  // rate_limited, unavailable: when to try again
 };
 
 inline Error make_error(ErrorCode code, std::string message, std::string detail = {}) {
-  return Error{code, std::move(message), std::move(detail)};
+  return Error{code, std::move(message), std::move(detail), 0};
 }
 
 template <typename T>

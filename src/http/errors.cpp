@@ -11,6 +11,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::unauthorized: return 401;
     case ErrorCode::forbidden: return 403;
     case ErrorCode::too_large: return 413;
+    case ErrorCode::rate_limited: return 429;
     case ErrorCode::unavailable: return 503;
     case ErrorCode::internal: return 500;
   }
