@@ -1,10 +1,13 @@
 // serve(): a tour of Byline in start-up order. Data directory, Store and
-// migrations, demo content, settings, theme, routes, then the server.
+// migrations, demo content, server socket, settings, the newsroom and the
+// reader site's routes, the owner's setup link, then the I/O threads.
 #include "app/boot.hpp"
 
+#include "accounts/sessions.hpp"
 #include "app/data_dir.hpp"
 #include "demo/demo_content.hpp"
 #include "http/server.hpp"
+#include "newsroom/newsroom.hpp"
 #include "render/theme.hpp"
 #include "site/settings.hpp"
 #include "site/site.hpp"
@@ -52,11 +55,24 @@ int serve(const ServeOptions& options) {
   auto settings = site::load_settings(*store, defaults);
   if (!settings) return report_failure(settings.error());
 
+  // The newsroom's routes go first: the site's "/:slug/" takes any other
+  // one-segment path.
+  auto sessions = std::make_shared<accounts::Sessions>(store);
+  newsroom::Newsroom newsroom(store, sessions, *settings);
+  newsroom.add_routes(*router);
   site::Site site(store, render::Theme::embedded_default(), std::move(*settings));
   site.add_routes(*router);
 
+  auto setup_link = newsroom.prepare_setup_link(now_utc());
+  if (!setup_link) return report_failure(setup_link.error());
+
   std::printf("Byline is serving http://%s:%u/ (data: %s, %d threads)\n", options.host.c_str(),
               server.port(), options.data_dir.c_str(), threads);
+  if (*setup_link) {
+    std::printf("No admin account yet. Create the owner account at http://%s:%u%s "
+                "(the link works once, for 24 hours)\n",
+                options.host.c_str(), server.port(), (*setup_link)->c_str());
+  }
   server.run();
   std::printf("Byline stopped.\n");
   return 0;

@@ -7,6 +7,7 @@
 #include "http/errors.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
+#include "site/assets.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
@@ -240,19 +241,7 @@ Response Site::article(const Request& request, const Params& params) const {
 Response Site::asset(const Request& request, const Params& params) const {
   const render::Asset* asset = theme_->asset(params.get("path"));
   if (!asset) return not_found(request);
-  Response response;
-  response.set_header("ETag", asset->etag);
-  // A versioned address (?v=hash) never changes content: cache it for a year.
-  response.set_header("Cache-Control", request.query.starts_with("v=")
-                                           ? "public, max-age=31536000, immutable"
-                                           : "public, max-age=300");
-  if (request.header("if-none-match") == asset->etag) {
-    response.status = 304;
-    return response;
-  }
-  response.set_header("Content-Type", asset->content_type);
-  response.body = std::string(asset->bytes);
-  return response;
+  return asset_response(asset, request);
 }
 
 }  // namespace byline::site

@@ -26,6 +26,14 @@ struct PostQuery {
   int offset = 0;
 };
 
+// Which posts of any status the newsroom lists, most recently changed first.
+struct PostFilter {
+  std::optional<content::PostStatus> status;
+  std::optional<Id> author_id;
+  int limit = 50;
+  int offset = 0;
+};
+
 // One page of a listing. `has_more` says whether a next page exists, which
 // costs one extra row rather than a COUNT over the whole table.
 struct PostPage {
@@ -52,6 +60,7 @@ class Store {
   // Reads. "Not there" is an empty optional, not an error.
   virtual Result<std::optional<content::Post>> post_by_slug(std::string_view slug) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
+  virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
   virtual Result<std::optional<content::User>> user_by_email(std::string_view email) = 0;
   virtual Result<std::optional<content::User>> user_by_id(Id id) = 0;

@@ -27,13 +27,17 @@ tcp::socket connect(asio::io_context& io, unsigned short port) {
 }  // namespace
 
 HttpResponse http_request(unsigned short port, const std::string& method, const std::string& target,
-                          const std::vector<std::pair<std::string, std::string>>& headers) {
+                          const std::vector<std::pair<std::string, std::string>>& headers,
+                          const std::string& body) {
   asio::io_context io;
   tcp::socket socket = connect(io, port);
   bhttp::request<bhttp::string_body> request(bhttp::string_to_verb(method), target, 11);
   request.set(bhttp::field::host, "127.0.0.1:" + std::to_string(port));
   request.set(bhttp::field::connection, "close");
-  for (const auto& [name, value] : headers) request.set(name, value);
+  for (const auto& [name, value] : headers) {
+    if (!value.empty()) request.set(name, value);
+  }
+  request.body() = body;
   request.prepare_payload();
   bhttp::write(socket, request);
 

@@ -1,6 +1,8 @@
 // A small blocking HTTP/1.1 client for integration tests.
 #pragma once
 
+#include "http/form.hpp"  // url_encode, for building form bodies
+
 #include <map>
 #include <string>
 #include <vector>
@@ -21,7 +23,8 @@ struct HttpResponse {
 // Sends one request to 127.0.0.1:`port` on a new connection and reads the
 // answer. Redirects are not followed.
 HttpResponse http_request(unsigned short port, const std::string& method, const std::string& target,
-                          const std::vector<std::pair<std::string, std::string>>& headers = {});
+                          const std::vector<std::pair<std::string, std::string>>& headers = {},
+                          const std::string& body = "");
 
 inline HttpResponse http_get(unsigned short port, const std::string& target) {
   return http_request(port, "GET", target);

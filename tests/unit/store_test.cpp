@@ -189,6 +189,24 @@ TEST_P(StoreTest, FiltersByAuthorSectionAndTagAndExcludesAPost) {
   EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
 }
 
+TEST_P(StoreTest, ListsPostsOfEveryStatusForTheNewsroom) {
+  add_post("A draft", PostStatus::draft, std::nullopt);
+  add_post("Published", PostStatus::published, kNow - 1h);
+  add_post("In review", PostStatus::review, std::nullopt);
+  PostFilter filter;
+  EXPECT_EQ(store_->list_posts(filter)->posts.size(), 3u);
+  filter.status = PostStatus::review;
+  auto in_review = store_->list_posts(filter);
+  ASSERT_EQ(in_review->posts.size(), 1u);
+  EXPECT_EQ(in_review->posts[0].title, "In review");
+  filter.status.reset();
+  filter.author_id = author_.id + 100;
+  EXPECT_TRUE(store_->list_posts(filter)->posts.empty());
+  filter.author_id = author_.id;
+  filter.limit = 2;
+  EXPECT_TRUE(store_->list_posts(filter)->has_more);
+}
+
 TEST_P(StoreTest, FindsUsersSectionsAndTagsBySlug) {
   EXPECT_EQ((*store_->user_by_slug("emad-askarieh"))->name, "Emad Askarieh");
   EXPECT_EQ((*store_->section_by_slug("world"))->name, "World");

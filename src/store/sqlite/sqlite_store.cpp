@@ -110,6 +110,24 @@ Result<void> load_relations(Connection& connection, Post& post) {
                     post.id, read_tag, post.tags);
 }
 
+// Reads a listing statement that asked for `limit` + 1 rows into a page:
+// the extra row only tells that a next page exists.
+Result<PostPage> read_post_page(Connection& connection, Statement& statement, int limit) {
+  PostPage page;
+  while (true) {
+    auto row = statement.step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    page.posts.push_back(read_post(statement));
+  }
+  if (page.posts.size() > static_cast<std::size_t>(limit)) {
+    page.posts.pop_back();
+    page.has_more = true;
+  }
+  for (auto& post : page.posts) BYLINE_TRY(load_relations(connection, post));
+  return page;
+}
+
 // Runs one write statement; `bind` binds its parameters.
 template <typename Bind>
 Result<void> write_one(Connection& connection, std::string_view sql, Bind bind) {
@@ -212,34 +230,41 @@ Result<std::optional<Post>> SqliteStore::post_by_slug(std::string_view slug) {
 
 Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
   auto lease = read();
-  PostPage page;
-  {
-    auto statement = (*lease).prepare(listing_sql(query));
-    BYLINE_TRY(statement);
-    Statement& s = **statement;
-    s.bind(1, content::to_string(query.type));
-    s.bind(2, to_seconds(query.now));
-    s.bind(3, query.exclude_post_id);
-    s.bind(4, static_cast<std::int64_t>(query.limit) + 1);  // one more tells if a next page exists
-    s.bind(5, static_cast<std::int64_t>(query.offset));
-    if (auto filter = query.author_id ? query.author_id
-                      : query.section_id ? query.section_id
-                                         : query.tag_id) {
-      s.bind(6, *filter);
-    }
-    while (true) {
-      auto row = s.step();
-      BYLINE_TRY(row);
-      if (!*row) break;
-      page.posts.push_back(read_post(s));
-    }
+  auto statement = (*lease).prepare(listing_sql(query));
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  s.bind(1, content::to_string(query.type));
+  s.bind(2, to_seconds(query.now));
+  s.bind(3, query.exclude_post_id);
+  s.bind(4, static_cast<std::int64_t>(query.limit) + 1);
+  s.bind(5, static_cast<std::int64_t>(query.offset));
+  if (auto filter = query.author_id ? query.author_id
+                    : query.section_id ? query.section_id
+                                       : query.tag_id) {
+    s.bind(6, *filter);
   }
-  if (page.posts.size() > static_cast<std::size_t>(query.limit)) {
-    page.posts.pop_back();
-    page.has_more = true;
+  return read_post_page(*lease, s, query.limit);
+}
+
+Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)") " FROM posts p"
+      " WHERE (?1 IS NULL OR p.status = ?1)"
+      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM post_authors a"
+      "                            WHERE a.post_id = p.id AND a.user_id = ?2))"
+      " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3 OFFSET ?4");
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  if (filter.status) {
+    s.bind(1, content::to_string(*filter.status));
+  } else {
+    s.bind_null(1);
   }
-  for (auto& post : page.posts) BYLINE_TRY(load_relations(*lease, post));
-  return page;
+  s.bind(2, filter.author_id);
+  s.bind(3, static_cast<std::int64_t>(filter.limit) + 1);
+  s.bind(4, static_cast<std::int64_t>(filter.offset));
+  return read_post_page(*lease, s, filter.limit);
 }
 
 Result<std::optional<User>> SqliteStore::user_by_slug(std::string_view slug) {

@@ -24,6 +24,7 @@ class SqliteStore final : public Store {
 
   Result<std::optional<content::Post>> post_by_slug(std::string_view slug) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
+  Result<PostPage> list_posts(const PostFilter& filter) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
   Result<std::optional<content::User>> user_by_email(std::string_view email) override;
   Result<std::optional<content::User>> user_by_id(Id id) override;

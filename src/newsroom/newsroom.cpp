@@ -1,0 +1,400 @@
+// Newsroom handlers: each checks who is asking (and their CSRF token for a
+// change), calls the accounts service or the Store, and renders a page.
+#include "newsroom/newsroom.hpp"
+
+#include "accounts/accounts.hpp"
+#include "accounts/secrets.hpp"
+#include "accounts/sessions.hpp"
+#include "http/access_log.hpp"
+#include "http/errors.hpp"
+#include "http/form.hpp"
+#include "render/view.hpp"
+#include "site/assets.hpp"
+#include "store/store.hpp"
+
+#include <charconv>
+
+namespace byline::newsroom {
+
+using http::Form;
+using http::Params;
+using http::Request;
+using http::Response;
+using render::View;
+
+namespace {
+
+constexpr std::string_view kSetupDigestKey = "setup_token_digest";
+constexpr std::string_view kSetupExpiryKey = "setup_token_expires";
+constexpr std::chrono::hours kSetupLinkLifetime{24};
+
+Response see_other(std::string_view location) { return Response::redirect(303, location); }
+
+// Rule: after signing in, go only to a newsroom page, never to another site.
+std::string safe_next(std::string_view next) {
+  if (next.starts_with("/newsroom/") && next.find("//") == std::string_view::npos &&
+      next.find('\\') == std::string_view::npos) {
+    return std::string(next);
+  }
+  return "/newsroom/";
+}
+
+std::string client_address(const Request& request) { return request.remote_address; }
+
+bool is_form(const Request& request) {
+  return request.header("content-type").starts_with("application/x-www-form-urlencoded");
+}
+
+}  // namespace
+
+Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
+                   site::SiteSettings settings)
+    : store_(std::move(store)),
+      sessions_(std::move(sessions)),
+      settings_(std::move(settings)),
+      theme_(std::make_shared<const render::Theme>(newsroom_ui_files(), "/newsroom/assets/")),
+      dates_(settings_.locale, settings_.time_zone),
+      secure_cookies_(settings_.url.starts_with("https://")) {}
+
+Newsroom::~Newsroom() = default;
+
+void Newsroom::add_routes(http::Router& router) const {
+  auto bind = [this](auto method) {
+    return [this, method](const Request& request, const Params& params) {
+      return (this->*method)(request, params);
+    };
+  };
+  router.add("GET", "/newsroom/", bind(&Newsroom::posts));
+  router.add("GET", "/newsroom/sign-in/", bind(&Newsroom::sign_in_page));
+  router.add("POST", "/newsroom/sign-in/", bind(&Newsroom::sign_in));
+  router.add("POST", "/newsroom/sign-out/", bind(&Newsroom::sign_out));
+  router.add("GET", "/newsroom/password/", bind(&Newsroom::password_page));
+  router.add("POST", "/newsroom/password/", bind(&Newsroom::change_password));
+  router.add("GET", "/newsroom/setup/:token/", bind(&Newsroom::setup_page));
+  router.add("POST", "/newsroom/setup/:token/", bind(&Newsroom::setup));
+  router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
+}
+
+// --- Who is asking -------------------------------------------------------
+
+Result<std::optional<accounts::SignedIn>> Newsroom::signed_in(const Request& request) const {
+  return sessions_->authenticate(http::cookie(request, kSessionCookie), now_utc());
+}
+
+std::string Newsroom::session_cookie(const SignedIn& signed_in) const {
+  http::CookieOptions options;
+  options.max_age_seconds = static_cast<long>(sessions_->lifetime().count());
+  options.secure = secure_cookies_;
+  return http::set_cookie(kSessionCookie, signed_in.token, options);
+}
+
+// --- Rendering -----------------------------------------------------------
+
+Response Newsroom::page(int status, std::string_view name, std::string_view title, View& view,
+                        const SignedIn* me) const {
+  view.set("site_title", settings_.title);
+  view.set("page_title", std::string(title));
+  view.set("main_class", std::string("page-") + std::string(name));
+  if (me) {
+    View person;
+    person.set("name", me->user.name);
+    person.set("role", std::string(content::to_string(me->user.role)));
+    person.set("csrf_token", me->session.csrf_token);
+    view.set("me", person);
+    if (view.get("csrf_token") == nullptr) view.set("csrf_token", me->session.csrf_token);
+  }
+  auto rendered = theme_->render_page({name}, view);
+  Response response = rendered ? Response::html(status, std::move(*rendered))
+                               : Response::text(500, "The newsroom could not show this page.\n");
+  if (!rendered) http::write_log_line("error: " + rendered.error().detail);
+  // Staff pages are private and change all the time.
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("X-Robots-Tag", "noindex");
+  return response;
+}
+
+Response Newsroom::failure(const Error& error, const SignedIn* me) const {
+  if (!error.detail.empty()) http::write_log_line("error: " + error.message + " (" + error.detail + ")");
+  View view;
+  view.set("heading", "Something went wrong");
+  view.set("message", error.message);
+  Response response = page(http::status_for(error.code), "error", "Error", view, me);
+  if (error.retry_after_seconds > 0) {
+    response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+  }
+  return response;
+}
+
+Response Newsroom::expired_form(const SignedIn* me) const {
+  View view;
+  view.set("heading", "This form has expired");
+  view.set("message", "Nothing was changed. Go back, reload the page and try again.");
+  return page(403, "error", "Form expired", view, me);
+}
+
+// Pages for people not signed in (sign-in, setup) protect their form with a
+// random token kept in a cookie and repeated in the form.
+Response Newsroom::form_page(int status, std::string_view name, std::string_view title,
+                             View& view) const {
+  const std::string token = accounts::random_token();
+  view.set("csrf_token", token);
+  Response response = page(status, name, title, view, nullptr);
+  http::CookieOptions options;
+  options.path = "/newsroom/";
+  options.same_site = "Strict";
+  options.secure = secure_cookies_;
+  response.set_header("Set-Cookie", http::set_cookie(kFormCookie, token, options));
+  return response;
+}
+
+namespace {
+
+bool form_token_matches(const Request& request, const Form& form) {
+  const std::string_view expected = http::cookie(request, kFormCookie);
+  return !expected.empty() && accounts::same_secret(form.get("_csrf"), expected);
+}
+
+bool session_token_matches(const Form& form, const accounts::SignedIn& me) {
+  return accounts::same_secret(form.get("_csrf"), me.session.csrf_token);
+}
+
+}  // namespace
+
+// --- Signing in and out --------------------------------------------------
+
+Response Newsroom::sign_in_page(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (*me) return see_other("/newsroom/");
+  View view;
+  view.set("next", safe_next(Form::parse(request.query).get("next")));
+  return form_page(200, "sign-in", "Sign in", view);
+}
+
+Response Newsroom::sign_in(const Request& request, const Params&) const {
+  if (!is_form(request)) return Response::text(415, "Expected a form.\n");
+  const Form form = Form::parse(request.body);
+  if (!form_token_matches(request, form)) return expired_form(nullptr);
+
+  const std::string next = safe_next(form.get("next"));
+  auto signed_in = sessions_->sign_in(form.get("email"), form.get("password"),
+                                      client_address(request), request.header("user-agent"),
+                                      now_utc());
+  if (!signed_in) {
+    const Error& error = signed_in.error();
+    if (error.code != ErrorCode::unauthorized && error.code != ErrorCode::rate_limited) {
+      return failure(error, nullptr);
+    }
+    View view;
+    view.set("error", error.message);
+    view.set("email", form.get("email"));
+    view.set("next", next);
+    Response response = form_page(http::status_for(error.code), "sign-in", "Sign in", view);
+    if (error.retry_after_seconds > 0) {
+      response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+    }
+    return response;
+  }
+  http::write_log_line("newsroom: " + signed_in->user.email + " signed in from " +
+                       client_address(request));
+  Response response = see_other(next);
+  response.headers.emplace_back("Set-Cookie", session_cookie(*signed_in));
+  return response;
+}
+
+Response Newsroom::sign_out(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return see_other("/newsroom/sign-in/");
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  if (auto ended = sessions_->sign_out((*me)->token); !ended) return failure(ended.error(), &**me);
+  Response response = see_other("/newsroom/sign-in/");
+  http::CookieOptions options;
+  options.max_age_seconds = 0;
+  options.secure = secure_cookies_;
+  response.set_header("Set-Cookie", http::set_cookie(kSessionCookie, "", options));
+  return response;
+}
+
+// --- Password ------------------------------------------------------------
+
+Response Newsroom::password_page(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return see_other("/newsroom/sign-in/?next=" + http::url_encode(request.path));
+  View view;
+  view.set("on_password", true);
+  return page(200, "password", "Change password", view, &**me);
+}
+
+Response Newsroom::change_password(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return see_other("/newsroom/sign-in/");
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  View view;
+  view.set("on_password", true);
+  auto changed = sessions_->change_password(**me, form.get("current"), form.get("new"));
+  if (!changed) {
+    if (changed.error().code != ErrorCode::invalid_input) return failure(changed.error(), &**me);
+    view.set("error", changed.error().message);
+    return page(400, "password", "Change password", view, &**me);
+  }
+  view.set("notice", "Your password is changed. Every other session of yours has ended.");
+  return page(200, "password", "Change password", view, &**me);
+}
+
+// --- The owner's setup link ----------------------------------------------
+
+Result<std::optional<std::string>> Newsroom::prepare_setup_link(Time now) const {
+  auto admins = store_->count_users_with_role(content::Role::admin);
+  BYLINE_TRY(admins);
+  if (*admins > 0) return std::optional<std::string>{};
+  const std::string token = accounts::random_token();
+  BYLINE_TRY(store_->put_setting(kSetupDigestKey, accounts::token_digest(token)));
+  BYLINE_TRY(store_->put_setting(kSetupExpiryKey,
+                                 std::to_string((now + kSetupLinkLifetime).time_since_epoch().count())));
+  return std::optional<std::string>{"/newsroom/setup/" + token + "/"};
+}
+
+bool Newsroom::setup_token_valid(std::string_view token, Time now) const {
+  auto digest = store_->setting(kSetupDigestKey);
+  auto expiry = store_->setting(kSetupExpiryKey);
+  auto admins = store_->count_users_with_role(content::Role::admin);
+  if (!digest || !*digest || (*digest)->empty() || !expiry || !*expiry || !admins || *admins > 0) {
+    return false;
+  }
+  long long expires = 0;
+  const std::string& text = **expiry;
+  std::from_chars(text.data(), text.data() + text.size(), expires);
+  return now.time_since_epoch().count() < expires &&
+         accounts::same_secret(accounts::token_digest(token), **digest);
+}
+
+Response Newsroom::setup_page(const Request& request, const Params& params) const {
+  if (!setup_token_valid(params.get("token"), now_utc())) {
+    View view;
+    view.set("heading", "This setup link no longer works");
+    view.set("message", "It has been used or it has expired. Ask whoever runs the site to restart "
+                        "Byline for a new one, or to add your account with `byline user add`.");
+    return page(410, "error", "Setup link", view, nullptr);
+  }
+  View view;
+  view.set("action", request.path);
+  return form_page(200, "setup", "Create the owner account", view);
+}
+
+Response Newsroom::setup(const Request& request, const Params& params) const {
+  if (!setup_token_valid(params.get("token"), now_utc())) return setup_page(request, params);
+  if (!is_form(request)) return Response::text(415, "Expected a form.\n");
+  const Form form = Form::parse(request.body);
+  if (!form_token_matches(request, form)) return expired_form(nullptr);
+
+  auto owner = accounts::add_account(*store_, {form.get("email"), form.get("name"),
+                                               content::Role::admin, form.get("password")});
+  if (!owner) {
+    if (owner.error().code != ErrorCode::invalid_input && owner.error().code != ErrorCode::conflict) {
+      return failure(owner.error(), nullptr);
+    }
+    View view;
+    view.set("action", request.path);
+    view.set("error", owner.error().message);
+    view.set("name", form.get("name"));
+    view.set("email", form.get("email"));
+    return form_page(400, "setup", "Create the owner account", view);
+  }
+  // Rule: the link works once.
+  if (auto used = store_->put_setting(kSetupDigestKey, ""); !used) return failure(used.error(), nullptr);
+  http::write_log_line("newsroom: owner account " + owner->email + " created from the setup link");
+  auto session = sessions_->open_session(*owner, client_address(request), request.header("user-agent"),
+                                         now_utc());
+  if (!session) return failure(session.error(), nullptr);
+  Response response = see_other("/newsroom/");
+  response.headers.emplace_back("Set-Cookie", session_cookie(*session));
+  return response;
+}
+
+// --- Posts ----------------------------------------------------------------
+
+Response Newsroom::posts(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return see_other("/newsroom/sign-in/?next=" + http::url_encode(request.target));
+
+  const Form query = Form::parse(request.query);
+  store::PostFilter filter;
+  filter.status = content::post_status_from_string(query.get("status"));
+  long long author_id = 0;
+  const std::string& author_text = query.get("author");
+  std::from_chars(author_text.data(), author_text.data() + author_text.size(), author_id);
+  if (author_id > 0) filter.author_id = author_id;
+  int page_number = 1;
+  const std::string& page_text = query.get("page");
+  std::from_chars(page_text.data(), page_text.data() + page_text.size(), page_number);
+  page_number = std::clamp(page_number, 1, 100000);
+  filter.offset = (page_number - 1) * filter.limit;
+
+  auto listing = store_->list_posts(filter);
+  if (!listing) return failure(listing.error(), &**me);
+  auto people = store_->users();
+  if (!people) return failure(people.error(), &**me);
+
+  View view;
+  view.set("on_posts", true);
+  View statuses = render::make_list();
+  auto add_option = [](View& list, std::string value, std::string label, bool selected) {
+    View option;
+    option.set("value", std::move(value));
+    option.set("label", std::move(label));
+    option.set("selected", selected);
+    list.push_back(option);
+  };
+  add_option(statuses, "", "Any status", !filter.status);
+  for (const auto status : {content::PostStatus::draft, content::PostStatus::review,
+                            content::PostStatus::scheduled, content::PostStatus::published,
+                            content::PostStatus::unpublished}) {
+    const std::string name(content::to_string(status));
+    add_option(statuses, name, name, filter.status == status);
+  }
+  view.set("statuses", statuses);
+  View authors = render::make_list();
+  add_option(authors, "", "Anyone", !filter.author_id);
+  for (const auto& person : *people) {
+    add_option(authors, std::to_string(person.id), person.name, filter.author_id == person.id);
+  }
+  view.set("authors", authors);
+
+  const Time now = now_utc();
+  View rows = render::make_list();
+  for (const auto& post : listing->posts) {
+    View row;
+    row.set("title", post.title);
+    row.set("status", std::string(content::to_string(post.status)));
+    std::string byline;
+    for (const auto& author : post.authors) byline += (byline.empty() ? "" : ", ") + author.name;
+    row.set("byline", byline);
+    row.set("updated_iso", iso8601(post.updated_at));
+    row.set("updated_ago", dates_.relative(post.updated_at, now));
+    if (post.status == content::PostStatus::published && post.published_at && *post.published_at <= now) {
+      row.set("live_url", "/" + post.slug + "/");
+    }
+    rows.push_back(row);
+  }
+  view.set("posts", rows);
+  view.set("has_posts", !listing->posts.empty());
+  if (listing->has_more) {
+    std::string older = "/newsroom/?page=" + std::to_string(page_number + 1);
+    if (filter.status) older += "&status=" + std::string(content::to_string(*filter.status));
+    if (filter.author_id) older += "&author=" + std::to_string(*filter.author_id);
+    view.set("older_url", older);
+  }
+  return page(200, "posts", "Posts", view, &**me);
+}
+
+Response Newsroom::asset(const Request& request, const Params& params) const {
+  return site::asset_response(theme_->asset(params.get("path")), request);
+}
+
+}  // namespace byline::newsroom

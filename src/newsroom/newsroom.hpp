@@ -1,0 +1,75 @@
+// The newsroom at /newsroom/: staff sign-in, the first owner's setup link,
+// password changes and the post list. Every page needs a signed-in person,
+// and every change a CSRF token.
+#pragma once
+
+#include "common/embedded_file.hpp"
+#include "http/router.hpp"
+#include "render/dates.hpp"
+#include "render/theme.hpp"
+#include "site/settings.hpp"
+
+#include <memory>
+#include <optional>
+#include <span>
+
+namespace byline::store {
+class Store;
+}
+namespace byline::accounts {
+class Sessions;
+struct SignedIn;
+}
+
+namespace byline::newsroom {
+
+// The newsroom's templates and assets, compiled into the binary.
+std::span<const EmbeddedFile> newsroom_ui_files();
+
+inline constexpr std::string_view kSessionCookie = "byline_session";
+inline constexpr std::string_view kFormCookie = "byline_form";
+
+class Newsroom {
+ public:
+  Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
+           site::SiteSettings settings);
+  ~Newsroom();
+
+  void add_routes(http::Router& router) const;
+
+  // When the site has no admin yet, makes a new one-time setup link, valid
+  // for a day, and returns its path; otherwise nothing.
+  Result<std::optional<std::string>> prepare_setup_link(Time now) const;
+
+ private:
+  using SignedIn = accounts::SignedIn;
+
+  http::Response posts(const http::Request& request, const http::Params& params) const;
+  http::Response sign_in_page(const http::Request& request, const http::Params& params) const;
+  http::Response sign_in(const http::Request& request, const http::Params& params) const;
+  http::Response sign_out(const http::Request& request, const http::Params& params) const;
+  http::Response password_page(const http::Request& request, const http::Params& params) const;
+  http::Response change_password(const http::Request& request, const http::Params& params) const;
+  http::Response setup_page(const http::Request& request, const http::Params& params) const;
+  http::Response setup(const http::Request& request, const http::Params& params) const;
+  http::Response asset(const http::Request& request, const http::Params& params) const;
+
+  Result<std::optional<SignedIn>> signed_in(const http::Request& request) const;
+  http::Response page(int status, std::string_view name, std::string_view title, render::View& view,
+                      const SignedIn* me) const;
+  http::Response failure(const Error& error, const SignedIn* me) const;
+  http::Response expired_form(const SignedIn* me) const;
+  http::Response form_page(int status, std::string_view name, std::string_view title,
+                           render::View& view) const;
+  bool setup_token_valid(std::string_view token, Time now) const;
+  std::string session_cookie(const SignedIn& signed_in) const;
+
+  std::shared_ptr<store::Store> store_;
+  std::shared_ptr<accounts::Sessions> sessions_;
+  site::SiteSettings settings_;
+  std::shared_ptr<const render::Theme> theme_;
+  render::DateFormatter dates_;
+  bool secure_cookies_;
+};
+
+}  // namespace byline::newsroom
