@@ -81,8 +81,9 @@ constexpr std::array<SeedPost, 6> kRecentPosts{{
 
 // Older articles are generated from these pieces, one per section a day.
 constexpr std::array<std::string_view, 10> kSubjects{
-    "Tehran", "Parliament", "The central bank", "The foreign ministry", "Oil exporters",
-    "Regional envoys", "The judiciary", "State media", "Farmers in Khuzestan", "Tech start-ups"};
+    "Tehran", "Parliament", "The central bank", "The foreign ministry", "The oil ministry",
+    "The regional envoy", "The judiciary", "State media", "Khuzestan's farmers' union",
+    "The tech sector"};
 constexpr std::array<std::string_view, 8> kEvents{
     "weighs new measures as talks resume", "reports progress after a week of meetings",
     "faces questions over the new budget", "announces plans for the coming year",
@@ -131,7 +132,8 @@ Result<content::Id> write_post(store::Store& store, Time now, std::string_view t
   if (tag) post.tags.push_back(with_id<content::Tag>(tag));
   auto prepared = content::prepare_post(std::move(post), now);
   BYLINE_TRY(prepared);
-  prepared->created_at = now - age;
+  prepared->created_at = now - age;  // written when it was published
+  prepared->updated_at = now - age;
   return store.create_post(*prepared);
 }
 

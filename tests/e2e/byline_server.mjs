@@ -1,14 +1,25 @@
 // Starts the real `byline serve --demo` on a free port for browser tests.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const binary = process.env.BYLINE_BINARY ?? new URL('../../build/byline', import.meta.url).pathname;
 
+// Adds staff accounts with `byline user add`, as an operator would.
+function addUsers(dataDir, users) {
+  for (const { email, name, role, password } of users) {
+    const result = spawnSync(binary, ['user', 'add', '--data', dataDir, '--email', email, '--name', name,
+      '--role', role, '--password-stdin'], { input: `${password}\n`, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`byline user add failed: ${result.stderr}`);
+  }
+}
+
 // Resolves to { url, stop } once the server prints the address it serves.
-export async function startByline() {
+// `users` are staff accounts to create first.
+export async function startByline({ users = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
+  addUsers(dataDir, users);
   const child = spawn(binary, ['serve', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,15 +2,12 @@
 // desktop widths, with and without JavaScript, and accessibility (axe-core).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { axeViolations } from './axe.mjs';
 import { launchChromium } from './browser.mjs';
 import { startByline } from './byline_server.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const outputDir = process.env.BYLINE_E2E_OUTPUT ?? new URL('./output', import.meta.url).pathname;
 mkdirSync(outputDir, { recursive: true });
 
@@ -95,16 +92,10 @@ describe('reader site in chromium', () => {
 
   for (const path of ['/', articlePath, '/author/emad-askarieh/', '/no-such-page/']) {
     test(`axe-core finds no accessibility violations on ${path}`, async () => {
-      // axe is injected by the test, so the page's own CSP must let it in.
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(server.url + path);
-      await page.evaluate(axeSource);
-      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const summary = results.violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-      assert.deepEqual(summary, []);
+      assert.deepEqual(await axeViolations(page), []);
       await context.close();
     });
   }
