@@ -63,9 +63,24 @@ struct Post {
   Time created_at{};
   Time updated_at{};
   std::string locale;      // empty: the site's locale
+  int revision = 0;        // counts saves; a save must name the revision it started from
   std::vector<User> authors;       // ordered; the first is the primary author
   std::vector<Section> sections;   // ordered; the first is the primary section
   std::vector<Tag> tags;           // ordered
+};
+
+// One saved state of a post: every save keeps one, so any can be compared
+// and restored.
+struct Revision {
+  Id post_id = 0;
+  int number = 0;
+  std::string title;
+  std::string body_html;
+  std::string custom_excerpt;
+  PostStatus status = PostStatus::draft;
+  Id saved_by = 0;
+  std::string saved_by_name;
+  Time saved_at{};
 };
 
 std::string_view to_string(PostStatus status);

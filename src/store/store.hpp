@@ -59,6 +59,10 @@ class Store {
 
   // Reads. "Not there" is an empty optional, not an error.
   virtual Result<std::optional<content::Post>> post_by_slug(std::string_view slug) = 0;
+  virtual Result<std::optional<content::Post>> post_by_id(Id id) = 0;
+  // A post's revisions, newest first (without their bodies' text).
+  virtual Result<std::vector<content::Revision>> revisions(Id post_id) = 0;
+  virtual Result<std::optional<content::Revision>> revision(Id post_id, int number) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
@@ -72,6 +76,7 @@ class Store {
   virtual Result<std::optional<content::Section>> section_by_slug(std::string_view slug) = 0;
   virtual Result<std::optional<content::Tag>> tag_by_slug(std::string_view slug) = 0;
   virtual Result<std::vector<content::Section>> sections() = 0;
+  virtual Result<std::vector<content::Tag>> tags() = 0;
   virtual Result<std::optional<std::string>> setting(std::string_view key) = 0;
   virtual Result<long> count_posts() = 0;
 
@@ -87,8 +92,17 @@ class Store {
   virtual Result<Id> create_section(const content::Section& section) = 0;
   virtual Result<Id> create_tag(const content::Tag& tag) = 0;
   // Stores `post` with its authors, sections and tags, which must exist
-  // already (their ids are used). Fails with `conflict` on a taken slug.
-  virtual Result<Id> create_post(const content::Post& post) = 0;
+  // already (their ids are used), and its first revision, saved by
+  // `saved_by` (0: nobody, as for imports). Fails with `conflict` on a
+  // taken slug.
+  virtual Result<Id> create_post(const content::Post& post, Id saved_by = 0) = 0;
+  // Replaces the post `post.id` and keeps a revision of it, in one
+  // transaction, but only if its revision is still `post.revision`: when
+  // someone saved in between, fails with `conflict` and changes nothing.
+  // Returns the new revision number.
+  virtual Result<int> update_post(const content::Post& post, Id saved_by) = 0;
+  // Publishes every scheduled post whose time has come; returns their ids.
+  virtual Result<std::vector<Id>> publish_due_posts(Time now) = 0;
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
 };
 

@@ -207,12 +207,74 @@ TEST_P(StoreTest, ListsPostsOfEveryStatusForTheNewsroom) {
   EXPECT_TRUE(store_->list_posts(filter)->has_more);
 }
 
+TEST_P(StoreTest, KeepsARevisionOfEverySave) {
+  const auto id = add_post("First title", PostStatus::draft, std::nullopt);
+  auto post = **store_->post_by_id(id);
+  EXPECT_EQ(post.revision, 1);
+  post.title = "Second title";
+  post.updated_at = kNow + 1min;
+  auto saved = store_->update_post(post, author_.id);
+  ASSERT_TRUE(saved.ok()) << saved.error().detail;
+  EXPECT_EQ(*saved, 2);
+  EXPECT_EQ((**store_->post_by_id(id)).title, "Second title");
+
+  auto revisions = store_->revisions(id);
+  ASSERT_TRUE(revisions.ok());
+  ASSERT_EQ(revisions->size(), 2u);
+  EXPECT_EQ((*revisions)[0].number, 2);
+  EXPECT_EQ((*revisions)[0].saved_by_name, "Emad Askarieh");
+  EXPECT_EQ((*revisions)[1].title, "First title");
+  auto first = store_->revision(id, 1);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  EXPECT_EQ((*first)->body_html, "<p>Body of First title</p>");
+}
+
+TEST_P(StoreTest, RefusesASaveStartedFromAnOlderRevision) {
+  const auto id = add_post("Shared story", PostStatus::draft, std::nullopt);
+  auto mine = **store_->post_by_id(id);
+  auto theirs = mine;
+  theirs.title = "Their version";
+  ASSERT_TRUE(store_->update_post(theirs, author_.id).ok());
+  mine.title = "My version";
+  auto refused = store_->update_post(mine, author_.id);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+  EXPECT_EQ((**store_->post_by_id(id)).title, "Their version");
+  EXPECT_EQ(store_->revisions(id)->size(), 2u);
+}
+
+TEST_P(StoreTest, ReplacesAuthorsSectionsAndTagsOnSave) {
+  const auto id = add_post("Tagged story", PostStatus::draft, std::nullopt, true, true);
+  auto post = **store_->post_by_id(id);
+  post.tags.clear();
+  post.sections.clear();
+  ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  const auto saved = **store_->post_by_id(id);
+  EXPECT_TRUE(saved.tags.empty());
+  EXPECT_TRUE(saved.sections.empty());
+  EXPECT_EQ(saved.authors.size(), 1u);
+}
+
+TEST_P(StoreTest, PublishesScheduledPostsWhenTheirTimeComes) {
+  const auto soon = add_post("Soon", PostStatus::scheduled, kNow + 1h);
+  add_post("Later", PostStatus::scheduled, kNow + 3h);
+  EXPECT_TRUE(store_->publish_due_posts(kNow)->empty());
+  auto due = store_->publish_due_posts(kNow + 2h);
+  ASSERT_TRUE(due.ok());
+  EXPECT_EQ(*due, std::vector<Id>{soon});
+  EXPECT_EQ((**store_->post_by_id(soon)).status, PostStatus::published);
+  PostQuery query = published();
+  query.now = kNow + 2h;
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
+}
+
 TEST_P(StoreTest, FindsUsersSectionsAndTagsBySlug) {
   EXPECT_EQ((*store_->user_by_slug("emad-askarieh"))->name, "Emad Askarieh");
   EXPECT_EQ((*store_->section_by_slug("world"))->name, "World");
   EXPECT_EQ((*store_->tag_by_slug("iran"))->name, "Iran");
   EXPECT_FALSE(store_->user_by_slug("nobody")->has_value());
   EXPECT_EQ(store_->sections()->size(), 1u);
+  EXPECT_EQ(store_->tags()->size(), 1u);
 }
 
 TEST_P(StoreTest, KeepsSettings) {

@@ -101,6 +101,27 @@ CREATE TABLE sessions (
 ) WITHOUT ROWID;
 CREATE INDEX sessions_by_user ON sessions (user_id);
 )sql",
+
+    // 3: revisions. Every save keeps one; posts count theirs, so that a save
+    // started from an older revision is refused instead of overwriting.
+    R"sql(
+ALTER TABLE posts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE post_revisions (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  body_html TEXT NOT NULL,
+  body_source TEXT NOT NULL,
+  custom_excerpt TEXT NOT NULL,
+  status TEXT NOT NULL,
+  saved_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  saved_at INTEGER NOT NULL,
+  PRIMARY KEY (post_id, number)
+) WITHOUT ROWID;
+INSERT INTO post_revisions
+  SELECT id, 1, title, body_html, body_source, custom_excerpt, status, NULL, updated_at FROM posts;
+CREATE INDEX posts_scheduled ON posts (status, published_at);
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -35,7 +35,7 @@ User read_user(const Statement& row) {
 // Listings only need the start of the text (for excerpts), not all of it.
 #define BYLINE_POST_COLUMNS(plaintext)                                                      \
   "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext \
-  ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale"
+  ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision"
 
 Post read_post(const Statement& row) {
   Post post;
@@ -54,6 +54,7 @@ Post read_post(const Statement& row) {
   post.created_at = from_seconds(row.int64(11));
   post.updated_at = from_seconds(row.int64(12));
   post.locale = row.text(13);
+  post.revision = static_cast<int>(row.int64(14));
   return post;
 }
 
@@ -444,46 +445,191 @@ Result<Id> SqliteStore::create_tag(const Tag& tag) {
   return writer_->last_insert_id();
 }
 
-Result<Id> SqliteStore::create_post(const Post& post) {
+namespace {
+
+std::optional<std::int64_t> optional_seconds(const std::optional<Time>& time) {
+  return time ? std::optional<std::int64_t>(to_seconds(*time)) : std::nullopt;
+}
+
+// Replaces the post's authors, sections and tags with those of `post`, in order.
+Result<void> write_relations(Connection& connection, Id post_id, const Post& post) {
+  auto link = [&](std::string_view clear, std::string_view insert,
+                  const auto& items) -> Result<void> {
+    auto cleared = connection.prepare(clear);
+    BYLINE_TRY(cleared);
+    (*cleared)->bind(1, post_id);
+    BYLINE_TRY((*cleared)->run());
+    auto statement = connection.prepare(insert);
+    BYLINE_TRY(statement);
+    std::int64_t position = 0;
+    for (const auto& item : items) {
+      (*statement)->bind(1, post_id).bind(2, item.id).bind(3, position++);
+      BYLINE_TRY((*statement)->run());
+    }
+    return {};
+  };
+  BYLINE_TRY(link("DELETE FROM post_authors WHERE post_id = ?",
+                  "INSERT INTO post_authors (post_id, user_id, position) VALUES (?, ?, ?)",
+                  post.authors));
+  BYLINE_TRY(link("DELETE FROM post_sections WHERE post_id = ?",
+                  "INSERT INTO post_sections (post_id, section_id, position) VALUES (?, ?, ?)",
+                  post.sections));
+  return link("DELETE FROM post_tags WHERE post_id = ?",
+              "INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", post.tags);
+}
+
+Result<void> write_revision(Connection& connection, Id post_id, int number, const Post& post,
+                            Id saved_by) {
+  auto statement = connection.prepare(
+      "INSERT INTO post_revisions (post_id, number, title, body_html, body_source, "
+      "custom_excerpt, status, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  s.bind(1, post_id).bind(2, static_cast<std::int64_t>(number)).bind(3, post.title);
+  s.bind(4, post.body_html).bind(5, post.body_source).bind(6, post.custom_excerpt);
+  s.bind(7, content::to_string(post.status));
+  s.bind(8, saved_by > 0 ? std::optional<std::int64_t>(saved_by) : std::nullopt);
+  s.bind(9, to_seconds(post.updated_at));
+  return s.run();
+}
+
+}  // namespace
+
+Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   std::lock_guard lock(write_mutex_);
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
-  Id id = 0;
   {
     auto statement = writer_->prepare(
         "INSERT INTO posts (type, slug, title, body_html, body_source, source_format, plaintext, "
-        "custom_excerpt, status, published_at, created_at, updated_at, locale) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "custom_excerpt, status, published_at, created_at, updated_at, locale, revision) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
     BYLINE_TRY(statement);
     Statement& s = **statement;
     s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
     s.bind(4, post.body_html).bind(5, post.body_source);
     s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
     s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
-    s.bind(10, post.published_at ? std::optional<std::int64_t>(to_seconds(*post.published_at))
-                                 : std::nullopt);
+    s.bind(10, optional_seconds(post.published_at));
     s.bind(11, to_seconds(post.created_at)).bind(12, to_seconds(post.updated_at));
     s.bind(13, post.locale);
     BYLINE_TRY(s.run());
-    id = writer_->last_insert_id();
   }
-  auto link = [&](std::string_view sql, auto const& items) -> Result<void> {
-    auto statement = writer_->prepare(sql);
-    BYLINE_TRY(statement);
-    std::int64_t position = 0;
-    for (const auto& item : items) {
-      (*statement)->bind(1, id).bind(2, item.id).bind(3, position++);
-      BYLINE_TRY((*statement)->run());
-    }
-    return {};
-  };
-  BYLINE_TRY(link("INSERT INTO post_authors (post_id, user_id, position) VALUES (?, ?, ?)",
-                  post.authors));
-  BYLINE_TRY(link("INSERT INTO post_sections (post_id, section_id, position) VALUES (?, ?, ?)",
-                  post.sections));
-  BYLINE_TRY(link("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", post.tags));
+  const Id id = writer_->last_insert_id();
+  BYLINE_TRY(write_relations(*writer_, id, post));
+  BYLINE_TRY(write_revision(*writer_, id, 1, post, saved_by));
   BYLINE_TRY(transaction.commit());
   return id;
+}
+
+Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  {
+    auto statement = writer_->prepare(
+        "UPDATE posts SET type = ?, slug = ?, title = ?, body_html = ?, body_source = ?, "
+        "source_format = ?, plaintext = ?, custom_excerpt = ?, status = ?, published_at = ?, "
+        "updated_at = ?, locale = ?, revision = revision + 1 WHERE id = ? AND revision = ?");
+    BYLINE_TRY(statement);
+    Statement& s = **statement;
+    s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
+    s.bind(4, post.body_html).bind(5, post.body_source);
+    s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
+    s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
+    s.bind(10, optional_seconds(post.published_at)).bind(11, to_seconds(post.updated_at));
+    s.bind(12, post.locale).bind(13, post.id).bind(14, static_cast<std::int64_t>(post.revision));
+    BYLINE_TRY(s.run());
+  }
+  if (writer_->changes() == 0) {
+    return make_error(ErrorCode::conflict,
+                      "Someone else saved this post after you opened it, so your save was not made.");
+  }
+  const int number = post.revision + 1;
+  BYLINE_TRY(write_relations(*writer_, post.id, post));
+  BYLINE_TRY(write_revision(*writer_, post.id, number, post, saved_by));
+  BYLINE_TRY(transaction.commit());
+  return number;
+}
+
+Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  std::vector<Id> due;
+  BYLINE_TRY(append_all(*writer_,
+                        "SELECT id FROM posts WHERE status = 'scheduled' AND published_at <= ?",
+                        to_seconds(now), [](const Statement& row) { return row.int64(0); }, due));
+  BYLINE_TRY(write_one(*writer_,
+                       "UPDATE posts SET status = 'published' "
+                       "WHERE status = 'scheduled' AND published_at <= ?",
+                       [&](Statement& s) { s.bind(1, to_seconds(now)); }));
+  BYLINE_TRY(transaction.commit());
+  return due;
+}
+
+Result<std::optional<Post>> SqliteStore::post_by_id(Id id) {
+  auto lease = read();
+  auto found = find_one<Post>(
+      *lease, "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.id = ?", id,
+      read_post);
+  BYLINE_TRY(found);
+  if (*found) BYLINE_TRY(load_relations(*lease, **found));
+  return found;
+}
+
+namespace {
+
+content::Revision read_revision(const Statement& row) {
+  content::Revision revision;
+  revision.post_id = row.int64(0);
+  revision.number = static_cast<int>(row.int64(1));
+  revision.title = row.text(2);
+  revision.body_html = row.text(3);
+  revision.custom_excerpt = row.text(4);
+  revision.status =
+      content::post_status_from_string(row.text(5)).value_or(content::PostStatus::draft);
+  revision.saved_by = row.int64(6);
+  revision.saved_by_name = row.text(7);
+  revision.saved_at = from_seconds(row.int64(8));
+  return revision;
+}
+
+}  // namespace
+
+Result<std::vector<content::Revision>> SqliteStore::revisions(Id post_id) {
+  auto lease = read();
+  std::vector<content::Revision> revisions;
+  BYLINE_TRY(append_all(*lease,
+                        "SELECT r.post_id, r.number, r.title, '', r.custom_excerpt, r.status, "
+                        "coalesce(r.saved_by, 0), coalesce(u.name, ''), r.saved_at "
+                        "FROM post_revisions r LEFT JOIN users u ON u.id = r.saved_by "
+                        "WHERE r.post_id = ? ORDER BY r.number DESC",
+                        post_id, read_revision, revisions));
+  return revisions;
+}
+
+Result<std::optional<content::Revision>> SqliteStore::revision(Id post_id, int number) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT r.post_id, r.number, r.title, r.body_html, r.custom_excerpt, r.status, "
+      "coalesce(r.saved_by, 0), coalesce(u.name, ''), r.saved_at "
+      "FROM post_revisions r LEFT JOIN users u ON u.id = r.saved_by "
+      "WHERE r.post_id = ? AND r.number = ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, post_id).bind(2, static_cast<std::int64_t>(number));
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  if (!*row) return std::optional<content::Revision>{};
+  return std::optional<content::Revision>{read_revision(**statement)};
+}
+
+Result<std::vector<Tag>> SqliteStore::tags() {
+  auto lease = read();
+  std::vector<Tag> tags;
+  BYLINE_TRY(append_all(*lease, "SELECT id, slug, name, description FROM tags ORDER BY name",
+                        std::nullopt, read_tag, tags));
+  return tags;
 }
 
 Result<void> SqliteStore::put_setting(std::string_view key, std::string_view value) {

@@ -23,6 +23,9 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   Result<std::optional<content::Post>> post_by_slug(std::string_view slug) override;
+  Result<std::optional<content::Post>> post_by_id(Id id) override;
+  Result<std::vector<content::Revision>> revisions(Id post_id) override;
+  Result<std::optional<content::Revision>> revision(Id post_id, int number) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
   Result<PostPage> list_posts(const PostFilter& filter) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
@@ -35,6 +38,7 @@ class SqliteStore final : public Store {
   Result<std::optional<content::Section>> section_by_slug(std::string_view slug) override;
   Result<std::optional<content::Tag>> tag_by_slug(std::string_view slug) override;
   Result<std::vector<content::Section>> sections() override;
+  Result<std::vector<content::Tag>> tags() override;
   Result<std::optional<std::string>> setting(std::string_view key) override;
   Result<long> count_posts() override;
 
@@ -46,7 +50,9 @@ class SqliteStore final : public Store {
   Result<void> delete_sessions_of_user(Id user_id, std::string_view keep) override;
   Result<Id> create_section(const content::Section& section) override;
   Result<Id> create_tag(const content::Tag& tag) override;
-  Result<Id> create_post(const content::Post& post) override;
+  Result<Id> create_post(const content::Post& post, Id saved_by) override;
+  Result<int> update_post(const content::Post& post, Id saved_by) override;
+  Result<std::vector<Id>> publish_due_posts(Time now) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
 
  private:

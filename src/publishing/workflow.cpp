@@ -1,0 +1,238 @@
+// Status flow, permissions and post rules for newsroom saves.
+#include "publishing/workflow.hpp"
+
+#include "accounts/permissions.hpp"
+#include "content/post_rules.hpp"
+#include "content/slug.hpp"
+#include "store/store.hpp"
+
+#include <algorithm>
+
+namespace byline::publishing {
+
+using accounts::Action;
+using content::Post;
+using content::PostStatus;
+
+namespace {
+
+Error forbidden(std::string message) { return make_error(ErrorCode::forbidden, std::move(message)); }
+
+Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+
+// Applies the status change `intent` asks for, if `actor` may make it.
+Result<void> change_status(const content::User& actor, Post& post, const Edit& edit, Intent intent,
+                           Time now) {
+  switch (intent) {
+    case Intent::save:
+      return {};
+    case Intent::submit:
+      if (!accounts::may(actor, Action::submit_for_review, &post)) {
+        return forbidden("You may not send this post for review.");
+      }
+      if (post.status != PostStatus::draft) return invalid("Only a draft can be sent for review.");
+      post.status = PostStatus::review;
+      return {};
+    case Intent::publish:
+      if (!accounts::may(actor, Action::publish_post, &post)) {
+        return forbidden("You may not publish this post; send it for review instead.");
+      }
+      // Rule: a post published before keeps its first publication time.
+      if (!post.published_at || *post.published_at > now || post.status == PostStatus::scheduled) {
+        post.published_at = now;
+      }
+      post.status = PostStatus::published;
+      return {};
+    case Intent::schedule:
+      if (!accounts::may(actor, Action::publish_post, &post)) {
+        return forbidden("You may not schedule this post; send it for review instead.");
+      }
+      if (!edit.publish_at || *edit.publish_at <= now) {
+        return invalid("Pick a time in the future to schedule the post for.");
+      }
+      post.published_at = *edit.publish_at;
+      post.status = PostStatus::scheduled;
+      return {};
+    case Intent::unpublish:
+      if (!accounts::may(actor, Action::unpublish_post, &post)) {
+        return forbidden("You may not unpublish this post.");
+      }
+      if (post.status != PostStatus::published && post.status != PostStatus::scheduled) {
+        return invalid("Only a published or scheduled post can be unpublished.");
+      }
+      post.status = PostStatus::unpublished;
+      return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<Intent> intent_from_string(std::string_view text) {
+  if (text == "save") return Intent::save;
+  if (text == "submit") return Intent::submit;
+  if (text == "publish") return Intent::publish;
+  if (text == "schedule") return Intent::schedule;
+  if (text == "unpublish") return Intent::unpublish;
+  return std::nullopt;
+}
+
+Workflow::Workflow(std::shared_ptr<store::Store> store) : store_(std::move(store)) {}
+
+Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id post_id, bool generated) {
+  for (int suffix = 1; suffix < 100; ++suffix) {
+    const std::string candidate =
+        suffix == 1 ? std::string(wanted) : std::string(wanted) + "-" + std::to_string(suffix);
+    auto taken = store_->post_by_slug(candidate);
+    BYLINE_TRY(taken);
+    if (!*taken || (*taken)->id == post_id) return candidate;
+    if (!generated) return make_error(ErrorCode::conflict, "Another post has the slug " + candidate + ".");
+  }
+  return make_error(ErrorCode::conflict, "Too many posts have that title; choose a slug.");
+}
+
+Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post& post,
+                                                const Edit& edit) {
+  post.authors.clear();
+  std::vector<content::Id> author_ids = edit.author_ids;
+  if (author_ids.empty()) author_ids.push_back(actor.id);
+  for (const auto id : author_ids) {
+    if (std::any_of(post.authors.begin(), post.authors.end(),
+                    [&](const content::User& u) { return u.id == id; })) {
+      continue;  // named twice: once is enough
+    }
+    auto user = store_->user_by_id(id);
+    BYLINE_TRY(user);
+    if (!*user) return invalid("One of the authors does not exist.");
+    post.authors.push_back(**user);
+  }
+  // Rule: below editor, a writer stays in the byline of what they write,
+  // or they would lock themselves out of it.
+  if (!accounts::may(actor, Action::feature_post) && !accounts::is_author_of(actor, post)) {
+    return invalid("You must stay one of the post's authors.");
+  }
+
+  auto sections = store_->sections();
+  BYLINE_TRY(sections);
+  post.sections.clear();
+  for (const auto id : edit.section_ids) {
+    auto found = std::find_if(sections->begin(), sections->end(),
+                              [&](const content::Section& s) { return s.id == id; });
+    if (found == sections->end()) return invalid("One of the sections does not exist.");
+    post.sections.push_back(*found);
+  }
+
+  post.tags.clear();
+  for (const auto& name : edit.tag_names) {
+    const std::string slug = content::make_slug(name);
+    if (slug.empty()) continue;
+    if (std::any_of(post.tags.begin(), post.tags.end(), [&](const content::Tag& t) { return t.slug == slug; })) {
+      continue;
+    }
+    auto tag = store_->tag_by_slug(slug);
+    BYLINE_TRY(tag);
+    if (*tag) {
+      post.tags.push_back(**tag);
+      continue;
+    }
+    if (!accounts::may(actor, Action::manage_taxonomy)) {
+      return forbidden("Only editors can add new tags; \"" + name + "\" is not a tag yet.");
+    }
+    content::Tag created;
+    created.slug = slug;
+    created.name = name;
+    auto id = store_->create_tag(created);
+    BYLINE_TRY(id);
+    created.id = *id;
+    post.tags.push_back(created);
+  }
+  return {};
+}
+
+Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, Intent intent,
+                             Time now, bool is_new) {
+  post.type = edit.type;
+  post.title = edit.title;
+  post.body_source = edit.body_html;
+  post.body_html.clear();
+  post.custom_excerpt = edit.custom_excerpt;
+  BYLINE_TRY(resolve_people_and_terms(actor, post, edit));
+  BYLINE_TRY(change_status(actor, post, edit, intent, now));
+
+  const bool generated = edit.slug.empty();
+  std::string wanted = generated ? (is_new ? content::make_slug(edit.title) : post.slug) : edit.slug;
+  if (wanted.empty()) wanted = "post";
+  if (!content::is_valid_slug(wanted)) {
+    return invalid("A slug may hold only lower-case letters, digits and dashes.");
+  }
+  auto slug = free_slug(wanted, post.id, generated && is_new);
+  BYLINE_TRY(slug);
+  post.slug = std::move(*slug);
+
+  auto prepared = content::prepare_post(std::move(post), now);
+  BYLINE_TRY(prepared);
+  return prepared;
+}
+
+Result<Post> Workflow::create(const content::User& actor, Edit edit, Intent intent, Time now) {
+  if (!accounts::may(actor, Action::create_post)) return forbidden("You may not write posts.");
+  auto post = apply(actor, Post{}, std::move(edit), intent, now, true);
+  BYLINE_TRY(post);
+  auto id = store_->create_post(*post, actor.id);
+  BYLINE_TRY(id);
+  post->id = *id;
+  post->revision = 1;
+  return post;
+}
+
+Result<Post> Workflow::update(const content::User& actor, content::Id id, int base_revision,
+                              Edit edit, Intent intent, Time now) {
+  auto stored = store_->post_by_id(id);
+  BYLINE_TRY(stored);
+  if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");
+  // Judged on the post as stored: nobody makes a post theirs by editing
+  // its byline.
+  if (!accounts::may(actor, Action::edit_post, &**stored)) {
+    return forbidden("You may not change this post.");
+  }
+  Post post = std::move(**stored);
+  if (post.revision != base_revision) {
+    return make_error(ErrorCode::conflict,
+                      "Someone else saved this post after you opened it, so your save was not "
+                      "made. Copy your changes, reload, and apply them again.");
+  }
+  auto changed = apply(actor, std::move(post), std::move(edit), intent, now, false);
+  BYLINE_TRY(changed);
+  changed->revision = base_revision;
+  auto number = store_->update_post(*changed, actor.id);
+  BYLINE_TRY(number);
+  changed->revision = *number;
+  return changed;
+}
+
+Result<Post> Workflow::restore(const content::User& actor, content::Id id, int base_revision,
+                               int number, Time now) {
+  auto stored = store_->post_by_id(id);
+  BYLINE_TRY(stored);
+  if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");
+  auto revision = store_->revision(id, number);
+  BYLINE_TRY(revision);
+  if (!*revision) return make_error(ErrorCode::not_found, "That revision does not exist.");
+  const Post& post = **stored;
+  Edit edit;
+  edit.type = post.type;
+  edit.title = (*revision)->title;
+  edit.slug = post.slug;
+  edit.body_html = (*revision)->body_html;
+  edit.custom_excerpt = (*revision)->custom_excerpt;
+  for (const auto& author : post.authors) edit.author_ids.push_back(author.id);
+  for (const auto& section : post.sections) edit.section_ids.push_back(section.id);
+  for (const auto& tag : post.tags) edit.tag_names.push_back(tag.name);
+  return update(actor, id, base_revision, std::move(edit), Intent::save, now);
+}
+
+Result<std::vector<content::Id>> Workflow::publish_due(Time now) {
+  return store_->publish_due_posts(now);
+}
+
+}  // namespace byline::publishing

@@ -1,0 +1,69 @@
+// The publishing workflow: every change to a post made in the newsroom goes
+// through here, so the rules hold whichever page or API asked.
+#pragma once
+
+#include "common/result.hpp"
+#include "content/model.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace byline::store {
+class Store;
+}
+
+namespace byline::publishing {
+
+// The post as its writer left it in the editor.
+struct Edit {
+  content::PostType type = content::PostType::article;
+  std::string title;
+  std::string slug;  // "": made from the title (a new post) or kept (an existing one)
+  std::string body_html;
+  std::string custom_excerpt;
+  std::vector<content::Id> author_ids;   // byline order; empty: the writer
+  std::vector<content::Id> section_ids;  // first is the primary section
+  std::vector<std::string> tag_names;    // new names become tags, for editors
+  std::optional<Time> publish_at;        // when scheduling
+};
+
+// What the writer asked for with their save.
+enum class Intent { save, submit, publish, schedule, unpublish };
+
+std::optional<Intent> intent_from_string(std::string_view text);
+
+class Workflow {
+ public:
+  explicit Workflow(std::shared_ptr<store::Store> store);
+
+  // Starts a post as `actor`: a draft, or straight to review, scheduled or
+  // published when the actor may.
+  Result<content::Post> create(const content::User& actor, Edit edit, Intent intent, Time now);
+
+  // Saves post `id`, which the writer opened at `base_revision`. Refused with
+  // `conflict` when someone saved since, with `forbidden` when the actor may
+  // not make this change.
+  Result<content::Post> update(const content::User& actor, content::Id id, int base_revision,
+                               Edit edit, Intent intent, Time now);
+
+  // Makes revision `number` the post's content again (a new revision, so
+  // nothing is lost); the status stays.
+  Result<content::Post> restore(const content::User& actor, content::Id id, int base_revision,
+                                int number, Time now);
+
+  // Publishes the scheduled posts whose time has come; returns their ids.
+  Result<std::vector<content::Id>> publish_due(Time now);
+
+ private:
+  Result<content::Post> apply(const content::User& actor, content::Post post, Edit edit,
+                              Intent intent, Time now, bool is_new);
+  Result<void> resolve_people_and_terms(const content::User& actor, content::Post& post,
+                                        const Edit& edit);
+  Result<std::string> free_slug(std::string_view wanted, content::Id post_id, bool generated);
+
+  std::shared_ptr<store::Store> store_;
+};
+
+}  // namespace byline::publishing

@@ -1,0 +1,194 @@
+#include "publishing/workflow.hpp"
+
+#include "accounts/accounts.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace byline::publishing {
+namespace {
+
+using namespace std::chrono_literals;
+using content::PostStatus;
+using content::Role;
+
+const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026)) + 9h;
+
+class WorkflowTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("byline-workflow-test-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(*opened);
+    contributor_ = person("carla@example.com", "Carla Contributor", Role::contributor);
+    author_ = person("arash@example.com", "Arash Author", Role::author);
+    editor_ = person("eddie@example.com", "Eddie Editor", Role::editor);
+    content::Section world;
+    world.slug = "world";
+    world.name = "World";
+    world_id_ = *store_->create_section(world);
+    content::Tag iran;
+    iran.slug = "iran";
+    iran.name = "Iran";
+    ASSERT_TRUE(store_->create_tag(iran).ok());
+    workflow_ = std::make_unique<Workflow>(store_);
+  }
+  void TearDown() override {
+    workflow_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  content::User person(std::string email, std::string name, Role role) {
+    auto user = accounts::add_account(*store_, {std::move(email), std::move(name), role, "a long enough secret"});
+    EXPECT_TRUE(user.ok());
+    return *user;
+  }
+
+  Edit edit(std::string title) {
+    Edit e;
+    e.title = std::move(title);
+    e.body_html = "<p>Body</p>";
+    return e;
+  }
+
+  content::Post create(const content::User& actor, std::string title, Intent intent = Intent::save) {
+    auto post = workflow_->create(actor, edit(std::move(title)), intent, kNow);
+    EXPECT_TRUE(post.ok()) << (post.ok() ? "" : post.error().message);
+    return post.ok() ? *post : content::Post{};
+  }
+
+  std::filesystem::path dir_;
+  std::shared_ptr<store::Store> store_;
+  std::unique_ptr<Workflow> workflow_;
+  content::User contributor_, author_, editor_;
+  content::Id world_id_ = 0;
+};
+
+TEST_F(WorkflowTest, AContributorsDraftGoesToReviewThenAnEditorPublishesIt) {
+  const auto draft = create(contributor_, "Talks resume in Vienna");
+  EXPECT_EQ(draft.status, PostStatus::draft);
+  EXPECT_EQ(draft.slug, "talks-resume-in-vienna");
+  EXPECT_EQ(draft.authors.at(0).id, contributor_.id);
+
+  auto submitted = workflow_->update(contributor_, draft.id, draft.revision, edit("Talks resume in Vienna"),
+                                     Intent::submit, kNow + 1min);
+  ASSERT_TRUE(submitted.ok()) << submitted.error().message;
+  EXPECT_EQ(submitted->status, PostStatus::review);
+
+  Edit kept = edit("Talks resume in Vienna");
+  kept.author_ids = {contributor_.id};
+  auto published = workflow_->update(editor_, draft.id, submitted->revision, kept, Intent::publish, kNow + 2min);
+  ASSERT_TRUE(published.ok()) << published.error().message;
+  EXPECT_EQ(published->status, PostStatus::published);
+  EXPECT_EQ(published->published_at, kNow + 2min);
+  EXPECT_EQ(published->authors.at(0).id, contributor_.id);
+}
+
+TEST_F(WorkflowTest, AContributorMayNotPublish) {
+  auto refused = workflow_->create(contributor_, edit("Straight out"), Intent::publish, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  EXPECT_TRUE(store_->list_posts({})->posts.empty());
+}
+
+TEST_F(WorkflowTest, AContributorMayNotEditOnceSubmitted) {
+  const auto draft = create(contributor_, "Draft", Intent::submit);
+  auto refused = workflow_->update(contributor_, draft.id, draft.revision, edit("Changed"), Intent::save, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+}
+
+TEST_F(WorkflowTest, AnAuthorPublishesOwnButNotOthersPosts) {
+  const auto own = create(author_, "Own story", Intent::publish);
+  EXPECT_EQ(own.status, PostStatus::published);
+  const auto theirs = create(contributor_, "Their story", Intent::submit);
+  auto refused = workflow_->update(author_, theirs.id, theirs.revision, edit("Their story"), Intent::publish, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+}
+
+TEST_F(WorkflowTest, SchedulesForALaterTimeOnly) {
+  Edit later = edit("Embargoed");
+  later.publish_at = kNow + 2h;
+  auto scheduled = workflow_->create(author_, later, Intent::schedule, kNow);
+  ASSERT_TRUE(scheduled.ok()) << scheduled.error().message;
+  EXPECT_EQ(scheduled->status, PostStatus::scheduled);
+  EXPECT_EQ(scheduled->published_at, kNow + 2h);
+
+  Edit past = edit("Too late");
+  past.publish_at = kNow - 1h;
+  EXPECT_EQ(workflow_->create(author_, past, Intent::schedule, kNow).error().code, ErrorCode::invalid_input);
+
+  EXPECT_TRUE(workflow_->publish_due(kNow + 1h)->empty());
+  EXPECT_EQ(workflow_->publish_due(kNow + 2h)->size(), 1u);
+  EXPECT_EQ((**store_->post_by_id(scheduled->id)).status, PostStatus::published);
+}
+
+TEST_F(WorkflowTest, RefusesASaveOverSomeoneElses) {
+  const auto post = create(editor_, "Shared");
+  ASSERT_TRUE(workflow_->update(editor_, post.id, post.revision, edit("First save"), Intent::save, kNow).ok());
+  auto second = workflow_->update(editor_, post.id, post.revision, edit("Second save"), Intent::save, kNow);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().code, ErrorCode::conflict);
+  EXPECT_EQ((**store_->post_by_id(post.id)).title, "First save");
+}
+
+TEST_F(WorkflowTest, GivesTwoPostsWithOneTitleTwoSlugsButRefusesATakenTypedSlug) {
+  const auto first = create(author_, "Same title");
+  const auto second = create(author_, "Same title");
+  EXPECT_EQ(first.slug, "same-title");
+  EXPECT_EQ(second.slug, "same-title-2");
+  Edit typed = edit("Other");
+  typed.slug = "same-title";
+  EXPECT_EQ(workflow_->create(author_, typed, Intent::save, kNow).error().code, ErrorCode::conflict);
+}
+
+TEST_F(WorkflowTest, OnlyEditorsCreateNewTags) {
+  Edit tagged = edit("Tagged");
+  tagged.tag_names = {"Iran", "Brand new tag"};
+  EXPECT_EQ(workflow_->create(author_, tagged, Intent::save, kNow).error().code, ErrorCode::forbidden);
+  auto by_editor = workflow_->create(editor_, tagged, Intent::save, kNow);
+  ASSERT_TRUE(by_editor.ok());
+  ASSERT_EQ(by_editor->tags.size(), 2u);
+  EXPECT_EQ(by_editor->tags[1].slug, "brand-new-tag");
+  tagged.tag_names = {"Iran"};
+  EXPECT_TRUE(workflow_->create(author_, tagged, Intent::save, kNow).ok());
+}
+
+TEST_F(WorkflowTest, KeepsWritersInTheirOwnByline) {
+  Edit someone_else = edit("Ghost written");
+  someone_else.author_ids = {editor_.id};
+  EXPECT_EQ(workflow_->create(author_, someone_else, Intent::save, kNow).error().code,
+            ErrorCode::invalid_input);
+  EXPECT_TRUE(workflow_->create(editor_, [&] { Edit e = edit("For Arash"); e.author_ids = {author_.id}; return e; }(),
+                                Intent::save, kNow).ok());
+}
+
+TEST_F(WorkflowTest, RestoresAnEarlierRevisionAsANewOne) {
+  const auto post = create(editor_, "Original headline");
+  auto changed = workflow_->update(editor_, post.id, post.revision, edit("Worse headline"), Intent::save, kNow);
+  ASSERT_TRUE(changed.ok());
+  auto restored = workflow_->restore(editor_, post.id, changed->revision, 1, kNow);
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(restored->title, "Original headline");
+  EXPECT_EQ(restored->revision, 3);
+  EXPECT_EQ(store_->revisions(post.id)->size(), 3u);
+}
+
+TEST_F(WorkflowTest, SanitisesTheBody) {
+  Edit hostile = edit("Hostile");
+  hostile.body_html = "<p onclick=\"x()\">Hi</p><script>steal()</script>";
+  auto post = workflow_->create(author_, hostile, Intent::save, kNow);
+  ASSERT_TRUE(post.ok());
+  EXPECT_EQ((**store_->post_by_id(post->id)).body_html, "<p>Hi</p>");
+}
+
+}  // namespace
+}  // namespace byline::publishing
