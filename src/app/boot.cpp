@@ -1,6 +1,7 @@
 // serve(): a tour of Byline in start-up order. Data directory, Store and
-// migrations, demo content, server socket, settings, the newsroom and the
-// reader site's routes, the owner's setup link, then the I/O threads.
+// migrations, demo content, server socket, settings, the reader site and the
+// newsroom, the scheduler (which publishes what came due while stopped),
+// the owner's setup link, then the I/O threads.
 #include "app/boot.hpp"
 
 #include "accounts/sessions.hpp"
@@ -8,6 +9,8 @@
 #include "demo/demo_content.hpp"
 #include "http/server.hpp"
 #include "newsroom/newsroom.hpp"
+#include "publishing/scheduler.hpp"
+#include "publishing/workflow.hpp"
 #include "render/theme.hpp"
 #include "site/settings.hpp"
 #include "site/site.hpp"
@@ -55,13 +58,16 @@ int serve(const ServeOptions& options) {
   auto settings = site::load_settings(*store, defaults);
   if (!settings) return report_failure(settings.error());
 
+  site::Site site(store, render::Theme::embedded_default(), *settings);
+  auto sessions = std::make_shared<accounts::Sessions>(store);
+  auto workflow = std::make_shared<publishing::Workflow>(store);
+  newsroom::Newsroom newsroom(store, sessions, workflow, *settings,
+                              [&site](const content::Post& post) { return site.render_article(post); });
   // The newsroom's routes go first: the site's "/:slug/" takes any other
   // one-segment path.
-  auto sessions = std::make_shared<accounts::Sessions>(store);
-  newsroom::Newsroom newsroom(store, sessions, *settings);
   newsroom.add_routes(*router);
-  site::Site site(store, render::Theme::embedded_default(), std::move(*settings));
   site.add_routes(*router);
+  publishing::Scheduler scheduler(workflow);
 
   auto setup_link = newsroom.prepare_setup_link(now_utc());
   if (!setup_link) return report_failure(setup_link.error());

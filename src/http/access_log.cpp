@@ -45,10 +45,4 @@ std::string format_access_log(const Request& request, int status, std::size_t bo
   return line;
 }
 
-void write_log_line(const std::string& line) {
-  std::string with_newline = line + '\n';
-  std::fwrite(with_newline.data(), 1, with_newline.size(), stdout);
-  std::fflush(stdout);
-}
-
 }  // namespace byline::http

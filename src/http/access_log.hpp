@@ -15,8 +15,4 @@ namespace byline::http {
 std::string format_access_log(const Request& request, int status, std::size_t body_bytes,
                               std::chrono::microseconds elapsed);
 
-// Writes `line` and a newline to standard output in one call, so lines from
-// different threads never interleave.
-void write_log_line(const std::string& line);
-
 }  // namespace byline::http

@@ -3,6 +3,7 @@
 // of a connection (close, reset, idle timeout) are not errors.
 #include "http/server.hpp"
 
+#include "common/log.hpp"
 #include "http/access_log.hpp"
 #include "http/security_headers.hpp"
 
@@ -114,7 +115,7 @@ struct Server::Impl {
     try {
       response = router->dispatch(request);
     } catch (const std::exception& error) {
-      write_log_line("error: request " + request.request_id + " failed: " + error.what());
+      log_line("error: request " + request.request_id + " failed: " + error.what());
       response = Response::text(500, "Internal server error.\n");
     }
     add_security_headers(response);
@@ -168,7 +169,7 @@ struct Server::Impl {
       auto [write_error, written] = co_await bhttp::async_write(stream, message, kTuple);
       const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
           std::chrono::steady_clock::now() - started);
-      write_log_line(format_access_log(request, status, head ? 0 : body_bytes, elapsed));
+      log_line(format_access_log(request, status, head ? 0 : body_bytes, elapsed));
       if (write_error || !keep_open) break;
     }
     boost::system::error_code ignored;
@@ -193,7 +194,7 @@ struct Server::Impl {
                        try {
                          std::rethrow_exception(failure);
                        } catch (const std::exception& e) {
-                         write_log_line(std::string("error: connection failed: ") + e.what());
+                         log_line(std::string("error: connection failed: ") + e.what());
                        }
                      });
     }
@@ -269,7 +270,7 @@ void Server::run() {
   Impl& impl = *impl_;
   impl.signals.async_wait([&impl](const boost::system::error_code& error, int) {
     if (error) return;
-    write_log_line("Shutting down: finishing requests in flight.");
+    log_line("Shutting down: finishing requests in flight.");
     asio::co_spawn(impl.control, impl.drain(), asio::detached);
   });
   asio::co_spawn(impl.control, impl.accept_connections(), asio::detached);

@@ -5,9 +5,10 @@
 #include "accounts/accounts.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
-#include "http/access_log.hpp"
+#include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
+#include "newsroom/request_checks.hpp"
 #include "render/view.hpp"
 #include "site/assets.hpp"
 #include "store/store.hpp"
@@ -28,8 +29,6 @@ constexpr std::string_view kSetupDigestKey = "setup_token_digest";
 constexpr std::string_view kSetupExpiryKey = "setup_token_expires";
 constexpr std::chrono::hours kSetupLinkLifetime{24};
 
-Response see_other(std::string_view location) { return Response::redirect(303, location); }
-
 // Rule: after signing in, go only to a newsroom page, never to another site.
 std::string safe_next(std::string_view next) {
   if (next.starts_with("/newsroom/") && next.find("//") == std::string_view::npos &&
@@ -41,17 +40,16 @@ std::string safe_next(std::string_view next) {
 
 std::string client_address(const Request& request) { return request.remote_address; }
 
-bool is_form(const Request& request) {
-  return request.header("content-type").starts_with("application/x-www-form-urlencoded");
-}
-
 }  // namespace
 
 Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
-                   site::SiteSettings settings)
+                   std::shared_ptr<publishing::Workflow> workflow, site::SiteSettings settings,
+                   PreviewRenderer preview)
     : store_(std::move(store)),
       sessions_(std::move(sessions)),
+      workflow_(std::move(workflow)),
       settings_(std::move(settings)),
+      preview_(std::move(preview)),
       theme_(std::make_shared<const render::Theme>(newsroom_ui_files(), "/newsroom/assets/")),
       dates_(settings_.locale, settings_.time_zone),
       secure_cookies_(settings_.url.starts_with("https://")) {}
@@ -73,6 +71,13 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("GET", "/newsroom/setup/:token/", bind(&Newsroom::setup_page));
   router.add("POST", "/newsroom/setup/:token/", bind(&Newsroom::setup));
   router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
+  router.add("GET", "/newsroom/posts/new/", bind(&Newsroom::new_post_page));
+  router.add("POST", "/newsroom/posts/new/", bind(&Newsroom::create_post));
+  router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page));
+  router.add("POST", "/newsroom/posts/:id/", bind(&Newsroom::save_post));
+  router.add("GET", "/newsroom/posts/:id/preview/", bind(&Newsroom::preview_post));
+  router.add("GET", "/newsroom/posts/:id/revisions/", bind(&Newsroom::revisions_page));
+  router.add("POST", "/newsroom/posts/:id/revisions/:number/restore/", bind(&Newsroom::restore_revision));
 }
 
 // --- Who is asking -------------------------------------------------------
@@ -86,6 +91,10 @@ std::string Newsroom::session_cookie(const SignedIn& signed_in) const {
   options.max_age_seconds = static_cast<long>(sessions_->lifetime().count());
   options.secure = secure_cookies_;
   return http::set_cookie(kSessionCookie, signed_in.token, options);
+}
+
+Response Newsroom::to_sign_in(const Request& request) const {
+  return see_other("/newsroom/sign-in/?next=" + http::url_encode(request.target));
 }
 
 // --- Rendering -----------------------------------------------------------
@@ -106,7 +115,7 @@ Response Newsroom::page(int status, std::string_view name, std::string_view titl
   auto rendered = theme_->render_page({name}, view);
   Response response = rendered ? Response::html(status, std::move(*rendered))
                                : Response::text(500, "The newsroom could not show this page.\n");
-  if (!rendered) http::write_log_line("error: " + rendered.error().detail);
+  if (!rendered) log_line("error: " + rendered.error().detail);
   // Staff pages are private and change all the time.
   response.set_header("Cache-Control", "no-store");
   response.set_header("X-Robots-Tag", "noindex");
@@ -114,7 +123,7 @@ Response Newsroom::page(int status, std::string_view name, std::string_view titl
 }
 
 Response Newsroom::failure(const Error& error, const SignedIn* me) const {
-  if (!error.detail.empty()) http::write_log_line("error: " + error.message + " (" + error.detail + ")");
+  if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
   View view;
   view.set("heading", "Something went wrong");
   view.set("message", error.message);
@@ -154,10 +163,6 @@ bool form_token_matches(const Request& request, const Form& form) {
   return !expected.empty() && accounts::same_secret(form.get("_csrf"), expected);
 }
 
-bool session_token_matches(const Form& form, const accounts::SignedIn& me) {
-  return accounts::same_secret(form.get("_csrf"), me.session.csrf_token);
-}
-
 }  // namespace
 
 // --- Signing in and out --------------------------------------------------
@@ -195,7 +200,7 @@ Response Newsroom::sign_in(const Request& request, const Params&) const {
     }
     return response;
   }
-  http::write_log_line("newsroom: " + signed_in->user.email + " signed in from " +
+  log_line("newsroom: " + signed_in->user.email + " signed in from " +
                        client_address(request));
   Response response = see_other(next);
   response.headers.emplace_back("Set-Cookie", session_cookie(*signed_in));
@@ -222,7 +227,7 @@ Response Newsroom::sign_out(const Request& request, const Params&) const {
 Response Newsroom::password_page(const Request& request, const Params&) const {
   auto me = signed_in(request);
   if (!me) return failure(me.error(), nullptr);
-  if (!*me) return see_other("/newsroom/sign-in/?next=" + http::url_encode(request.path));
+  if (!*me) return to_sign_in(request);
   View view;
   view.set("on_password", true);
   return page(200, "password", "Change password", view, &**me);
@@ -307,7 +312,7 @@ Response Newsroom::setup(const Request& request, const Params& params) const {
   }
   // Rule: the link works once.
   if (auto used = store_->put_setting(kSetupDigestKey, ""); !used) return failure(used.error(), nullptr);
-  http::write_log_line("newsroom: owner account " + owner->email + " created from the setup link");
+  log_line("newsroom: owner account " + owner->email + " created from the setup link");
   auto session = sessions_->open_session(*owner, client_address(request), request.header("user-agent"),
                                          now_utc());
   if (!session) return failure(session.error(), nullptr);
@@ -321,7 +326,7 @@ Response Newsroom::setup(const Request& request, const Params& params) const {
 Response Newsroom::posts(const Request& request, const Params&) const {
   auto me = signed_in(request);
   if (!me) return failure(me.error(), nullptr);
-  if (!*me) return see_other("/newsroom/sign-in/?next=" + http::url_encode(request.target));
+  if (!*me) return to_sign_in(request);
 
   const Form query = Form::parse(request.query);
   store::PostFilter filter;
@@ -371,6 +376,7 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   for (const auto& post : listing->posts) {
     View row;
     row.set("title", post.title);
+    row.set("edit_url", "/newsroom/posts/" + std::to_string(post.id) + "/");
     row.set("status", std::string(content::to_string(post.status)));
     std::string byline;
     for (const auto& author : post.authors) byline += (byline.empty() ? "" : ", ") + author.name;

@@ -1,6 +1,7 @@
 // The newsroom at /newsroom/: staff sign-in, the first owner's setup link,
-// password changes and the post list. Every page needs a signed-in person,
-// and every change a CSRF token.
+// password changes (newsroom.cpp), and the post list, the editor, previews
+// and revisions (editor.cpp). Every page needs a signed-in person, and every
+// change a CSRF token.
 #pragma once
 
 #include "common/embedded_file.hpp"
@@ -9,6 +10,7 @@
 #include "render/theme.hpp"
 #include "site/settings.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -20,6 +22,13 @@ namespace byline::accounts {
 class Sessions;
 struct SignedIn;
 }
+namespace byline::publishing {
+class Workflow;
+struct Edit;
+}
+namespace byline::content {
+struct Post;
+}
 
 namespace byline::newsroom {
 
@@ -29,10 +38,14 @@ std::span<const EmbeddedFile> newsroom_ui_files();
 inline constexpr std::string_view kSessionCookie = "byline_session";
 inline constexpr std::string_view kFormCookie = "byline_form";
 
+// Renders a post as readers will see it, whatever its status.
+using PreviewRenderer = std::function<http::Response(const content::Post&)>;
+
 class Newsroom {
  public:
   Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
-           site::SiteSettings settings);
+           std::shared_ptr<publishing::Workflow> workflow, site::SiteSettings settings,
+           PreviewRenderer preview);
   ~Newsroom();
 
   void add_routes(http::Router& router) const;
@@ -54,6 +67,19 @@ class Newsroom {
   http::Response setup(const http::Request& request, const http::Params& params) const;
   http::Response asset(const http::Request& request, const http::Params& params) const;
 
+  // editor.cpp
+  http::Response new_post_page(const http::Request& request, const http::Params& params) const;
+  http::Response create_post(const http::Request& request, const http::Params& params) const;
+  http::Response edit_post_page(const http::Request& request, const http::Params& params) const;
+  http::Response save_post(const http::Request& request, const http::Params& params) const;
+  http::Response preview_post(const http::Request& request, const http::Params& params) const;
+  http::Response revisions_page(const http::Request& request, const http::Params& params) const;
+  http::Response restore_revision(const http::Request& request, const http::Params& params) const;
+  http::Response editor_page(int status, const content::Post& post, const publishing::Edit* typed,
+                             std::string_view error, std::string_view notice,
+                             const SignedIn& me) const;
+  http::Response to_sign_in(const http::Request& request) const;
+
   Result<std::optional<SignedIn>> signed_in(const http::Request& request) const;
   http::Response page(int status, std::string_view name, std::string_view title, render::View& view,
                       const SignedIn* me) const;
@@ -66,7 +92,9 @@ class Newsroom {
 
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<accounts::Sessions> sessions_;
+  std::shared_ptr<publishing::Workflow> workflow_;
   site::SiteSettings settings_;
+  PreviewRenderer preview_;
   std::shared_ptr<const render::Theme> theme_;
   render::DateFormatter dates_;
   bool secure_cookies_;

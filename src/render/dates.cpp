@@ -3,12 +3,14 @@
 // and time zone.
 #include "render/dates.hpp"
 
+#include <unicode/calendar.h>
 #include <unicode/datefmt.h>
 #include <unicode/locid.h>
 #include <unicode/reldatefmt.h>
 #include <unicode/timezone.h>
 
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
 
@@ -92,6 +94,52 @@ std::string DateFormatter::date(Time time) const {
   const auto millis = static_cast<UDate>(time.time_since_epoch().count()) * 1000.0;
   formatter->format(millis, text);
   return to_utf8(text);
+}
+
+namespace {
+
+std::unique_ptr<icu::Calendar> calendar_in(const std::string& time_zone) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
+      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)), status));
+  return U_SUCCESS(status) ? std::move(calendar) : nullptr;
+}
+
+}  // namespace
+
+std::optional<Time> DateFormatter::parse_local(std::string_view text) const {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  char tail = 0;
+  const std::string copy(text.substr(0, 32));
+  const int fields = std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &year, &month, &day,
+                                 &hour, &minute, &second, &tail);
+  // Browsers send seconds only when the input asks for them.
+  if ((fields != 5 && fields != 6) || (fields == 5 && copy.size() != 16) || year < 1970 ||
+      year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return std::nullopt;
+  }
+  auto calendar = calendar_in(time_zone_);
+  if (!calendar) return std::nullopt;
+  calendar->setLenient(false);
+  calendar->clear();
+  calendar->set(year, month - 1, day, hour, minute, second);
+  UErrorCode status = U_ZERO_ERROR;
+  const UDate millis = calendar->getTime(status);
+  if (U_FAILURE(status)) return std::nullopt;  // 31 February and the like
+  return Time(std::chrono::seconds(static_cast<long long>(millis / 1000.0)));
+}
+
+std::string DateFormatter::format_local(Time time) const {
+  auto calendar = calendar_in(time_zone_);
+  if (!calendar) return iso8601(time).substr(0, 16);
+  UErrorCode status = U_ZERO_ERROR;
+  calendar->setTime(static_cast<UDate>(time.time_since_epoch().count()) * 1000.0, status);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d", calendar->get(UCAL_YEAR, status),
+                calendar->get(UCAL_MONTH, status) + 1, calendar->get(UCAL_DATE, status),
+                calendar->get(UCAL_HOUR_OF_DAY, status), calendar->get(UCAL_MINUTE, status));
+  return U_SUCCESS(status) ? text : iso8601(time).substr(0, 16);
 }
 
 bool DateFormatter::right_to_left() const { return icu::Locale(locale_.c_str()).isRightToLeft(); }

@@ -4,7 +4,9 @@
 
 #include "common/time.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace byline::render {
 
@@ -21,6 +23,13 @@ class DateFormatter {
 
   // The calendar date in the site's time zone: "November 28, 2026".
   std::string date(Time time) const;
+
+  // "2026-11-29T14:30" or "2026-11-29T14:30:15" (an <input
+  // type="datetime-local"> value), read as a wall-clock time in the site's
+  // time zone; nullopt when malformed.
+  std::optional<Time> parse_local(std::string_view text) const;
+  // The same form for `time`, in the site's time zone.
+  std::string format_local(Time time) const;
 
   // True when the locale is written right to left (Persian, Arabic, Hebrew).
   bool right_to_left() const;

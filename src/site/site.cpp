@@ -2,8 +2,8 @@
 // builds a view model and renders the theme's template for it.
 #include "site/site.hpp"
 
+#include "common/log.hpp"
 #include "content/slug.hpp"
-#include "http/access_log.hpp"
 #include "http/errors.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
@@ -91,7 +91,7 @@ void Site::add_routes(http::Router& router) const {
 
 Response Site::failure(const Error& error) const {
   const int status = http::status_for(error.code);
-  if (!error.detail.empty()) http::write_log_line("error: " + error.message + " (" + error.detail + ")");
+  if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
   View view;
   view.set("page_title", "Error");
   view.set("site_title", settings_.title);
@@ -201,15 +201,18 @@ Response Site::article(const Request& request, const Params& params) const {
   if (!content::is_valid_slug(slug)) return not_found(request);
   auto found = store_->post_by_slug(slug);
   if (!found) return failure(found.error());
-  const Time now = now_utc();
   // Rule: drafts, scheduled and unpublished posts, and posts whose time has
   // not come, do not exist for readers.
   const auto& post = *found;
   if (!post || post->status != content::PostStatus::published || !post->published_at ||
-      *post->published_at > now) {
+      *post->published_at > now_utc()) {
     return not_found(request);
   }
+  return render_article(*post);
+}
 
+Response Site::render_article(const content::Post& post) const {
+  const Time now = now_utc();
   auto sections = store_->sections();
   if (!sections) return failure(sections.error());
   PageContext context{settings_, dates_, now, std::move(*sections)};
@@ -217,21 +220,22 @@ Response Site::article(const Request& request, const Params& params) const {
   store::PostQuery recent_query;
   recent_query.now = now;
   recent_query.limit = settings_.recent_posts;
-  recent_query.exclude_post_id = post->id;
+  recent_query.exclude_post_id = post.id;
   auto recent = store_->published_posts(recent_query);
   if (!recent) return failure(recent.error());
 
   const std::string description =
-      post->custom_excerpt.empty() ? content::make_excerpt(post->plaintext) : post->custom_excerpt;
-  View view = page_view(context, post->title, description, post_url(*post));
-  view.set("post", article_view(context, *post));
+      post.custom_excerpt.empty() ? content::make_excerpt(post.plaintext) : post.custom_excerpt;
+  View view = page_view(context, post.title, description, post_url(post));
+  view.set("post", article_view(context, post));
   View recent_cards = render::make_list();
   for (const auto& other : recent->posts) recent_cards.push_back(post_card(context, other));
   view.set("recent_posts", recent_cards);
   view.set("has_recent_posts", !recent->posts.empty());
 
-  const std::string specific = (post->type == content::PostType::page ? "page-" : "post-") + slug;
-  auto rendered = post->type == content::PostType::page
+  const std::string specific =
+      (post.type == content::PostType::page ? "page-" : "post-") + post.slug;
+  auto rendered = post.type == content::PostType::page
                       ? theme_->render_page({specific, "page", "post"}, view)
                       : theme_->render_page({specific, "post"}, view);
   if (!rendered) return failure(rendered.error());

@@ -11,6 +11,9 @@
 namespace byline::store {
 class Store;
 }
+namespace byline::content {
+struct Post;
+}
 namespace byline::render {
 class Theme;
 }
@@ -27,6 +30,10 @@ class Site {
   // Adds the public routes. The article route "/:slug/" catches every other
   // one-segment path, so call this after other features added theirs.
   void add_routes(http::Router& router) const;
+
+  // The article page of `post`, whatever its status: what readers see once
+  // it is out (the newsroom's preview).
+  http::Response render_article(const content::Post& post) const;
 
  private:
   http::Response home(const http::Request& request, const http::Params& params) const;

@@ -53,6 +53,20 @@ TEST(Dates, WritesIso8601InUtc) {
   EXPECT_EQ(iso8601(kNow), "2026-11-29T03:09:00Z");
 }
 
+TEST(Dates, ReadsAndWritesWallClockTimesInTheSiteZone) {
+  const DateFormatter tehran("en", "Asia/Tehran");  // UTC+3:30
+  const auto parsed = tehran.parse_local("2026-11-29T14:30");
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(iso8601(*parsed), "2026-11-29T11:00:00Z");
+  EXPECT_EQ(tehran.format_local(*parsed), "2026-11-29T14:30");
+  EXPECT_EQ(iso8601(*tehran.parse_local("2026-11-29T14:30:15")), "2026-11-29T11:00:15Z");
+  EXPECT_FALSE(tehran.parse_local("2026-02-31T10:00"));
+  EXPECT_FALSE(tehran.parse_local("2026-11-29T14:30junk"));
+  EXPECT_FALSE(tehran.parse_local("tomorrow"));
+  EXPECT_FALSE(tehran.parse_local("2026-11-29T25:00"));
+  EXPECT_FALSE(tehran.parse_local(""));
+}
+
 TEST(Dates, KnowsWhichTimeZonesExist) {
   EXPECT_TRUE(DateFormatter::is_known_time_zone("Asia/Tehran"));
   EXPECT_FALSE(DateFormatter::is_known_time_zone("Mars/Olympus"));

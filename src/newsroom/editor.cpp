@@ -1,0 +1,310 @@
+// The editor: writing a new post, saving, sending for review, publishing,
+// scheduling and unpublishing, previews and revisions. Permissions are the
+// workflow's; the page only hides buttons that would be refused anyway.
+#include "newsroom/newsroom.hpp"
+
+#include "accounts/permissions.hpp"
+#include "accounts/sessions.hpp"
+#include "common/log.hpp"
+#include "http/errors.hpp"
+#include "http/form.hpp"
+#include "newsroom/request_checks.hpp"
+#include "publishing/workflow.hpp"
+#include "render/view.hpp"
+#include "store/store.hpp"
+
+#include <charconv>
+
+namespace byline::newsroom {
+
+using accounts::Action;
+using http::Form;
+using http::Params;
+using http::Request;
+using http::Response;
+using render::View;
+
+namespace {
+
+constexpr int kAuthorSlots = 3;
+
+std::optional<long long> number_in(std::string_view text) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+std::string edit_url(content::Id id) { return "/newsroom/posts/" + std::to_string(id) + "/"; }
+
+std::vector<std::string> split_tags(std::string_view text) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view name = text.substr(start, end - start);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!name.empty()) names.emplace_back(name);
+    start = end + 1;
+  }
+  return names;
+}
+
+// The editor's form, as the workflow takes it.
+publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates) {
+  publishing::Edit edit;
+  edit.title = form.get("title");
+  edit.slug = form.get("slug");
+  edit.body_html = form.get("body");
+  edit.custom_excerpt = form.get("excerpt");
+  for (const auto& value : form.all("author")) {
+    if (auto id = number_in(value); id && *id > 0) edit.author_ids.push_back(*id);
+  }
+  for (const auto& value : form.all("section")) {
+    if (auto id = number_in(value); id && *id > 0) edit.section_ids.push_back(*id);
+  }
+  edit.tag_names = split_tags(form.get("tags"));
+  edit.publish_at = dates.parse_local(form.get("publish_at"));
+  return edit;
+}
+
+}  // namespace
+
+Response Newsroom::editor_page(int status, const content::Post& post, const publishing::Edit* typed,
+                               std::string_view error, std::string_view notice,
+                               const SignedIn& me) const {
+  const bool is_new = post.id == 0;
+  View view;
+  view.set("is_new", is_new);
+  view.set("action", is_new ? std::string("/newsroom/posts/new/") : edit_url(post.id));
+  view.set("revision", std::to_string(post.revision));
+  view.set("status", std::string(content::to_string(post.status)));
+  render::set_if_present(view, "error", std::string(error));
+  render::set_if_present(view, "notice", std::string(notice));
+  view.set("time_zone", settings_.time_zone);
+  if (!is_new) {
+    view.set("preview_url", edit_url(post.id) + "preview/");
+    view.set("revisions_url", edit_url(post.id) + "revisions/");
+    if (post.status == content::PostStatus::published && post.published_at &&
+        *post.published_at <= now_utc()) {
+      view.set("live_url", "/" + post.slug + "/");
+    }
+  }
+
+  // What the writer typed wins over what is stored: a refused save loses nothing.
+  std::vector<content::Id> author_ids;
+  std::vector<content::Id> section_ids;
+  std::string tags;
+  if (typed) {
+    view.set("title", typed->title);
+    view.set("slug", typed->slug);
+    view.set("body", typed->body_html);
+    view.set("excerpt", typed->custom_excerpt);
+    author_ids = typed->author_ids;
+    section_ids = typed->section_ids;
+    for (const auto& name : typed->tag_names) tags += (tags.empty() ? "" : ", ") + name;
+    if (typed->publish_at) view.set("publish_at", dates_.format_local(*typed->publish_at));
+  } else {
+    view.set("title", post.title);
+    view.set("slug", post.slug);
+    view.set("body", post.body_html);
+    view.set("excerpt", post.custom_excerpt);
+    for (const auto& author : post.authors) author_ids.push_back(author.id);
+    for (const auto& section : post.sections) section_ids.push_back(section.id);
+    for (const auto& tag : post.tags) tags += (tags.empty() ? "" : ", ") + tag.name;
+    if (post.status == content::PostStatus::scheduled && post.published_at) {
+      view.set("publish_at", dates_.format_local(*post.published_at));
+    }
+  }
+  if (is_new && author_ids.empty()) author_ids.push_back(me.user.id);
+  view.set("tags", tags);
+
+  auto people = store_->users();
+  if (!people) return failure(people.error(), &me);
+  View slots = render::make_list();
+  for (int slot = 0; slot < kAuthorSlots; ++slot) {
+    View item;
+    item.set("number", std::to_string(slot + 1));
+    item.set("label", slot == 0 ? std::string("Author") : "Co-author " + std::to_string(slot));
+    View options = render::make_list();
+    for (const auto& person : *people) {
+      View option;
+      option.set("value", std::to_string(person.id));
+      option.set("label", person.name);
+      option.set("selected", slot < static_cast<int>(author_ids.size()) &&
+                                 author_ids[static_cast<std::size_t>(slot)] == person.id);
+      options.push_back(option);
+    }
+    item.set("options", options);
+    slots.push_back(item);
+  }
+  view.set("author_slots", slots);
+
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error(), &me);
+  View section_list = render::make_list();
+  for (const auto& section : *sections) {
+    View item;
+    item.set("id", std::to_string(section.id));
+    item.set("name", section.name);
+    item.set("checked", std::find(section_ids.begin(), section_ids.end(), section.id) != section_ids.end());
+    section_list.push_back(item);
+  }
+  view.set("sections", section_list);
+
+  // Buttons for what the workflow would allow; it checks again on save.
+  content::Post judged = post;
+  if (is_new) {
+    judged.authors = {me.user};
+    judged.status = content::PostStatus::draft;
+  }
+  view.set("can_submit", judged.status == content::PostStatus::draft &&
+                             accounts::may(me.user, Action::submit_for_review, &judged));
+  view.set("can_publish", accounts::may(me.user, Action::publish_post, &judged));
+  view.set("can_unpublish", (judged.status == content::PostStatus::published ||
+                             judged.status == content::PostStatus::scheduled) &&
+                                accounts::may(me.user, Action::unpublish_post, &judged));
+  return page(status, "editor", is_new ? "New post" : "Edit post", view, &me);
+}
+
+Response Newsroom::new_post_page(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  return editor_page(200, content::Post{}, nullptr, "", "", **me);
+}
+
+Response Newsroom::create_post(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  if (!is_form(request)) return Response::text(415, "Expected a form.\n");
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+
+  const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
+  const publishing::Edit typed = edit_from(form, dates_);
+  auto created = workflow_->create((*me)->user, typed, intent, now_utc());
+  if (!created) {
+    const Error& error = created.error();
+    if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
+    return editor_page(http::status_for(error.code), content::Post{}, &typed, error.message, "", **me);
+  }
+  log_line("newsroom: " + (*me)->user.email + " created post " + std::to_string(created->id) + " (" +
+           std::string(content::to_string(created->status)) + ")");
+  return see_other(edit_url(created->id) + "?saved=1");
+}
+
+Response Newsroom::edit_post_page(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const auto id = number_in(params.get("id"));
+  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  if (!post) return failure(post.error(), &**me);
+  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &**me);
+  const bool saved = Form::parse(request.query).has("saved");
+  return editor_page(200, **post, nullptr, "", saved ? "Saved." : "", **me);
+}
+
+Response Newsroom::save_post(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  if (!is_form(request)) return Response::text(415, "Expected a form.\n");
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  const auto id = number_in(params.get("id"));
+  const auto base_revision = number_in(form.get("revision"));
+  if (!id || !base_revision) return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &**me);
+
+  const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
+  const publishing::Edit typed = edit_from(form, dates_);
+  auto saved = workflow_->update((*me)->user, *id, static_cast<int>(*base_revision), typed, intent, now_utc());
+  if (!saved) {
+    const Error& error = saved.error();
+    auto stored = store_->post_by_id(*id);
+    if (!stored || !*stored) return failure(error, &**me);
+    content::Post shown = **stored;
+    // Keep the revision the writer started from: a conflict must be seen,
+    // not silently skipped by the next click.
+    shown.revision = static_cast<int>(*base_revision);
+    return editor_page(http::status_for(error.code), shown, &typed, error.message, "", **me);
+  }
+  log_line("newsroom: " + (*me)->user.email + " saved post " + std::to_string(saved->id) + " (" +
+           std::string(content::to_string(saved->status)) + ", revision " +
+           std::to_string(saved->revision) + ")");
+  return see_other(edit_url(saved->id) + "?saved=1");
+}
+
+Response Newsroom::preview_post(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const auto id = number_in(params.get("id"));
+  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  if (!post) return failure(post.error(), &**me);
+  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &**me);
+  Response response = preview_(**post);
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("X-Robots-Tag", "noindex");
+  return response;
+}
+
+Response Newsroom::revisions_page(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const auto id = number_in(params.get("id"));
+  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  if (!post) return failure(post.error(), &**me);
+  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &**me);
+  auto revisions = store_->revisions(*id);
+  if (!revisions) return failure(revisions.error(), &**me);
+
+  View view;
+  view.set("title", (*post)->title);
+  view.set("edit_url", edit_url(*id));
+  const Time now = now_utc();
+  View rows = render::make_list();
+  for (const auto& revision : *revisions) {
+    View row;
+    row.set("number", std::to_string(revision.number));
+    row.set("title", revision.title);
+    row.set("status", std::string(content::to_string(revision.status)));
+    render::set_if_present(row, "saved_by", revision.saved_by_name);
+    row.set("saved_iso", iso8601(revision.saved_at));
+    row.set("saved_ago", dates_.relative(revision.saved_at, now));
+    row.set("current", revision.number == (*post)->revision);
+    row.set("restore_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/restore/");
+    row.set("base_revision", std::to_string((*post)->revision));
+    row.set("csrf_token", (*me)->session.csrf_token);
+    rows.push_back(row);
+  }
+  view.set("revisions", rows);
+  return page(200, "revisions", "Revisions", view, &**me);
+}
+
+Response Newsroom::restore_revision(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  const auto id = number_in(params.get("id"));
+  const auto number = number_in(params.get("number"));
+  const auto base_revision = number_in(form.get("revision"));
+  if (!id || !number || !base_revision) {
+    return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &**me);
+  }
+  auto restored = workflow_->restore((*me)->user, *id, static_cast<int>(*base_revision),
+                                     static_cast<int>(*number), now_utc());
+  if (!restored) return failure(restored.error(), &**me);
+  log_line("newsroom: " + (*me)->user.email + " restored revision " + std::to_string(*number) +
+           " of post " + std::to_string(*id));
+  return see_other(edit_url(*id) + "?saved=1");
+}
+
+}  // namespace byline::newsroom

@@ -1,0 +1,232 @@
+// Writing and publishing through the newsroom over real HTTP: roles are
+// enforced on the server, stale saves are refused, scheduled posts go out on
+// time, also across a restart.
+#include "byline_process.hpp"
+#include "http_client.hpp"
+
+#include "accounts/accounts.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <thread>
+
+namespace byline::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* kPassword = "a long enough secret";
+
+std::string first_match(const std::string& text, const std::string& pattern) {
+  std::smatch match;
+  return std::regex_search(text, match, std::regex(pattern)) ? match[1].str() : "";
+}
+
+std::string cookie_pair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
+
+struct Staff {
+  std::string cookie;
+  std::string csrf;
+};
+
+class NewsroomEditor : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::sqlite::SqliteStore::open(data_.path() / "byline.db", 1);
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(*opened);
+    for (const auto& [email, name, role] :
+         std::vector<std::tuple<std::string, std::string, content::Role>>{
+             {"carla@example.com", "Carla Contributor", content::Role::contributor},
+             {"arash@example.com", "Arash Author", content::Role::author},
+             {"eddie@example.com", "Eddie Editor", content::Role::editor}}) {
+      ASSERT_TRUE(accounts::add_account(*store_, {email, name, role, kPassword}).ok());
+    }
+    start();
+  }
+
+  void start() { server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{}); }
+  unsigned short port() const { return server_->port(); }
+
+  Staff sign_in(const std::string& email) {
+    const HttpResponse form = http_get(port(), "/newsroom/sign-in/");
+    const std::string body = "_csrf=" + first_match(form.body, R"re(name="_csrf" value="([^"]+)")re") +
+                             "&email=" + http::url_encode(email) + "&password=" + http::url_encode(kPassword);
+    const HttpResponse answer = http_request(
+        port(), "POST", "/newsroom/sign-in/",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie_pair(form.header("set-cookie"))}},
+        body);
+    EXPECT_EQ(answer.status, 303);
+    Staff staff{cookie_pair(answer.header("set-cookie")), ""};
+    const HttpResponse page = get("/newsroom/posts/new/", staff);
+    staff.csrf = first_match(page.body, R"re(name="_csrf" value="([^"]+)")re");
+    return staff;
+  }
+
+  HttpResponse get(const std::string& path, const Staff& staff) {
+    return http_request(port(), "GET", path, {{"Cookie", staff.cookie}});
+  }
+
+  HttpResponse post(const std::string& path, const Staff& staff, const std::string& fields) {
+    return http_request(port(), "POST", path,
+                        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", staff.cookie}},
+                        "_csrf=" + staff.csrf + "&" + fields);
+  }
+
+  // Creates a post; returns its editor path ("/newsroom/posts/7/").
+  std::string create(const Staff& staff, const std::string& title, const std::string& intent) {
+    const HttpResponse answer = post("/newsroom/posts/new/", staff,
+                                     "title=" + http::url_encode(title) +
+                                         "&body=%3Cp%3EStory+text.%3C%2Fp%3E&intent=" + intent);
+    EXPECT_EQ(answer.status, 303) << visible_text(answer.body);
+    const std::string location = answer.header("location");
+    return location.substr(0, location.find('?'));
+  }
+
+  std::string revision_of(const std::string& editor_path, const Staff& staff) {
+    return first_match(get(editor_path, staff).body, R"re(name="revision" value="(\d+)")re");
+  }
+
+  TempDir data_{"editor"};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(NewsroomEditor, AContributorsStoryIsReviewedAndPublishedByAnEditor) {
+  const Staff carla = sign_in("carla@example.com");
+  const std::string path = create(carla, "Talks resume in Vienna", "submit");
+  ASSERT_FALSE(path.empty());
+  EXPECT_EQ(http_get(port(), "/talks-resume-in-vienna/").status, 404) << "in review: not public";
+
+  const Staff eddie = sign_in("eddie@example.com");
+  const HttpResponse published = post(path, eddie,
+                                      "revision=" + revision_of(path, eddie) +
+                                          "&title=Talks+resume+in+Vienna&body=%3Cp%3EStory+text.%3C%2Fp%3E"
+                                          "&author=" + first_match(get(path, eddie).body, R"re(<option value="(\d+)" selected>Carla)re") +
+                                          "&intent=publish");
+  EXPECT_EQ(published.status, 303) << visible_text(published.body);
+  const HttpResponse live = http_get(port(), "/talks-resume-in-vienna/");
+  ASSERT_EQ(live.status, 200);
+  EXPECT_NE(visible_text(live.body).find("Published by Carla Contributor"), std::string::npos);
+  EXPECT_NE(visible_text(http_get(port(), "/").body).find("Talks resume in Vienna"), std::string::npos);
+}
+
+TEST_F(NewsroomEditor, AContributorCannotPublishOverHttp) {
+  const Staff carla = sign_in("carla@example.com");
+  const HttpResponse refused = post("/newsroom/posts/new/", carla, "title=Straight+out&body=x&intent=publish");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(visible_text(refused.body).find("You may not publish this post"), std::string::npos);
+  EXPECT_NE(refused.body.find("Straight out"), std::string::npos) << "what was typed is kept";
+  EXPECT_EQ(http_get(port(), "/straight-out/").status, 404);
+
+  const std::string path = create(carla, "Own draft", "save");
+  const HttpResponse publish =
+      post(path, carla, "revision=" + revision_of(path, carla) + "&title=Own+draft&body=x&intent=publish");
+  EXPECT_EQ(publish.status, 403);
+  EXPECT_EQ(http_get(port(), "/own-draft/").status, 404);
+  // The editor does not even offer the button.
+  EXPECT_EQ(get(path, carla).body.find("value=\"publish\""), std::string::npos);
+}
+
+TEST_F(NewsroomEditor, AnAuthorCannotTouchSomeoneElsesPost) {
+  const Staff carla = sign_in("carla@example.com");
+  const std::string path = create(carla, "Carla's story", "submit");
+  const Staff arash = sign_in("arash@example.com");
+  const HttpResponse refused =
+      post(path, arash, "revision=" + revision_of(path, arash) + "&title=Taken+over&body=x&intent=save");
+  EXPECT_EQ(refused.status, 403);
+  const HttpResponse publish =
+      post(path, arash, "revision=" + revision_of(path, arash) + "&title=Carla%27s+story&body=x&intent=publish");
+  EXPECT_EQ(publish.status, 403);
+}
+
+TEST_F(NewsroomEditor, RefusesASecondSaveFromAStaleEditorWithoutLosingIt) {
+  const Staff eddie = sign_in("eddie@example.com");
+  const std::string path = create(eddie, "Shared story", "save");
+  const std::string opened_at = revision_of(path, eddie);
+  EXPECT_EQ(post(path, eddie, "revision=" + opened_at + "&title=First+save&body=one&intent=save").status, 303);
+  const HttpResponse second =
+      post(path, eddie, "revision=" + opened_at + "&title=Second+save&body=two+words&intent=save");
+  EXPECT_EQ(second.status, 409);
+  EXPECT_NE(visible_text(second.body).find("Someone else saved this post"), std::string::npos);
+  EXPECT_NE(second.body.find("value=\"Second save\""), std::string::npos) << "the refused text is still there";
+  EXPECT_NE(second.body.find("two words"), std::string::npos);
+  EXPECT_NE(get(path, eddie).body.find("value=\"First save\""), std::string::npos);
+}
+
+TEST_F(NewsroomEditor, RefusesASaveWithoutTheCsrfToken) {
+  const Staff eddie = sign_in("eddie@example.com");
+  const std::string path = create(eddie, "Guarded", "save");
+  Staff forged = eddie;
+  forged.csrf = "forged";
+  EXPECT_EQ(post(path, forged, "revision=1&title=Defaced&body=x&intent=publish").status, 403);
+  EXPECT_EQ(post("/newsroom/posts/new/", forged, "title=Spam&body=x&intent=save").status, 403);
+  EXPECT_NE(get(path, eddie).body.find("value=\"Guarded\""), std::string::npos);
+}
+
+TEST_F(NewsroomEditor, PreviewsDraftsForStaffOnly) {
+  const Staff arash = sign_in("arash@example.com");
+  const std::string path = create(arash, "Secret draft", "save");
+  const HttpResponse preview = get(path + "preview/", arash);
+  ASSERT_EQ(preview.status, 200);
+  EXPECT_NE(visible_text(preview.body).find("Secret draft"), std::string::npos);
+  EXPECT_EQ(preview.header("cache-control"), "no-store");
+  EXPECT_EQ(http_get(port(), path + "preview/").status, 303) << "signed out: to sign-in";
+  EXPECT_EQ(http_get(port(), "/secret-draft/").status, 404);
+}
+
+TEST_F(NewsroomEditor, RestoresAnEarlierRevision) {
+  const Staff eddie = sign_in("eddie@example.com");
+  const std::string path = create(eddie, "Original headline", "save");
+  post(path, eddie, "revision=" + revision_of(path, eddie) + "&title=Worse+headline&body=x&intent=save");
+  const HttpResponse revisions = get(path + "revisions/", eddie);
+  ASSERT_EQ(revisions.status, 200);
+  EXPECT_NE(visible_text(revisions.body).find("Original headline"), std::string::npos);
+  const HttpResponse restored =
+      post(path + "revisions/1/restore/", eddie, "revision=" + revision_of(path, eddie));
+  EXPECT_EQ(restored.status, 303);
+  EXPECT_NE(get(path, eddie).body.find("value=\"Original headline\""), std::string::npos);
+}
+
+TEST_F(NewsroomEditor, PublishesAScheduledPostOnTimeAcrossARestart) {
+  const Staff arash = sign_in("arash@example.com");
+  // Two seconds ahead, in the site's zone (UTC: the test site sets none).
+  const Time due = now_utc() + 2s;
+  const std::string local = iso8601(due).substr(0, 19);
+  ASSERT_EQ(post("/newsroom/posts/new/", arash,
+                 "title=Embargoed+story&body=x&intent=schedule&publish_at=" + http::url_encode(local))
+                .status,
+            303);
+  EXPECT_EQ(http_get(port(), "/embargoed-story/").status, 404);
+
+  ASSERT_EQ(server_->stop(), 0);
+  ASSERT_EQ((**store_->post_by_slug("embargoed-story")).status, content::PostStatus::scheduled);
+  // Byline is down when the time comes; it must catch up when it starts.
+  while (now_utc() <= due) std::this_thread::sleep_for(100ms);
+  start();
+  EXPECT_EQ(http_get(port(), "/embargoed-story/").status, 200);
+  EXPECT_NE(server_->output().find("on schedule"), std::string::npos);
+}
+
+TEST_F(NewsroomEditor, PublishesAScheduledPostWhileRunning) {
+  const Staff arash = sign_in("arash@example.com");
+  const Time due = now_utc() + 2s;
+  ASSERT_EQ(post("/newsroom/posts/new/", arash,
+                 "title=Timed+story&body=x&intent=schedule&publish_at=" +
+                     http::url_encode(iso8601(due).substr(0, 19)))
+                .status,
+            303);
+  EXPECT_EQ(http_get(port(), "/timed-story/").status, 404);
+  // The scheduler looks every second; give it a few.
+  int status = 404;
+  for (int tries = 0; tries < 50 && status != 200; ++tries) {
+    std::this_thread::sleep_for(200ms);
+    status = http_get(port(), "/timed-story/").status;
+  }
+  EXPECT_EQ(status, 200);
+}
+
+}  // namespace
+}  // namespace byline::testing
