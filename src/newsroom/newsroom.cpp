@@ -71,6 +71,9 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("GET", "/newsroom/setup/:token/", bind(&Newsroom::setup_page));
   router.add("POST", "/newsroom/setup/:token/", bind(&Newsroom::setup));
   router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
+  router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
+  router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
+  router.add("POST", "/newsroom/staff/:id/role/", bind(&Newsroom::change_role));
   router.add("GET", "/newsroom/posts/new/", bind(&Newsroom::new_post_page));
   router.add("POST", "/newsroom/posts/new/", bind(&Newsroom::create_post));
   router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page));
@@ -109,6 +112,7 @@ Response Newsroom::page(int status, std::string_view name, std::string_view titl
     person.set("name", me->user.name);
     person.set("role", std::string(content::to_string(me->user.role)));
     person.set("csrf_token", me->session.csrf_token);
+    person.set("is_admin", me->user.role == content::Role::admin);
     view.set("me", person);
     if (view.get("csrf_token") == nullptr) view.set("csrf_token", me->session.csrf_token);
   }

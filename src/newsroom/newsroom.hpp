@@ -1,6 +1,6 @@
 // The newsroom at /newsroom/: staff sign-in, the first owner's setup link,
-// password changes (newsroom.cpp), and the post list, the editor, previews
-// and revisions (editor.cpp). Every page needs a signed-in person, and every
+// password changes (newsroom.cpp), the post list, the editor, previews and
+// revisions (editor.cpp), and people and their roles (staff.cpp). Every page needs a signed-in person, and every
 // change a CSRF token.
 #pragma once
 
@@ -28,6 +28,9 @@ struct Edit;
 }
 namespace byline::content {
 struct Post;
+}
+namespace byline::http {
+class Form;
 }
 
 namespace byline::newsroom {
@@ -66,6 +69,13 @@ class Newsroom {
   http::Response setup_page(const http::Request& request, const http::Params& params) const;
   http::Response setup(const http::Request& request, const http::Params& params) const;
   http::Response asset(const http::Request& request, const http::Params& params) const;
+
+  // staff.cpp
+  http::Response staff_page(const http::Request& request, const http::Params& params) const;
+  http::Response add_person(const http::Request& request, const http::Params& params) const;
+  http::Response change_role(const http::Request& request, const http::Params& params) const;
+  http::Response render_staff(int status, const SignedIn& me, std::string_view error,
+                              std::string_view notice, const http::Form* typed) const;
 
   // editor.cpp
   http::Response new_post_page(const http::Request& request, const http::Params& params) const;

@@ -2,7 +2,7 @@
 // enforced on the server, stale saves are refused, scheduled posts go out on
 // time, also across a restart.
 #include "byline_process.hpp"
-#include "http_client.hpp"
+#include "newsroom_client.hpp"
 
 #include "accounts/accounts.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -18,18 +18,6 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr const char* kPassword = "a long enough secret";
-
-std::string first_match(const std::string& text, const std::string& pattern) {
-  std::smatch match;
-  return std::regex_search(text, match, std::regex(pattern)) ? match[1].str() : "";
-}
-
-std::string cookie_pair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
-
-struct Staff {
-  std::string cookie;
-  std::string csrf;
-};
 
 class NewsroomEditor : public ::testing::Test {
  protected:
@@ -50,33 +38,19 @@ class NewsroomEditor : public ::testing::Test {
   void start() { server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{}); }
   unsigned short port() const { return server_->port(); }
 
-  Staff sign_in(const std::string& email) {
-    const HttpResponse form = http_get(port(), "/newsroom/sign-in/");
-    const std::string body = "_csrf=" + first_match(form.body, R"re(name="_csrf" value="([^"]+)")re") +
-                             "&email=" + http::url_encode(email) + "&password=" + http::url_encode(kPassword);
-    const HttpResponse answer = http_request(
-        port(), "POST", "/newsroom/sign-in/",
-        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookie_pair(form.header("set-cookie"))}},
-        body);
-    EXPECT_EQ(answer.status, 303);
-    Staff staff{cookie_pair(answer.header("set-cookie")), ""};
-    const HttpResponse page = get("/newsroom/posts/new/", staff);
-    staff.csrf = first_match(page.body, R"re(name="_csrf" value="([^"]+)")re");
+  StaffClient sign_in(const std::string& email) {
+    StaffClient staff(port(), email, kPassword);
+    EXPECT_TRUE(staff.signed_in()) << email;
     return staff;
   }
 
-  HttpResponse get(const std::string& path, const Staff& staff) {
-    return http_request(port(), "GET", path, {{"Cookie", staff.cookie}});
-  }
-
-  HttpResponse post(const std::string& path, const Staff& staff, const std::string& fields) {
-    return http_request(port(), "POST", path,
-                        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", staff.cookie}},
-                        "_csrf=" + staff.csrf + "&" + fields);
+  HttpResponse get(const std::string& path, const StaffClient& staff) { return staff.get(path); }
+  HttpResponse post(const std::string& path, const StaffClient& staff, const std::string& fields) {
+    return staff.post(path, fields);
   }
 
   // Creates a post; returns its editor path ("/newsroom/posts/7/").
-  std::string create(const Staff& staff, const std::string& title, const std::string& intent) {
+  std::string create(const StaffClient& staff, const std::string& title, const std::string& intent) {
     const HttpResponse answer = post("/newsroom/posts/new/", staff,
                                      "title=" + http::url_encode(title) +
                                          "&body=%3Cp%3EStory+text.%3C%2Fp%3E&intent=" + intent);
@@ -85,7 +59,7 @@ class NewsroomEditor : public ::testing::Test {
     return location.substr(0, location.find('?'));
   }
 
-  std::string revision_of(const std::string& editor_path, const Staff& staff) {
+  std::string revision_of(const std::string& editor_path, const StaffClient& staff) {
     return first_match(get(editor_path, staff).body, R"re(name="revision" value="(\d+)")re");
   }
 
@@ -95,12 +69,12 @@ class NewsroomEditor : public ::testing::Test {
 };
 
 TEST_F(NewsroomEditor, AContributorsStoryIsReviewedAndPublishedByAnEditor) {
-  const Staff carla = sign_in("carla@example.com");
+  const StaffClient carla = sign_in("carla@example.com");
   const std::string path = create(carla, "Talks resume in Vienna", "submit");
   ASSERT_FALSE(path.empty());
   EXPECT_EQ(http_get(port(), "/talks-resume-in-vienna/").status, 404) << "in review: not public";
 
-  const Staff eddie = sign_in("eddie@example.com");
+  const StaffClient eddie = sign_in("eddie@example.com");
   const HttpResponse published = post(path, eddie,
                                       "revision=" + revision_of(path, eddie) +
                                           "&title=Talks+resume+in+Vienna&body=%3Cp%3EStory+text.%3C%2Fp%3E"
@@ -114,7 +88,7 @@ TEST_F(NewsroomEditor, AContributorsStoryIsReviewedAndPublishedByAnEditor) {
 }
 
 TEST_F(NewsroomEditor, AContributorCannotPublishOverHttp) {
-  const Staff carla = sign_in("carla@example.com");
+  const StaffClient carla = sign_in("carla@example.com");
   const HttpResponse refused = post("/newsroom/posts/new/", carla, "title=Straight+out&body=x&intent=publish");
   EXPECT_EQ(refused.status, 403);
   EXPECT_NE(visible_text(refused.body).find("You may not publish this post"), std::string::npos);
@@ -131,9 +105,9 @@ TEST_F(NewsroomEditor, AContributorCannotPublishOverHttp) {
 }
 
 TEST_F(NewsroomEditor, AnAuthorCannotTouchSomeoneElsesPost) {
-  const Staff carla = sign_in("carla@example.com");
+  const StaffClient carla = sign_in("carla@example.com");
   const std::string path = create(carla, "Carla's story", "submit");
-  const Staff arash = sign_in("arash@example.com");
+  const StaffClient arash = sign_in("arash@example.com");
   const HttpResponse refused =
       post(path, arash, "revision=" + revision_of(path, arash) + "&title=Taken+over&body=x&intent=save");
   EXPECT_EQ(refused.status, 403);
@@ -143,7 +117,7 @@ TEST_F(NewsroomEditor, AnAuthorCannotTouchSomeoneElsesPost) {
 }
 
 TEST_F(NewsroomEditor, RefusesASecondSaveFromAStaleEditorWithoutLosingIt) {
-  const Staff eddie = sign_in("eddie@example.com");
+  const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Shared story", "save");
   const std::string opened_at = revision_of(path, eddie);
   EXPECT_EQ(post(path, eddie, "revision=" + opened_at + "&title=First+save&body=one&intent=save").status, 303);
@@ -157,17 +131,15 @@ TEST_F(NewsroomEditor, RefusesASecondSaveFromAStaleEditorWithoutLosingIt) {
 }
 
 TEST_F(NewsroomEditor, RefusesASaveWithoutTheCsrfToken) {
-  const Staff eddie = sign_in("eddie@example.com");
+  const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Guarded", "save");
-  Staff forged = eddie;
-  forged.csrf = "forged";
-  EXPECT_EQ(post(path, forged, "revision=1&title=Defaced&body=x&intent=publish").status, 403);
-  EXPECT_EQ(post("/newsroom/posts/new/", forged, "title=Spam&body=x&intent=save").status, 403);
+  EXPECT_EQ(eddie.post_with_token(path, "forged", "revision=1&title=Defaced&body=x&intent=publish").status, 403);
+  EXPECT_EQ(eddie.post_with_token("/newsroom/posts/new/", "", "title=Spam&body=x&intent=save").status, 403);
   EXPECT_NE(get(path, eddie).body.find("value=\"Guarded\""), std::string::npos);
 }
 
 TEST_F(NewsroomEditor, PreviewsDraftsForStaffOnly) {
-  const Staff arash = sign_in("arash@example.com");
+  const StaffClient arash = sign_in("arash@example.com");
   const std::string path = create(arash, "Secret draft", "save");
   const HttpResponse preview = get(path + "preview/", arash);
   ASSERT_EQ(preview.status, 200);
@@ -178,7 +150,7 @@ TEST_F(NewsroomEditor, PreviewsDraftsForStaffOnly) {
 }
 
 TEST_F(NewsroomEditor, RestoresAnEarlierRevision) {
-  const Staff eddie = sign_in("eddie@example.com");
+  const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Original headline", "save");
   post(path, eddie, "revision=" + revision_of(path, eddie) + "&title=Worse+headline&body=x&intent=save");
   const HttpResponse revisions = get(path + "revisions/", eddie);
@@ -191,7 +163,7 @@ TEST_F(NewsroomEditor, RestoresAnEarlierRevision) {
 }
 
 TEST_F(NewsroomEditor, PublishesAScheduledPostOnTimeAcrossARestart) {
-  const Staff arash = sign_in("arash@example.com");
+  const StaffClient arash = sign_in("arash@example.com");
   // Two seconds ahead, in the site's zone (UTC: the test site sets none).
   const Time due = now_utc() + 2s;
   const std::string local = iso8601(due).substr(0, 19);
@@ -211,7 +183,7 @@ TEST_F(NewsroomEditor, PublishesAScheduledPostOnTimeAcrossARestart) {
 }
 
 TEST_F(NewsroomEditor, PublishesAScheduledPostWhileRunning) {
-  const Staff arash = sign_in("arash@example.com");
+  const StaffClient arash = sign_in("arash@example.com");
   const Time due = now_utc() + 2s;
   ASSERT_EQ(post("/newsroom/posts/new/", arash,
                  "title=Timed+story&body=x&intent=schedule&publish_at=" +
