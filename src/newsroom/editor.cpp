@@ -78,6 +78,7 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   const bool is_new = post.id == 0;
   View view;
   view.set("is_new", is_new);
+  view.set("rich_editor", true);
   view.set("action", is_new ? std::string("/newsroom/posts/new/") : edit_url(post.id));
   view.set("revision", std::to_string(post.revision));
   view.set("status", std::string(content::to_string(post.status)));

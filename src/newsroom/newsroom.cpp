@@ -25,6 +25,12 @@ using render::View;
 
 namespace {
 
+std::vector<EmbeddedFile> newsroom_files() {
+  std::vector<EmbeddedFile> files(newsroom_ui_files().begin(), newsroom_ui_files().end());
+  files.insert(files.end(), editor_bundle_files().begin(), editor_bundle_files().end());
+  return files;
+}
+
 constexpr std::string_view kSetupDigestKey = "setup_token_digest";
 constexpr std::string_view kSetupExpiryKey = "setup_token_expires";
 constexpr std::chrono::hours kSetupLinkLifetime{24};
@@ -50,7 +56,7 @@ Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts
       workflow_(std::move(workflow)),
       settings_(std::move(settings)),
       preview_(std::move(preview)),
-      theme_(std::make_shared<const render::Theme>(newsroom_ui_files(), "/newsroom/assets/")),
+      theme_(std::make_shared<const render::Theme>(newsroom_files(), "/newsroom/assets/")),
       dates_(settings_.locale, settings_.time_zone),
       secure_cookies_(settings_.url.starts_with("https://")) {}
 

@@ -35,8 +35,10 @@ class Form;
 
 namespace byline::newsroom {
 
-// The newsroom's templates and assets, compiled into the binary.
+// The newsroom's templates and assets, and the bundled rich-text editor
+// (assets/editor.js), compiled into the binary.
 std::span<const EmbeddedFile> newsroom_ui_files();
+std::span<const EmbeddedFile> editor_bundle_files();
 
 inline constexpr std::string_view kSessionCookie = "byline_session";
 inline constexpr std::string_view kFormCookie = "byline_form";

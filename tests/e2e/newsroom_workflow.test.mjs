@@ -1,0 +1,161 @@
+// The publishing workflow in a real browser, person by person: an admin adds
+// a journalist, who writes a story in the rich-text editor and sends it for
+// review; an editor publishes it and readers see it at once; a contributor
+// cannot publish, in the page or over HTTP.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { axeViolations } from './axe.mjs';
+import { launchChromium } from './browser.mjs';
+import { startByline } from './byline_server.mjs';
+
+const outputDir = process.env.BYLINE_E2E_OUTPUT ?? new URL('./output', import.meta.url).pathname;
+mkdirSync(outputDir, { recursive: true });
+
+const password = 'a long enough secret';
+const owner = { email: 'olga@example.com', name: 'Olga Owner', role: 'admin', password };
+const editor = { email: 'eddie@example.com', name: 'Eddie Editor', role: 'editor', password };
+const contributor = { email: 'carla@example.com', name: 'Carla Contributor', role: 'contributor', password };
+
+describe('publishing workflow in chromium', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startByline({ users: [owner, editor, contributor] });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(person, options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    await page.goto(server.url + '/newsroom/sign-in/');
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(server.url + '/newsroom/');
+    return { context, page };
+  }
+
+  test('a story goes from a new journalist to the front page', async () => {
+    // The admin adds a journalist.
+    const admin = await signIn(owner);
+    await admin.page.getByRole('link', { name: 'Staff' }).click();
+    await admin.page.getByLabel('Name, as it appears in bylines').fill('Jana Journalist');
+    await admin.page.getByLabel('Email').fill('jana@example.com');
+    await admin.page.getByLabel('Role', { exact: true }).selectOption('author');
+    await admin.page.getByLabel('First password').fill('her first password');
+    await admin.page.getByRole('button', { name: 'Add person' }).click();
+    await admin.page.getByText('Added Jana Journalist as author.').waitFor();
+    await admin.context.close();
+
+    // She writes with Markdown shortcuts and the toolbar, and sends it for review.
+    const jana = await signIn({ email: 'jana@example.com', password: 'her first password' });
+    await jana.page.getByRole('link', { name: 'New post' }).click();
+    await jana.page.getByLabel('Headline', { exact: true }).fill('Tehran hosts regional water summit');
+    const story = jana.page.getByRole('textbox', { name: 'Story', exact: true });
+    await story.click();
+    await jana.page.keyboard.type('## What was agreed');
+    await jana.page.keyboard.press('Enter');
+    await jana.page.keyboard.type('Ministers from six countries signed a ');
+    await jana.page.keyboard.press('Control+b');
+    await jana.page.keyboard.type('water-sharing accord');
+    await jana.page.keyboard.press('Control+b');
+    await jana.page.keyboard.type(' on Tuesday.');
+    await jana.page.keyboard.press('Enter');
+    await jana.page.keyboard.type('> We will share what we have.');
+    await jana.page.screenshot({ path: join(outputDir, 'newsroom-editor.png') });
+    // Authors publish their own; she wants an editor's eye first.
+    await jana.page.getByRole('button', { name: 'Send for review' }).click();
+    await jana.page.getByText('Saved.').waitFor();
+    const body = await jana.page.locator('textarea[name="body"]').inputValue();
+    assert.match(body, /<h2>What was agreed<\/h2>/);
+    assert.match(body, /<strong>water-sharing accord<\/strong>/);
+    assert.match(body, /<blockquote><p>We will share what we have\.<\/p><\/blockquote>/);
+    assert.equal(await jana.page.locator('.post-state .status').innerText(), 'review');
+    await jana.context.close();
+
+    let reader = await browser.newPage();
+    assert.equal((await reader.goto(server.url + '/tehran-hosts-regional-water-summit/')).status(), 404);
+
+    // An editor publishes it.
+    const eddie = await signIn(editor);
+    await eddie.page.getByRole('combobox', { name: 'Status' }).selectOption('review');
+    await eddie.page.getByRole('button', { name: 'Filter' }).click();
+    await eddie.page.getByRole('link', { name: 'Tehran hosts regional water summit' }).click();
+    await eddie.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await eddie.page.getByText('Saved.').waitFor();
+    assert.equal(await eddie.page.locator('.post-state .status').innerText(), 'published');
+    await eddie.context.close();
+
+    // Readers see it at once, on the front page and at its address.
+    await reader.goto(server.url + '/');
+    assert.equal(await reader.locator('.card-title').first().innerText(), 'Tehran hosts regional water summit');
+    await reader.getByRole('link', { name: 'Tehran hosts regional water summit' }).click();
+    assert.equal(await reader.locator('.article-body h2').innerText(), 'What was agreed');
+    assert.equal(await reader.locator('.published-by').innerText(), 'Published by Jana Journalist');
+    await reader.close();
+  });
+
+  test('a contributor cannot publish, in the page or over HTTP', async () => {
+    const carla = await signIn(contributor);
+    await carla.page.getByRole('link', { name: 'New post' }).click();
+    assert.equal(await carla.page.getByRole('button', { name: 'Publish', exact: true }).count(), 0);
+    await carla.page.getByLabel('Headline', { exact: true }).fill('Carla tries to publish');
+    await carla.page.getByRole('button', { name: 'Save draft' }).click();
+    await carla.page.getByText('Saved.').waitFor();
+
+    // The same form, sent by hand with intent=publish, is refused by the server.
+    const status = await carla.page.evaluate(async () => {
+      const form = document.querySelector('form.editor');
+      const fields = new URLSearchParams(new FormData(form));
+      fields.set('intent', 'publish');
+      const response = await fetch(form.action, { method: 'POST', body: fields });
+      return response.status;
+    });
+    assert.equal(status, 403);
+    const reader = await browser.newPage();
+    assert.equal((await reader.goto(server.url + '/carla-tries-to-publish/')).status(), 404);
+    await reader.close();
+
+    // Signing out ends the session.
+    await carla.page.getByRole('button', { name: 'Sign out' }).click();
+    await carla.page.waitForURL(server.url + '/newsroom/sign-in/');
+    await carla.page.goto(server.url + '/newsroom/posts/new/');
+    assert.equal(new URL(carla.page.url()).pathname, '/newsroom/sign-in/');
+    await carla.context.close();
+  });
+
+  test('axe-core finds no accessibility violations in the editor', async () => {
+    const eddie = await signIn(editor, { bypassCSP: true });
+    await eddie.page.goto(server.url + '/newsroom/posts/new/');
+    await eddie.page.locator('.rich-surface').waitFor();
+    assert.deepEqual(await axeViolations(eddie.page), []);
+    await eddie.context.close();
+  });
+
+  test('every editor control is reachable from the keyboard', async () => {
+    const eddie = await signIn(editor);
+    await eddie.page.goto(server.url + '/newsroom/posts/new/');
+    await eddie.page.locator('.rich-surface').waitFor();
+    const reached = new Set();
+    for (let i = 0; i < 60; i += 1) {
+      await eddie.page.keyboard.press('Tab');
+      reached.add(await eddie.page.evaluate(() => {
+        const el = document.activeElement;
+        return el.getAttribute('aria-label') || el.id || el.textContent.trim();
+      }));
+    }
+    for (const control of ['title', 'Story', 'Bold', 'Link', 'Save draft', 'Publish', 'Schedule', 'tags', 'slug']) {
+      assert.ok(reached.has(control), `${control} is not reachable with Tab: ${[...reached].join(', ')}`);
+    }
+    await eddie.context.close();
+  });
+});
