@@ -8,6 +8,7 @@
 #include "app/data_dir.hpp"
 #include "demo/demo_content.hpp"
 #include "http/server.hpp"
+#include "media/media_library.hpp"
 #include "newsroom/newsroom.hpp"
 #include "publishing/scheduler.hpp"
 #include "publishing/workflow.hpp"
@@ -46,6 +47,10 @@ int serve(const ServeOptions& options) {
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = threads;
+  server_options.body_limit_for = [](std::string_view target) -> std::optional<std::size_t> {
+    if (target.starts_with("/newsroom/media/")) return media::kMaxUploadBytes + 1024;
+    return std::nullopt;
+  };
   http::Server server(server_options, router);
   if (auto listening = server.listen(); !listening) {
     return report_failure(make_error(listening.error().code, listening.error().message));
@@ -58,10 +63,11 @@ int serve(const ServeOptions& options) {
   auto settings = site::load_settings(*store, defaults);
   if (!settings) return report_failure(settings.error());
 
-  site::Site site(store, render::Theme::embedded_default(), *settings);
+  auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
+  site::Site site(store, render::Theme::embedded_default(), media, *settings);
   auto sessions = std::make_shared<accounts::Sessions>(store);
   auto workflow = std::make_shared<publishing::Workflow>(store);
-  newsroom::Newsroom newsroom(store, sessions, workflow, *settings,
+  newsroom::Newsroom newsroom(store, sessions, workflow, media, *settings,
                               [&site](const content::Post& post) { return site.render_article(post); });
   // The newsroom's routes go first: the site's "/:slug/" takes any other
   // one-segment path.

@@ -83,6 +83,25 @@ struct Revision {
   Time saved_at{};
 };
 
+// An uploaded image. The original is kept as uploaded but never served;
+// readers get resized WebP variants, with no metadata (no camera, no GPS).
+struct MediaVariant {
+  int width = 0;
+  std::string path;  // under /media/: "2026/11/3f9a…-800.webp"
+};
+
+struct Media {
+  Id id = 0;
+  std::string original_path;  // under DATA/media/originals/
+  std::string original_name;  // as it was called on the uploader's machine
+  std::string alt;
+  int width = 0;
+  int height = 0;
+  std::vector<MediaVariant> variants;  // narrowest first; the widest is the src
+  Id uploaded_by = 0;
+  Time created_at{};
+};
+
 std::string_view to_string(PostStatus status);
 std::optional<PostStatus> post_status_from_string(std::string_view text);
 std::string_view to_string(PostType type);

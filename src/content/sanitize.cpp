@@ -45,7 +45,7 @@ bool contains(const auto& list, GumboTag tag) {
   return std::find(list.begin(), list.end(), tag) != list.end();
 }
 
-enum class AttributeKind { text, url, number };
+enum class AttributeKind { text, url, url_list, number };
 
 struct AllowedAttribute {
   GumboTag tag;  // GUMBO_TAG_LAST: allowed on every element
@@ -64,6 +64,9 @@ constexpr std::array kAllowedAttributes = {
     AllowedAttribute{GUMBO_TAG_IMG, "title", AttributeKind::text},
     AllowedAttribute{GUMBO_TAG_IMG, "width", AttributeKind::number},
     AllowedAttribute{GUMBO_TAG_IMG, "height", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_IMG, "srcset", AttributeKind::url_list},
+    AllowedAttribute{GUMBO_TAG_IMG, "sizes", AttributeKind::text},
+    AllowedAttribute{GUMBO_TAG_IMG, "loading", AttributeKind::text},
     AllowedAttribute{GUMBO_TAG_BLOCKQUOTE, "cite", AttributeKind::url},
     AllowedAttribute{GUMBO_TAG_Q, "cite", AttributeKind::url},
     AllowedAttribute{GUMBO_TAG_ABBR, "title", AttributeKind::text},
@@ -88,6 +91,20 @@ const AllowedAttribute* find_allowed(GumboTag tag, std::string_view name) {
 bool is_number(std::string_view value) {
   return !value.empty() && value.size() <= 6 &&
          std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// "a.webp 400w, b.webp 800w": every candidate's URL must be safe.
+bool is_safe_url_list(std::string_view list) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    std::string_view candidate = list.substr(0, comma);
+    while (!candidate.empty() && candidate.front() == ' ') candidate.remove_prefix(1);
+    const std::string_view url = candidate.substr(0, candidate.find(' '));
+    if (!url.empty() && !is_safe_url(url)) return false;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return true;
 }
 
 bool is_void(GumboTag tag) {
@@ -177,6 +194,7 @@ class Sanitizer {
       const AllowedAttribute* allowed = find_allowed(element.tag, name);
       if (!allowed) continue;
       if (allowed->kind == AttributeKind::url && !is_safe_url(value)) continue;
+      if (allowed->kind == AttributeKind::url_list && !is_safe_url_list(value)) continue;
       if (allowed->kind == AttributeKind::number && !is_number(value)) continue;
       if (name == "target") {
         if (value != "_blank") continue;

@@ -133,10 +133,17 @@ struct Server::Impl {
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
       stream.expires_after(first ? options.read_timeout : options.idle_timeout);
       first = false;
-      auto [read_error, read_bytes] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      auto [read_error, read_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      if (!read_error) {
+        // The body limit depends on where the request goes (uploads are larger).
+        std::optional<std::size_t> limit;
+        if (options.body_limit_for) limit = options.body_limit_for(parser.get().target());
+        parser.body_limit(limit.value_or(options.max_body_bytes));
+        stream.expires_after(options.read_timeout);
+        std::tie(read_error, read_bytes) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      }
       if (read_error) {
         if (!is_normal_ending(read_error)) {
           Response refusal = protocol_error(read_error);

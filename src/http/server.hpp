@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace byline::http {
@@ -18,6 +19,9 @@ struct ServerOptions {
   int threads = 0;             // 0: one per core
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  // A larger body limit for some request targets (uploads); nullopt keeps
+  // max_body_bytes.
+  std::function<std::optional<std::size_t>(std::string_view target)> body_limit_for;
   std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
   std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
   std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long to finish

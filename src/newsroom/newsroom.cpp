@@ -49,11 +49,13 @@ std::string client_address(const Request& request) { return request.remote_addre
 }  // namespace
 
 Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
-                   std::shared_ptr<publishing::Workflow> workflow, site::SiteSettings settings,
+                   std::shared_ptr<publishing::Workflow> workflow,
+                   std::shared_ptr<media::MediaLibrary> media, site::SiteSettings settings,
                    PreviewRenderer preview)
     : store_(std::move(store)),
       sessions_(std::move(sessions)),
       workflow_(std::move(workflow)),
+      media_(std::move(media)),
       settings_(std::move(settings)),
       preview_(std::move(preview)),
       theme_(std::make_shared<const render::Theme>(newsroom_files(), "/newsroom/assets/")),
@@ -80,6 +82,8 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
   router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
   router.add("POST", "/newsroom/staff/:id/role/", bind(&Newsroom::change_role));
+  router.add("GET", "/newsroom/media/", bind(&Newsroom::media_page));
+  router.add("POST", "/newsroom/media/", bind(&Newsroom::upload_media));
   router.add("GET", "/newsroom/posts/new/", bind(&Newsroom::new_post_page));
   router.add("POST", "/newsroom/posts/new/", bind(&Newsroom::create_post));
   router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page));

@@ -1,6 +1,7 @@
 // The newsroom at /newsroom/: staff sign-in, the first owner's setup link,
 // password changes (newsroom.cpp), the post list, the editor, previews and
-// revisions (editor.cpp), and people and their roles (staff.cpp). Every page needs a signed-in person, and every
+// revisions (editor.cpp), people and their roles (staff.cpp), and image
+// uploads and the media library (media.cpp). Every page needs a signed-in person, and every
 // change a CSRF token.
 #pragma once
 
@@ -32,6 +33,9 @@ struct Post;
 namespace byline::http {
 class Form;
 }
+namespace byline::media {
+class MediaLibrary;
+}
 
 namespace byline::newsroom {
 
@@ -49,7 +53,8 @@ using PreviewRenderer = std::function<http::Response(const content::Post&)>;
 class Newsroom {
  public:
   Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
-           std::shared_ptr<publishing::Workflow> workflow, site::SiteSettings settings,
+           std::shared_ptr<publishing::Workflow> workflow,
+           std::shared_ptr<media::MediaLibrary> media, site::SiteSettings settings,
            PreviewRenderer preview);
   ~Newsroom();
 
@@ -79,6 +84,10 @@ class Newsroom {
   http::Response render_staff(int status, const SignedIn& me, std::string_view error,
                               std::string_view notice, const http::Form* typed) const;
 
+  // media.cpp
+  http::Response upload_media(const http::Request& request, const http::Params& params) const;
+  http::Response media_page(const http::Request& request, const http::Params& params) const;
+
   // editor.cpp
   http::Response new_post_page(const http::Request& request, const http::Params& params) const;
   http::Response create_post(const http::Request& request, const http::Params& params) const;
@@ -105,6 +114,7 @@ class Newsroom {
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<accounts::Sessions> sessions_;
   std::shared_ptr<publishing::Workflow> workflow_;
+  std::shared_ptr<media::MediaLibrary> media_;
   site::SiteSettings settings_;
   PreviewRenderer preview_;
   std::shared_ptr<const render::Theme> theme_;

@@ -4,6 +4,7 @@
 
 #include "common/log.hpp"
 #include "content/slug.hpp"
+#include "media/media_library.hpp"
 #include "http/errors.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
@@ -12,6 +13,8 @@
 #include "store/store.hpp"
 
 #include <charconv>
+#include <fstream>
+#include <iterator>
 
 namespace byline::site {
 
@@ -64,9 +67,10 @@ Listing term_listing(const Term& term, std::string base_path, std::string_view t
 }  // namespace
 
 Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
-           SiteSettings settings)
+           std::shared_ptr<const media::MediaLibrary> media, SiteSettings settings)
     : store_(std::move(store)),
       theme_(std::move(theme)),
+      media_(std::move(media)),
       settings_(std::move(settings)),
       dates_(settings_.locale, settings_.time_zone) {}
 
@@ -85,6 +89,7 @@ void Site::add_routes(http::Router& router) const {
   router.add("GET", "/tag/:slug/", bind(&Site::tag));
   router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
   router.add("GET", "/assets/*path", bind(&Site::asset));
+  router.add("GET", "/media/*path", bind(&Site::media_file));
   router.add("GET", "/:slug/", bind(&Site::article));
   router.set_not_found([this](const Request& request, const Params&) { return not_found(request); });
 }
@@ -246,6 +251,26 @@ Response Site::asset(const Request& request, const Params& params) const {
   const render::Asset* asset = theme_->asset(params.get("path"));
   if (!asset) return not_found(request);
   return asset_response(asset, request);
+}
+
+Response Site::media_file(const Request& request, const Params& params) const {
+  const auto file = media_->public_file(params.get("path"));
+  if (!file) return not_found(request);
+  std::ifstream in(*file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return failure(make_error(ErrorCode::unavailable, "The image could not be read."));
+  Response response;
+  // Variant names are random and never reused: the bytes never change.
+  const std::string etag = "\"" + params.get("path") + "\"";
+  response.set_header("ETag", etag);
+  response.set_header("Cache-Control", "public, max-age=31536000, immutable");
+  if (request.header("if-none-match") == etag) {
+    response.status = 304;
+    return response;
+  }
+  response.set_header("Content-Type", "image/webp");
+  response.body = std::move(bytes);
+  return response;
 }
 
 }  // namespace byline::site

@@ -14,6 +14,9 @@ class Store;
 namespace byline::content {
 struct Post;
 }
+namespace byline::media {
+class MediaLibrary;
+}
 namespace byline::render {
 class Theme;
 }
@@ -25,7 +28,7 @@ struct Listing;
 class Site {
  public:
   Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
-       SiteSettings settings);
+       std::shared_ptr<const media::MediaLibrary> media, SiteSettings settings);
 
   // Adds the public routes. The article route "/:slug/" catches every other
   // one-segment path, so call this after other features added theirs.
@@ -42,6 +45,7 @@ class Site {
   http::Response section(const http::Request& request, const http::Params& params) const;
   http::Response tag(const http::Request& request, const http::Params& params) const;
   http::Response asset(const http::Request& request, const http::Params& params) const;
+  http::Response media_file(const http::Request& request, const http::Params& params) const;
   http::Response not_found(const http::Request& request) const;
   http::Response failure(const Error& error) const;
 
@@ -50,6 +54,7 @@ class Site {
 
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<const render::Theme> theme_;
+  std::shared_ptr<const media::MediaLibrary> media_;
   SiteSettings settings_;
   render::DateFormatter dates_;
 };

@@ -104,6 +104,10 @@ class Store {
   // Publishes every scheduled post whose time has come; returns their ids.
   virtual Result<std::vector<Id>> publish_due_posts(Time now) = 0;
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
+
+  virtual Result<Id> create_media(const content::Media& media) = 0;
+  // The media library, newest first.
+  virtual Result<std::vector<content::Media>> media(int limit, int offset) = 0;
 };
 
 }  // namespace byline::store

@@ -30,6 +30,15 @@ TEST(Sanitize, DropsJavascriptAndDataUrls) {
   EXPECT_EQ(sanitize_html("<img src=\"data:text/html;base64,xx\">"), "<img>");
 }
 
+TEST(Sanitize, KeepsFiguresWithResponsiveImages) {
+  const std::string figure =
+      "<figure><img src=\"/media/a-800.webp\" alt=\"Talks\" srcset=\"/media/a-400.webp 400w, "
+      "/media/a-800.webp 800w\" sizes=\"(max-width: 700px) 100vw, 700px\" loading=\"lazy\">"
+      "<figcaption>The talks in Vienna</figcaption></figure>";
+  EXPECT_EQ(sanitize_html(figure), figure);
+  EXPECT_EQ(sanitize_html("<img srcset=\"/a.webp 1x, javascript:alert(1) 2x\">"), "<img>");
+}
+
 TEST(Sanitize, UnwrapsUnknownElementsButKeepsTheirText) {
   EXPECT_EQ(sanitize_html("<p><font color=red>Red</font> text</p>"), "<p>Red text</p>");
 }

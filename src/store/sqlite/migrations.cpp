@@ -122,6 +122,22 @@ INSERT INTO post_revisions
   SELECT id, 1, title, body_html, body_source, custom_excerpt, status, NULL, updated_at FROM posts;
 CREATE INDEX posts_scheduled ON posts (status, published_at);
 )sql",
+
+    // 4: the media library.
+    R"sql(
+CREATE TABLE media (
+  id INTEGER PRIMARY KEY,
+  original_path TEXT NOT NULL,
+  original_name TEXT NOT NULL DEFAULT '',
+  alt TEXT NOT NULL DEFAULT '',
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  variants TEXT NOT NULL,
+  uploaded_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX media_by_time ON media (created_at DESC, id DESC);
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -632,6 +632,86 @@ Result<std::vector<Tag>> SqliteStore::tags() {
   return tags;
 }
 
+namespace {
+
+// Variants are kept in one column as "400 path,800 path": paths never hold
+// spaces or commas (they are made of hashes and widths).
+std::string encode_variants(const std::vector<content::MediaVariant>& variants) {
+  std::string text;
+  for (const auto& variant : variants) {
+    if (!text.empty()) text += ',';
+    text += std::to_string(variant.width) + ' ' + variant.path;
+  }
+  return text;
+}
+
+std::vector<content::MediaVariant> decode_variants(std::string_view text) {
+  std::vector<content::MediaVariant> variants;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    const auto space = item.find(' ');
+    if (space != std::string_view::npos) {
+      variants.push_back({std::atoi(std::string(item.substr(0, space)).c_str()),
+                          std::string(item.substr(space + 1))});
+    }
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return variants;
+}
+
+content::Media read_media(const Statement& row) {
+  content::Media media;
+  media.id = row.int64(0);
+  media.original_path = row.text(1);
+  media.original_name = row.text(2);
+  media.alt = row.text(3);
+  media.width = static_cast<int>(row.int64(4));
+  media.height = static_cast<int>(row.int64(5));
+  media.variants = decode_variants(row.text(6));
+  media.uploaded_by = row.int64(7);
+  media.created_at = from_seconds(row.int64(8));
+  return media;
+}
+
+}  // namespace
+
+Result<Id> SqliteStore::create_media(const content::Media& media) {
+  std::lock_guard lock(write_mutex_);
+  BYLINE_TRY(write_one(*writer_,
+                       "INSERT INTO media (original_path, original_name, alt, width, height, "
+                       "variants, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [&](Statement& s) {
+                         s.bind(1, media.original_path).bind(2, media.original_name);
+                         s.bind(3, media.alt).bind(4, static_cast<std::int64_t>(media.width));
+                         s.bind(5, static_cast<std::int64_t>(media.height));
+                         s.bind(6, encode_variants(media.variants));
+                         s.bind(7, media.uploaded_by > 0 ? std::optional<std::int64_t>(media.uploaded_by)
+                                                         : std::nullopt);
+                         s.bind(8, to_seconds(media.created_at));
+                       }));
+  return writer_->last_insert_id();
+}
+
+Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT id, original_path, original_name, alt, width, height, variants, "
+      "coalesce(uploaded_by, 0), created_at FROM media "
+      "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+  std::vector<content::Media> items;
+  while (true) {
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    items.push_back(read_media(**statement));
+  }
+  return items;
+}
+
 Result<void> SqliteStore::put_setting(std::string_view key, std::string_view value) {
   std::lock_guard lock(write_mutex_);
   auto statement = writer_->prepare(

@@ -54,6 +54,8 @@ class SqliteStore final : public Store {
   Result<int> update_post(const content::Post& post, Id saved_by) override;
   Result<std::vector<Id>> publish_due_posts(Time now) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
+  Result<Id> create_media(const content::Media& media) override;
+  Result<std::vector<content::Media>> media(int limit, int offset) override;
 
  private:
   class ReadLease;

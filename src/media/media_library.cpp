@@ -1,0 +1,167 @@
+// Image handling on libvips: header checks before any pixel is decoded,
+// WebP variants with metadata stripped.
+#include "media/media_library.hpp"
+
+#include "accounts/secrets.hpp"
+#include "media/image_type.hpp"
+#include "store/store.hpp"
+
+#include <vips/vips.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <mutex>
+
+namespace byline::media {
+namespace {
+
+void ensure_vips() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("byline") != 0) vips_error_exit("libvips could not start");
+    vips_concurrency_set(1);  // requests are the parallelism; keep one image to one core
+    vips_cache_set_max(0);    // nothing is looked at twice
+  });
+}
+
+// Owns a VipsImage.
+struct ImageRef {
+  VipsImage* image = nullptr;
+  ~ImageRef() {
+    if (image) g_object_unref(image);
+  }
+};
+
+Error refused(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+
+Error vips_failure(std::string_view what) {
+  std::string detail = std::string(what) + ": " + vips_error_buffer();
+  vips_error_clear();
+  return make_error(ErrorCode::invalid_input, "That file could not be read as an image.", detail);
+}
+
+Result<void> write_file(const std::filesystem::path& path, const void* data, std::size_t size) {
+  std::error_code error;
+  std::filesystem::create_directories(path.parent_path(), error);
+  const auto partial = path.string() + ".partial";
+  {
+    std::ofstream file(partial, std::ios::binary);
+    if (!file.write(static_cast<const char*>(data), static_cast<std::streamsize>(size)) || !file.flush()) {
+      return make_error(ErrorCode::unavailable, "The image could not be saved.", "writing " + partial);
+    }
+  }
+  // A file appears whole or not at all.
+  std::filesystem::rename(partial, path, error);
+  if (error) return make_error(ErrorCode::unavailable, "The image could not be saved.", error.message());
+  return {};
+}
+
+std::string month_folder(Time now) {
+  const std::time_t seconds = now.time_since_epoch().count();
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char folder[32];
+  std::snprintf(folder, sizeof folder, "%04d/%02d", utc.tm_year + 1900, utc.tm_mon + 1);
+  return folder;
+}
+
+bool is_public_path_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '/' || c == '.';
+}
+
+}  // namespace
+
+MediaLibrary::MediaLibrary(std::shared_ptr<store::Store> store, std::filesystem::path data_dir)
+    : store_(std::move(store)), root_(std::move(data_dir) / "media") {}
+
+Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
+  if (upload.bytes.empty()) return refused("The file is empty.");
+  if (upload.bytes.size() > kMaxUploadBytes) {
+    return make_error(ErrorCode::too_large, "Images can be at most 20 MB.");
+  }
+  const auto type = sniff_image_type(upload.bytes);
+  if (!type) return refused("Only JPEG, PNG, GIF and WebP images can be uploaded.");
+
+  ensure_vips();
+  ImageRef header;
+  header.image = vips_image_new_from_buffer(upload.bytes.data(), upload.bytes.size(), "",
+                                            "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
+  if (!header.image) return vips_failure("reading the header");
+  const int width = vips_image_get_width(header.image);
+  const int height = vips_image_get_height(header.image);
+  if (width < 1 || height < 1 || width > kMaxSide || height > kMaxSide ||
+      static_cast<long long>(width) * height > kMaxPixels) {
+    return refused("That image is too large in pixels (at most 12000 on a side, 60 megapixels).");
+  }
+
+  // Random names: nobody guesses unpublished images' addresses.
+  const std::string folder = month_folder(now);
+  const std::string name = accounts::random_token(12);
+  content::Media media;
+  media.original_name = upload.original_name.substr(0, 200);
+  media.alt = upload.alt.substr(0, 500);
+  media.width = width;
+  media.height = height;
+  media.uploaded_by = upload.uploaded_by;
+  media.created_at = now;
+  media.original_path = folder + "/" + name + "." + std::string(extension(*type));
+
+  for (const int target : kVariantWidths) {
+    // Always make at least one variant; never enlarge.
+    const int variant_width = std::min(target, width);
+    if (!media.variants.empty() && variant_width <= media.variants.back().width) break;
+    ImageRef resized;
+    if (vips_thumbnail_buffer(const_cast<char*>(upload.bytes.data()), upload.bytes.size(),
+                              &resized.image, variant_width, "height", kMaxSide, "size",
+                              VIPS_SIZE_DOWN, nullptr) != 0) {
+      return vips_failure("resizing");
+    }
+    void* encoded = nullptr;
+    std::size_t encoded_size = 0;
+    if (vips_webpsave_buffer(resized.image, &encoded, &encoded_size, "Q", 80, "strip", TRUE,
+                             nullptr) != 0) {
+      return vips_failure("encoding WebP");
+    }
+    const std::string path = folder + "/" + name + "-" + std::to_string(variant_width) + ".webp";
+    auto written = write_file(root_ / "public" / path, encoded, encoded_size);
+    g_free(encoded);
+    BYLINE_TRY(written);
+    media.variants.push_back({variant_width, path});
+  }
+  BYLINE_TRY(write_file(root_ / "originals" / media.original_path, upload.bytes.data(), upload.bytes.size()));
+
+  auto id = store_->create_media(media);
+  BYLINE_TRY(id);
+  media.id = *id;
+  return media;
+}
+
+std::optional<std::filesystem::path> MediaLibrary::public_file(std::string_view path) const {
+  if (path.empty() || path.size() > 200 || path.find("..") != std::string_view::npos ||
+      path.front() == '/' ||
+      std::any_of(path.begin(), path.end(), [](char c) { return !is_public_path_character(c); })) {
+    return std::nullopt;
+  }
+  auto file = root_ / "public" / std::filesystem::path(path);
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
+  return file;
+}
+
+std::string media_src(const content::Media& media) {
+  return media.variants.empty() ? "" : "/media/" + media.variants.back().path;
+}
+
+std::string media_srcset(const content::Media& media) {
+  std::string srcset;
+  for (const auto& variant : media.variants) {
+    if (!srcset.empty()) srcset += ", ";
+    srcset += "/media/" + variant.path + " " + std::to_string(variant.width) + "w";
+  }
+  return srcset;
+}
+
+}  // namespace byline::media

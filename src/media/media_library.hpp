@@ -1,0 +1,55 @@
+// The media library: checks, stores and resizes uploaded images, and finds
+// the files readers ask for.
+#pragma once
+
+#include "common/result.hpp"
+#include "content/model.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace byline::store {
+class Store;
+}
+
+namespace byline::media {
+
+inline constexpr std::size_t kMaxUploadBytes = 20 * 1024 * 1024;
+inline constexpr int kMaxSide = 12000;              // pixels
+inline constexpr long long kMaxPixels = 60'000'000;  // a decompression bomb is refused unread
+inline constexpr int kVariantWidths[] = {400, 800, 1200, 1600, 2400};
+
+struct Upload {
+  std::string_view bytes;
+  std::string original_name;
+  std::string alt;
+  content::Id uploaded_by = 0;
+};
+
+class MediaLibrary {
+ public:
+  // Files live under `data_dir`/media: originals/ (kept, never served) and
+  // public/ (the variants readers get).
+  MediaLibrary(std::shared_ptr<store::Store> store, std::filesystem::path data_dir);
+
+  // Rule: only JPEG, PNG, GIF and WebP, judged from the bytes, at most
+  // kMaxUploadBytes and kMaxPixels; each becomes WebP variants at the widths
+  // of kVariantWidths it can fill, without metadata. Refusals are
+  // invalid_input or too_large with a message for the uploader.
+  Result<content::Media> add(const Upload& upload, Time now);
+
+  // The file behind a public path ("2026/11/…-800.webp"); nullopt when the
+  // path is not one Byline makes or no such file exists.
+  std::optional<std::filesystem::path> public_file(std::string_view path) const;
+
+ private:
+  std::shared_ptr<store::Store> store_;
+  std::filesystem::path root_;
+};
+
+// `src` and `srcset` for an <img> of `media`.
+std::string media_src(const content::Media& media);
+std::string media_srcset(const content::Media& media);
+
+}  // namespace byline::media

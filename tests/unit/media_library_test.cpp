@@ -1,0 +1,129 @@
+#include "media/media_library.hpp"
+
+#include "media/image_type.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "test_images.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace byline::media {
+namespace {
+
+using byline::testing::make_jpeg;
+using byline::testing::make_png;
+
+const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026));
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+class MediaLibraryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("byline-media-test-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(*opened);
+    library_ = std::make_unique<MediaLibrary>(store_, dir_);
+  }
+  void TearDown() override {
+    library_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Result<content::Media> add(const std::string& bytes, std::string name = "photo.jpg") {
+    return library_->add(Upload{bytes, std::move(name), "Talks in Vienna", 0}, kNow);
+  }
+
+  std::filesystem::path dir_;
+  std::shared_ptr<store::Store> store_;
+  std::unique_ptr<MediaLibrary> library_;
+};
+
+TEST(ImageType, IsJudgedFromTheBytesNotTheName) {
+  EXPECT_EQ(sniff_image_type(make_jpeg(8, 8)), ImageType::jpeg);
+  EXPECT_EQ(sniff_image_type(make_png(8, 8)), ImageType::png);
+  EXPECT_EQ(sniff_image_type("GIF89a...."), ImageType::gif);
+  EXPECT_EQ(sniff_image_type(std::string("RIFF\0\0\0\0WEBPVP8 ", 16)), ImageType::webp);
+  EXPECT_FALSE(sniff_image_type("just some text, renamed photo.jpg"));
+  EXPECT_FALSE(sniff_image_type("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
+  EXPECT_FALSE(sniff_image_type(""));
+}
+
+TEST_F(MediaLibraryTest, MakesWebpVariantsThatNeverEnlarge) {
+  auto media = add(make_jpeg(1000, 600));
+  ASSERT_TRUE(media.ok()) << media.error().message << " " << media.error().detail;
+  EXPECT_EQ(media->width, 1000);
+  EXPECT_EQ(media->height, 600);
+  ASSERT_EQ(media->variants.size(), 3u);
+  EXPECT_EQ(media->variants[0].width, 400);
+  EXPECT_EQ(media->variants[1].width, 800);
+  EXPECT_EQ(media->variants[2].width, 1000);
+  for (const auto& variant : media->variants) {
+    const auto file = library_->public_file(variant.path);
+    ASSERT_TRUE(file.has_value()) << variant.path;
+    EXPECT_EQ(sniff_image_type(read_file(*file)), ImageType::webp);
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "media" / "originals" / media->original_path));
+  EXPECT_EQ(media_src(*media), "/media/" + media->variants.back().path);
+  EXPECT_NE(media_srcset(*media).find(" 400w, "), std::string::npos);
+  EXPECT_EQ(store_->media(10, 0)->size(), 1u);
+  EXPECT_EQ(store_->media(10, 0)->front().alt, "Talks in Vienna");
+}
+
+TEST_F(MediaLibraryTest, KeepsASmallImageAtItsOwnSize) {
+  auto media = add(make_png(120, 80), "icon.png");
+  ASSERT_TRUE(media.ok());
+  ASSERT_EQ(media->variants.size(), 1u);
+  EXPECT_EQ(media->variants[0].width, 120);
+}
+
+TEST_F(MediaLibraryTest, RefusesTextRenamedAsAnImage) {
+  auto media = add("This is a press release, not a photo.", "photo.jpg");
+  ASSERT_FALSE(media.ok());
+  EXPECT_EQ(media.error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(media.error().message, "Only JPEG, PNG, GIF and WebP images can be uploaded.");
+  EXPECT_TRUE(store_->media(10, 0)->empty());
+}
+
+TEST_F(MediaLibraryTest, RefusesABrokenImageWithAGoodSignature) {
+  std::string broken = make_jpeg(300, 200);
+  broken.resize(40);
+  auto media = add(broken);
+  ASSERT_FALSE(media.ok());
+  EXPECT_EQ(media.error().code, ErrorCode::invalid_input);
+}
+
+TEST_F(MediaLibraryTest, RefusesTooManyPixelsBeforeDecodingThem) {
+  auto media = add(make_png(kMaxSide + 1, 2), "wide.png");
+  ASSERT_FALSE(media.ok());
+  EXPECT_NE(media.error().message.find("too large in pixels"), std::string::npos);
+}
+
+TEST_F(MediaLibraryTest, RefusesAnUploadOverTheSizeLimit) {
+  std::string huge = make_jpeg(8, 8);
+  huge.resize(kMaxUploadBytes + 1);
+  auto media = add(huge);
+  ASSERT_FALSE(media.ok());
+  EXPECT_EQ(media.error().code, ErrorCode::too_large);
+}
+
+TEST_F(MediaLibraryTest, ServesOnlyPathsItMakes) {
+  EXPECT_FALSE(library_->public_file("../byline.db"));
+  EXPECT_FALSE(library_->public_file("/etc/passwd"));
+  EXPECT_FALSE(library_->public_file("2026/11/../../../byline.db"));
+  EXPECT_FALSE(library_->public_file("2026/11/nothing-400.webp"));
+  EXPECT_FALSE(library_->public_file(""));
+}
+
+}  // namespace
+}  // namespace byline::media
