@@ -20,6 +20,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <random>
@@ -35,6 +36,7 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t kMaxLingerBytes = 64 * 1024 * 1024;
 
 bool is_normal_ending(const boost::system::error_code& error) {
   return error == bhttp::error::end_of_stream || error == asio::error::eof ||
@@ -151,6 +153,7 @@ struct Server::Impl {
           auto message = to_message(std::move(refusal), false, false);
           stream.expires_after(options.read_timeout);
           co_await bhttp::async_write(stream, message, kTuple);
+          co_await linger(stream);
         }
         break;
       }
@@ -181,6 +184,22 @@ struct Server::Impl {
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // Closes after a refusal the client may still be sending a body for: stop
+  // sending, then read and drop what arrives for a moment, so the client
+  // gets to read the answer instead of a connection reset.
+  asio::awaitable<void> linger(beast::tcp_stream& stream) {
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 16 * 1024> scratch;
+    std::size_t drained = 0;
+    while (drained < kMaxLingerBytes) {
+      auto [error, got] = co_await stream.async_read_some(asio::buffer(scratch), kTuple);
+      if (error) break;
+      drained += got;
+    }
   }
 
   asio::awaitable<void> accept_connections() {

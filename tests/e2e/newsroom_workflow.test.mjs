@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { axeViolations } from './axe.mjs';
 import { launchChromium } from './browser.mjs';
 import { startByline } from './byline_server.mjs';
+import { makePng } from './images.mjs';
 
 const outputDir = process.env.BYLINE_E2E_OUTPUT ?? new URL('./output', import.meta.url).pathname;
 mkdirSync(outputDir, { recursive: true });
@@ -71,6 +72,17 @@ describe('publishing workflow in chromium', () => {
     await jana.page.keyboard.type(' on Tuesday.');
     await jana.page.keyboard.press('Enter');
     await jana.page.keyboard.type('> We will share what we have.');
+    await jana.page.keyboard.press('Enter');
+    await jana.page.keyboard.press('Enter');
+
+    // An image from her computer, with alt text and a caption.
+    jana.page.once('dialog', (dialog) => dialog.accept('Delegates at the summit table'));
+    await jana.page.locator('.rich-editor input[type="file"]').setInputFiles({
+      name: 'summit.png', mimeType: 'image/png', buffer: makePng(1200, 700),
+    });
+    await jana.page.getByText('Image added. Type its caption under it.').waitFor();
+    await jana.page.keyboard.type('The summit opened in Tehran on Tuesday.');
+    await jana.page.evaluate(() => window.scrollTo(0, 0));
     await jana.page.screenshot({ path: join(outputDir, 'newsroom-editor.png') });
     // Authors publish their own; she wants an editor's eye first.
     await jana.page.getByRole('button', { name: 'Send for review' }).click();
@@ -79,6 +91,8 @@ describe('publishing workflow in chromium', () => {
     assert.match(body, /<h2>What was agreed<\/h2>/);
     assert.match(body, /<strong>water-sharing accord<\/strong>/);
     assert.match(body, /<blockquote><p>We will share what we have\.<\/p><\/blockquote>/);
+    assert.match(body, /<figure><img src="\/media\/[^"]+\.webp" srcset="[^"]+ 400w, [^"]+ 1200w" alt="Delegates at the summit table"/);
+    assert.match(body, /<figcaption>The summit opened in Tehran on Tuesday\.<\/figcaption><\/figure>/);
     assert.equal(await jana.page.locator('.post-state .status').innerText(), 'review');
     await jana.context.close();
 
@@ -101,6 +115,12 @@ describe('publishing workflow in chromium', () => {
     await reader.getByRole('link', { name: 'Tehran hosts regional water summit' }).click();
     assert.equal(await reader.locator('.article-body h2').innerText(), 'What was agreed');
     assert.equal(await reader.locator('.published-by').innerText(), 'Published by Jana Journalist');
+    const photo = reader.locator('.article-body figure img');
+    assert.equal(await photo.getAttribute('alt'), 'Delegates at the summit table');
+    await photo.scrollIntoViewIfNeeded();
+    await reader.waitForFunction(() => document.querySelector('.article-body figure img').complete);
+    assert.ok(await photo.evaluate((img) => img.naturalWidth) >= 400, 'the image loads');
+    assert.equal(await reader.locator('.article-body figcaption').innerText(), 'The summit opened in Tehran on Tuesday.');
     await reader.close();
   });
 

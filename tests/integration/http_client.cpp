@@ -39,7 +39,10 @@ HttpResponse http_request(unsigned short port, const std::string& method, const 
   }
   request.body() = body;
   request.prepare_payload();
-  bhttp::write(socket, request);
+  // A server may refuse a large body before it has read it all: the write
+  // then fails, but the answer is waiting to be read.
+  boost::system::error_code write_error;
+  bhttp::write(socket, request, write_error);
 
   boost::beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;

@@ -14,6 +14,8 @@ class StaffClient {
   StaffClient(unsigned short port, const std::string& email, const std::string& password);
 
   bool signed_in() const { return !cookie_.empty(); }
+  const std::string& cookie() const { return cookie_; }
+  const std::string& csrf_token() const { return csrf_; }
   HttpResponse get(const std::string& path) const;
   // Posts a form with this session's CSRF token added.
   HttpResponse post(const std::string& path, const std::string& fields) const;

@@ -3,7 +3,7 @@
 // it, and the form still posts the textarea, which the editor keeps in sync.
 // Markdown typed as you write works as a shortcut: "## " makes a heading,
 // "**bold**" bold, "> " a quote, "- " or "1. " a list.
-import { Editor } from '@tiptap/core';
+import { Editor, Node } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
 const body = document.querySelector('textarea[name="body"]');
@@ -11,6 +11,63 @@ const body = document.querySelector('textarea[name="body"]');
 // A pasted YouTube or X address on its own becomes a link card: a paragraph
 // holding just the link, which the site shows as such.
 const embeddable = /^https:\/\/(www\.)?(youtube\.com\/watch\?v=|youtu\.be\/|x\.com\/|twitter\.com\/)\S+$/;
+
+// An image with its caption: <figure><img …><figcaption>…</figcaption></figure>.
+// The caption is edited in place. A bare <img> (from an import) becomes a
+// figure too, so editing a story never drops its images.
+const Figure = Node.create({
+  name: 'figure',
+  group: 'block',
+  content: 'inline*',
+  draggable: true,
+  isolating: true,
+  addAttributes() {
+    return {
+      src: { default: null },
+      srcset: { default: null },
+      alt: { default: '' },
+      width: { default: null },
+      height: { default: null },
+    };
+  },
+  parseHTML() {
+    const fromImage = (img) => (img ? {
+      src: img.getAttribute('src'),
+      srcset: img.getAttribute('srcset'),
+      alt: img.getAttribute('alt') ?? '',
+      width: img.getAttribute('width'),
+      height: img.getAttribute('height'),
+    } : false);
+    return [
+      { tag: 'figure', contentElement: 'figcaption', getAttrs: (element) => fromImage(element.querySelector('img')) },
+      { tag: 'img[src]', getAttrs: (img) => fromImage(img) },
+    ];
+  },
+  renderHTML({ node }) {
+    const { src, srcset, alt, width, height } = node.attrs;
+    return ['figure',
+      ['img', { src, srcset, alt, width, height, sizes: '(max-width: 760px) 100vw, 760px', loading: 'lazy' }],
+      ['figcaption', 0]];
+  },
+});
+
+// Uploads an image file to the media library; resolves to its addresses.
+async function upload(file, alt, csrfToken) {
+  const response = await fetch('/newsroom/media/', {
+    method: 'POST',
+    body: file,
+    headers: {
+      'Content-Type': file.type || 'application/octet-stream',
+      'X-CSRF-Token': csrfToken,
+      'X-Filename': encodeURIComponent(file.name),
+      'X-Alt': encodeURIComponent(alt),
+    },
+  });
+  let answer = {};
+  try { answer = await response.json(); } catch { /* not JSON: a proxy's error page */ }
+  if (!response.ok) throw new Error(answer.error ?? `The upload failed (HTTP ${response.status}).`);
+  return answer;
+}
 
 function toolbarButton(label, shortcut, run, isActive) {
   const button = document.createElement('button');
@@ -30,7 +87,14 @@ function mount(textarea) {
   toolbar.setAttribute('role', 'toolbar');
   toolbar.setAttribute('aria-label', 'Formatting');
   const surface = document.createElement('div');
-  wrapper.append(toolbar, surface);
+  const status = document.createElement('p');
+  status.className = 'upload-status';
+  status.setAttribute('role', 'status');
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = 'image/jpeg,image/png,image/gif,image/webp';
+  picker.hidden = true;
+  wrapper.append(toolbar, status, surface, picker);
   textarea.before(wrapper);
   textarea.hidden = true;
 
@@ -44,6 +108,7 @@ function mount(textarea) {
         heading: { levels: [2, 3, 4] },
         link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
       }),
+      Figure,
     ],
     editorProps: {
       attributes: {
@@ -77,10 +142,30 @@ function mount(textarea) {
     toolbarButton('Bulleted list', '- ', () => chain().toggleBulletList().run(), () => editor.isActive('bulletList')),
     toolbarButton('Numbered list', '1. ', () => chain().toggleOrderedList().run(), () => editor.isActive('orderedList')),
     toolbarButton('Quote', '> ', () => chain().toggleBlockquote().run(), () => editor.isActive('blockquote')),
+    toolbarButton('Image', '', () => picker.click(), () => editor.isActive('figure')),
     toolbarButton('Undo', 'Ctrl+Z', () => chain().undo().run(), () => false),
     toolbarButton('Redo', 'Ctrl+Shift+Z', () => chain().redo().run(), () => false),
   ];
   for (const { button } of buttons) toolbar.append(button);
+
+  const csrfToken = textarea.form?.querySelector('input[name="_csrf"]')?.value ?? '';
+  picker.addEventListener('change', async () => {
+    const file = picker.files[0];
+    picker.value = '';
+    if (!file) return;
+    const alt = window.prompt('Describe the image for readers who cannot see it (alt text):', '') ?? '';
+    status.textContent = `Uploading ${file.name}…`;
+    try {
+      const image = await upload(file, alt, csrfToken);
+      chain().insertContent({
+        type: 'figure',
+        attrs: { src: image.src, srcset: image.srcset, alt: image.alt, width: image.width, height: image.height },
+      }).run();
+      status.textContent = 'Image added. Type its caption under it.';
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
 
   function toggleLink() {
     if (editor.isActive('link')) {

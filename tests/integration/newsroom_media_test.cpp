@@ -1,0 +1,95 @@
+// Image uploads over real HTTP: real images are stored and served as WebP;
+// fakes, SVG, oversize files and requests without a session or a CSRF token
+// are refused with a JSON message.
+#include "byline_process.hpp"
+#include "newsroom_client.hpp"
+#include "test_images.hpp"
+
+#include "accounts/accounts.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::testing {
+namespace {
+
+constexpr const char* kPassword = "a long enough secret";
+
+class NewsroomMedia : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::sqlite::SqliteStore::open(data_.path() / "byline.db", 1);
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(*opened);
+    ASSERT_TRUE(accounts::add_account(*store_, {"arash@example.com", "Arash Author", content::Role::author, kPassword}).ok());
+    server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{});
+    staff_ = std::make_unique<StaffClient>(server_->port(), "arash@example.com", kPassword);
+    ASSERT_TRUE(staff_->signed_in());
+  }
+
+  HttpResponse upload(const std::string& bytes, const std::string& type, const std::string& token) {
+    return http_request(server_->port(), "POST", "/newsroom/media/",
+                        {{"Cookie", staff_->cookie()}, {"Content-Type", type}, {"X-CSRF-Token", token},
+                         {"X-Filename", "vienna%20talks.jpg"}, {"X-Alt", "Ministers%20in%20Vienna"}},
+                        bytes);
+  }
+
+  TempDir data_{"media"};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<StaffClient> staff_;
+};
+
+TEST_F(NewsroomMedia, StoresARealImageAndServesItsVariants) {
+  const HttpResponse answer = upload(make_jpeg(900, 600), "image/jpeg", staff_->csrf_token());
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  EXPECT_EQ(answer.header("content-type"), "application/json");
+  EXPECT_NE(answer.body.find("\"alt\":\"Ministers in Vienna\""), std::string::npos) << answer.body;
+  const std::string src = first_match(answer.body, R"re("src":"([^"]+)")re");
+  ASSERT_TRUE(src.starts_with("/media/")) << answer.body;
+  EXPECT_NE(answer.body.find("400w"), std::string::npos);
+
+  const HttpResponse image = http_get(server_->port(), src);
+  ASSERT_EQ(image.status, 200);
+  EXPECT_EQ(image.header("content-type"), "image/webp");
+  EXPECT_TRUE(image.body.starts_with("RIFF"));
+  EXPECT_NE(image.header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_NE(staff_->get("/newsroom/media/").body.find(src), std::string::npos);
+}
+
+TEST_F(NewsroomMedia, RefusesTextRenamedAsAJpeg) {
+  const HttpResponse answer = upload("Breaking: this is not a photo.", "image/jpeg", staff_->csrf_token());
+  EXPECT_EQ(answer.status, 400);
+  EXPECT_EQ(answer.body, "{\"error\":\"Only JPEG, PNG, GIF and WebP images can be uploaded.\"}\n");
+  EXPECT_TRUE(store_->media(10, 0)->empty());
+}
+
+TEST_F(NewsroomMedia, RefusesSvg) {
+  const HttpResponse answer = upload(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"1\" height=\"1\"/></svg>",
+      "image/svg+xml", staff_->csrf_token());
+  EXPECT_EQ(answer.status, 400);
+}
+
+TEST_F(NewsroomMedia, RefusesUploadsWithoutTheTokenOrASession) {
+  EXPECT_EQ(upload(make_jpeg(50, 50), "image/jpeg", "forged").status, 403);
+  const HttpResponse signed_out = http_request(server_->port(), "POST", "/newsroom/media/",
+                                               {{"Content-Type", "image/jpeg"}}, make_jpeg(50, 50));
+  EXPECT_EQ(signed_out.status, 401);
+  EXPECT_TRUE(store_->media(10, 0)->empty());
+}
+
+TEST_F(NewsroomMedia, RefusesAFileOverTwentyMegabytes) {
+  std::string huge = make_jpeg(50, 50);
+  huge.resize(21 * 1024 * 1024, 'x');
+  const HttpResponse answer = upload(huge, "image/jpeg", staff_->csrf_token());
+  EXPECT_EQ(answer.status, 413);
+}
+
+TEST_F(NewsroomMedia, KeepsOtherRequestsToTheUsualBodyLimit) {
+  const HttpResponse answer = staff_->post("/newsroom/posts/new/", "title=Big&body=" + std::string(2 * 1024 * 1024, 'x'));
+  EXPECT_EQ(answer.status, 413);
+}
+
+}  // namespace
+}  // namespace byline::testing
