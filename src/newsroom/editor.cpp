@@ -35,6 +35,18 @@ std::optional<long long> number_in(std::string_view text) {
   return value;
 }
 
+// How a save reads in the audit log; plain saves are not logged.
+std::optional<std::string_view> audited_action(publishing::Intent intent, bool created) {
+  switch (intent) {
+    case publishing::Intent::save: return created ? std::optional<std::string_view>("created a draft") : std::nullopt;
+    case publishing::Intent::submit: return "sent for review";
+    case publishing::Intent::publish: return "published";
+    case publishing::Intent::schedule: return "scheduled";
+    case publishing::Intent::unpublish: return "unpublished";
+  }
+  return std::nullopt;
+}
+
 std::string edit_url(content::Id id) { return "/newsroom/posts/" + std::to_string(id) + "/"; }
 
 std::vector<std::string> split_tags(std::string_view text) {
@@ -195,6 +207,7 @@ Response Newsroom::create_post(const Request& request, const Params&) const {
   }
   log_line("newsroom: " + (*me)->user.email + " created post " + std::to_string(created->id) + " (" +
            std::string(content::to_string(created->status)) + ")");
+  if (auto action = audited_action(intent, true)) audit(request, &(*me)->user, "", *action, created->title);
   return see_other(edit_url(created->id) + "?saved=1");
 }
 
@@ -237,6 +250,7 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
   log_line("newsroom: " + (*me)->user.email + " saved post " + std::to_string(saved->id) + " (" +
            std::string(content::to_string(saved->status)) + ", revision " +
            std::to_string(saved->revision) + ")");
+  if (auto action = audited_action(intent, false)) audit(request, &(*me)->user, "", *action, saved->title);
   return see_other(edit_url(saved->id) + "?saved=1");
 }
 
@@ -305,6 +319,7 @@ Response Newsroom::restore_revision(const Request& request, const Params& params
   if (!restored) return failure(restored.error(), &**me);
   log_line("newsroom: " + (*me)->user.email + " restored revision " + std::to_string(*number) +
            " of post " + std::to_string(*id));
+  audit(request, &(*me)->user, "", "restored revision " + std::to_string(*number), restored->title);
   return see_other(edit_url(*id) + "?saved=1");
 }
 

@@ -3,6 +3,7 @@
 #include "newsroom/newsroom.hpp"
 
 #include "accounts/accounts.hpp"
+#include "accounts/permissions.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
 #include "common/log.hpp"
@@ -80,6 +81,7 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("POST", "/newsroom/setup/:token/", bind(&Newsroom::setup));
   router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
   router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
+  router.add("GET", "/newsroom/audit/", bind(&Newsroom::audit_page));
   router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
   router.add("POST", "/newsroom/staff/:id/role/", bind(&Newsroom::change_role));
   router.add("GET", "/newsroom/media/", bind(&Newsroom::media_page));
@@ -97,6 +99,20 @@ void Newsroom::add_routes(http::Router& router) const {
 
 Result<std::optional<accounts::SignedIn>> Newsroom::signed_in(const Request& request) const {
   return sessions_->authenticate(http::cookie(request, kSessionCookie), now_utc());
+}
+
+void Newsroom::audit(const Request& request, const content::User* actor, std::string_view actor_name,
+                     std::string_view action, std::string_view subject) const {
+  store::AuditEntry entry;
+  entry.at = now_utc();
+  entry.actor_id = actor ? actor->id : 0;
+  entry.actor = std::string(actor ? std::string_view(actor->email) : actor_name.substr(0, 200));
+  entry.action = std::string(action);
+  entry.subject = std::string(subject.substr(0, 300));
+  entry.address = client_address(request);
+  if (auto recorded = store_->record_audit(entry); !recorded) {
+    log_line("error: the audit log could not be written: " + recorded.error().detail);
+  }
 }
 
 std::string Newsroom::session_cookie(const SignedIn& signed_in) const {
@@ -204,6 +220,8 @@ Response Newsroom::sign_in(const Request& request, const Params&) const {
     if (error.code != ErrorCode::unauthorized && error.code != ErrorCode::rate_limited) {
       return failure(error, nullptr);
     }
+    audit(request, nullptr, form.get("email"),
+          error.code == ErrorCode::rate_limited ? "sign-in throttled" : "sign-in refused", "");
     View view;
     view.set("error", error.message);
     view.set("email", form.get("email"));
@@ -214,8 +232,8 @@ Response Newsroom::sign_in(const Request& request, const Params&) const {
     }
     return response;
   }
-  log_line("newsroom: " + signed_in->user.email + " signed in from " +
-                       client_address(request));
+  log_line("newsroom: " + signed_in->user.email + " signed in from " + client_address(request));
+  audit(request, &signed_in->user, "", "signed in", "");
   Response response = see_other(next);
   response.headers.emplace_back("Set-Cookie", session_cookie(*signed_in));
   return response;
@@ -228,6 +246,7 @@ Response Newsroom::sign_out(const Request& request, const Params&) const {
   const Form form = Form::parse(request.body);
   if (!session_token_matches(form, **me)) return expired_form(&**me);
   if (auto ended = sessions_->sign_out((*me)->token); !ended) return failure(ended.error(), &**me);
+  audit(request, &(*me)->user, "", "signed out", "");
   Response response = see_other("/newsroom/sign-in/");
   http::CookieOptions options;
   options.max_age_seconds = 0;
@@ -261,6 +280,7 @@ Response Newsroom::change_password(const Request& request, const Params&) const 
     view.set("error", changed.error().message);
     return page(400, "password", "Change password", view, &**me);
   }
+  audit(request, &(*me)->user, "", "changed their password", "");
   view.set("notice", "Your password is changed. Every other session of yours has ended.");
   return page(200, "password", "Change password", view, &**me);
 }
@@ -327,6 +347,7 @@ Response Newsroom::setup(const Request& request, const Params& params) const {
   // Rule: the link works once.
   if (auto used = store_->put_setting(kSetupDigestKey, ""); !used) return failure(used.error(), nullptr);
   log_line("newsroom: owner account " + owner->email + " created from the setup link");
+  audit(request, &*owner, "", "created the owner account", owner->email);
   auto session = sessions_->open_session(*owner, client_address(request), request.header("user-agent"),
                                          now_utc());
   if (!session) return failure(session.error(), nullptr);
@@ -349,6 +370,11 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   const std::string& author_text = query.get("author");
   std::from_chars(author_text.data(), author_text.data() + author_text.size(), author_id);
   if (author_id > 0) filter.author_id = author_id;
+  long long section_id = 0;
+  const std::string& section_text = query.get("section");
+  std::from_chars(section_text.data(), section_text.data() + section_text.size(), section_id);
+  if (section_id > 0) filter.section_id = section_id;
+  filter.title_contains = query.get("q").substr(0, 200);
   int page_number = 1;
   const std::string& page_text = query.get("page");
   std::from_chars(page_text.data(), page_text.data() + page_text.size(), page_number);
@@ -384,6 +410,15 @@ Response Newsroom::posts(const Request& request, const Params&) const {
     add_option(authors, std::to_string(person.id), person.name, filter.author_id == person.id);
   }
   view.set("authors", authors);
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error(), &**me);
+  View section_options = render::make_list();
+  add_option(section_options, "", "Any section", !filter.section_id);
+  for (const auto& section : *sections) {
+    add_option(section_options, std::to_string(section.id), section.name, filter.section_id == section.id);
+  }
+  view.set("section_options", section_options);
+  view.set("q", filter.title_contains);
 
   const Time now = now_utc();
   View rows = render::make_list();
@@ -408,9 +443,47 @@ Response Newsroom::posts(const Request& request, const Params&) const {
     std::string older = "/newsroom/?page=" + std::to_string(page_number + 1);
     if (filter.status) older += "&status=" + std::string(content::to_string(*filter.status));
     if (filter.author_id) older += "&author=" + std::to_string(*filter.author_id);
+    if (filter.section_id) older += "&section=" + std::to_string(*filter.section_id);
+    if (!filter.title_contains.empty()) older += "&q=" + http::url_encode(filter.title_contains);
     view.set("older_url", older);
   }
   return page(200, "posts", "Posts", view, &**me);
+}
+
+Response Newsroom::audit_page(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  if (!accounts::may((*me)->user, accounts::Action::view_audit_log)) {
+    return failure(make_error(ErrorCode::forbidden, "Only admins can read the audit log."), &**me);
+  }
+  constexpr int kPerPage = 100;
+  int page_number = 1;
+  const std::string& page_text = Form::parse(request.query).get("page");
+  std::from_chars(page_text.data(), page_text.data() + page_text.size(), page_number);
+  page_number = std::clamp(page_number, 1, 100000);
+  auto entries = store_->audit_entries(kPerPage + 1, (page_number - 1) * kPerPage);
+  if (!entries) return failure(entries.error(), &**me);
+
+  View view;
+  view.set("on_audit", true);
+  const Time now = now_utc();
+  View rows = render::make_list();
+  for (std::size_t i = 0; i < entries->size() && i < kPerPage; ++i) {
+    const auto& entry = (*entries)[i];
+    View row;
+    row.set("at_iso", iso8601(entry.at));
+    row.set("at_ago", dates_.relative(entry.at, now));
+    row.set("actor", entry.actor);
+    row.set("action", entry.action);
+    render::set_if_present(row, "subject", entry.subject);
+    row.set("address", entry.address);
+    rows.push_back(row);
+  }
+  view.set("entries", rows);
+  view.set("has_entries", !entries->empty());
+  if (entries->size() > kPerPage) view.set("older_url", "/newsroom/audit/?page=" + std::to_string(page_number + 1));
+  return page(200, "audit", "Audit log", view, &**me);
 }
 
 Response Newsroom::asset(const Request& request, const Params& params) const {

@@ -29,6 +29,7 @@ struct Edit;
 }
 namespace byline::content {
 struct Post;
+struct User;
 }
 namespace byline::http {
 class Form;
@@ -102,6 +103,10 @@ class Newsroom {
   http::Response to_sign_in(const http::Request& request) const;
 
   Result<std::optional<SignedIn>> signed_in(const http::Request& request) const;
+  // Adds a line to the audit log; a failure to write it is logged, not shown.
+  void audit(const http::Request& request, const content::User* actor, std::string_view actor_name,
+             std::string_view action, std::string_view subject) const;
+  http::Response audit_page(const http::Request& request, const http::Params& params) const;
   http::Response page(int status, std::string_view name, std::string_view title, render::View& view,
                       const SignedIn* me) const;
   http::Response failure(const Error& error, const SignedIn* me) const;

@@ -97,6 +97,7 @@ Response Newsroom::add_person(const Request& request, const Params&) const {
     return render_staff(http::status_for(added.error().code), **me, added.error().message, "", &form);
   }
   log_line("newsroom: " + (*me)->user.email + " added " + added->email + " as " + form.get("role"));
+  audit(request, &(*me)->user, "", "added a person", added->email + " as " + form.get("role"));
   return render_staff(200, **me, "", "Added " + added->name + " as " + form.get("role") + ".", nullptr);
 }
 
@@ -118,6 +119,7 @@ Response Newsroom::change_role(const Request& request, const Params& params) con
   auto changed = accounts::change_role(*store_, (*person)->email, *role);
   if (!changed) return render_staff(http::status_for(changed.error().code), **me, changed.error().message, "", nullptr);
   log_line("newsroom: " + (*me)->user.email + " made " + changed->email + " " + form.get("role"));
+  audit(request, &(*me)->user, "", "changed a role", changed->email + " to " + form.get("role"));
   return render_staff(200, **me, "", changed->name + " is now " + form.get("role") + ".", nullptr);
 }
 

@@ -232,7 +232,18 @@ Result<Post> Workflow::restore(const content::User& actor, content::Id id, int b
 }
 
 Result<std::vector<content::Id>> Workflow::publish_due(Time now) {
-  return store_->publish_due_posts(now);
+  auto published = store_->publish_due_posts(now);
+  BYLINE_TRY(published);
+  for (const auto id : *published) {
+    auto post = store_->post_by_id(id);
+    store::AuditEntry entry;
+    entry.at = now;
+    entry.actor = "scheduler";
+    entry.action = "published on schedule";
+    entry.subject = post && *post ? (*post)->title : "post " + std::to_string(id);
+    BYLINE_TRY(store_->record_audit(entry));
+  }
+  return published;
 }
 
 }  // namespace byline::publishing

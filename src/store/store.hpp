@@ -30,6 +30,8 @@ struct PostQuery {
 struct PostFilter {
   std::optional<content::PostStatus> status;
   std::optional<Id> author_id;
+  std::optional<Id> section_id;
+  std::string title_contains;  // "": any title
   int limit = 50;
   int offset = 0;
 };
@@ -51,6 +53,17 @@ struct Session {
   Time expires_at{};
   std::string address;
   std::string user_agent;
+};
+
+// One line of the audit log: who did what to what, from where.
+struct AuditEntry {
+  Id id = 0;
+  Time at{};
+  Id actor_id = 0;      // 0: not a signed-in person
+  std::string actor;    // email, or "command line", "scheduler"
+  std::string action;   // "signed in", "published", "changed role", ...
+  std::string subject;  // what it was done to: a post's title, a person's email
+  std::string address;  // network address, when there is one
 };
 
 class Store {
@@ -106,6 +119,10 @@ class Store {
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
 
   virtual Result<Id> create_media(const content::Media& media) = 0;
+
+  virtual Result<void> record_audit(const AuditEntry& entry) = 0;
+  // The audit log, newest first.
+  virtual Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) = 0;
   // The media library, newest first.
   virtual Result<std::vector<content::Media>> media(int limit, int offset) = 0;
 };

@@ -80,5 +80,26 @@ TEST_F(NewsroomStaff, AddingSomeoneTwiceOrWithAWeakPasswordIsRefusedKeepingTheFo
   EXPECT_EQ(owner.post("/newsroom/staff/", "name=Weak&email=weak%40example.com&role=author&password=short").status, 400);
 }
 
+TEST_F(NewsroomStaff, TheAuditLogTellsAdminsWhoDidWhat) {
+  StaffClient wrong(server_->port(), "eddie@example.com", "not the password");
+  EXPECT_FALSE(wrong.signed_in());
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_EQ(eddie.post("/newsroom/posts/new/", "title=Audited+story&body=x&intent=publish").status, 303);
+  StaffClient owner(server_->port(), "owner@example.com", kPassword);
+  owner.post("/newsroom/staff/",
+             "name=Jana+Journalist&email=jana%40example.com&role=author&password=" + http::url_encode(kPassword));
+
+  const HttpResponse log = owner.get("/newsroom/audit/");
+  ASSERT_EQ(log.status, 200);
+  const std::string text = visible_text(log.body);
+  for (const std::string line :
+       {"owner@example.com added a person: jana@example.com as author",
+        "eddie@example.com published: Audited story", "eddie@example.com signed in",
+        "eddie@example.com sign-in refused"}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << "\n" << text;
+  }
+  EXPECT_EQ(eddie.get("/newsroom/audit/").status, 403);
+}
+
 }  // namespace
 }  // namespace byline::testing

@@ -207,6 +207,23 @@ TEST_P(StoreTest, ListsPostsOfEveryStatusForTheNewsroom) {
   EXPECT_TRUE(store_->list_posts(filter)->has_more);
 }
 
+TEST_P(StoreTest, FindsNewsroomPostsBySectionAndTitleWords) {
+  add_post("Oil deal signed", PostStatus::draft, std::nullopt, true);
+  add_post("Oil prices fall", PostStatus::draft, std::nullopt);
+  add_post("100% turnout", PostStatus::draft, std::nullopt);
+  PostFilter filter;
+  filter.title_contains = "oil";
+  EXPECT_EQ(store_->list_posts(filter)->posts.size(), 2u);
+  filter.section_id = section_id_;
+  ASSERT_EQ(store_->list_posts(filter)->posts.size(), 1u);
+  EXPECT_EQ(store_->list_posts(filter)->posts[0].title, "Oil deal signed");
+  PostFilter percent;
+  percent.title_contains = "0%";
+  ASSERT_EQ(store_->list_posts(percent)->posts.size(), 1u);
+  percent.title_contains = "%";
+  EXPECT_EQ(store_->list_posts(percent)->posts.size(), 1u) << "% means itself";
+}
+
 TEST_P(StoreTest, KeepsARevisionOfEverySave) {
   const auto id = add_post("First title", PostStatus::draft, std::nullopt);
   auto post = **store_->post_by_id(id);

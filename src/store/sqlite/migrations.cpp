@@ -138,6 +138,20 @@ CREATE TABLE media (
 );
 CREATE INDEX media_by_time ON media (created_at DESC, id DESC);
 )sql",
+
+    // 5: the audit log. Names are copied, not referenced: the log outlives
+    // the people and posts it mentions.
+    R"sql(
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_id INTEGER,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT ''
+);
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -254,6 +254,9 @@ Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
       " WHERE (?1 IS NULL OR p.status = ?1)"
       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM post_authors a"
       "                            WHERE a.post_id = p.id AND a.user_id = ?2))"
+      " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM post_sections s"
+      "                            WHERE s.post_id = p.id AND s.section_id = ?5))"
+      " AND (?6 = '' OR p.title LIKE '%' || ?6 || '%' ESCAPE '\\')"
       " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3 OFFSET ?4");
   BYLINE_TRY(statement);
   Statement& s = **statement;
@@ -265,6 +268,14 @@ Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
   s.bind(2, filter.author_id);
   s.bind(3, static_cast<std::int64_t>(filter.limit) + 1);
   s.bind(4, static_cast<std::int64_t>(filter.offset));
+  s.bind(5, filter.section_id);
+  // The words are matched as typed: % and _ mean themselves.
+  std::string pattern;
+  for (const char c : filter.title_contains) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  s.bind(6, pattern);
   return read_post_page(*lease, s, filter.limit);
 }
 
@@ -710,6 +721,38 @@ Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {
     items.push_back(read_media(**statement));
   }
   return items;
+}
+
+Result<void> SqliteStore::record_audit(const AuditEntry& entry) {
+  std::lock_guard lock(write_mutex_);
+  return write_one(*writer_,
+                   "INSERT INTO audit_log (at, actor_id, actor, action, subject, address) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [&](Statement& s) {
+                     s.bind(1, to_seconds(entry.at));
+                     s.bind(2, entry.actor_id > 0 ? std::optional<std::int64_t>(entry.actor_id) : std::nullopt);
+                     s.bind(3, entry.actor).bind(4, entry.action).bind(5, entry.subject);
+                     s.bind(6, entry.address);
+                   });
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::audit_entries(int limit, int offset) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT id, at, coalesce(actor_id, 0), actor, action, subject, address FROM audit_log "
+      "ORDER BY id DESC LIMIT ? OFFSET ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+  std::vector<AuditEntry> entries;
+  while (true) {
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    const Statement& r = **statement;
+    entries.push_back(AuditEntry{r.int64(0), from_seconds(r.int64(1)), r.int64(2), r.text(3),
+                                 r.text(4), r.text(5), r.text(6)});
+  }
+  return entries;
 }
 
 Result<void> SqliteStore::put_setting(std::string_view key, std::string_view value) {

@@ -55,6 +55,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Id>> publish_due_posts(Time now) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
   Result<Id> create_media(const content::Media& media) override;
+  Result<void> record_audit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) override;
   Result<std::vector<content::Media>> media(int limit, int offset) override;
 
  private:
