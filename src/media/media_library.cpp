@@ -21,6 +21,10 @@ void ensure_vips() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("byline") != 0) vips_error_exit("libvips could not start");
+    // A broken upload makes libvips warn on stderr; the refusal already says
+    // what went wrong, in Byline's log.
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {},
+                      nullptr);
     vips_concurrency_set(1);  // requests are the parallelism; keep one image to one core
     vips_cache_set_max(0);    // nothing is looked at twice
   });
