@@ -64,10 +64,11 @@ int serve(const ServeOptions& options) {
   if (!settings) return report_failure(settings.error());
 
   auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
-  site::Site site(store, render::Theme::embedded_default(), media, *settings);
+  auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
+  site::Site site(store, render::Theme::embedded_default(), media, settings_source);
   auto sessions = std::make_shared<accounts::Sessions>(store);
   auto workflow = std::make_shared<publishing::Workflow>(store);
-  newsroom::Newsroom newsroom(store, sessions, workflow, media, *settings,
+  newsroom::Newsroom newsroom(store, sessions, workflow, media, settings_source,
                               [&site](const content::Post& post) { return site.render_article(post); });
   // The newsroom's routes go first: the site's "/:slug/" takes any other
   // one-segment path.

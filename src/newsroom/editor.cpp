@@ -96,7 +96,7 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   view.set("status", std::string(content::to_string(post.status)));
   render::set_if_present(view, "error", std::string(error));
   render::set_if_present(view, "notice", std::string(notice));
-  view.set("time_zone", settings_.time_zone);
+  view.set("time_zone", settings_->current()->time_zone);
   if (!is_new) {
     view.set("preview_url", edit_url(post.id) + "preview/");
     view.set("revisions_url", edit_url(post.id) + "revisions/");
@@ -118,7 +118,7 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     author_ids = typed->author_ids;
     section_ids = typed->section_ids;
     for (const auto& name : typed->tag_names) tags += (tags.empty() ? "" : ", ") + name;
-    if (typed->publish_at) view.set("publish_at", dates_.format_local(*typed->publish_at));
+    if (typed->publish_at) view.set("publish_at", dates().format_local(*typed->publish_at));
   } else {
     view.set("title", post.title);
     view.set("slug", post.slug);
@@ -128,7 +128,7 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     for (const auto& section : post.sections) section_ids.push_back(section.id);
     for (const auto& tag : post.tags) tags += (tags.empty() ? "" : ", ") + tag.name;
     if (post.status == content::PostStatus::scheduled && post.published_at) {
-      view.set("publish_at", dates_.format_local(*post.published_at));
+      view.set("publish_at", dates().format_local(*post.published_at));
     }
   }
   if (is_new && author_ids.empty()) author_ids.push_back(me.user.id);
@@ -198,7 +198,7 @@ Response Newsroom::create_post(const Request& request, const Params&) const {
   if (!session_token_matches(form, **me)) return expired_form(&**me);
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
-  const publishing::Edit typed = edit_from(form, dates_);
+  const publishing::Edit typed = edit_from(form, dates());
   auto created = workflow_->create((*me)->user, typed, intent, now_utc());
   if (!created) {
     const Error& error = created.error();
@@ -235,7 +235,7 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
   if (!id || !base_revision) return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &**me);
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
-  const publishing::Edit typed = edit_from(form, dates_);
+  const publishing::Edit typed = edit_from(form, dates());
   auto saved = workflow_->update((*me)->user, *id, static_cast<int>(*base_revision), typed, intent, now_utc());
   if (!saved) {
     const Error& error = saved.error();
@@ -291,7 +291,7 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
     row.set("status", std::string(content::to_string(revision.status)));
     render::set_if_present(row, "saved_by", revision.saved_by_name);
     row.set("saved_iso", iso8601(revision.saved_at));
-    row.set("saved_ago", dates_.relative(revision.saved_at, now));
+    row.set("saved_ago", dates().relative(revision.saved_at, now));
     row.set("current", revision.number == (*post)->revision);
     row.set("restore_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/restore/");
     row.set("base_revision", std::to_string((*post)->revision));

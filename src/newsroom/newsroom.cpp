@@ -51,17 +51,23 @@ std::string client_address(const Request& request) { return request.remote_addre
 
 Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
                    std::shared_ptr<publishing::Workflow> workflow,
-                   std::shared_ptr<media::MediaLibrary> media, site::SiteSettings settings,
-                   PreviewRenderer preview)
+                   std::shared_ptr<media::MediaLibrary> media,
+                   std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview)
     : store_(std::move(store)),
       sessions_(std::move(sessions)),
       workflow_(std::move(workflow)),
       media_(std::move(media)),
       settings_(std::move(settings)),
       preview_(std::move(preview)),
-      theme_(std::make_shared<const render::Theme>(newsroom_files(), "/newsroom/assets/")),
-      dates_(settings_.locale, settings_.time_zone),
-      secure_cookies_(settings_.url.starts_with("https://")) {}
+      theme_(std::make_shared<const render::Theme>(newsroom_files(), "/newsroom/assets/")) {}
+
+render::DateFormatter Newsroom::dates() const {
+  const auto settings = settings_->current();
+  return render::DateFormatter(settings->locale, settings->time_zone);
+}
+
+// Rule: on an https site, cookies are only ever sent over https.
+bool Newsroom::secure_cookies() const { return settings_->current()->url.starts_with("https://"); }
 
 Newsroom::~Newsroom() = default;
 
@@ -82,6 +88,8 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
   router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
   router.add("GET", "/newsroom/audit/", bind(&Newsroom::audit_page));
+  router.add("GET", "/newsroom/settings/", bind(&Newsroom::settings_page));
+  router.add("POST", "/newsroom/settings/", bind(&Newsroom::save_settings));
   router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
   router.add("POST", "/newsroom/staff/:id/role/", bind(&Newsroom::change_role));
   router.add("GET", "/newsroom/media/", bind(&Newsroom::media_page));
@@ -118,7 +126,7 @@ void Newsroom::audit(const Request& request, const content::User* actor, std::st
 std::string Newsroom::session_cookie(const SignedIn& signed_in) const {
   http::CookieOptions options;
   options.max_age_seconds = static_cast<long>(sessions_->lifetime().count());
-  options.secure = secure_cookies_;
+  options.secure = secure_cookies();
   return http::set_cookie(kSessionCookie, signed_in.token, options);
 }
 
@@ -130,7 +138,7 @@ Response Newsroom::to_sign_in(const Request& request) const {
 
 Response Newsroom::page(int status, std::string_view name, std::string_view title, View& view,
                         const SignedIn* me) const {
-  view.set("site_title", settings_.title);
+  view.set("site_title", settings_->current()->title);
   view.set("page_title", std::string(title));
   view.set("main_class", std::string("page-") + std::string(name));
   if (me) {
@@ -181,7 +189,7 @@ Response Newsroom::form_page(int status, std::string_view name, std::string_view
   http::CookieOptions options;
   options.path = "/newsroom/";
   options.same_site = "Strict";
-  options.secure = secure_cookies_;
+  options.secure = secure_cookies();
   response.set_header("Set-Cookie", http::set_cookie(kFormCookie, token, options));
   return response;
 }
@@ -250,7 +258,7 @@ Response Newsroom::sign_out(const Request& request, const Params&) const {
   Response response = see_other("/newsroom/sign-in/");
   http::CookieOptions options;
   options.max_age_seconds = 0;
-  options.secure = secure_cookies_;
+  options.secure = secure_cookies();
   response.set_header("Set-Cookie", http::set_cookie(kSessionCookie, "", options));
   return response;
 }
@@ -431,7 +439,7 @@ Response Newsroom::posts(const Request& request, const Params&) const {
     for (const auto& author : post.authors) byline += (byline.empty() ? "" : ", ") + author.name;
     row.set("byline", byline);
     row.set("updated_iso", iso8601(post.updated_at));
-    row.set("updated_ago", dates_.relative(post.updated_at, now));
+    row.set("updated_ago", dates().relative(post.updated_at, now));
     if (post.status == content::PostStatus::published && post.published_at && *post.published_at <= now) {
       row.set("live_url", "/" + post.slug + "/");
     }
@@ -473,7 +481,7 @@ Response Newsroom::audit_page(const Request& request, const Params&) const {
     const auto& entry = (*entries)[i];
     View row;
     row.set("at_iso", iso8601(entry.at));
-    row.set("at_ago", dates_.relative(entry.at, now));
+    row.set("at_ago", dates().relative(entry.at, now));
     row.set("actor", entry.actor);
     row.set("action", entry.action);
     render::set_if_present(row, "subject", entry.subject);

@@ -55,8 +55,8 @@ class Newsroom {
  public:
   Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
            std::shared_ptr<publishing::Workflow> workflow,
-           std::shared_ptr<media::MediaLibrary> media, site::SiteSettings settings,
-           PreviewRenderer preview);
+           std::shared_ptr<media::MediaLibrary> media,
+           std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview);
   ~Newsroom();
 
   void add_routes(http::Router& router) const;
@@ -77,6 +77,10 @@ class Newsroom {
   http::Response setup_page(const http::Request& request, const http::Params& params) const;
   http::Response setup(const http::Request& request, const http::Params& params) const;
   http::Response asset(const http::Request& request, const http::Params& params) const;
+
+  // settings.cpp
+  http::Response settings_page(const http::Request& request, const http::Params& params) const;
+  http::Response save_settings(const http::Request& request, const http::Params& params) const;
 
   // staff.cpp
   http::Response staff_page(const http::Request& request, const http::Params& params) const;
@@ -115,16 +119,17 @@ class Newsroom {
                            render::View& view) const;
   bool setup_token_valid(std::string_view token, Time now) const;
   std::string session_cookie(const SignedIn& signed_in) const;
+  render::DateFormatter dates() const;
+  bool secure_cookies() const;
 
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<accounts::Sessions> sessions_;
   std::shared_ptr<publishing::Workflow> workflow_;
   std::shared_ptr<media::MediaLibrary> media_;
-  site::SiteSettings settings_;
+  std::shared_ptr<site::SettingsSource> settings_;
   PreviewRenderer preview_;
   std::shared_ptr<const render::Theme> theme_;
-  render::DateFormatter dates_;
-  bool secure_cookies_;
+
 };
 
 }  // namespace byline::newsroom

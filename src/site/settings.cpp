@@ -1,10 +1,51 @@
-// Loading of site settings.
+// Loading, checking and saving site settings.
 #include "site/settings.hpp"
 
+#include "content/sanitize.hpp"
 #include "render/dates.hpp"
 #include "store/store.hpp"
 
+#include <unicode/locid.h>
+
 namespace byline::site {
+namespace {
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+bool is_web_address(std::string_view url, bool allow_relative) {
+  if (url.starts_with("https://") || url.starts_with("http://")) return url.size() > 8;
+  return allow_relative && url.starts_with('/') && !url.starts_with("//");
+}
+
+Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+
+}  // namespace
+
+std::vector<Link> parse_links(std::string_view lines) {
+  std::vector<Link> links;
+  while (!lines.empty() && links.size() < 50) {
+    const auto end = lines.find('\n');
+    const std::string_view line = lines.substr(0, end);
+    const auto bar = line.find('|');
+    if (bar != std::string_view::npos) {
+      Link link{trim(line.substr(0, bar)), trim(line.substr(bar + 1))};
+      if (!link.label.empty() && !link.url.empty()) links.push_back(std::move(link));
+    }
+    if (end == std::string_view::npos) break;
+    lines.remove_prefix(end + 1);
+  }
+  return links;
+}
+
+std::string format_links(const std::vector<Link>& links) {
+  std::string lines;
+  for (const auto& link : links) lines += link.label + " | " + link.url + "\n";
+  return lines;
+}
 
 Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   auto read = [&store](std::string_view key, std::string& target) -> Result<void> {
@@ -18,22 +59,66 @@ Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   BYLINE_TRY(read(kUrlKey, settings.url));
   BYLINE_TRY(read(kLocaleKey, settings.locale));
   BYLINE_TRY(read(kTimeZoneKey, settings.time_zone));
+  BYLINE_TRY(read(kLogoKey, settings.logo));
+  std::string navigation = format_links(settings.navigation_links);
+  BYLINE_TRY(read(kNavigationKey, navigation));
+  settings.navigation_links = parse_links(navigation);
+  std::string social = format_links(settings.social_accounts);
+  BYLINE_TRY(read(kSocialKey, social));
+  settings.social_accounts = parse_links(social);
   while (settings.url.ends_with('/')) settings.url.pop_back();
 
-  if (!render::DateFormatter::is_known_time_zone(settings.time_zone)) {
-    return make_error(ErrorCode::invalid_input,
-                      "The setting time_zone is not a known time zone: " + settings.time_zone);
-  }
   std::string excerpt = settings.excerpt_rule.to_string();
   BYLINE_TRY(read(kExcerptKey, excerpt));
   auto rule = content::ExcerptRule::parse(excerpt);
   if (!rule) {
-    return make_error(ErrorCode::invalid_input,
-                      "The setting excerpt_length must look like \"100 characters\" or "
-                      "\"15 words\", not: " + excerpt);
+    return invalid("The setting excerpt_length must look like \"100 characters\" or \"15 words\", not: " +
+                   excerpt);
   }
   settings.excerpt_rule = *rule;
+  BYLINE_TRY(check_settings(settings));
   return settings;
+}
+
+Result<void> check_settings(const SiteSettings& settings) {
+  if (trim(settings.title).empty()) return invalid("The site needs a title.");
+  if (settings.title.size() > 200) return invalid("The title is too long.");
+  if (settings.description.size() > 1000) return invalid("The description is too long.");
+  if (!is_web_address(settings.url, false)) {
+    return invalid("The site's address must start with https:// or http://.");
+  }
+  if (!render::DateFormatter::is_known_time_zone(settings.time_zone)) {
+    return invalid("The time zone " + settings.time_zone + " is not known; use a name like Asia/Tehran.");
+  }
+  const icu::Locale locale(settings.locale.c_str());
+  if (settings.locale.empty() || settings.locale.size() > 35 || locale.isBogus() ||
+      std::string(locale.getLanguage()).empty()) {
+    return invalid("The language " + settings.locale + " is not known; use a code like en or fa.");
+  }
+  if (!settings.logo.empty() && !is_web_address(settings.logo, true)) {
+    return invalid("The logo must be an image address, like one from the Media page.");
+  }
+  for (const auto* links : {&settings.navigation_links, &settings.social_accounts}) {
+    for (const auto& link : *links) {
+      if (!is_web_address(link.url, links == &settings.navigation_links) || !content::is_safe_url(link.url)) {
+        return invalid("The link " + link.label + " needs an address starting with https:// or /.");
+      }
+    }
+  }
+  return {};
+}
+
+Result<void> save_settings(store::Store& store, const SiteSettings& settings) {
+  BYLINE_TRY(check_settings(settings));
+  BYLINE_TRY(store.put_setting(kTitleKey, trim(settings.title)));
+  BYLINE_TRY(store.put_setting(kDescriptionKey, trim(settings.description)));
+  BYLINE_TRY(store.put_setting(kUrlKey, settings.url));
+  BYLINE_TRY(store.put_setting(kLocaleKey, settings.locale));
+  BYLINE_TRY(store.put_setting(kTimeZoneKey, settings.time_zone));
+  BYLINE_TRY(store.put_setting(kLogoKey, settings.logo));
+  BYLINE_TRY(store.put_setting(kNavigationKey, format_links(settings.navigation_links)));
+  BYLINE_TRY(store.put_setting(kSocialKey, format_links(settings.social_accounts)));
+  return store.put_setting(kExcerptKey, settings.excerpt_rule.to_string());
 }
 
 }  // namespace byline::site

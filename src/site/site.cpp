@@ -67,12 +67,20 @@ Listing term_listing(const Term& term, std::string base_path, std::string_view t
 }  // namespace
 
 Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
-           std::shared_ptr<const media::MediaLibrary> media, SiteSettings settings)
+           std::shared_ptr<const media::MediaLibrary> media,
+           std::shared_ptr<const SettingsSource> settings)
     : store_(std::move(store)),
       theme_(std::move(theme)),
       media_(std::move(media)),
-      settings_(std::move(settings)),
-      dates_(settings_.locale, settings_.time_zone) {}
+      settings_(std::move(settings)) {}
+
+Result<PageContext> Site::context() const {
+  auto sections = store_->sections();
+  BYLINE_TRY(sections);
+  auto settings = settings_->current();
+  render::DateFormatter dates(settings->locale, settings->time_zone);
+  return PageContext{std::move(settings), std::move(dates), now_utc(), std::move(*sections)};
+}
 
 void Site::add_routes(http::Router& router) const {
   auto bind = [this](auto method) {
@@ -99,8 +107,9 @@ Response Site::failure(const Error& error) const {
   if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
   View view;
   view.set("page_title", "Error");
-  view.set("site_title", settings_.title);
-  view.set("lang", settings_.locale);
+  const auto settings = settings_->current();
+  view.set("site_title", settings->title);
+  view.set("lang", settings->locale);
   view.set("status", std::to_string(status));
   view.set("message", error.message);
   auto page = theme_->render_page({"error"}, view);
@@ -108,10 +117,9 @@ Response Site::failure(const Error& error) const {
 }
 
 Response Site::not_found(const Request& request) const {
-  auto sections = store_->sections();
-  if (!sections) return failure(sections.error());
-  PageContext context{settings_, dates_, now_utc(), std::move(*sections)};
-  View view = page_view(context, "Page not found", "", request.path);
+  auto context = this->context();
+  if (!context) return failure(context.error());
+  View view = page_view(*context, "Page not found", "", request.path);
   view.set("status", "404");
   view.set("message", "This page does not exist, or it has moved.");
   auto page = theme_->render_page({"error-404", "error"}, view);
@@ -126,14 +134,14 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   if (page == 1 && !params.get("page").empty()) {
     return Response::redirect(301, listing.base_path);  // "/page/1/" is "/"
   }
-  auto sections = store_->sections();
-  if (!sections) return failure(sections.error());
-  PageContext context{settings_, dates_, now_utc(), std::move(*sections)};
+  auto found = this->context();
+  if (!found) return failure(found.error());
+  const PageContext& context = *found;
 
   store::PostQuery query = listing.query;
   query.now = context.now;
-  query.limit = settings_.posts_per_page;
-  query.offset = (page - 1) * settings_.posts_per_page;
+  query.limit = context.settings->posts_per_page;
+  query.offset = (page - 1) * context.settings->posts_per_page;
   auto result = store_->published_posts(query);
   if (!result) return failure(result.error());
   if (result->posts.empty() && page > 1) return not_found(request);
@@ -217,14 +225,13 @@ Response Site::article(const Request& request, const Params& params) const {
 }
 
 Response Site::render_article(const content::Post& post) const {
-  const Time now = now_utc();
-  auto sections = store_->sections();
-  if (!sections) return failure(sections.error());
-  PageContext context{settings_, dates_, now, std::move(*sections)};
+  auto found = this->context();
+  if (!found) return failure(found.error());
+  const PageContext& context = *found;
 
   store::PostQuery recent_query;
-  recent_query.now = now;
-  recent_query.limit = settings_.recent_posts;
+  recent_query.now = context.now;
+  recent_query.limit = context.settings->recent_posts;
   recent_query.exclude_post_id = post.id;
   auto recent = store_->published_posts(recent_query);
   if (!recent) return failure(recent.error());

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "render/dates.hpp"
 #include "site/settings.hpp"
 
 #include <memory>
@@ -24,11 +23,13 @@ class Theme;
 namespace byline::site {
 
 struct Listing;
+struct PageContext;
 
 class Site {
  public:
   Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
-       std::shared_ptr<const media::MediaLibrary> media, SiteSettings settings);
+       std::shared_ptr<const media::MediaLibrary> media,
+       std::shared_ptr<const SettingsSource> settings);
 
   // Adds the public routes. The article route "/:slug/" catches every other
   // one-segment path, so call this after other features added theirs.
@@ -48,6 +49,8 @@ class Site {
   http::Response media_file(const http::Request& request, const http::Params& params) const;
   http::Response not_found(const http::Request& request) const;
   http::Response failure(const Error& error) const;
+  // The settings in force and the sections, for one request.
+  Result<PageContext> context() const;
 
   http::Response render_listing(const http::Request& request, const Listing& listing,
                                 const http::Params& params) const;
@@ -55,8 +58,7 @@ class Site {
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<const render::Theme> theme_;
   std::shared_ptr<const media::MediaLibrary> media_;
-  SiteSettings settings_;
-  render::DateFormatter dates_;
+  std::shared_ptr<const SettingsSource> settings_;
 };
 
 }  // namespace byline::site

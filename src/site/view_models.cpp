@@ -42,16 +42,16 @@ std::string initials(std::string_view name) {
 View page_view(const PageContext& context, std::string_view page_title,
                std::string_view description, std::string_view path) {
   View view;
-  view.set("site_title", context.settings.title);
-  view.set("site_description", context.settings.description);
-  view.set("lang", context.settings.locale);
+  view.set("site_title", context.settings->title);
+  view.set("site_description", context.settings->description);
+  view.set("lang", context.settings->locale);
   view.set("dir", context.dates.right_to_left() ? "rtl" : "ltr");
-  view.set("page_title", page_title.empty() ? context.settings.title
+  view.set("page_title", page_title.empty() ? context.settings->title
                                             : std::string(page_title) + " – " +
-                                                  context.settings.title);
+                                                  context.settings->title);
   view.set("meta_description",
-           std::string(description.empty() ? context.settings.description : description));
-  view.set("canonical_url", context.settings.url + std::string(path));
+           std::string(description.empty() ? context.settings->description : description));
+  view.set("canonical_url", context.settings->url + std::string(path));
   View navigation = render::make_list();
   for (const auto& section : context.sections) {
     View item;
@@ -60,8 +60,25 @@ View page_view(const PageContext& context, std::string_view page_title,
     item.set("current", path.starts_with(section_url(section)));
     navigation.push_back(item);
   }
+  for (const auto& link : context.settings->navigation_links) {
+    View item;
+    item.set("name", link.label);
+    item.set("url", link.url);
+    item.set("current", path == link.url);
+    navigation.push_back(item);
+  }
   view.set("navigation", navigation);
-  view.set("has_navigation", !context.sections.empty());
+  view.set("has_navigation", !context.sections.empty() || !context.settings->navigation_links.empty());
+  render::set_if_present(view, "logo", context.settings->logo);
+  View social = render::make_list();
+  for (const auto& account : context.settings->social_accounts) {
+    View item;
+    item.set("name", account.label);
+    item.set("url", account.url);
+    social.push_back(item);
+  }
+  view.set("social", social);
+  view.set("has_social", !context.settings->social_accounts.empty());
   view.set("year", iso8601(context.now).substr(0, 4));
   return view;
 }
@@ -81,7 +98,7 @@ View post_card(const PageContext& context, const content::Post& post) {
   card.set("title", post.title);
   card.set("url", post_url(post));
   card.set("excerpt", post.custom_excerpt.empty()
-                          ? content::make_excerpt(post.plaintext, context.settings.excerpt_rule)
+                          ? content::make_excerpt(post.plaintext, context.settings->excerpt_rule)
                           : post.custom_excerpt);
   if (post.published_at) {
     card.set("published_iso", iso8601(*post.published_at));
@@ -114,7 +131,7 @@ View article_view(const PageContext& context, const content::Post& post) {
   article.set("tags", tags);
   article.set("has_tags", !post.tags.empty());
   View share = render::make_list();
-  for (const auto& link : share_links(context.settings.url + post_url(post), post.title)) {
+  for (const auto& link : share_links(context.settings->url + post_url(post), post.title)) {
     View item;
     item.set("network", link.network);
     item.set("label", link.label);

@@ -7,6 +7,7 @@
 #include "render/view.hpp"
 #include "site/settings.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace byline::site {
@@ -14,8 +15,8 @@ namespace byline::site {
 // What every page needs to render: the settings, a formatter for the site's
 // language and zone, and the moment of the request.
 struct PageContext {
-  const SiteSettings& settings;
-  const render::DateFormatter& dates;
+  std::shared_ptr<const SiteSettings> settings;  // a snapshot for this request
+  render::DateFormatter dates;
   Time now;
   std::vector<content::Section> sections;  // for the navigation
 };

@@ -80,6 +80,41 @@ TEST_F(NewsroomStaff, AddingSomeoneTwiceOrWithAWeakPasswordIsRefusedKeepingTheFo
   EXPECT_EQ(owner.post("/newsroom/staff/", "name=Weak&email=weak%40example.com&role=author&password=short").status, 400);
 }
 
+TEST_F(NewsroomStaff, AnAdminChangesTheSiteSettingsLive) {
+  StaffClient owner(server_->port(), "owner@example.com", kPassword);
+  const HttpResponse page = owner.get("/newsroom/settings/");
+  ASSERT_EQ(page.status, 200);
+  const std::string url = first_match(page.body, R"re(id="url" name="url" type="url" required value="([^"]+)")re");
+  const HttpResponse saved = owner.post(
+      "/newsroom/settings/",
+      "title=The+Tehran+Ledger&description=Daily+news&url=" + http::url_encode(url) +
+          "&logo=&locale=en&time_zone=Asia%2FTehran&excerpt=20+words"
+          "&navigation=" + http::url_encode("About us | /about/\n") +
+          "&social=" + http::url_encode("X | https://x.com/ledger\nTelegram | https://t.me/ledger\n"));
+  ASSERT_EQ(saved.status, 200) << visible_text(saved.body);
+  const std::string home = http_get(server_->port(), "/").body;
+  EXPECT_NE(home.find("<title>The Tehran Ledger</title>"), std::string::npos);
+  EXPECT_NE(home.find("href=\"https://x.com/ledger\""), std::string::npos);
+  EXPECT_NE(home.find("href=\"/about/\""), std::string::npos);
+  EXPECT_EQ(**store_->setting("time_zone"), "Asia/Tehran");
+}
+
+TEST_F(NewsroomStaff, RefusesSettingsPagesCannotUseKeepingWhatWasTyped) {
+  StaffClient owner(server_->port(), "owner@example.com", kPassword);
+  const HttpResponse refused = owner.post(
+      "/newsroom/settings/",
+      "title=Mars+Daily&description=&url=http%3A%2F%2F127.0.0.1&logo=&locale=en&time_zone=Mars%2FOlympus"
+      "&excerpt=100+characters&navigation=&social=");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(visible_text(refused.body).find("The time zone Mars/Olympus is not known"), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"Mars Daily\""), std::string::npos);
+  EXPECT_EQ(http_get(server_->port(), "/").body.find("Mars Daily"), std::string::npos);
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  EXPECT_EQ(eddie.get("/newsroom/settings/").status, 403);
+  EXPECT_EQ(eddie.post("/newsroom/settings/", "title=Hijacked&url=http%3A%2F%2Fx.example&locale=en&time_zone=UTC&excerpt=15+words").status,
+            403);
+}
+
 TEST_F(NewsroomStaff, TheAuditLogTellsAdminsWhoDidWhat) {
   StaffClient wrong(server_->port(), "eddie@example.com", "not the password");
   EXPECT_FALSE(wrong.signed_in());
