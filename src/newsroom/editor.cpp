@@ -5,6 +5,7 @@
 
 #include "accounts/permissions.hpp"
 #include "accounts/sessions.hpp"
+#include "common/json.hpp"
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
@@ -91,6 +92,11 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   View view;
   view.set("is_new", is_new);
   view.set("rich_editor", true);
+  if (is_new) {
+    view.set("autosave_url", std::string("/newsroom/posts/new/autosave/"));
+  } else if (post.status == content::PostStatus::draft) {
+    view.set("autosave_url", edit_url(post.id) + "autosave/");
+  }
   view.set("action", is_new ? std::string("/newsroom/posts/new/") : edit_url(post.id));
   view.set("revision", std::to_string(post.revision));
   view.set("status", std::string(content::to_string(post.status)));
@@ -252,6 +258,49 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
            std::to_string(saved->revision) + ")");
   if (auto action = audited_action(intent, false)) audit(request, &(*me)->user, "", *action, saved->title);
   return see_other(edit_url(saved->id) + "?saved=1");
+}
+
+// Autosave, for drafts only: the editor posts the form every half minute
+// while it changes, and gets JSON back. A published post is never changed
+// behind its editor's back.
+Response Newsroom::autosave_post(const Request& request, const Params& params) const {
+  auto json = [](int status, std::string body) {
+    Response response{status, {}, std::move(body)};
+    response.set_header("Content-Type", "application/json");
+    response.set_header("Cache-Control", "no-store");
+    return response;
+  };
+  auto json_error = [&](const Error& error) {
+    return json(http::status_for(error.code), "{\"error\":" + json_quote(error.message) + "}\n");
+  };
+  auto me = signed_in(request);
+  if (!me) return json_error(me.error());
+  if (!*me) return json_error(make_error(ErrorCode::unauthorized, "Sign in again to keep saving."));
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) {
+    return json_error(make_error(ErrorCode::forbidden, "This page has expired; reload it."));
+  }
+  const publishing::Edit typed = edit_from(form, dates());
+  const std::string& id_text = params.get("id");
+  Result<content::Post> saved = make_error(ErrorCode::internal, "");
+  if (id_text.empty()) {
+    saved = workflow_->create((*me)->user, typed, publishing::Intent::save, now_utc());
+  } else {
+    const auto id = number_in(id_text);
+    const auto base_revision = number_in(form.get("revision"));
+    auto stored = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+    if (!stored) return json_error(stored.error());
+    if (!*stored || !base_revision) return json_error(make_error(ErrorCode::not_found, "That post does not exist."));
+    if ((*stored)->status != content::PostStatus::draft) {
+      return json_error(make_error(ErrorCode::conflict, "Only drafts are saved automatically; use Save."));
+    }
+    saved = workflow_->update((*me)->user, *id, static_cast<int>(*base_revision), typed,
+                              publishing::Intent::save, now_utc());
+  }
+  if (!saved) return json_error(saved.error());
+  return json(200, "{\"id\":" + std::to_string(saved->id) + ",\"revision\":" +
+                       std::to_string(saved->revision) + ",\"edit_url\":" + json_quote(edit_url(saved->id)) +
+                       ",\"saved_at\":" + json_quote(iso8601(saved->updated_at)) + "}\n");
 }
 
 Response Newsroom::preview_post(const Request& request, const Params& params) const {

@@ -98,6 +98,8 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("POST", "/newsroom/posts/new/", bind(&Newsroom::create_post));
   router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page));
   router.add("POST", "/newsroom/posts/:id/", bind(&Newsroom::save_post));
+  router.add("POST", "/newsroom/posts/new/autosave/", bind(&Newsroom::autosave_post));
+  router.add("POST", "/newsroom/posts/:id/autosave/", bind(&Newsroom::autosave_post));
   router.add("GET", "/newsroom/posts/:id/preview/", bind(&Newsroom::preview_post));
   router.add("GET", "/newsroom/posts/:id/revisions/", bind(&Newsroom::revisions_page));
   router.add("POST", "/newsroom/posts/:id/revisions/:number/restore/", bind(&Newsroom::restore_revision));

@@ -98,6 +98,7 @@ class Newsroom {
   http::Response create_post(const http::Request& request, const http::Params& params) const;
   http::Response edit_post_page(const http::Request& request, const http::Params& params) const;
   http::Response save_post(const http::Request& request, const http::Params& params) const;
+  http::Response autosave_post(const http::Request& request, const http::Params& params) const;
   http::Response preview_post(const http::Request& request, const http::Params& params) const;
   http::Response revisions_page(const http::Request& request, const http::Params& params) const;
   http::Response restore_revision(const http::Request& request, const http::Params& params) const;

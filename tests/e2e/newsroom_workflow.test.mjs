@@ -153,6 +153,21 @@ describe('publishing workflow in chromium', () => {
     await carla.context.close();
   });
 
+  test('a new draft is saved automatically and becomes its own page', async () => {
+    const eddie = await signIn(editor);
+    await eddie.page.goto(server.url + '/newsroom/posts/new/');
+    await eddie.page.getByLabel('Headline', { exact: true }).fill('Notes from the press room');
+    await eddie.page.getByRole('textbox', { name: 'Story', exact: true }).click();
+    await eddie.page.keyboard.type('First notes.');
+    await eddie.page.evaluate(() => window.bylineAutosave()); // the timer's job, without the wait
+    await eddie.page.getByText(/Draft saved at/).waitFor();
+    assert.match(new URL(eddie.page.url()).pathname, /^\/newsroom\/posts\/\d+\/$/);
+    await eddie.page.reload();
+    assert.equal(await eddie.page.getByLabel('Headline', { exact: true }).inputValue(), 'Notes from the press room');
+    assert.match(await eddie.page.locator('textarea[name="body"]').inputValue(), /First notes\./);
+    await eddie.context.close();
+  });
+
   test('axe-core finds no accessibility violations in the editor', async () => {
     const eddie = await signIn(editor, { bypassCSP: true });
     await eddie.page.goto(server.url + '/newsroom/posts/new/');

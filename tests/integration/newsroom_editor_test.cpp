@@ -200,5 +200,27 @@ TEST_F(NewsroomEditor, PublishesAScheduledPostWhileRunning) {
   EXPECT_EQ(status, 200);
 }
 
+TEST_F(NewsroomEditor, AutosavesDraftsOnly) {
+  const StaffClient arash = sign_in("arash@example.com");
+  const HttpResponse first = post("/newsroom/posts/new/autosave/", arash, "title=Work+in+progress&body=one");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.header("content-type"), "application/json");
+  const std::string path = first_match(first.body, R"re("edit_url":"([^"]+)")re");
+  ASSERT_FALSE(path.empty());
+  EXPECT_EQ(first_match(first.body, R"re("revision":(\d+))re"), "1");
+
+  const HttpResponse second = post(path + "autosave/", arash, "revision=1&title=Work+in+progress&body=one+two");
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(first_match(second.body, R"re("revision":(\d+))re"), "2");
+  EXPECT_EQ(post(path + "autosave/", arash, "revision=1&title=Stale&body=x").status, 409);
+  EXPECT_EQ(arash.post_with_token(path + "autosave/", "forged", "revision=2&title=x&body=x").status, 403);
+
+  ASSERT_EQ(post(path, arash, "revision=2&title=Work+in+progress&body=final&intent=publish").status, 303);
+  const HttpResponse published = post(path + "autosave/", arash, "revision=3&title=Changed+live&body=x");
+  EXPECT_EQ(published.status, 409);
+  EXPECT_NE(published.body.find("Only drafts are saved automatically"), std::string::npos);
+  EXPECT_NE(visible_text(http_get(port(), "/work-in-progress/").body).find("final"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace byline::testing

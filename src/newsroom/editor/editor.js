@@ -194,6 +194,7 @@ function mount(textarea) {
   // Warn before leaving with unsaved changes.
   let saved = textarea.value;
   textarea.form?.addEventListener('submit', () => { saved = textarea.value; });
+  textarea.form?.addEventListener('byline:autosaved', () => { saved = textarea.value; });
   window.addEventListener('beforeunload', (event) => {
     if (textarea.value !== saved) event.preventDefault();
   });
@@ -201,3 +202,45 @@ function mount(textarea) {
 }
 
 if (body) window.bylineEditor = mount(body);
+
+// Autosave: while a draft changes, its form is posted every half minute;
+// the answer's revision becomes the form's, so Save keeps working. A new
+// post becomes a draft at its first autosave, and the page its editor.
+function startAutosave(form) {
+  const url = form?.dataset.autosave;
+  if (!url) return;
+  const status = form.querySelector('.autosave-status');
+  let target = url;
+  let sent = new URLSearchParams(new FormData(form)).toString();
+  let stopped = false;
+  const save = async () => {
+    const fields = new URLSearchParams(new FormData(form));
+    fields.delete('intent');
+    const body = fields.toString();
+    if (stopped || body === sent || !fields.get('title')) return;
+    try {
+      const response = await fetch(target, { method: 'POST', body: fields });
+      const answer = await response.json();
+      if (!response.ok) {
+        stopped = true;
+        status.textContent = `Not saved automatically: ${answer.error}`;
+        return;
+      }
+      sent = body;
+      form.querySelector('input[name="revision"]').value = answer.revision;
+      if (target.endsWith('/new/autosave/')) {
+        target = `${answer.edit_url}autosave/`;
+        form.action = answer.edit_url;
+        history.replaceState(null, '', answer.edit_url);
+      }
+      status.textContent = `Draft saved at ${new Date(answer.saved_at).toLocaleTimeString()}.`;
+      form.dispatchEvent(new Event('byline:autosaved'));
+    } catch {
+      status.textContent = 'Not saved automatically: the connection dropped. Keep this page open.';
+    }
+  };
+  setInterval(save, Number(form.dataset.autosaveEvery ?? 30000));
+  window.bylineAutosave = save;
+}
+
+startAutosave(document.querySelector('form.editor'));
