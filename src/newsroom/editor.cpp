@@ -6,6 +6,7 @@
 #include "accounts/permissions.hpp"
 #include "accounts/sessions.hpp"
 #include "common/json.hpp"
+#include "content/diff.hpp"
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
@@ -343,12 +344,49 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
     row.set("saved_ago", dates().relative(revision.saved_at, now));
     row.set("current", revision.number == (*post)->revision);
     row.set("restore_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/restore/");
+    row.set("compare_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/");
     row.set("base_revision", std::to_string((*post)->revision));
     row.set("csrf_token", (*me)->session.csrf_token);
     rows.push_back(row);
   }
   view.set("revisions", rows);
   return page(200, "revisions", "Revisions", view, &**me);
+}
+
+Response Newsroom::compare_revision(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const auto id = number_in(params.get("id"));
+  const auto number = number_in(params.get("number"));
+  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  if (!post) return failure(post.error(), &**me);
+  auto revision = post && *post && number ? store_->revision(*id, static_cast<int>(*number))
+                                          : Result<std::optional<content::Revision>>(std::nullopt);
+  if (!revision) return failure(revision.error(), &**me);
+  if (!*post || !*revision) {
+    return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &**me);
+  }
+  View view;
+  view.set("number", std::to_string(*number));
+  view.set("revisions_url", edit_url(*id) + "revisions/");
+  view.set("old_title", (*revision)->title);
+  view.set("new_title", (*post)->title);
+  view.set("title_changed", (*revision)->title != (*post)->title);
+  View lines = render::make_list();
+  for (const auto& line : content::diff_blocks(content::block_texts((*revision)->body_html),
+                                               content::block_texts((*post)->body_html))) {
+    View item;
+    item.set("text", line.text);
+    item.set("kind", std::string(line.kind == content::DiffLine::Kind::same      ? "same"
+                                 : line.kind == content::DiffLine::Kind::removed ? "removed"
+                                                                                 : "added"));
+    item.set("removed", line.kind == content::DiffLine::Kind::removed);
+    item.set("added", line.kind == content::DiffLine::Kind::added);
+    lines.push_back(item);
+  }
+  view.set("lines", lines);
+  return page(200, "compare", "Compare revisions", view, &**me);
 }
 
 Response Newsroom::restore_revision(const Request& request, const Params& params) const {

@@ -102,6 +102,7 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("POST", "/newsroom/posts/:id/autosave/", bind(&Newsroom::autosave_post));
   router.add("GET", "/newsroom/posts/:id/preview/", bind(&Newsroom::preview_post));
   router.add("GET", "/newsroom/posts/:id/revisions/", bind(&Newsroom::revisions_page));
+  router.add("GET", "/newsroom/posts/:id/revisions/:number/", bind(&Newsroom::compare_revision));
   router.add("POST", "/newsroom/posts/:id/revisions/:number/restore/", bind(&Newsroom::restore_revision));
 }
 

@@ -102,6 +102,7 @@ class Newsroom {
   http::Response preview_post(const http::Request& request, const http::Params& params) const;
   http::Response revisions_page(const http::Request& request, const http::Params& params) const;
   http::Response restore_revision(const http::Request& request, const http::Params& params) const;
+  http::Response compare_revision(const http::Request& request, const http::Params& params) const;
   http::Response editor_page(int status, const content::Post& post, const publishing::Edit* typed,
                              std::string_view error, std::string_view notice,
                              const SignedIn& me) const;

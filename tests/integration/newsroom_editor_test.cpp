@@ -156,6 +156,11 @@ TEST_F(NewsroomEditor, RestoresAnEarlierRevision) {
   const HttpResponse revisions = get(path + "revisions/", eddie);
   ASSERT_EQ(revisions.status, 200);
   EXPECT_NE(visible_text(revisions.body).find("Original headline"), std::string::npos);
+  const HttpResponse compare = get(path + "revisions/1/", eddie);
+  ASSERT_EQ(compare.status, 200);
+  EXPECT_NE(visible_text(compare.body).find("Headline: Original headline → Worse headline"), std::string::npos);
+  EXPECT_NE(visible_text(compare.body).find("Removed Story text."), std::string::npos) << visible_text(compare.body);
+  EXPECT_NE(visible_text(compare.body).find("Added x"), std::string::npos);
   const HttpResponse restored =
       post(path + "revisions/1/restore/", eddie, "revision=" + revision_of(path, eddie));
   EXPECT_EQ(restored.status, 303);
