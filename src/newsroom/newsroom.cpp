@@ -88,6 +88,9 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
   router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
   router.add("GET", "/newsroom/audit/", bind(&Newsroom::audit_page));
+  router.add("GET", "/newsroom/sections/", bind(&Newsroom::taxonomy_page));
+  router.add("POST", "/newsroom/sections/", bind(&Newsroom::add_term));
+  router.add("POST", "/newsroom/sections/:kind/:id/", bind(&Newsroom::update_term));
   router.add("GET", "/newsroom/settings/", bind(&Newsroom::settings_page));
   router.add("POST", "/newsroom/settings/", bind(&Newsroom::save_settings));
   router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
@@ -150,6 +153,7 @@ Response Newsroom::page(int status, std::string_view name, std::string_view titl
     person.set("role", std::string(content::to_string(me->user.role)));
     person.set("csrf_token", me->session.csrf_token);
     person.set("is_admin", me->user.role == content::Role::admin);
+    person.set("is_editor", accounts::may(me->user, accounts::Action::manage_taxonomy));
     view.set("me", person);
     if (view.get("csrf_token") == nullptr) view.set("csrf_token", me->session.csrf_token);
   }

@@ -82,6 +82,13 @@ class Newsroom {
   http::Response settings_page(const http::Request& request, const http::Params& params) const;
   http::Response save_settings(const http::Request& request, const http::Params& params) const;
 
+  // taxonomy.cpp
+  http::Response taxonomy_page(const http::Request& request, const http::Params& params) const;
+  http::Response add_term(const http::Request& request, const http::Params& params) const;
+  http::Response update_term(const http::Request& request, const http::Params& params) const;
+  http::Response render_taxonomy(int status, const SignedIn& me, std::string_view error,
+                                 std::string_view notice) const;
+
   // staff.cpp
   http::Response staff_page(const http::Request& request, const http::Params& params) const;
   http::Response add_person(const http::Request& request, const http::Params& params) const;

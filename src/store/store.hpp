@@ -104,6 +104,10 @@ class Store {
   virtual Result<void> delete_sessions_of_user(Id user_id, std::string_view keep) = 0;
   virtual Result<Id> create_section(const content::Section& section) = 0;
   virtual Result<Id> create_tag(const content::Tag& tag) = 0;
+  // Change a section's or tag's name and description (the slug stays, so
+  // addresses keep working).
+  virtual Result<void> update_section(const content::Section& section) = 0;
+  virtual Result<void> update_tag(const content::Tag& tag) = 0;
   // Stores `post` with its authors, sections and tags, which must exist
   // already (their ids are used), and its first revision, saved by
   // `saved_by` (0: nobody, as for imports). Fails with `conflict` on a

@@ -115,6 +115,31 @@ TEST_F(NewsroomStaff, RefusesSettingsPagesCannotUseKeepingWhatWasTyped) {
             403);
 }
 
+TEST_F(NewsroomStaff, AnEditorAddsAndRenamesSections) {
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_EQ(eddie.get("/newsroom/sections/").status, 200);
+  const HttpResponse added = eddie.post("/newsroom/sections/", "kind=section&name=Sport&description=Games+and+players");
+  EXPECT_EQ(added.status, 200);
+  EXPECT_EQ(http_get(server_->port(), "/section/sport/").status, 200);
+  EXPECT_NE(http_get(server_->port(), "/").body.find("href=\"/section/sport/\""), std::string::npos);
+  EXPECT_EQ(eddie.post("/newsroom/sections/", "kind=section&name=Sport").status, 409);
+
+  const auto sport = **store_->section_by_slug("sport");
+  EXPECT_EQ(eddie.post("/newsroom/sections/section/" + std::to_string(sport.id) + "/", "name=Sports&description=").status, 200);
+  EXPECT_EQ((**store_->section_by_slug("sport")).name, "Sports") << "renamed, same address";
+  EXPECT_EQ(eddie.post("/newsroom/sections/section/999999/", "name=Nothing").status, 404);
+  EXPECT_EQ(eddie.post("/newsroom/sections/", "kind=tag&name=Water").status, 200);
+  EXPECT_TRUE(store_->tag_by_slug("water")->has_value());
+}
+
+TEST_F(NewsroomStaff, AnAuthorMayNotManageSections) {
+  ASSERT_TRUE(accounts::add_account(*store_, {"arash@example.com", "Arash Author", content::Role::author, kPassword}).ok());
+  StaffClient arash(server_->port(), "arash@example.com", kPassword);
+  EXPECT_EQ(arash.get("/newsroom/sections/").status, 403);
+  EXPECT_EQ(arash.post("/newsroom/sections/", "kind=section&name=Gossip").status, 403);
+  EXPECT_FALSE(store_->section_by_slug("gossip")->has_value());
+}
+
 TEST_F(NewsroomStaff, TheAuditLogTellsAdminsWhoDidWhat) {
   StaffClient wrong(server_->port(), "eddie@example.com", "not the password");
   EXPECT_FALSE(wrong.signed_in());

@@ -399,6 +399,22 @@ Result<Id> SqliteStore::create_user(const User& user, std::string_view password_
   return writer_->last_insert_id();
 }
 
+Result<void> SqliteStore::update_section(const Section& section) {
+  std::lock_guard lock(write_mutex_);
+  BYLINE_TRY(write_one(*writer_, "UPDATE sections SET name = ?, description = ? WHERE id = ?",
+                       [&](Statement& s) { s.bind(1, section.name).bind(2, section.description).bind(3, section.id); }));
+  if (writer_->changes() == 0) return make_error(ErrorCode::not_found, "No such section.");
+  return {};
+}
+
+Result<void> SqliteStore::update_tag(const Tag& tag) {
+  std::lock_guard lock(write_mutex_);
+  BYLINE_TRY(write_one(*writer_, "UPDATE tags SET name = ?, description = ? WHERE id = ?",
+                       [&](Statement& s) { s.bind(1, tag.name).bind(2, tag.description).bind(3, tag.id); }));
+  if (writer_->changes() == 0) return make_error(ErrorCode::not_found, "No such tag.");
+  return {};
+}
+
 Result<void> SqliteStore::set_role(Id user_id, content::Role role) {
   std::lock_guard lock(write_mutex_);
   return write_one(*writer_, "UPDATE users SET role = ? WHERE id = ?", [&](Statement& s) {

@@ -50,6 +50,8 @@ class SqliteStore final : public Store {
   Result<void> delete_sessions_of_user(Id user_id, std::string_view keep) override;
   Result<Id> create_section(const content::Section& section) override;
   Result<Id> create_tag(const content::Tag& tag) override;
+  Result<void> update_section(const content::Section& section) override;
+  Result<void> update_tag(const content::Tag& tag) override;
   Result<Id> create_post(const content::Post& post, Id saved_by) override;
   Result<int> update_post(const content::Post& post, Id saved_by) override;
   Result<std::vector<Id>> publish_due_posts(Time now) override;

@@ -1,0 +1,154 @@
+// Sections and tags, for editors: add them, rename them, describe them.
+#include "newsroom/newsroom.hpp"
+
+#include "accounts/permissions.hpp"
+#include "accounts/sessions.hpp"
+#include "common/log.hpp"
+#include "content/slug.hpp"
+#include "http/errors.hpp"
+#include "http/form.hpp"
+#include "newsroom/request_checks.hpp"
+#include "render/view.hpp"
+#include "store/store.hpp"
+
+#include <charconv>
+
+namespace byline::newsroom {
+
+using http::Form;
+using http::Params;
+using http::Request;
+using http::Response;
+using render::View;
+
+namespace {
+
+constexpr std::size_t kMaxTermName = 100;
+constexpr std::size_t kMaxTermDescription = 500;
+
+Error not_allowed() { return make_error(ErrorCode::forbidden, "Only editors can manage sections and tags."); }
+
+template <typename Term>
+View term_rows(const std::vector<Term>& terms, std::string_view kind, std::string_view url_prefix,
+               const std::string& csrf_token) {
+  View rows = render::make_list();
+  for (const auto& term : terms) {
+    View row;
+    row.set("id", std::to_string(term.id));
+    row.set("kind", std::string(kind));
+    row.set("name", term.name);
+    row.set("description", term.description);
+    row.set("url", std::string(url_prefix) + term.slug + "/");
+    row.set("update_url", "/newsroom/sections/" + std::string(kind) + "/" + std::to_string(term.id) + "/");
+    row.set("csrf_token", csrf_token);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string trimmed(std::string_view text, std::size_t limit) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, std::min(last - first + 1, limit)));
+}
+
+}  // namespace
+
+Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_view error,
+                                   std::string_view notice) const {
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error(), &me);
+  auto tags = store_->tags();
+  if (!tags) return failure(tags.error(), &me);
+  View view;
+  view.set("on_taxonomy", true);
+  render::set_if_present(view, "error", std::string(error));
+  render::set_if_present(view, "notice", std::string(notice));
+  View groups = render::make_list();
+  View section_group;
+  section_group.set("heading", "Sections");
+  section_group.set("kind", "section");
+  section_group.set("terms", term_rows(*sections, "section", "/section/", me.session.csrf_token));
+  groups.push_back(section_group);
+  View tag_group;
+  tag_group.set("heading", "Tags");
+  tag_group.set("kind", "tag");
+  tag_group.set("terms", term_rows(*tags, "tag", "/tag/", me.session.csrf_token));
+  groups.push_back(tag_group);
+  view.set("groups", groups);
+  return page(status, "taxonomy", "Sections & tags", view, &me);
+}
+
+Response Newsroom::taxonomy_page(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  if (!accounts::may((*me)->user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &**me);
+  return render_taxonomy(200, **me, "", "");
+}
+
+Response Newsroom::add_term(const Request& request, const Params&) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  if (!accounts::may((*me)->user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &**me);
+
+  const std::string name = trimmed(form.get("name"), kMaxTermName);
+  const std::string description = trimmed(form.get("description"), kMaxTermDescription);
+  const std::string slug = content::make_slug(name);
+  if (slug.empty()) return render_taxonomy(400, **me, "A name needs letters or digits.", "");
+  const std::string& kind = form.get("kind");
+  Result<content::Id> added = make_error(ErrorCode::invalid_input, "Choose a section or a tag.");
+  if (kind == "section") {
+    content::Section section;
+    section.slug = slug;
+    section.name = name;
+    section.description = description;
+    added = store_->create_section(section);
+  } else if (kind == "tag") {
+    content::Tag tag;
+    tag.slug = slug;
+    tag.name = name;
+    tag.description = description;
+    added = store_->create_tag(tag);
+  }
+  if (!added) {
+    const bool taken = added.error().code == ErrorCode::conflict;
+    if (!taken && added.error().code != ErrorCode::invalid_input) return failure(added.error(), &**me);
+    return render_taxonomy(taken ? 409 : 400, **me,
+                           taken ? "A " + kind + " with the address " + slug + " exists." : added.error().message, "");
+  }
+  audit(request, &(*me)->user, "", "added a " + kind, name);
+  return render_taxonomy(200, **me, "", "Added the " + kind + " " + name + ".");
+}
+
+Response Newsroom::update_term(const Request& request, const Params& params) const {
+  auto me = signed_in(request);
+  if (!me) return failure(me.error(), nullptr);
+  if (!*me) return to_sign_in(request);
+  const Form form = Form::parse(request.body);
+  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  if (!accounts::may((*me)->user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &**me);
+
+  long long id = 0;
+  const std::string& id_text = params.get("id");
+  std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  const std::string name = trimmed(form.get("name"), kMaxTermName);
+  if (name.empty()) return render_taxonomy(400, **me, "A name is needed.", "");
+  const std::string description = trimmed(form.get("description"), kMaxTermDescription);
+  const std::string& kind = params.get("kind");
+  Result<void> updated = make_error(ErrorCode::not_found, "No such section or tag.");
+  if (kind == "section") {
+    updated = store_->update_section(content::Section{id, "", name, description});
+  } else if (kind == "tag") {
+    updated = store_->update_tag(content::Tag{id, "", name, description});
+  }
+  if (!updated) return failure(updated.error(), &**me);
+  audit(request, &(*me)->user, "", "renamed a " + kind, name);
+  return render_taxonomy(200, **me, "", "Saved " + name + ".");
+}
+
+}  // namespace byline::newsroom
