@@ -64,6 +64,12 @@ struct Post {
   Time updated_at{};
   std::string locale;      // empty: the site's locale
   int revision = 0;        // counts saves; a save must name the revision it started from
+  std::string featured_image;          // an image address ("/media/…"), or ""
+  std::string featured_image_alt;
+  std::string featured_image_caption;
+  std::string seo_title;               // for search results and the <title>; "" uses the title
+  std::string seo_description;         // "" uses the excerpt
+  bool featured = false;               // an editor's pick for the front page
   std::vector<User> authors;       // ordered; the first is the primary author
   std::vector<Section> sections;   // ordered; the first is the primary section
   std::vector<Tag> tags;           // ordered

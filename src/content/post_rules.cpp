@@ -42,6 +42,21 @@ Result<Post> prepare_post(Post post, Time now) {
   post.body_html = sanitize_html(post.body_source);
   post.plaintext = html_to_text(post.body_html);
   post.custom_excerpt = trim(post.custom_excerpt);
+  post.featured_image = trim(post.featured_image);
+  if (!post.featured_image.empty() &&
+      (!is_safe_url(post.featured_image) ||
+       !(post.featured_image.starts_with("/") || post.featured_image.starts_with("https://")) ||
+       post.featured_image.starts_with("//"))) {
+    return invalid("The featured image must be an image address, like one from the Media page.");
+  }
+  post.featured_image_alt = trim(post.featured_image_alt);
+  post.featured_image_caption = trim(post.featured_image_caption);
+  post.seo_title = trim(post.seo_title);
+  post.seo_description = trim(post.seo_description);
+  for (const auto* field : {&post.custom_excerpt, &post.featured_image_alt, &post.featured_image_caption,
+                            &post.seo_title, &post.seo_description}) {
+    if (field->size() > kMaxTitleBytes) return invalid("One of the fields is too long.");
+  }
 
   // Rule: publishing without a time means now; scheduling needs a time.
   if (post.status == PostStatus::published && !post.published_at) post.published_at = now;

@@ -18,7 +18,8 @@ inline constexpr int kMaxBodyNesting = 512;
 //   nests elements deeper than kMaxBodyNesting is refused (parsing such
 //   markup takes time that grows with the square of the depth);
 // - publishing without a time publishes now; scheduling needs a time;
-// - at least one author.
+// - at least one author;
+// - a featured image is a local (/media/…) or https address.
 // `now` stamps created_at/updated_at. Returns the post ready to store.
 Result<Post> prepare_post(Post post, Time now);
 

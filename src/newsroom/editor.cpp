@@ -81,6 +81,13 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   }
   edit.tag_names = split_tags(form.get("tags"));
   edit.publish_at = dates.parse_local(form.get("publish_at"));
+  edit.featured_image = form.get("featured_image");
+  edit.featured_image_alt = form.get("featured_image_alt");
+  edit.featured_image_caption = form.get("featured_image_caption");
+  edit.seo_title = form.get("seo_title");
+  edit.seo_description = form.get("seo_description");
+  // Only editors see the box; for others the field is absent and left alone.
+  if (form.has("featured_shown")) edit.featured = form.has("featured");
   return edit;
 }
 
@@ -122,6 +129,12 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     view.set("slug", typed->slug);
     view.set("body", typed->body_html);
     view.set("excerpt", typed->custom_excerpt);
+    view.set("featured_image", typed->featured_image);
+    view.set("featured_image_alt", typed->featured_image_alt);
+    view.set("featured_image_caption", typed->featured_image_caption);
+    view.set("seo_title", typed->seo_title);
+    view.set("seo_description", typed->seo_description);
+    view.set("featured", typed->featured.value_or(post.featured));
     author_ids = typed->author_ids;
     section_ids = typed->section_ids;
     for (const auto& name : typed->tag_names) tags += (tags.empty() ? "" : ", ") + name;
@@ -131,6 +144,12 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     view.set("slug", post.slug);
     view.set("body", post.body_html);
     view.set("excerpt", post.custom_excerpt);
+    view.set("featured_image", post.featured_image);
+    view.set("featured_image_alt", post.featured_image_alt);
+    view.set("featured_image_caption", post.featured_image_caption);
+    view.set("seo_title", post.seo_title);
+    view.set("seo_description", post.seo_description);
+    view.set("featured", post.featured);
     for (const auto& author : post.authors) author_ids.push_back(author.id);
     for (const auto& section : post.sections) section_ids.push_back(section.id);
     for (const auto& tag : post.tags) tags += (tags.empty() ? "" : ", ") + tag.name;
@@ -183,6 +202,7 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   view.set("can_submit", judged.status == content::PostStatus::draft &&
                              accounts::may(me.user, Action::submit_for_review, &judged));
   view.set("can_publish", accounts::may(me.user, Action::publish_post, &judged));
+  view.set("can_feature", accounts::may(me.user, Action::feature_post, &judged));
   view.set("can_unpublish", (judged.status == content::PostStatus::published ||
                              judged.status == content::PostStatus::scheduled) &&
                                 accounts::may(me.user, Action::unpublish_post, &judged));

@@ -156,6 +156,17 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
   post.body_source = edit.body_html;
   post.body_html.clear();
   post.custom_excerpt = edit.custom_excerpt;
+  post.featured_image = edit.featured_image;
+  post.featured_image_alt = edit.featured_image_alt;
+  post.featured_image_caption = edit.featured_image_caption;
+  post.seo_title = edit.seo_title;
+  post.seo_description = edit.seo_description;
+  if (edit.featured && *edit.featured != post.featured) {
+    if (!accounts::may(actor, Action::feature_post, &post)) {
+      return forbidden("Only editors can feature posts on the front page.");
+    }
+    post.featured = *edit.featured;
+  }
   BYLINE_TRY(resolve_people_and_terms(actor, post, edit));
   BYLINE_TRY(change_status(actor, post, edit, intent, now));
 
@@ -225,6 +236,11 @@ Result<Post> Workflow::restore(const content::User& actor, content::Id id, int b
   edit.slug = post.slug;
   edit.body_html = (*revision)->body_html;
   edit.custom_excerpt = (*revision)->custom_excerpt;
+  edit.featured_image = post.featured_image;
+  edit.featured_image_alt = post.featured_image_alt;
+  edit.featured_image_caption = post.featured_image_caption;
+  edit.seo_title = post.seo_title;
+  edit.seo_description = post.seo_description;
   for (const auto& author : post.authors) edit.author_ids.push_back(author.id);
   for (const auto& section : post.sections) edit.section_ids.push_back(section.id);
   for (const auto& tag : post.tags) edit.tag_names.push_back(tag.name);

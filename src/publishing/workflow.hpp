@@ -27,6 +27,12 @@ struct Edit {
   std::vector<content::Id> section_ids;  // first is the primary section
   std::vector<std::string> tag_names;    // new names become tags, for editors
   std::optional<Time> publish_at;        // when scheduling
+  std::string featured_image;
+  std::string featured_image_alt;
+  std::string featured_image_caption;
+  std::string seo_title;
+  std::string seo_description;
+  std::optional<bool> featured;          // nullopt: leave as it is
 };
 
 // What the writer asked for with their save.

@@ -51,6 +51,7 @@ struct Listing {
   std::string description;
   std::string_view template_name;  // falls back to "index"
   View subject;  // the author, section or tag, as the template calls it
+  std::optional<content::Post> lead;  // shown before the list (the front page's pick)
 };
 
 namespace {
@@ -61,7 +62,8 @@ Listing term_listing(const Term& term, std::string base_path, std::string_view t
   View subject;
   subject.set("name", term.name);
   render::set_if_present(subject, "description", term.description);
-  return Listing{{}, std::move(base_path), term.name, term.description, template_name, subject};
+  return Listing{{}, std::move(base_path), term.name, term.description, template_name, subject,
+                 std::nullopt};
 }
 
 }  // namespace
@@ -153,9 +155,14 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   View view = page_view(context, title, listing.description, path);
 
   View posts = render::make_list();
+  if (listing.lead) {
+    View lead = post_card(context, *listing.lead);
+    lead.set("featured", true);
+    posts.push_back(lead);
+  }
   for (const auto& post : result->posts) posts.push_back(post_card(context, post));
   view.set("posts", posts);
-  view.set("has_posts", !result->posts.empty());
+  view.set("has_posts", !result->posts.empty() || listing.lead);
   render::set_if_present(view, "heading", listing.title);
   view.set("subject", listing.subject);
 
@@ -177,7 +184,21 @@ Response Site::render_listing(const Request& request, const Listing& listing,
 }
 
 Response Site::home(const Request& request, const Params& params) const {
-  Listing listing{{}, "/", "", "", "home", View()};
+  Listing listing{{}, "/", "", "", "home", View(), std::nullopt};
+  // Rule: the newest editors' pick leads the front page; the list below
+  // goes on without it.
+  if (params.get("page").empty()) {
+    store::PostQuery picks;
+    picks.now = now_utc();
+    picks.limit = 1;
+    picks.featured_only = true;
+    auto pick = store_->published_posts(picks);
+    if (!pick) return failure(pick.error());
+    if (!pick->posts.empty()) {
+      listing.lead = pick->posts.front();
+      listing.query.exclude_post_id = listing.lead->id;
+    }
+  }
   return render_listing(request, listing, params);
 }
 
@@ -186,7 +207,7 @@ Response Site::author(const Request& request, const Params& params) const {
   if (!user) return failure(user.error());
   if (!*user) return not_found(request);
   Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, "author",
-                  author_view(**user)};
+                  author_view(**user), std::nullopt};
   listing.query.author_id = (*user)->id;
   return render_listing(request, listing, params);
 }
@@ -236,9 +257,11 @@ Response Site::render_article(const content::Post& post) const {
   auto recent = store_->published_posts(recent_query);
   if (!recent) return failure(recent.error());
 
-  const std::string description =
-      post.custom_excerpt.empty() ? content::make_excerpt(post.plaintext) : post.custom_excerpt;
-  View view = page_view(context, post.title, description, post_url(post));
+  const std::string description = !post.seo_description.empty() ? post.seo_description
+                                  : !post.custom_excerpt.empty() ? post.custom_excerpt
+                                                                 : content::make_excerpt(post.plaintext);
+  View view = page_view(context, post.seo_title.empty() ? post.title : post.seo_title, description,
+                        post_url(post));
   view.set("post", article_view(context, post));
   View recent_cards = render::make_list();
   for (const auto& other : recent->posts) recent_cards.push_back(post_card(context, other));

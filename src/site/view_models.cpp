@@ -106,6 +106,13 @@ View post_card(const PageContext& context, const content::Post& post) {
     card.set("published_ago", context.dates.relative(*post.published_at, context.now));
   }
   if (!post.authors.empty()) card.set("author", author_view(post.authors.front()));
+  if (!post.featured_image.empty()) {
+    View image;
+    image.set("src", post.featured_image);
+    image.set("alt", post.featured_image_alt);
+    render::set_if_present(image, "caption", post.featured_image_caption);
+    card.set("image", image);
+  }
   if (!post.sections.empty()) {
     View section;
     section.set("name", post.sections.front().name);

@@ -21,6 +21,7 @@ struct PostQuery {
   std::optional<Id> section_id;
   std::optional<Id> tag_id;
   std::optional<Id> exclude_post_id;
+  bool featured_only = false;  // editors' picks only
   Time now{};      // posts published after this are not out yet
   int limit = 10;
   int offset = 0;

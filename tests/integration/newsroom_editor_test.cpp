@@ -205,6 +205,39 @@ TEST_F(NewsroomEditor, PublishesAScheduledPostWhileRunning) {
   EXPECT_EQ(status, 200);
 }
 
+TEST_F(NewsroomEditor, AnEditorsPickLeadsTheFrontPageWithItsImage) {
+  const StaffClient arash = sign_in("arash@example.com");
+  const std::string older = create(arash, "Older pick", "publish");
+  create(arash, "Newest story", "publish");
+  // An author may not feature, even their own post.
+  EXPECT_EQ(post(older, arash, "revision=" + revision_of(older, arash) +
+                                   "&title=Older+pick&body=x&featured_shown=1&featured=1&intent=save")
+                .status,
+            403);
+  const StaffClient eddie = sign_in("eddie@example.com");
+  const std::string author_id = first_match(get(older, eddie).body, R"re(<option value="(\d+)" selected>Arash)re");
+  const HttpResponse featured = post(
+      older, eddie,
+      "revision=" + revision_of(older, eddie) + "&title=Older+pick&body=x&author=" + author_id +
+          "&featured_shown=1&featured=1&featured_image=%2Fmedia%2F2026%2F11%2Fpick-800.webp"
+          "&featured_image_alt=Delegates&featured_image_caption=The+summit+table"
+          "&seo_title=Pick+for+search&seo_description=What+search+engines+show&intent=save");
+  ASSERT_EQ(featured.status, 303) << visible_text(featured.body);
+
+  const std::string home = visible_text(http_get(port(), "/").body);
+  EXPECT_LT(home.find("Editors’ pick Older pick"), home.find("Newest story")) << home;
+  const std::string article = http_get(port(), "/older-pick/").body;
+  EXPECT_NE(article.find("<title>Pick for search – "), std::string::npos);
+  EXPECT_NE(article.find("<meta name=\"description\" content=\"What search engines show\">"), std::string::npos);
+  EXPECT_NE(article.find("<img src=\"/media/2026/11/pick-800.webp\" alt=\"Delegates\">"), std::string::npos);
+  EXPECT_NE(visible_text(article).find("The summit table"), std::string::npos);
+
+  const HttpResponse bad_image = post(older, eddie, "revision=" + revision_of(older, eddie) +
+                                                        "&title=Older+pick&body=x&author=" + author_id +
+                                                        "&featured_image=javascript%3Aalert(1)&intent=save");
+  EXPECT_EQ(bad_image.status, 400);
+}
+
 TEST_F(NewsroomEditor, AutosavesDraftsOnly) {
   const StaffClient arash = sign_in("arash@example.com");
   const HttpResponse first = post("/newsroom/posts/new/autosave/", arash, "title=Work+in+progress&body=one");

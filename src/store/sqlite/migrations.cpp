@@ -152,6 +152,16 @@ CREATE TABLE audit_log (
   address TEXT NOT NULL DEFAULT ''
 );
 )sql",
+
+    // 6: featured images, search-engine fields, editors' picks.
+    R"sql(
+ALTER TABLE posts ADD COLUMN featured_image TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN featured_image_alt TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN featured_image_caption TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN seo_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN seo_description TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN featured INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int user_version(Connection& connection) {

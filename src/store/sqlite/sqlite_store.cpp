@@ -35,7 +35,9 @@ User read_user(const Statement& row) {
 // Listings only need the start of the text (for excerpts), not all of it.
 #define BYLINE_POST_COLUMNS(plaintext)                                                      \
   "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext \
-  ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision"
+  ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision" \
+  ", p.featured_image, p.featured_image_alt, p.featured_image_caption, p.seo_title, "         \
+  "p.seo_description, p.featured"
 
 Post read_post(const Statement& row) {
   Post post;
@@ -55,6 +57,12 @@ Post read_post(const Statement& row) {
   post.updated_at = from_seconds(row.int64(12));
   post.locale = row.text(13);
   post.revision = static_cast<int>(row.int64(14));
+  post.featured_image = row.text(15);
+  post.featured_image_alt = row.text(16);
+  post.featured_image_caption = row.text(17);
+  post.seo_title = row.text(18);
+  post.seo_description = row.text(19);
+  post.featured = row.int64(20) != 0;
   return post;
 }
 
@@ -158,7 +166,7 @@ std::string_view listing_sql(const PostQuery& query) {
 #define BYLINE_LISTING(join)                                                               \
   "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)") " FROM posts p " join     \
   " WHERE p.status = 'published' AND p.type = ?1 AND p.published_at <= ?2"                 \
-  " AND (?3 IS NULL OR p.id <> ?3)"                                                         \
+  " AND (?3 IS NULL OR p.id <> ?3) AND (?7 = 0 OR p.featured = 1)"                          \
   " ORDER BY p.published_at DESC, p.id DESC LIMIT ?4 OFFSET ?5"
   if (query.author_id) {
     return BYLINE_LISTING("JOIN post_authors f ON f.post_id = p.id AND f.user_id = ?6");
@@ -239,6 +247,7 @@ Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
   s.bind(3, query.exclude_post_id);
   s.bind(4, static_cast<std::int64_t>(query.limit) + 1);
   s.bind(5, static_cast<std::int64_t>(query.offset));
+  s.bind(7, std::int64_t{query.featured_only ? 1 : 0});
   if (auto filter = query.author_id ? query.author_id
                     : query.section_id ? query.section_id
                                        : query.tag_id) {
@@ -478,6 +487,14 @@ std::optional<std::int64_t> optional_seconds(const std::optional<Time>& time) {
   return time ? std::optional<std::int64_t>(to_seconds(*time)) : std::nullopt;
 }
 
+// Binds the featured image, search-engine fields and the pick flag, from
+// parameter `first` on (six parameters).
+void bind_presentation(Statement& s, int first, const Post& post) {
+  s.bind(first, post.featured_image).bind(first + 1, post.featured_image_alt);
+  s.bind(first + 2, post.featured_image_caption).bind(first + 3, post.seo_title);
+  s.bind(first + 4, post.seo_description).bind(first + 5, std::int64_t{post.featured ? 1 : 0});
+}
+
 // Replaces the post's authors, sections and tags with those of `post`, in order.
 Result<void> write_relations(Connection& connection, Id post_id, const Post& post) {
   auto link = [&](std::string_view clear, std::string_view insert,
@@ -529,8 +546,9 @@ Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   {
     auto statement = writer_->prepare(
         "INSERT INTO posts (type, slug, title, body_html, body_source, source_format, plaintext, "
-        "custom_excerpt, status, published_at, created_at, updated_at, locale, revision) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+        "custom_excerpt, status, published_at, created_at, updated_at, locale, featured_image, "
+        "featured_image_alt, featured_image_caption, seo_title, seo_description, featured, "
+        "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
     BYLINE_TRY(statement);
     Statement& s = **statement;
     s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
@@ -540,6 +558,7 @@ Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
     s.bind(10, optional_seconds(post.published_at));
     s.bind(11, to_seconds(post.created_at)).bind(12, to_seconds(post.updated_at));
     s.bind(13, post.locale);
+    bind_presentation(s, 14, post);
     BYLINE_TRY(s.run());
   }
   const Id id = writer_->last_insert_id();
@@ -557,7 +576,9 @@ Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
     auto statement = writer_->prepare(
         "UPDATE posts SET type = ?, slug = ?, title = ?, body_html = ?, body_source = ?, "
         "source_format = ?, plaintext = ?, custom_excerpt = ?, status = ?, published_at = ?, "
-        "updated_at = ?, locale = ?, revision = revision + 1 WHERE id = ? AND revision = ?");
+        "updated_at = ?, locale = ?, featured_image = ?, featured_image_alt = ?, "
+        "featured_image_caption = ?, seo_title = ?, seo_description = ?, featured = ?, "
+        "revision = revision + 1 WHERE id = ? AND revision = ?");
     BYLINE_TRY(statement);
     Statement& s = **statement;
     s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
@@ -565,7 +586,9 @@ Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
     s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
     s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
     s.bind(10, optional_seconds(post.published_at)).bind(11, to_seconds(post.updated_at));
-    s.bind(12, post.locale).bind(13, post.id).bind(14, static_cast<std::int64_t>(post.revision));
+    s.bind(12, post.locale);
+    bind_presentation(s, 13, post);
+    s.bind(19, post.id).bind(20, static_cast<std::int64_t>(post.revision));
     BYLINE_TRY(s.run());
   }
   if (writer_->changes() == 0) {
