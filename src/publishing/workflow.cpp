@@ -207,6 +207,8 @@ Result<Post> Workflow::update(const content::User& actor, content::Id id, int ba
     return forbidden("You may not change this post.");
   }
   Post post = std::move(**stored);
+  const std::string old_slug = post.slug;
+  const bool was_public = post.status == PostStatus::published;
   if (post.revision != base_revision) {
     return make_error(ErrorCode::conflict,
                       "Someone else saved this post after you opened it, so your save was not "
@@ -218,6 +220,9 @@ Result<Post> Workflow::update(const content::User& actor, content::Id id, int ba
   auto number = store_->update_post(*changed, actor.id);
   BYLINE_TRY(number);
   changed->revision = *number;
+  // Rule: a slug changed after publishing leaves a 301 behind, so links
+  // and search results keep working.
+  if (was_public && changed->slug != old_slug) BYLINE_TRY(store_->add_redirect(old_slug, id));
   return changed;
 }
 

@@ -235,6 +235,18 @@ Response Site::article(const Request& request, const Params& params) const {
   if (!content::is_valid_slug(slug)) return not_found(request);
   auto found = store_->post_by_slug(slug);
   if (!found) return failure(found.error());
+  if (!*found) {
+    // An old address of a post whose slug changed after publishing.
+    auto moved = store_->redirect_for(slug);
+    if (!moved) return failure(moved.error());
+    if (*moved) {
+      auto target = store_->post_by_id(**moved);
+      if (!target) return failure(target.error());
+      if (*target && (*target)->status == content::PostStatus::published && (*target)->slug != slug) {
+        return Response::redirect(301, post_url(**target));
+      }
+    }
+  }
   // Rule: drafts, scheduled and unpublished posts, and posts whose time has
   // not come, do not exist for readers.
   const auto& post = *found;

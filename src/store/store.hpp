@@ -77,6 +77,8 @@ class Store {
   // A post's revisions, newest first (without their bodies' text).
   virtual Result<std::vector<content::Revision>> revisions(Id post_id) = 0;
   virtual Result<std::optional<content::Revision>> revision(Id post_id, int number) = 0;
+  // The post an old slug now leads to, if any.
+  virtual Result<std::optional<Id>> redirect_for(std::string_view old_slug) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
@@ -119,6 +121,8 @@ class Store {
   // someone saved in between, fails with `conflict` and changes nothing.
   // Returns the new revision number.
   virtual Result<int> update_post(const content::Post& post, Id saved_by) = 0;
+  // Remembers that `old_slug` now leads to post `post_id`.
+  virtual Result<void> add_redirect(std::string_view old_slug, Id post_id) = 0;
   // Publishes every scheduled post whose time has come; returns their ids.
   virtual Result<std::vector<Id>> publish_due_posts(Time now) = 0;
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;

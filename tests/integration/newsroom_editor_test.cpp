@@ -238,6 +238,25 @@ TEST_F(NewsroomEditor, AnEditorsPickLeadsTheFrontPageWithItsImage) {
   EXPECT_EQ(bad_image.status, 400);
 }
 
+TEST_F(NewsroomEditor, AChangedSlugAfterPublishingLeavesARedirect) {
+  const StaffClient arash = sign_in("arash@example.com");
+  const std::string path = create(arash, "Early headline", "publish");
+  ASSERT_EQ(http_get(port(), "/early-headline/").status, 200);
+  ASSERT_EQ(post(path, arash, "revision=" + revision_of(path, arash) +
+                                  "&title=Better+headline&slug=better-headline&body=x&intent=save")
+                .status,
+            303);
+  const HttpResponse old_address = http_get(port(), "/early-headline/");
+  EXPECT_EQ(old_address.status, 301);
+  EXPECT_EQ(old_address.header("location"), "/better-headline/");
+  EXPECT_EQ(http_get(port(), "/better-headline/").status, 200);
+
+  // A draft's slug changes freely: nobody has linked to it.
+  const std::string draft = create(arash, "Draft title", "save");
+  post(draft, arash, "revision=" + revision_of(draft, arash) + "&title=Draft+title&slug=renamed-draft&body=x&intent=save");
+  EXPECT_EQ(http_get(port(), "/draft-title/").status, 404);
+}
+
 TEST_F(NewsroomEditor, AutosavesDraftsOnly) {
   const StaffClient arash = sign_in("arash@example.com");
   const HttpResponse first = post("/newsroom/posts/new/autosave/", arash, "title=Work+in+progress&body=one");

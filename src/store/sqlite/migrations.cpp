@@ -162,6 +162,14 @@ ALTER TABLE posts ADD COLUMN seo_title TEXT NOT NULL DEFAULT '';
 ALTER TABLE posts ADD COLUMN seo_description TEXT NOT NULL DEFAULT '';
 ALTER TABLE posts ADD COLUMN featured INTEGER NOT NULL DEFAULT 0;
 )sql",
+
+    // 7: old addresses of posts whose slug changed after publishing.
+    R"sql(
+CREATE TABLE redirects (
+  old_slug TEXT PRIMARY KEY,
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql",
 };
 
 int user_version(Connection& connection) {

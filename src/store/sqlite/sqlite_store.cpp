@@ -674,6 +674,21 @@ Result<std::optional<content::Revision>> SqliteStore::revision(Id post_id, int n
   return std::optional<content::Revision>{read_revision(**statement)};
 }
 
+Result<std::optional<Id>> SqliteStore::redirect_for(std::string_view old_slug) {
+  auto lease = read();
+  return find_one<Id>(*lease, "SELECT post_id FROM redirects WHERE old_slug = ?", old_slug,
+                      [](const Statement& row) { return row.int64(0); });
+}
+
+Result<void> SqliteStore::add_redirect(std::string_view old_slug, Id post_id) {
+  std::lock_guard lock(write_mutex_);
+  // The newest move wins: an old slug leads to the post that last had it.
+  return write_one(*writer_,
+                   "INSERT INTO redirects (old_slug, post_id) VALUES (?, ?) "
+                   "ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id",
+                   [&](Statement& s) { s.bind(1, old_slug).bind(2, post_id); });
+}
+
 Result<std::vector<Tag>> SqliteStore::tags() {
   auto lease = read();
   std::vector<Tag> tags;
