@@ -70,6 +70,19 @@ Response Newsroom::media_page(const Request& request, const Params&) const {
   if (!*me) return to_sign_in(request);
   auto items = store_->media(60, 0);
   if (!items) return failure(items.error(), &**me);
+  if (http::Form::parse(request.query).get("format") == "json") {
+    // The editor's "From library" picker.
+    std::string body = "[";
+    for (const auto& item : *items) {
+      if (body.size() > 1) body += ",";
+      body += "{\"id\":" + std::to_string(item.id) + ",\"src\":" + json_quote(media::media_src(item)) +
+              ",\"srcset\":" + json_quote(media::media_srcset(item)) +
+              ",\"thumbnail\":" + json_quote(item.variants.empty() ? "" : "/media/" + item.variants.front().path) +
+              ",\"alt\":" + json_quote(item.alt) + ",\"width\":" + std::to_string(item.width) +
+              ",\"height\":" + std::to_string(item.height) + "}";
+    }
+    return json(200, body + "]\n");
+  }
   View view;
   view.set("on_media", true);
   View list = render::make_list();

@@ -153,6 +153,21 @@ describe('publishing workflow in chromium', () => {
     await carla.context.close();
   });
 
+  // The story test above uploaded the image this one picks.
+  test('an image uploaded once can be picked from the library again', async () => {
+    const eddie = await signIn(editor);
+    await eddie.page.goto(server.url + '/newsroom/posts/new/');
+    await eddie.page.locator('.rich-surface').waitFor();
+    await eddie.page.getByRole('textbox', { name: 'Story', exact: true }).click();
+    await eddie.page.getByRole('button', { name: 'From library' }).click();
+    const picker = eddie.page.getByRole('dialog', { name: 'Media library' });
+    await picker.getByRole('button', { name: 'Delegates at the summit table' }).click();
+    await eddie.page.getByText('Image added. Type its caption under it.').waitFor();
+    assert.match(await eddie.page.locator('textarea[name="body"]').inputValue(),
+      /<figure><img src="\/media\/[^"]+" [^>]*alt="Delegates at the summit table"/);
+    await eddie.context.close();
+  });
+
   test('a new draft is saved automatically and becomes its own page', async () => {
     const eddie = await signIn(editor);
     await eddie.page.goto(server.url + '/newsroom/posts/new/');

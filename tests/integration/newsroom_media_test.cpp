@@ -55,6 +55,9 @@ TEST_F(NewsroomMedia, StoresARealImageAndServesItsVariants) {
   EXPECT_TRUE(image.body.starts_with("RIFF"));
   EXPECT_NE(image.header("cache-control").find("immutable"), std::string::npos);
   EXPECT_NE(staff_->get("/newsroom/media/").body.find(src), std::string::npos);
+  const HttpResponse library = staff_->get("/newsroom/media/?format=json");
+  EXPECT_EQ(library.header("content-type"), "application/json");
+  EXPECT_NE(library.body.find("\"src\":\"" + src + "\""), std::string::npos) << library.body;
 }
 
 TEST_F(NewsroomMedia, RefusesTextRenamedAsAJpeg) {

@@ -143,6 +143,7 @@ function mount(textarea) {
     toolbarButton('Numbered list', '1. ', () => chain().toggleOrderedList().run(), () => editor.isActive('orderedList')),
     toolbarButton('Quote', '> ', () => chain().toggleBlockquote().run(), () => editor.isActive('blockquote')),
     toolbarButton('Image', '', () => picker.click(), () => editor.isActive('figure')),
+    toolbarButton('From library', '', () => openLibrary(), () => false),
     toolbarButton('Undo', 'Ctrl+Z', () => chain().undo().run(), () => false),
     toolbarButton('Redo', 'Ctrl+Shift+Z', () => chain().redo().run(), () => false),
   ];
@@ -157,15 +158,57 @@ function mount(textarea) {
     status.textContent = `Uploading ${file.name}…`;
     try {
       const image = await upload(file, alt, csrfToken);
-      chain().insertContent({
-        type: 'figure',
-        attrs: { src: image.src, srcset: image.srcset, alt: image.alt, width: image.width, height: image.height },
-      }).run();
+      insertImage(image, image.alt);
       status.textContent = 'Image added. Type its caption under it.';
     } catch (error) {
       status.textContent = error.message;
     }
   });
+
+  const insertImage = (image, alt) => chain().insertContent({
+    type: 'figure',
+    attrs: { src: image.src, srcset: image.srcset, alt, width: image.width, height: image.height },
+  }).run();
+
+  // The media library in a dialog: each image is a button that inserts it.
+  const library = document.createElement('dialog');
+  library.className = 'media-picker';
+  library.setAttribute('aria-label', 'Media library');
+  wrapper.append(library);
+  async function openLibrary() {
+    library.replaceChildren();
+    const heading = document.createElement('h2');
+    heading.textContent = 'Pick an image';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Close';
+    close.addEventListener('click', () => library.close());
+    const grid = document.createElement('div');
+    grid.className = 'media-picker-grid';
+    library.append(heading, grid, close);
+    library.showModal();
+    try {
+      const response = await fetch('/newsroom/media/?format=json');
+      const images = await response.json();
+      if (images.length === 0) grid.textContent = 'No images yet: upload one with the Image button.';
+      for (const image of images) {
+        const choose = document.createElement('button');
+        choose.type = 'button';
+        const thumbnail = document.createElement('img');
+        thumbnail.src = image.thumbnail;
+        thumbnail.alt = image.alt || 'Image without a description';
+        choose.append(thumbnail);
+        choose.addEventListener('click', () => {
+          library.close();
+          insertImage(image, image.alt);
+          status.textContent = 'Image added. Type its caption under it.';
+        });
+        grid.append(choose);
+      }
+    } catch {
+      grid.textContent = 'The library could not be loaded.';
+    }
+  }
 
   function toggleLink() {
     if (editor.isActive('link')) {
