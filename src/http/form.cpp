@@ -1,38 +1,9 @@
 // Form, query and cookie parsing.
 #include "http/form.hpp"
 
-#include <cctype>
+#include "http/percent_encoding.hpp"
 
 namespace byline::http {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string decode_component(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%' && i + 2 < text.size() &&
-               hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 Form Form::parse(std::string_view encoded, std::size_t max_fields) {
   Form form;
   std::size_t start = 0;
@@ -44,7 +15,7 @@ Form Form::parse(std::string_view encoded, std::size_t max_fields) {
       const auto equals = pair.find('=');
       const auto name = pair.substr(0, equals);
       const auto value = equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
-      form.fields_.emplace_back(decode_component(name), decode_component(value));
+      form.fields_.emplace_back(*percent_decode(name, true, false), *percent_decode(value, true, false));
     }
     start = end + 1;
   }
@@ -100,22 +71,6 @@ std::string set_cookie(std::string_view name, std::string_view value, const Cook
   if (options.secure) header += "; Secure";
   if (!options.same_site.empty()) header += "; SameSite=" + options.same_site;
   return header;
-}
-
-std::string url_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xf];
-    }
-  }
-  return out;
 }
 
 }  // namespace byline::http

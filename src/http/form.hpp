@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/message.hpp"
+#include "http/percent_encoding.hpp"  // url_encode, for building links
 
 #include <string>
 #include <string_view>
@@ -41,9 +42,5 @@ struct CookieOptions {
 // A Set-Cookie header value. `value` must be a cookie-safe token (Byline's
 // values are base64url).
 std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& options);
-
-// Percent-encodes everything but RFC 3986's unreserved characters, for
-// query values and share links.
-std::string url_encode(std::string_view text);
 
 }  // namespace byline::http

@@ -1,15 +1,10 @@
 // Path matching and the fallbacks of a miss (redirect, 405, 400, 404).
 #include "http/router.hpp"
 
+#include "http/percent_encoding.hpp"
+
 namespace byline::http {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Splits "/a/b/" into {"a", "b"} with trailing_slash = true. "/" is no
 // segments with a trailing slash.
@@ -41,20 +36,9 @@ const std::string& Params::get(std::string_view name) const {
 }
 
 std::optional<std::string> decode_path_segment(std::string_view segment) {
-  std::string decoded;
-  decoded.reserve(segment.size());
-  for (std::size_t i = 0; i < segment.size(); ++i) {
-    char c = segment[i];
-    if (c == '%') {
-      if (i + 2 >= segment.size()) return std::nullopt;
-      const int high = hex_value(segment[i + 1]);
-      const int low = hex_value(segment[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      c = static_cast<char>(high * 16 + low);
-      i += 2;
-    }
-    if (c == '\0' || c == '/') return std::nullopt;
-    decoded += c;
+  auto decoded = percent_decode(segment, false, true);
+  if (!decoded || decoded->find('\0') != std::string::npos || decoded->find('/') != std::string::npos) {
+    return std::nullopt;
   }
   return decoded;
 }

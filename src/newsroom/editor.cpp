@@ -210,74 +210,70 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
 }
 
 Response Newsroom::new_post_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  return editor_page(200, content::Post{}, nullptr, "", "", **me);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  return editor_page(200, content::Post{}, nullptr, "", "", me);
 }
 
 Response Newsroom::create_post(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  if (!is_form(request)) return Response::text(415, "Expected a form.\n");
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto created = workflow_->create((*me)->user, typed, intent, now_utc());
+  auto created = workflow_->create(me.user, typed, intent, now_utc());
   if (!created) {
     const Error& error = created.error();
     if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
-    return editor_page(http::status_for(error.code), content::Post{}, &typed, error.message, "", **me);
+    return editor_page(http::status_for(error.code), content::Post{}, &typed, error.message, "", me);
   }
-  log_line("newsroom: " + (*me)->user.email + " created post " + std::to_string(created->id) + " (" +
+  log_line("newsroom: " + me.user.email + " created post " + std::to_string(created->id) + " (" +
            std::string(content::to_string(created->status)) + ")");
-  if (auto action = audited_action(intent, true)) audit(request, &(*me)->user, "", *action, created->title);
+  if (auto action = audited_action(intent, true)) audit(request, &me.user, "", *action, created->title);
   return see_other(edit_url(created->id) + "?saved=1");
 }
 
 Response Newsroom::edit_post_page(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   const auto id = number_in(params.get("id"));
   auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
-  if (!post) return failure(post.error(), &**me);
-  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &**me);
+  if (!post) return failure(post.error(), &me);
+  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &me);
   const bool saved = Form::parse(request.query).has("saved");
-  return editor_page(200, **post, nullptr, "", saved ? "Saved." : "", **me);
+  return editor_page(200, **post, nullptr, "", saved ? "Saved." : "", me);
 }
 
 Response Newsroom::save_post(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  if (!is_form(request)) return Response::text(415, "Expected a form.\n");
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
   const auto id = number_in(params.get("id"));
   const auto base_revision = number_in(form.get("revision"));
-  if (!id || !base_revision) return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &**me);
+  if (!id || !base_revision) return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto saved = workflow_->update((*me)->user, *id, static_cast<int>(*base_revision), typed, intent, now_utc());
+  auto saved = workflow_->update(me.user, *id, static_cast<int>(*base_revision), typed, intent, now_utc());
   if (!saved) {
     const Error& error = saved.error();
     auto stored = store_->post_by_id(*id);
-    if (!stored || !*stored) return failure(error, &**me);
+    if (!stored || !*stored) return failure(error, &me);
     content::Post shown = **stored;
     // Keep the revision the writer started from: a conflict must be seen,
     // not silently skipped by the next click.
     shown.revision = static_cast<int>(*base_revision);
-    return editor_page(http::status_for(error.code), shown, &typed, error.message, "", **me);
+    return editor_page(http::status_for(error.code), shown, &typed, error.message, "", me);
   }
-  log_line("newsroom: " + (*me)->user.email + " saved post " + std::to_string(saved->id) + " (" +
+  log_line("newsroom: " + me.user.email + " saved post " + std::to_string(saved->id) + " (" +
            std::string(content::to_string(saved->status)) + ", revision " +
            std::to_string(saved->revision) + ")");
-  if (auto action = audited_action(intent, false)) audit(request, &(*me)->user, "", *action, saved->title);
+  if (auto action = audited_action(intent, false)) audit(request, &me.user, "", *action, saved->title);
   return see_other(edit_url(saved->id) + "?saved=1");
 }
 
@@ -285,15 +281,6 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
 // while it changes, and gets JSON back. A published post is never changed
 // behind its editor's back.
 Response Newsroom::autosave_post(const Request& request, const Params& params) const {
-  auto json = [](int status, std::string body) {
-    Response response{status, {}, std::move(body)};
-    response.set_header("Content-Type", "application/json");
-    response.set_header("Cache-Control", "no-store");
-    return response;
-  };
-  auto json_error = [&](const Error& error) {
-    return json(http::status_for(error.code), "{\"error\":" + json_quote(error.message) + "}\n");
-  };
   auto me = signed_in(request);
   if (!me) return json_error(me.error());
   if (!*me) return json_error(make_error(ErrorCode::unauthorized, "Sign in again to keep saving."));
@@ -319,19 +306,19 @@ Response Newsroom::autosave_post(const Request& request, const Params& params) c
                               publishing::Intent::save, now_utc());
   }
   if (!saved) return json_error(saved.error());
-  return json(200, "{\"id\":" + std::to_string(saved->id) + ",\"revision\":" +
+  return json_response(200, "{\"id\":" + std::to_string(saved->id) + ",\"revision\":" +
                        std::to_string(saved->revision) + ",\"edit_url\":" + json_quote(edit_url(saved->id)) +
                        ",\"saved_at\":" + json_quote(iso8601(saved->updated_at)) + "}\n");
 }
 
 Response Newsroom::preview_post(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   const auto id = number_in(params.get("id"));
   auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
-  if (!post) return failure(post.error(), &**me);
-  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &**me);
+  if (!post) return failure(post.error(), &me);
+  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &me);
   Response response = preview_(**post);
   response.set_header("Cache-Control", "no-store");
   response.set_header("X-Robots-Tag", "noindex");
@@ -339,15 +326,15 @@ Response Newsroom::preview_post(const Request& request, const Params& params) co
 }
 
 Response Newsroom::revisions_page(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   const auto id = number_in(params.get("id"));
   auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
-  if (!post) return failure(post.error(), &**me);
-  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &**me);
+  if (!post) return failure(post.error(), &me);
+  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &me);
   auto revisions = store_->revisions(*id);
-  if (!revisions) return failure(revisions.error(), &**me);
+  if (!revisions) return failure(revisions.error(), &me);
 
   View view;
   view.set("title", (*post)->title);
@@ -366,26 +353,26 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
     row.set("restore_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/restore/");
     row.set("compare_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/");
     row.set("base_revision", std::to_string((*post)->revision));
-    row.set("csrf_token", (*me)->session.csrf_token);
+    row.set("csrf_token", me.session.csrf_token);
     rows.push_back(row);
   }
   view.set("revisions", rows);
-  return page(200, "revisions", "Revisions", view, &**me);
+  return page(200, "revisions", "Revisions", view, &me);
 }
 
 Response Newsroom::compare_revision(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   const auto id = number_in(params.get("id"));
   const auto number = number_in(params.get("number"));
   auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
-  if (!post) return failure(post.error(), &**me);
+  if (!post) return failure(post.error(), &me);
   auto revision = post && *post && number ? store_->revision(*id, static_cast<int>(*number))
                                           : Result<std::optional<content::Revision>>(std::nullopt);
-  if (!revision) return failure(revision.error(), &**me);
+  if (!revision) return failure(revision.error(), &me);
   if (!*post || !*revision) {
-    return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &**me);
+    return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &me);
   }
   View view;
   view.set("number", std::to_string(*number));
@@ -406,27 +393,26 @@ Response Newsroom::compare_revision(const Request& request, const Params& params
     lines.push_back(item);
   }
   view.set("lines", lines);
-  return page(200, "compare", "Compare revisions", view, &**me);
+  return page(200, "compare", "Compare revisions", view, &me);
 }
 
 Response Newsroom::restore_revision(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
   const auto id = number_in(params.get("id"));
   const auto number = number_in(params.get("number"));
   const auto base_revision = number_in(form.get("revision"));
   if (!id || !number || !base_revision) {
-    return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &**me);
+    return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
   }
-  auto restored = workflow_->restore((*me)->user, *id, static_cast<int>(*base_revision),
+  auto restored = workflow_->restore(me.user, *id, static_cast<int>(*base_revision),
                                      static_cast<int>(*number), now_utc());
-  if (!restored) return failure(restored.error(), &**me);
-  log_line("newsroom: " + (*me)->user.email + " restored revision " + std::to_string(*number) +
+  if (!restored) return failure(restored.error(), &me);
+  log_line("newsroom: " + me.user.email + " restored revision " + std::to_string(*number) +
            " of post " + std::to_string(*id));
-  audit(request, &(*me)->user, "", "restored revision " + std::to_string(*number), restored->title);
+  audit(request, &me.user, "", "restored revision " + std::to_string(*number), restored->title);
   return see_other(edit_url(*id) + "?saved=1");
 }
 

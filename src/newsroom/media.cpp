@@ -7,6 +7,7 @@
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
+#include "newsroom/request_checks.hpp"
 #include "media/media_library.hpp"
 #include "render/view.hpp"
 #include "store/store.hpp"
@@ -19,17 +20,6 @@ using http::Response;
 using render::View;
 
 namespace {
-
-Response json(int status, std::string body) {
-  Response response{status, {}, std::move(body)};
-  response.set_header("Content-Type", "application/json");
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
-
-Response json_error(const Error& error) {
-  return json(http::status_for(error.code), "{\"error\":" + json_quote(error.message) + "}\n");
-}
 
 // Header values are percent-encoded by the editor (they may hold any script).
 std::string header_text(const Request& request, std::string_view name) {
@@ -57,7 +47,7 @@ Response Newsroom::upload_media(const Request& request, const Params&) const {
   }
   log_line("newsroom: " + (*me)->user.email + " uploaded media " + std::to_string(added->id) + " (" +
            std::to_string(added->width) + "x" + std::to_string(added->height) + ")");
-  return json(201, "{\"id\":" + std::to_string(added->id) + ",\"src\":" + json_quote(media::media_src(*added)) +
+  return json_response(201, "{\"id\":" + std::to_string(added->id) + ",\"src\":" + json_quote(media::media_src(*added)) +
                        ",\"srcset\":" + json_quote(media::media_srcset(*added)) +
                        ",\"width\":" + std::to_string(added->width) +
                        ",\"height\":" + std::to_string(added->height) +
@@ -65,11 +55,11 @@ Response Newsroom::upload_media(const Request& request, const Params&) const {
 }
 
 Response Newsroom::media_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   auto items = store_->media(60, 0);
-  if (!items) return failure(items.error(), &**me);
+  if (!items) return failure(items.error(), &me);
   if (http::Form::parse(request.query).get("format") == "json") {
     // The editor's "From library" picker.
     std::string body = "[";
@@ -81,7 +71,7 @@ Response Newsroom::media_page(const Request& request, const Params&) const {
               ",\"alt\":" + json_quote(item.alt) + ",\"width\":" + std::to_string(item.width) +
               ",\"height\":" + std::to_string(item.height) + "}";
     }
-    return json(200, body + "]\n");
+    return json_response(200, body + "]\n");
   }
   View view;
   view.set("on_media", true);
@@ -98,7 +88,7 @@ Response Newsroom::media_page(const Request& request, const Params&) const {
   }
   view.set("items", list);
   view.set("has_items", !items->empty());
-  return page(200, "media", "Media", view, &**me);
+  return page(200, "media", "Media", view, &me);
 }
 
 }  // namespace byline::newsroom

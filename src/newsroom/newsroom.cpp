@@ -136,6 +136,25 @@ std::string Newsroom::session_cookie(const SignedIn& signed_in) const {
   return http::set_cookie(kSessionCookie, signed_in.token, options);
 }
 
+Newsroom::Checked Newsroom::check(const Request& request, Changes changes) const {
+  Checked checked;
+  auto me = signed_in(request);
+  if (!me) {
+    checked.refusal = failure(me.error(), nullptr);
+  } else if (!*me) {
+    checked.refusal = to_sign_in(request);
+  } else if (changes == Changes::yes) {
+    checked.form = Form::parse(request.body);
+    if (!is_form(request)) {
+      checked.refusal = Response::text(415, "Expected a form.\n");
+    } else if (!session_token_matches(checked.form, **me)) {
+      checked.refusal = expired_form(&**me);
+    }
+  }
+  if (!checked.refusal) checked.me = std::move(*me);
+  return checked;
+}
+
 Response Newsroom::to_sign_in(const Request& request) const {
   return see_other("/newsroom/sign-in/?next=" + http::url_encode(request.target));
 }
@@ -255,13 +274,11 @@ Response Newsroom::sign_in(const Request& request, const Params&) const {
 }
 
 Response Newsroom::sign_out(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return see_other("/newsroom/sign-in/");
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
-  if (auto ended = sessions_->sign_out((*me)->token); !ended) return failure(ended.error(), &**me);
-  audit(request, &(*me)->user, "", "signed out", "");
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  if (auto ended = sessions_->sign_out(me.token); !ended) return failure(ended.error(), &me);
+  audit(request, &me.user, "", "signed out", "");
   Response response = see_other("/newsroom/sign-in/");
   http::CookieOptions options;
   options.max_age_seconds = 0;
@@ -273,31 +290,29 @@ Response Newsroom::sign_out(const Request& request, const Params&) const {
 // --- Password ------------------------------------------------------------
 
 Response Newsroom::password_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   View view;
   view.set("on_password", true);
-  return page(200, "password", "Change password", view, &**me);
+  return page(200, "password", "Change password", view, &me);
 }
 
 Response Newsroom::change_password(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return see_other("/newsroom/sign-in/");
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
   View view;
   view.set("on_password", true);
-  auto changed = sessions_->change_password(**me, form.get("current"), form.get("new"));
+  auto changed = sessions_->change_password(me, checked.form.get("current"), checked.form.get("new"));
   if (!changed) {
-    if (changed.error().code != ErrorCode::invalid_input) return failure(changed.error(), &**me);
+    if (changed.error().code != ErrorCode::invalid_input) return failure(changed.error(), &me);
     view.set("error", changed.error().message);
-    return page(400, "password", "Change password", view, &**me);
+    return page(400, "password", "Change password", view, &me);
   }
-  audit(request, &(*me)->user, "", "changed their password", "");
+  audit(request, &me.user, "", "changed their password", "");
   view.set("notice", "Your password is changed. Every other session of yours has ended.");
-  return page(200, "password", "Change password", view, &**me);
+  return page(200, "password", "Change password", view, &me);
 }
 
 // --- The owner's setup link ----------------------------------------------
@@ -374,9 +389,9 @@ Response Newsroom::setup(const Request& request, const Params& params) const {
 // --- Posts ----------------------------------------------------------------
 
 Response Newsroom::posts(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
 
   const Form query = Form::parse(request.query);
   store::PostFilter filter;
@@ -397,9 +412,9 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   filter.offset = (page_number - 1) * filter.limit;
 
   auto listing = store_->list_posts(filter);
-  if (!listing) return failure(listing.error(), &**me);
+  if (!listing) return failure(listing.error(), &me);
   auto people = store_->users();
-  if (!people) return failure(people.error(), &**me);
+  if (!people) return failure(people.error(), &me);
 
   View view;
   view.set("on_posts", true);
@@ -426,7 +441,7 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   }
   view.set("authors", authors);
   auto sections = store_->sections();
-  if (!sections) return failure(sections.error(), &**me);
+  if (!sections) return failure(sections.error(), &me);
   View section_options = render::make_list();
   add_option(section_options, "", "Any section", !filter.section_id);
   for (const auto& section : *sections) {
@@ -462,15 +477,15 @@ Response Newsroom::posts(const Request& request, const Params&) const {
     if (!filter.title_contains.empty()) older += "&q=" + http::url_encode(filter.title_contains);
     view.set("older_url", older);
   }
-  return page(200, "posts", "Posts", view, &**me);
+  return page(200, "posts", "Posts", view, &me);
 }
 
 Response Newsroom::audit_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  if (!accounts::may((*me)->user, accounts::Action::view_audit_log)) {
-    return failure(make_error(ErrorCode::forbidden, "Only admins can read the audit log."), &**me);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  if (!accounts::may(me.user, accounts::Action::view_audit_log)) {
+    return failure(make_error(ErrorCode::forbidden, "Only admins can read the audit log."), &me);
   }
   constexpr int kPerPage = 100;
   int page_number = 1;
@@ -478,7 +493,7 @@ Response Newsroom::audit_page(const Request& request, const Params&) const {
   std::from_chars(page_text.data(), page_text.data() + page_text.size(), page_number);
   page_number = std::clamp(page_number, 1, 100000);
   auto entries = store_->audit_entries(kPerPage + 1, (page_number - 1) * kPerPage);
-  if (!entries) return failure(entries.error(), &**me);
+  if (!entries) return failure(entries.error(), &me);
 
   View view;
   view.set("on_audit", true);
@@ -498,7 +513,7 @@ Response Newsroom::audit_page(const Request& request, const Params&) const {
   view.set("entries", rows);
   view.set("has_entries", !entries->empty());
   if (entries->size() > kPerPage) view.set("older_url", "/newsroom/audit/?page=" + std::to_string(page_number + 1));
-  return page(200, "audit", "Audit log", view, &**me);
+  return page(200, "audit", "Audit log", view, &me);
 }
 
 Response Newsroom::asset(const Request& request, const Params& params) const {

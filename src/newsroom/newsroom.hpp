@@ -5,7 +5,9 @@
 // change a CSRF token.
 #pragma once
 
+#include "accounts/sessions.hpp"
 #include "common/embedded_file.hpp"
+#include "http/form.hpp"
 #include "http/router.hpp"
 #include "render/dates.hpp"
 #include "render/theme.hpp"
@@ -19,10 +21,6 @@
 namespace byline::store {
 class Store;
 }
-namespace byline::accounts {
-class Sessions;
-struct SignedIn;
-}
 namespace byline::publishing {
 class Workflow;
 struct Edit;
@@ -30,9 +28,6 @@ struct Edit;
 namespace byline::content {
 struct Post;
 struct User;
-}
-namespace byline::http {
-class Form;
 }
 namespace byline::media {
 class MediaLibrary;
@@ -116,6 +111,17 @@ class Newsroom {
   http::Response to_sign_in(const http::Request& request) const;
 
   Result<std::optional<SignedIn>> signed_in(const http::Request& request) const;
+
+  // Who is asking, checked at the top of every staff handler: the signed-in
+  // person and the posted form, or the answer to give instead (sign in
+  // first; for a change, a form with this session's CSRF token).
+  enum class Changes { no, yes };
+  struct Checked {
+    std::optional<SignedIn> me;
+    http::Form form;
+    std::optional<http::Response> refusal;
+  };
+  Checked check(const http::Request& request, Changes changes) const;
   // Adds a line to the audit log; a failure to write it is logged, not shown.
   void audit(const http::Request& request, const content::User* actor, std::string_view actor_name,
              std::string_view action, std::string_view subject) const;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "accounts/secrets.hpp"
+#include "common/json.hpp"
+#include "http/errors.hpp"
 #include "accounts/sessions.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"
@@ -22,6 +24,18 @@ inline bool is_form(const http::Request& request) {
 // A signed-in person's form carries their session's CSRF token.
 inline bool session_token_matches(const http::Form& form, const accounts::SignedIn& me) {
   return accounts::same_secret(form.get("_csrf"), me.session.csrf_token);
+}
+
+// Answers for the editor's background requests (uploads, autosave).
+inline http::Response json_response(int status, std::string body) {
+  http::Response response{status, {}, std::move(body)};
+  response.set_header("Content-Type", "application/json");
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+inline http::Response json_error(const Error& error) {
+  return json_response(http::status_for(error.code), "{\"error\":" + json_quote(error.message) + "}\n");
 }
 
 }  // namespace byline::newsroom

@@ -42,21 +42,20 @@ Error not_allowed() { return make_error(ErrorCode::forbidden, "Only admins can c
 }  // namespace
 
 Response Newsroom::settings_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  if (!accounts::may((*me)->user, accounts::Action::manage_settings)) return failure(not_allowed(), &**me);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  if (!accounts::may(me.user, accounts::Action::manage_settings)) return failure(not_allowed(), &me);
   View view = settings_view(*settings_->current());
-  return page(200, "settings", "Settings", view, &**me);
+  return page(200, "settings", "Settings", view, &me);
 }
 
 Response Newsroom::save_settings(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
-  if (!accounts::may((*me)->user, accounts::Action::manage_settings)) return failure(not_allowed(), &**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
+  if (!accounts::may(me.user, accounts::Action::manage_settings)) return failure(not_allowed(), &me);
 
   site::SiteSettings changed = *settings_->current();
   changed.title = form.get("title");
@@ -74,18 +73,18 @@ Response Newsroom::save_settings(const Request& request, const Params&) const {
                     : Result<void>(make_error(ErrorCode::invalid_input,
                                               "Excerpt length must look like \"100 characters\" or \"15 words\"."));
   if (!saved) {
-    if (saved.error().code != ErrorCode::invalid_input) return failure(saved.error(), &**me);
+    if (saved.error().code != ErrorCode::invalid_input) return failure(saved.error(), &me);
     View view = settings_view(changed);
     view.set("excerpt", form.get("excerpt"));
     view.set("error", saved.error().message);
-    return page(400, "settings", "Settings", view, &**me);
+    return page(400, "settings", "Settings", view, &me);
   }
   settings_->replace(changed);
-  log_line("newsroom: " + (*me)->user.email + " changed the site's settings");
-  audit(request, &(*me)->user, "", "changed the settings", "");
+  log_line("newsroom: " + me.user.email + " changed the site's settings");
+  audit(request, &me.user, "", "changed the settings", "");
   View view = settings_view(changed);
   view.set("notice", "Settings saved. Readers see them from their next page.");
-  return page(200, "settings", "Settings", view, &**me);
+  return page(200, "settings", "Settings", view, &me);
 }
 
 }  // namespace byline::newsroom

@@ -72,55 +72,53 @@ Response Newsroom::render_staff(int status, const SignedIn& me, std::string_view
 }
 
 Response Newsroom::staff_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  if (!accounts::may((*me)->user, accounts::Action::manage_users)) return failure(not_allowed(), &**me);
-  return render_staff(200, **me, "", "", nullptr);
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
+  return render_staff(200, me, "", "", nullptr);
 }
 
 Response Newsroom::add_person(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
-  if (!accounts::may((*me)->user, accounts::Action::manage_users)) return failure(not_allowed(), &**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
+  if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
 
   const auto role = content::role_from_string(form.get("role"));
-  if (!role) return render_staff(400, **me, "Choose a role.", "", &form);
+  if (!role) return render_staff(400, me, "Choose a role.", "", &form);
   auto added = accounts::add_account(*store_, {form.get("email"), form.get("name"), *role, form.get("password")});
   if (!added) {
     if (added.error().code != ErrorCode::invalid_input && added.error().code != ErrorCode::conflict) {
-      return failure(added.error(), &**me);
+      return failure(added.error(), &me);
     }
-    return render_staff(http::status_for(added.error().code), **me, added.error().message, "", &form);
+    return render_staff(http::status_for(added.error().code), me, added.error().message, "", &form);
   }
-  log_line("newsroom: " + (*me)->user.email + " added " + added->email + " as " + form.get("role"));
-  audit(request, &(*me)->user, "", "added a person", added->email + " as " + form.get("role"));
-  return render_staff(200, **me, "", "Added " + added->name + " as " + form.get("role") + ".", nullptr);
+  log_line("newsroom: " + me.user.email + " added " + added->email + " as " + form.get("role"));
+  audit(request, &me.user, "", "added a person", added->email + " as " + form.get("role"));
+  return render_staff(200, me, "", "Added " + added->name + " as " + form.get("role") + ".", nullptr);
 }
 
 Response Newsroom::change_role(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
-  if (!accounts::may((*me)->user, accounts::Action::manage_users)) return failure(not_allowed(), &**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
+  if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
 
   long long id = 0;
   const std::string& text = params.get("id");
   std::from_chars(text.data(), text.data() + text.size(), id);
   const auto role = content::role_from_string(form.get("role"));
   auto person = store_->user_by_id(id);
-  if (!person) return failure(person.error(), &**me);
-  if (!*person || !role) return render_staff(400, **me, "No such person or role.", "", nullptr);
+  if (!person) return failure(person.error(), &me);
+  if (!*person || !role) return render_staff(400, me, "No such person or role.", "", nullptr);
   auto changed = accounts::change_role(*store_, (*person)->email, *role);
-  if (!changed) return render_staff(http::status_for(changed.error().code), **me, changed.error().message, "", nullptr);
-  log_line("newsroom: " + (*me)->user.email + " made " + changed->email + " " + form.get("role"));
-  audit(request, &(*me)->user, "", "changed a role", changed->email + " to " + form.get("role"));
-  return render_staff(200, **me, "", changed->name + " is now " + form.get("role") + ".", nullptr);
+  if (!changed) return render_staff(http::status_for(changed.error().code), me, changed.error().message, "", nullptr);
+  log_line("newsroom: " + me.user.email + " made " + changed->email + " " + form.get("role"));
+  audit(request, &me.user, "", "changed a role", changed->email + " to " + form.get("role"));
+  return render_staff(200, me, "", changed->name + " is now " + form.get("role") + ".", nullptr);
 }
 
 }  // namespace byline::newsroom

@@ -81,25 +81,24 @@ Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_v
 }
 
 Response Newsroom::taxonomy_page(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  if (!accounts::may((*me)->user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &**me);
-  return render_taxonomy(200, **me, "", "");
+  auto checked = check(request, Changes::no);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
+  return render_taxonomy(200, me, "", "");
 }
 
 Response Newsroom::add_term(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
-  if (!accounts::may((*me)->user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
+  if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
 
   const std::string name = trimmed(form.get("name"), kMaxTermName);
   const std::string description = trimmed(form.get("description"), kMaxTermDescription);
   const std::string slug = content::make_slug(name);
-  if (slug.empty()) return render_taxonomy(400, **me, "A name needs letters or digits.", "");
+  if (slug.empty()) return render_taxonomy(400, me, "A name needs letters or digits.", "");
   const std::string& kind = form.get("kind");
   Result<content::Id> added = make_error(ErrorCode::invalid_input, "Choose a section or a tag.");
   if (kind == "section") {
@@ -117,27 +116,26 @@ Response Newsroom::add_term(const Request& request, const Params&) const {
   }
   if (!added) {
     const bool taken = added.error().code == ErrorCode::conflict;
-    if (!taken && added.error().code != ErrorCode::invalid_input) return failure(added.error(), &**me);
-    return render_taxonomy(taken ? 409 : 400, **me,
+    if (!taken && added.error().code != ErrorCode::invalid_input) return failure(added.error(), &me);
+    return render_taxonomy(taken ? 409 : 400, me,
                            taken ? "A " + kind + " with the address " + slug + " exists." : added.error().message, "");
   }
-  audit(request, &(*me)->user, "", "added a " + kind, name);
-  return render_taxonomy(200, **me, "", "Added the " + kind + " " + name + ".");
+  audit(request, &me.user, "", "added a " + kind, name);
+  return render_taxonomy(200, me, "", "Added the " + kind + " " + name + ".");
 }
 
 Response Newsroom::update_term(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return failure(me.error(), nullptr);
-  if (!*me) return to_sign_in(request);
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) return expired_form(&**me);
-  if (!accounts::may((*me)->user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &**me);
+  auto checked = check(request, Changes::yes);
+  if (checked.refusal) return std::move(*checked.refusal);
+  const SignedIn& me = *checked.me;
+  const Form& form = checked.form;
+  if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
 
   long long id = 0;
   const std::string& id_text = params.get("id");
   std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
   const std::string name = trimmed(form.get("name"), kMaxTermName);
-  if (name.empty()) return render_taxonomy(400, **me, "A name is needed.", "");
+  if (name.empty()) return render_taxonomy(400, me, "A name is needed.", "");
   const std::string description = trimmed(form.get("description"), kMaxTermDescription);
   const std::string& kind = params.get("kind");
   Result<void> updated = make_error(ErrorCode::not_found, "No such section or tag.");
@@ -146,9 +144,9 @@ Response Newsroom::update_term(const Request& request, const Params& params) con
   } else if (kind == "tag") {
     updated = store_->update_tag(content::Tag{id, "", name, description});
   }
-  if (!updated) return failure(updated.error(), &**me);
-  audit(request, &(*me)->user, "", "renamed a " + kind, name);
-  return render_taxonomy(200, **me, "", "Saved " + name + ".");
+  if (!updated) return failure(updated.error(), &me);
+  audit(request, &me.user, "", "renamed a " + kind, name);
+  return render_taxonomy(200, me, "", "Saved " + name + ".");
 }
 
 }  // namespace byline::newsroom

@@ -1,7 +1,7 @@
 // Share link URLs, each network's documented share endpoint.
 #include "site/share_links.hpp"
 
-#include "http/form.hpp"
+#include "http/percent_encoding.hpp"
 
 namespace byline::site {
 

@@ -487,12 +487,23 @@ std::optional<std::int64_t> optional_seconds(const std::optional<Time>& time) {
   return time ? std::optional<std::int64_t>(to_seconds(*time)) : std::nullopt;
 }
 
-// Binds the featured image, search-engine fields and the pick flag, from
-// parameter `first` on (six parameters).
-void bind_presentation(Statement& s, int first, const Post& post) {
-  s.bind(first, post.featured_image).bind(first + 1, post.featured_image_alt);
-  s.bind(first + 2, post.featured_image_caption).bind(first + 3, post.seo_title);
-  s.bind(first + 4, post.seo_description).bind(first + 5, std::int64_t{post.featured ? 1 : 0});
+// The columns a save writes, in the order bind_post binds them.
+#define BYLINE_POST_WRITE_COLUMNS                                                              \
+  "type, slug, title, body_html, body_source, source_format, plaintext, custom_excerpt, "     \
+  "status, published_at, created_at, updated_at, locale, featured_image, featured_image_alt, " \
+  "featured_image_caption, seo_title, seo_description, featured"
+
+// Binds parameters 1 to 19 to `post`'s columns, as BYLINE_POST_WRITE_COLUMNS names them.
+void bind_post(Statement& s, const Post& post) {
+  s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
+  s.bind(4, post.body_html).bind(5, post.body_source);
+  s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
+  s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
+  s.bind(10, optional_seconds(post.published_at));
+  s.bind(11, to_seconds(post.created_at)).bind(12, to_seconds(post.updated_at));
+  s.bind(13, post.locale).bind(14, post.featured_image).bind(15, post.featured_image_alt);
+  s.bind(16, post.featured_image_caption).bind(17, post.seo_title).bind(18, post.seo_description);
+  s.bind(19, std::int64_t{post.featured ? 1 : 0});
 }
 
 // Replaces the post's authors, sections and tags with those of `post`, in order.
@@ -545,21 +556,11 @@ Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   BYLINE_TRY(transaction.begin());
   {
     auto statement = writer_->prepare(
-        "INSERT INTO posts (type, slug, title, body_html, body_source, source_format, plaintext, "
-        "custom_excerpt, status, published_at, created_at, updated_at, locale, featured_image, "
-        "featured_image_alt, featured_image_caption, seo_title, seo_description, featured, "
-        "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+        "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS ", revision) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
     BYLINE_TRY(statement);
-    Statement& s = **statement;
-    s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
-    s.bind(4, post.body_html).bind(5, post.body_source);
-    s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
-    s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
-    s.bind(10, optional_seconds(post.published_at));
-    s.bind(11, to_seconds(post.created_at)).bind(12, to_seconds(post.updated_at));
-    s.bind(13, post.locale);
-    bind_presentation(s, 14, post);
-    BYLINE_TRY(s.run());
+    bind_post(**statement, post);
+    BYLINE_TRY((*statement)->run());
   }
   const Id id = writer_->last_insert_id();
   BYLINE_TRY(write_relations(*writer_, id, post));
@@ -574,22 +575,13 @@ Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
   BYLINE_TRY(transaction.begin());
   {
     auto statement = writer_->prepare(
-        "UPDATE posts SET type = ?, slug = ?, title = ?, body_html = ?, body_source = ?, "
-        "source_format = ?, plaintext = ?, custom_excerpt = ?, status = ?, published_at = ?, "
-        "updated_at = ?, locale = ?, featured_image = ?, featured_image_alt = ?, "
-        "featured_image_caption = ?, seo_title = ?, seo_description = ?, featured = ?, "
-        "revision = revision + 1 WHERE id = ? AND revision = ?");
+        "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS ", revision) = "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) "
+        "WHERE id = ? AND revision = ?");
     BYLINE_TRY(statement);
-    Statement& s = **statement;
-    s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
-    s.bind(4, post.body_html).bind(5, post.body_source);
-    s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
-    s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
-    s.bind(10, optional_seconds(post.published_at)).bind(11, to_seconds(post.updated_at));
-    s.bind(12, post.locale);
-    bind_presentation(s, 13, post);
-    s.bind(19, post.id).bind(20, static_cast<std::int64_t>(post.revision));
-    BYLINE_TRY(s.run());
+    bind_post(**statement, post);
+    (*statement)->bind(20, post.id).bind(21, static_cast<std::int64_t>(post.revision));
+    BYLINE_TRY((*statement)->run());
   }
   if (writer_->changes() == 0) {
     return make_error(ErrorCode::conflict,
