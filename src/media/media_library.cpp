@@ -13,6 +13,7 @@
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <vector>
 
 namespace byline::media {
 namespace {
@@ -153,6 +154,30 @@ std::optional<std::filesystem::path> MediaLibrary::public_file(std::string_view 
   std::error_code error;
   if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
   return file;
+}
+
+std::string MediaLibrary::srcset_for(std::string_view src) const {
+  static constexpr std::string_view kPrefix = "/media/";
+  static constexpr std::string_view kSuffix = ".webp";
+  if (!src.starts_with(kPrefix) || !src.ends_with(kSuffix)) return {};
+  const std::string_view path = src.substr(kPrefix.size(), src.size() - kPrefix.size() - kSuffix.size());
+  const auto dash = path.rfind('-');
+  if (dash == std::string_view::npos) return {};
+  const std::string base(path.substr(0, dash));
+  // The widths Byline makes, and the one named (an image narrower than
+  // some of those has a variant at its own width).
+  std::vector<int> widths(std::begin(kVariantWidths), std::end(kVariantWidths));
+  widths.push_back(std::atoi(std::string(path.substr(dash + 1)).c_str()));
+  std::sort(widths.begin(), widths.end());
+  widths.erase(std::unique(widths.begin(), widths.end()), widths.end());
+  std::string srcset;
+  for (const int width : widths) {
+    const std::string variant = base + "-" + std::to_string(width) + std::string(kSuffix);
+    if (!public_file(variant)) continue;
+    if (!srcset.empty()) srcset += ", ";
+    srcset += std::string(kPrefix) + variant + " " + std::to_string(width) + "w";
+  }
+  return srcset;
 }
 
 std::string media_src(const content::Media& media) {

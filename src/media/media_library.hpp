@@ -43,6 +43,10 @@ class MediaLibrary {
   // path is not one Byline makes or no such file exists.
   std::optional<std::filesystem::path> public_file(std::string_view path) const;
 
+  // The srcset for an image address Byline made ("/media/…-1200.webp"):
+  // every width of the same image that exists. "" for any other address.
+  std::string srcset_for(std::string_view src) const;
+
  private:
   std::shared_ptr<store::Store> store_;
   std::filesystem::path root_;

@@ -110,6 +110,7 @@ View post_card(const PageContext& context, const content::Post& post) {
     View image;
     image.set("src", post.featured_image);
     image.set("alt", post.featured_image_alt);
+    if (context.srcset_for) render::set_if_present(image, "srcset", context.srcset_for(post.featured_image));
     render::set_if_present(image, "caption", post.featured_image_caption);
     card.set("image", image);
   }

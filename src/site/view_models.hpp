@@ -7,6 +7,7 @@
 #include "render/view.hpp"
 #include "site/settings.hpp"
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -19,6 +20,8 @@ struct PageContext {
   render::DateFormatter dates;
   Time now;
   std::vector<content::Section> sections;  // for the navigation
+  // The srcset of an image address ("" when there is none to offer).
+  std::function<std::string(std::string_view src)> srcset_for;
 };
 
 std::string post_url(const content::Post& post);

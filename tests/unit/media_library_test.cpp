@@ -80,6 +80,14 @@ TEST_F(MediaLibraryTest, MakesWebpVariantsThatNeverEnlarge) {
   EXPECT_EQ(store_->media(10, 0)->front().alt, "Talks in Vienna");
 }
 
+TEST_F(MediaLibraryTest, OffersEveryWidthOfAnImageAsASrcset) {
+  auto media = add(make_jpeg(900, 500));
+  ASSERT_TRUE(media.ok());
+  EXPECT_EQ(library_->srcset_for(media_src(*media)), media_srcset(*media));
+  EXPECT_EQ(library_->srcset_for("https://elsewhere.example/photo.webp"), "");
+  EXPECT_EQ(library_->srcset_for("/media/2026/11/nothing-800.webp"), "");
+}
+
 TEST_F(MediaLibraryTest, KeepsASmallImageAtItsOwnSize) {
   auto media = add(make_png(120, 80), "icon.png");
   ASSERT_TRUE(media.ok());
