@@ -45,7 +45,7 @@ bool contains(const auto& list, GumboTag tag) {
   return std::find(list.begin(), list.end(), tag) != list.end();
 }
 
-enum class AttributeKind { text, url, url_list, number };
+enum class AttributeKind { text, url, url_list, number, css_class };
 
 struct AllowedAttribute {
   GumboTag tag;  // GUMBO_TAG_LAST: allowed on every element
@@ -77,6 +77,7 @@ constexpr std::array kAllowedAttributes = {
     AllowedAttribute{GUMBO_TAG_TH, "rowspan", AttributeKind::number},
     AllowedAttribute{GUMBO_TAG_TH, "scope", AttributeKind::text},
     AllowedAttribute{GUMBO_TAG_OL, "start", AttributeKind::number},
+    AllowedAttribute{GUMBO_TAG_P, "class", AttributeKind::css_class},
 };
 
 const AllowedAttribute* find_allowed(GumboTag tag, std::string_view name) {
@@ -106,6 +107,10 @@ bool is_safe_url_list(std::string_view list) {
   }
   return true;
 }
+
+// The only classes a body may use: the theme styles them, and nothing else
+// in a story should depend on the theme's CSS.
+bool is_allowed_class(std::string_view value) { return value == "embed"; }
 
 bool is_void(GumboTag tag) {
   return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG;
@@ -196,6 +201,7 @@ class Sanitizer {
       if (allowed->kind == AttributeKind::url && !is_safe_url(value)) continue;
       if (allowed->kind == AttributeKind::url_list && !is_safe_url_list(value)) continue;
       if (allowed->kind == AttributeKind::number && !is_number(value)) continue;
+      if (allowed->kind == AttributeKind::css_class && !is_allowed_class(value)) continue;
       if (name == "target") {
         if (value != "_blank") continue;
         opens_new_tab = true;

@@ -75,6 +75,14 @@ describe('publishing workflow in chromium', () => {
     await jana.page.keyboard.press('Enter');
     await jana.page.keyboard.press('Enter');
 
+    // A pasted YouTube address becomes a link card.
+    await jana.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'https://www.youtube.com/watch?v=summit2026');
+      document.querySelector('.rich-surface').dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+
     // An image from her computer, with alt text and a caption.
     jana.page.once('dialog', (dialog) => dialog.accept('Delegates at the summit table'));
     await jana.page.locator('.rich-editor input[type="file"]').setInputFiles({
@@ -93,6 +101,7 @@ describe('publishing workflow in chromium', () => {
     assert.match(body, /<blockquote><p>We will share what we have\.<\/p><\/blockquote>/);
     assert.match(body, /<figure><img src="\/media\/[^"]+\.webp" srcset="[^"]+ 400w, [^"]+ 1200w" alt="Delegates at the summit table"/);
     assert.match(body, /<figcaption>The summit opened in Tehran on Tuesday\.<\/figcaption><\/figure>/);
+    assert.match(body, /<p class="embed"><a href="https:\/\/www\.youtube\.com\/watch\?v=summit2026">Watch on YouTube · youtube\.com\/watch\?v=summit2026<\/a><\/p>/);
     assert.equal(await jana.page.locator('.post-state .status').innerText(), 'review');
     await jana.context.close();
 
@@ -121,6 +130,7 @@ describe('publishing workflow in chromium', () => {
     await reader.waitForFunction(() => document.querySelector('.article-body figure img').complete);
     assert.ok(await photo.evaluate((img) => img.naturalWidth) >= 400, 'the image loads');
     assert.equal(await reader.locator('.article-body figcaption').innerText(), 'The summit opened in Tehran on Tuesday.');
+    assert.match(await reader.locator('.article-body p.embed a').innerText(), /^Watch on YouTube/);
     await reader.close();
   });
 

@@ -39,6 +39,12 @@ TEST(Sanitize, KeepsFiguresWithResponsiveImages) {
   EXPECT_EQ(sanitize_html("<img srcset=\"/a.webp 1x, javascript:alert(1) 2x\">"), "<img>");
 }
 
+TEST(Sanitize, KeepsLinkCardsButNoOtherClasses) {
+  const std::string card = "<p class=\"embed\"><a href=\"https://youtu.be/x\">Watch on YouTube</a></p>";
+  EXPECT_EQ(sanitize_html(card), card);
+  EXPECT_EQ(sanitize_html("<p class=\"site-header\">x</p>"), "<p>x</p>");
+}
+
 TEST(Sanitize, UnwrapsUnknownElementsButKeepsTheirText) {
   EXPECT_EQ(sanitize_html("<p><font color=red>Red</font> text</p>"), "<p>Red text</p>");
 }

@@ -8,8 +8,7 @@ import StarterKit from '@tiptap/starter-kit';
 
 const body = document.querySelector('textarea[name="body"]');
 
-// A pasted YouTube or X address on its own becomes a link card: a paragraph
-// holding just the link, which the site shows as such.
+// A pasted YouTube or X address on its own becomes a link card (below).
 const embeddable = /^https:\/\/(www\.)?(youtube\.com\/watch\?v=|youtu\.be\/|x\.com\/|twitter\.com\/)\S+$/;
 
 // An image with its caption: <figure><img …><figcaption>…</figcaption></figure>.
@@ -48,6 +47,42 @@ const Figure = Node.create({
     return ['figure',
       ['img', { src, srcset, alt, width, height, sizes: '(max-width: 760px) 100vw, 760px', loading: 'lazy' }],
       ['figcaption', 0]];
+  },
+});
+
+// A link card: a pasted YouTube or X address on its own becomes
+// <p class="embed"><a href="…">Watch on YouTube · youtu.be/…</a></p>, which
+// the theme shows as a card. No player or script from those sites is loaded.
+const providers = [
+  [/^https:\/\/(www\.)?(youtube\.com|youtu\.be)\//, 'Watch on YouTube'],
+  [/^https:\/\/(www\.)?(x\.com|twitter\.com)\//, 'View the post on X'],
+];
+
+function cardLabel(url) {
+  const provider = providers.find(([pattern]) => pattern.test(url));
+  const shown = url.replace(/^https:\/\/(www\.)?/, '');
+  return `${provider ? provider[1] : 'Open link'} · ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}`;
+}
+
+const LinkCard = Node.create({
+  name: 'linkCard',
+  group: 'block',
+  atom: true,
+  addAttributes() {
+    return { href: { default: null }, label: { default: '' } };
+  },
+  parseHTML() {
+    return [{
+      tag: 'p.embed',
+      priority: 60,
+      getAttrs: (element) => {
+        const link = element.querySelector('a[href]');
+        return link ? { href: link.getAttribute('href'), label: link.textContent } : false;
+      },
+    }];
+  },
+  renderHTML({ node }) {
+    return ['p', { class: 'embed' }, ['a', { href: node.attrs.href }, node.attrs.label]];
   },
 });
 
@@ -109,6 +144,7 @@ function mount(textarea) {
         link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
       }),
       Figure,
+      LinkCard,
     ],
     editorProps: {
       attributes: {
@@ -120,9 +156,12 @@ function mount(textarea) {
       handlePaste(view, event) {
         const text = event.clipboardData?.getData('text/plain')?.trim() ?? '';
         if (!embeddable.test(text)) return false;
-        editor.chain().focus().insertContent(
-          `<p><a href="${encodeURI(text)}">${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</a></p>`,
-        ).run();
+        // The card, then a paragraph to go on writing in (so the next insert
+        // does not replace the card).
+        editor.chain().focus().insertContent([
+          { type: 'linkCard', attrs: { href: text, label: cardLabel(text) } },
+          { type: 'paragraph' },
+        ]).run();
         return true;
       },
     },
