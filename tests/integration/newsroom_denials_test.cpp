@@ -1,0 +1,153 @@
+// Every refusal by role, over real HTTP: what each role may not do is
+// answered 403 by the server and changes nothing, whatever the page showed.
+#include "byline_process.hpp"
+#include "newsroom_client.hpp"
+
+#include "accounts/accounts.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::testing {
+namespace {
+
+constexpr const char* kPassword = "a long enough secret";
+
+class NewsroomDenials : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new TempDir("denials");
+    auto opened = store::sqlite::SqliteStore::open(data_->path() / "byline.db", 1);
+    ASSERT_TRUE(opened.ok());
+    store_ = opened->release();
+    for (const auto& [email, role] : std::vector<std::pair<std::string, content::Role>>{
+             {"carla@example.com", content::Role::contributor},
+             {"arash@example.com", content::Role::author},
+             {"eddie@example.com", content::Role::editor},
+             {"olga@example.com", content::Role::admin}}) {
+      ASSERT_TRUE(accounts::add_account(*store_, {email, email.substr(0, email.find('@')), role, kPassword}).ok());
+    }
+    server_ = new ServerProcess(data_->path(), {});
+    carla_ = new StaffClient(server_->port(), "carla@example.com", kPassword);
+    arash_ = new StaffClient(server_->port(), "arash@example.com", kPassword);
+    eddie_ = new StaffClient(server_->port(), "eddie@example.com", kPassword);
+    olga_ = new StaffClient(server_->port(), "olga@example.com", kPassword);
+    // Posts to be refused on: Carla's draft and her post in review, Arash's
+    // published post, and Eddie's published post.
+    carla_draft_ = create(*carla_, "Carla draft", "save");
+    carla_review_ = create(*carla_, "Carla in review", "submit");
+    arash_live_ = create(*arash_, "Arash live", "publish");
+    eddie_live_ = create(*eddie_, "Eddie live", "publish");
+  }
+  static void TearDownTestSuite() {
+    for (StaffClient* client : {carla_, arash_, eddie_, olga_}) delete client;
+    delete server_;
+    delete store_;
+    delete data_;
+  }
+
+  static std::string create(const StaffClient& who, const std::string& title, const std::string& intent) {
+    const HttpResponse answer =
+        who.post("/newsroom/posts/new/", "title=" + http::url_encode(title) + "&body=x&intent=" + intent);
+    EXPECT_EQ(answer.status, 303) << title;
+    const std::string location = answer.header("location");
+    return location.substr(0, location.find('?'));
+  }
+
+  // The post's current revision, read by the admin (anyone may open a post;
+  // the refusals come on saving).
+  static std::string revision(const std::string& path) {
+    return first_match(olga_->get(path).body, R"re(name="revision" value="(\d+)")re");
+  }
+
+  // Saves `path` as `who` with `intent`; expects a refusal that leaves the title.
+  static void expect_refused(const StaffClient& who, const std::string& path, const std::string& intent,
+                             const std::string& extra = "") {
+    const std::string before = first_match(olga_->get(path).body, R"re(id="title" name="title" class="headline-input" required value="([^"]*)")re");
+    EXPECT_FALSE(before.empty()) << "the title was not found on " << path;
+    const HttpResponse answer = who.post(path, "revision=" + revision(path) + "&title=Changed&body=x&intent=" +
+                                                   intent + extra);
+    EXPECT_EQ(answer.status, 403) << path << " " << intent;
+    EXPECT_EQ(first_match(olga_->get(path).body, R"re(id="title" name="title" class="headline-input" required value="([^"]*)")re"),
+              before);
+  }
+
+  static TempDir* data_;
+  static store::Store* store_;
+  static ServerProcess* server_;
+  static StaffClient *carla_, *arash_, *eddie_, *olga_;
+  static std::string carla_draft_, carla_review_, arash_live_, eddie_live_;
+};
+
+TempDir* NewsroomDenials::data_ = nullptr;
+store::Store* NewsroomDenials::store_ = nullptr;
+ServerProcess* NewsroomDenials::server_ = nullptr;
+StaffClient* NewsroomDenials::carla_ = nullptr;
+StaffClient* NewsroomDenials::arash_ = nullptr;
+StaffClient* NewsroomDenials::eddie_ = nullptr;
+StaffClient* NewsroomDenials::olga_ = nullptr;
+std::string NewsroomDenials::carla_draft_;
+std::string NewsroomDenials::carla_review_;
+std::string NewsroomDenials::arash_live_;
+std::string NewsroomDenials::eddie_live_;
+
+TEST_F(NewsroomDenials, AContributorMayNotPublishOrScheduleEvenTheirOwn) {
+  expect_refused(*carla_, carla_draft_, "publish");
+  expect_refused(*carla_, carla_draft_, "schedule", "&publish_at=2099-01-01T10:00");
+}
+
+TEST_F(NewsroomDenials, AContributorMayNotChangeAPostOnceSubmitted) {
+  expect_refused(*carla_, carla_review_, "save");
+}
+
+TEST_F(NewsroomDenials, AContributorMayNotTouchSomeoneElsesPost) {
+  expect_refused(*carla_, arash_live_, "save");
+  expect_refused(*carla_, arash_live_, "unpublish");
+}
+
+TEST_F(NewsroomDenials, AnAuthorMayNotEditPublishOrUnpublishSomeoneElsesPost) {
+  expect_refused(*arash_, eddie_live_, "save");
+  expect_refused(*arash_, carla_review_, "publish");
+  expect_refused(*arash_, eddie_live_, "unpublish");
+}
+
+TEST_F(NewsroomDenials, AnAuthorMayNotFeatureAPost) {
+  expect_refused(*arash_, arash_live_, "save", "&featured_shown=1&featured=1");
+}
+
+TEST_F(NewsroomDenials, ContributorsAndAuthorsMayNotManageSectionsAndTags) {
+  for (const StaffClient* who : {carla_, arash_}) {
+    EXPECT_EQ(who->get("/newsroom/sections/").status, 403);
+    EXPECT_EQ(who->post("/newsroom/sections/", "kind=section&name=Gossip").status, 403);
+    EXPECT_EQ(who->post("/newsroom/sections/", "kind=tag&name=Rumours").status, 403);
+  }
+  EXPECT_FALSE(store_->section_by_slug("gossip")->has_value());
+  EXPECT_FALSE(store_->tag_by_slug("rumours")->has_value());
+}
+
+TEST_F(NewsroomDenials, OnlyAdminsManagePeopleSettingsAndTheAuditLog) {
+  for (const StaffClient* who : {carla_, arash_, eddie_}) {
+    EXPECT_EQ(who->get("/newsroom/staff/").status, 403);
+    EXPECT_EQ(who->post("/newsroom/staff/", "name=Mole&email=mole%40example.com&role=admin&password=" +
+                                                http::url_encode(kPassword)).status,
+              403);
+    EXPECT_EQ(who->get("/newsroom/settings/").status, 403);
+    EXPECT_EQ(who->post("/newsroom/settings/", "title=Hijacked&url=http%3A%2F%2Fx.example&locale=en&time_zone=UTC&excerpt=15+words").status,
+              403);
+    EXPECT_EQ(who->get("/newsroom/audit/").status, 403);
+  }
+  EXPECT_FALSE(store_->user_by_email("mole@example.com")->has_value());
+  EXPECT_NE(**store_->setting("title"), "Hijacked");
+  EXPECT_EQ(olga_->get("/newsroom/staff/").status, 200);
+}
+
+TEST_F(NewsroomDenials, TheEditorStillMayDoWhatTheOthersMayNot) {
+  const std::string author = first_match(eddie_->get(arash_live_).body, R"re(<option value="(\d+)" selected>arash)re");
+  const HttpResponse featured = eddie_->post(
+      arash_live_, "revision=" + revision(arash_live_) + "&title=Arash+live&body=x&author=" + author +
+                       "&featured_shown=1&featured=1&intent=save");
+  EXPECT_EQ(featured.status, 303) << visible_text(featured.body);
+}
+
+}  // namespace
+}  // namespace byline::testing
