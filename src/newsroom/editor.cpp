@@ -51,6 +51,8 @@ std::optional<std::string_view> audited_action(publishing::Intent intent, bool c
 
 std::string edit_url(content::Id id) { return "/newsroom/posts/" + std::to_string(id) + "/"; }
 
+std::string_view not_found_message() { return "That post does not exist."; }
+
 std::vector<std::string> split_tags(std::string_view text) {
   std::vector<std::string> names;
   std::size_t start = 0;
@@ -89,6 +91,16 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   // Only editors see the box; for others the field is absent and left alone.
   if (form.has("featured_shown")) edit.featured = form.has("featured");
   return edit;
+}
+
+// The post named by the route's :id.
+Result<content::Post> post_from(store::Store& store, const Params& params) {
+  const auto id = number_in(params.get("id"));
+  if (!id) return make_error(ErrorCode::not_found, std::string(not_found_message()));
+  auto post = store.post_by_id(*id);
+  BYLINE_TRY(post);
+  if (!*post) return make_error(ErrorCode::not_found, std::string(not_found_message()));
+  return std::move(**post);
 }
 
 }  // namespace
@@ -240,12 +252,10 @@ Response Newsroom::edit_post_page(const Request& request, const Params& params) 
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  const auto id = number_in(params.get("id"));
-  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  auto post = post_from(*store_, params);
   if (!post) return failure(post.error(), &me);
-  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &me);
   const bool saved = Form::parse(request.query).has("saved");
-  return editor_page(200, **post, nullptr, "", saved ? "Saved." : "", me);
+  return editor_page(200, *post, nullptr, "", saved ? "Saved." : "", me);
 }
 
 Response Newsroom::save_post(const Request& request, const Params& params) const {
@@ -315,11 +325,9 @@ Response Newsroom::preview_post(const Request& request, const Params& params) co
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  const auto id = number_in(params.get("id"));
-  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  auto post = post_from(*store_, params);
   if (!post) return failure(post.error(), &me);
-  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &me);
-  Response response = preview_(**post);
+  Response response = preview_(*post);
   response.set_header("Cache-Control", "no-store");
   response.set_header("X-Robots-Tag", "noindex");
   return response;
@@ -329,16 +337,15 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  const auto id = number_in(params.get("id"));
-  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  auto post = post_from(*store_, params);
   if (!post) return failure(post.error(), &me);
-  if (!*post) return failure(make_error(ErrorCode::not_found, "That post does not exist."), &me);
-  auto revisions = store_->revisions(*id);
+  const content::Id id = post->id;
+  auto revisions = store_->revisions(id);
   if (!revisions) return failure(revisions.error(), &me);
 
   View view;
-  view.set("title", (*post)->title);
-  view.set("edit_url", edit_url(*id));
+  view.set("title", post->title);
+  view.set("edit_url", edit_url(id));
   const Time now = now_utc();
   View rows = render::make_list();
   for (const auto& revision : *revisions) {
@@ -349,10 +356,10 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
     render::set_if_present(row, "saved_by", revision.saved_by_name);
     row.set("saved_iso", iso8601(revision.saved_at));
     row.set("saved_ago", dates().relative(revision.saved_at, now));
-    row.set("current", revision.number == (*post)->revision);
-    row.set("restore_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/restore/");
-    row.set("compare_url", edit_url(*id) + "revisions/" + std::to_string(revision.number) + "/");
-    row.set("base_revision", std::to_string((*post)->revision));
+    row.set("current", revision.number == post->revision);
+    row.set("restore_url", edit_url(id) + "revisions/" + std::to_string(revision.number) + "/restore/");
+    row.set("compare_url", edit_url(id) + "revisions/" + std::to_string(revision.number) + "/");
+    row.set("base_revision", std::to_string(post->revision));
     row.set("csrf_token", me.session.csrf_token);
     rows.push_back(row);
   }
@@ -364,25 +371,22 @@ Response Newsroom::compare_revision(const Request& request, const Params& params
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  const auto id = number_in(params.get("id"));
-  const auto number = number_in(params.get("number"));
-  auto post = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+  auto post = post_from(*store_, params);
   if (!post) return failure(post.error(), &me);
-  auto revision = post && *post && number ? store_->revision(*id, static_cast<int>(*number))
-                                          : Result<std::optional<content::Revision>>(std::nullopt);
+  const auto number = number_in(params.get("number"));
+  auto revision = number ? store_->revision(post->id, static_cast<int>(*number))
+                         : Result<std::optional<content::Revision>>(std::nullopt);
   if (!revision) return failure(revision.error(), &me);
-  if (!*post || !*revision) {
-    return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &me);
-  }
+  if (!*revision) return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &me);
   View view;
   view.set("number", std::to_string(*number));
-  view.set("revisions_url", edit_url(*id) + "revisions/");
+  view.set("revisions_url", edit_url(post->id) + "revisions/");
   view.set("old_title", (*revision)->title);
-  view.set("new_title", (*post)->title);
-  view.set("title_changed", (*revision)->title != (*post)->title);
+  view.set("new_title", post->title);
+  view.set("title_changed", (*revision)->title != post->title);
   View lines = render::make_list();
   for (const auto& line : content::diff_blocks(content::block_texts((*revision)->body_html),
-                                               content::block_texts((*post)->body_html))) {
+                                               content::block_texts(post->body_html))) {
     View item;
     item.set("text", line.text);
     item.set("kind", std::string(line.kind == content::DiffLine::Kind::same      ? "same"
