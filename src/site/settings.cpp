@@ -68,6 +68,13 @@ Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   settings.social_accounts = parse_links(social);
   while (settings.url.ends_with('/')) settings.url.pop_back();
 
+  std::string feed_items = std::to_string(settings.feed_items);
+  BYLINE_TRY(read(kFeedItemsKey, feed_items));
+  settings.feed_items = std::atoi(feed_items.c_str());
+  if (settings.feed_items < 1 || settings.feed_items > 100) {
+    return invalid("The setting feed_items must be a number from 1 to 100, not: " + feed_items);
+  }
+
   std::string excerpt = settings.excerpt_rule.to_string();
   BYLINE_TRY(read(kExcerptKey, excerpt));
   auto rule = content::ExcerptRule::parse(excerpt);

@@ -34,6 +34,7 @@ struct SiteSettings {
   content::ExcerptRule excerpt_rule;   // 100 characters unless set
   int posts_per_page = 10;
   int recent_posts = 6;
+  int feed_items = 20;
 };
 
 // Setting keys in the Store.
@@ -46,6 +47,7 @@ inline constexpr std::string_view kExcerptKey = "excerpt_length";  // "100 chara
 inline constexpr std::string_view kLogoKey = "logo";
 inline constexpr std::string_view kNavigationKey = "navigation";  // "Label | /url" lines
 inline constexpr std::string_view kSocialKey = "social";          // "Label | https://…" lines
+inline constexpr std::string_view kFeedItemsKey = "feed_items";   // how many items a feed holds
 
 // Reads the settings; `defaults` fills in what the Store does not have.
 // A setting with a value Byline cannot use is an error naming it.

@@ -99,6 +99,10 @@ void Site::add_routes(http::Router& router) const {
   router.add("GET", "/section/:slug/page/:page/", bind(&Site::section));
   router.add("GET", "/tag/:slug/", bind(&Site::tag));
   router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
+  add_feed_routes(router, "", FeedScope::site);
+  add_feed_routes(router, "/section/:slug", FeedScope::section);
+  add_feed_routes(router, "/author/:slug", FeedScope::author);
+  add_feed_routes(router, "/tag/:slug", FeedScope::tag);
   router.add("GET", "/assets/*path", bind(&Site::asset));
   router.add("GET", "/media/*path", bind(&Site::media_file));
   router.add("GET", "/:slug/", bind(&Site::article));

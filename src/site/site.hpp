@@ -46,6 +46,13 @@ class Site {
   http::Response section(const http::Request& request, const http::Params& params) const;
   http::Response tag(const http::Request& request, const http::Params& params) const;
   http::Response asset(const http::Request& request, const http::Params& params) const;
+
+  // feed_pages.cpp
+  enum class FeedFormat { rss, atom, json };
+  enum class FeedScope { site, section, author, tag };
+  http::Response feed(const http::Request& request, const http::Params& params, FeedScope scope,
+                      FeedFormat format) const;
+  void add_feed_routes(http::Router& router, std::string_view prefix, FeedScope scope) const;
   http::Response media_file(const http::Request& request, const http::Params& params) const;
   http::Response not_found(const http::Request& request) const;
   http::Response failure(const Error& error) const;

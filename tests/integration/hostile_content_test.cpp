@@ -61,6 +61,17 @@ TEST(HtmlChecks, SeeEventHandlersInTagsButNotInQuotedValues) {
             (std::vector<std::string>{"content"}));
 }
 
+TEST_F(HostileContent, FeedsCarryHostileTitlesEscaped) {
+  add("Title " + std::string(kHostile), "hostile", PostStatus::published, now_utc() - 1h);
+  store_.reset();
+  ServerProcess server(data_.path(), {});
+  const std::string rss = http_get(server.port(), "/rss/").body;
+  EXPECT_NE(rss.find("<title>Title &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"), std::string::npos) << rss;
+  EXPECT_EQ(rss.find("<script>"), std::string::npos);
+  const std::string json = http_get(server.port(), "/feed.json").body;
+  EXPECT_EQ(json.find("<script>"), std::string::npos) << "json_quote escapes '<'";
+}
+
 TEST_F(HostileContent, TitlesBiosAndBodiesAreShownHarmlessly) {
   add("Title " + std::string(kHostile), "hostile", PostStatus::published, now_utc() - 1h,
       "<p onclick=\"alert(3)\">Safe text</p><script>alert(4)</script>"
@@ -100,7 +111,8 @@ TEST_F(HostileContent, DraftsScheduledAndFuturePostsAreNeverShown) {
   for (const std::string slug : {"secret-draft", "in-review", "scheduled-story", "embargoed", "pulled"}) {
     EXPECT_EQ(http_get(server.port(), "/" + slug + "/").status, 404) << slug;
   }
-  for (const std::string path : {"/", "/author/mallory/", "/visible/"}) {
+  for (const std::string path : {"/", "/author/mallory/", "/visible/", "/rss/", "/atom.xml", "/feed.json",
+                                 "/author/mallory/rss/"}) {
     const std::string body = http_get(server.port(), path).body;
     for (const std::string title : {"Secret draft", "In review", "Scheduled story", "Embargoed story", "Pulled story"}) {
       EXPECT_EQ(body.find(title), std::string::npos) << title << " on " << path;

@@ -1,0 +1,142 @@
+// The feed routes: /rss/ (also /feed/), /atom.xml and /feed.json for the
+// whole site and for each section, author and tag, with validators so feed
+// readers polling every few minutes mostly get 304.
+#include "site/site.hpp"
+
+#include "content/text.hpp"
+#include "site/feeds.hpp"
+#include "site/view_models.hpp"
+#include "store/store.hpp"
+
+#include <cstdio>
+
+namespace byline::site {
+
+using http::Params;
+using http::Request;
+using http::Response;
+
+namespace {
+
+std::string content_hash(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  char text[24];
+  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+}  // namespace
+
+void Site::add_feed_routes(http::Router& router, std::string_view prefix, FeedScope scope) const {
+  auto route = [this, scope](FeedFormat format) {
+    return [this, scope, format](const Request& request, const Params& params) {
+      return feed(request, params, scope, format);
+    };
+  };
+  const std::string base(prefix);
+  router.add("GET", base + "/rss/", route(FeedFormat::rss));
+  if (scope == FeedScope::site) router.add("GET", "/feed/", route(FeedFormat::rss));
+  router.add("GET", base + "/atom.xml", route(FeedFormat::atom));
+  router.add("GET", base + "/feed.json", route(FeedFormat::json));
+}
+
+Response Site::feed(const Request& request, const Params& params, FeedScope scope,
+                    FeedFormat format) const {
+  auto found = context();
+  if (!found) return failure(found.error());
+  const PageContext& context = *found;
+  const SiteSettings& settings = *context.settings;
+
+  Feed feed;
+  feed.title = settings.title;
+  feed.description = settings.description;
+  feed.language = settings.locale;
+  feed.home_url = settings.url + "/";
+  store::PostQuery query;
+  query.now = context.now;
+  query.limit = settings.feed_items;
+  const std::string& slug = params.get("slug");
+  if (scope == FeedScope::section) {
+    auto section = store_->section_by_slug(slug);
+    if (!section) return failure(section.error());
+    if (!*section) return not_found(request);
+    query.section_id = (*section)->id;
+    feed.title = (*section)->name + " – " + settings.title;
+    feed.home_url = settings.url + section_url(**section);
+  } else if (scope == FeedScope::tag) {
+    auto tag = store_->tag_by_slug(slug);
+    if (!tag) return failure(tag.error());
+    if (!*tag) return not_found(request);
+    query.tag_id = (*tag)->id;
+    feed.title = (*tag)->name + " – " + settings.title;
+    feed.home_url = settings.url + tag_url(**tag);
+  } else if (scope == FeedScope::author) {
+    auto user = store_->user_by_slug(slug);
+    if (!user) return failure(user.error());
+    if (!*user) return not_found(request);
+    query.author_id = (*user)->id;
+    feed.title = (*user)->name + " – " + settings.title;
+    feed.home_url = settings.url + author_url(**user);
+  }
+  auto posts = store_->published_posts(query);
+  if (!posts) return failure(posts.error());
+
+  feed.updated = Time{};
+  for (const auto& post : posts->posts) {
+    FeedItem item;
+    // Rule: an item's id never changes, even when its slug does.
+    item.id = settings.url + "/?p=" + std::to_string(post.id);
+    item.title = post.title;
+    item.url = settings.url + post_url(post);
+    item.summary = post.custom_excerpt.empty() ? content::make_excerpt(post.plaintext, settings.excerpt_rule)
+                                               : post.custom_excerpt;
+    item.content_html = absolute_urls(post.body_html, settings.url);
+    for (const auto& author : post.authors) item.authors.push_back(author.name);
+    for (const auto& section : post.sections) item.categories.push_back(section.name);
+    for (const auto& tag : post.tags) item.categories.push_back(tag.name);
+    if (!post.featured_image.empty()) {
+      item.image = post.featured_image.starts_with("/") ? settings.url + post.featured_image : post.featured_image;
+    }
+    item.published = post.published_at.value_or(post.created_at);
+    item.updated = std::max(post.updated_at, item.published);
+    feed.updated = std::max(feed.updated, item.updated);
+    feed.items.push_back(std::move(item));
+  }
+  if (feed.items.empty()) feed.updated = context.now;
+
+  const std::string self = settings.url + request.path;
+  Response response;
+  switch (format) {
+    case FeedFormat::rss:
+      response = Response{200, {}, rss_feed(feed, self)};
+      response.set_header("Content-Type", "application/rss+xml; charset=utf-8");
+      break;
+    case FeedFormat::atom:
+      response = Response{200, {}, atom_feed(feed, self)};
+      response.set_header("Content-Type", "application/atom+xml; charset=utf-8");
+      break;
+    case FeedFormat::json:
+      response = Response{200, {}, json_feed(feed, self)};
+      response.set_header("Content-Type", "application/feed+json; charset=utf-8");
+      break;
+  }
+  const std::string etag = content_hash(response.body);
+  const std::string last_modified = http_date(feed.updated);
+  response.set_header("ETag", etag);
+  response.set_header("Last-Modified", last_modified);
+  response.set_header("Cache-Control", "public, max-age=60");
+  const std::string_view if_none_match = request.header("if-none-match");
+  const bool unchanged = !if_none_match.empty() ? if_none_match == etag
+                                                : request.header("if-modified-since") == last_modified;
+  if (unchanged) {
+    response.status = 304;
+    response.body.clear();
+  }
+  return response;
+}
+
+}  // namespace byline::site
