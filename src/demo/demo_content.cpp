@@ -200,7 +200,7 @@ Result<int> fill_with_demo_content(store::Store& store, Time now) {
     const auto event = kEvents[static_cast<std::size_t>(i * 3) % kEvents.size()];
     const auto section = static_cast<std::size_t>(i) % kSections.size();
     const std::string title = std::string(subject) + " " + std::string(event);
-    const auto age = std::chrono::hours(48 + 20 * i);
+    const auto age = std::chrono::hours(50 + 20 * i);  // all older than the news sitemap's 48 hours
     BYLINE_TRY(write_post(store, now, title, generated_body(subject, event, kSections[section].first),
                           age, authors[static_cast<std::size_t>(i) % authors.size()],
                           sections[section], tags[static_cast<std::size_t>(i) % tags.size()]));

@@ -47,12 +47,17 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
   Route route{std::move(method), {}, false, std::move(handler)};
   std::vector<std::string_view> parts = split_path(pattern, route.trailing_slash);
   for (const auto part : parts) {
-    if (part.starts_with(':')) {
-      route.segments.push_back({Segment::Kind::parameter, std::string(part.substr(1))});
+    const auto open = part.find('{');
+    const auto close = part.find('}');
+    if (open != std::string_view::npos && close != std::string_view::npos && close > open + 1) {
+      route.segments.push_back({Segment::Kind::parameter, std::string(part.substr(open + 1, close - open - 1)),
+                                std::string(part.substr(0, open)), std::string(part.substr(close + 1))});
+    } else if (part.starts_with(':')) {
+      route.segments.push_back({Segment::Kind::parameter, std::string(part.substr(1)), "", ""});
     } else if (part.starts_with('*')) {
-      route.segments.push_back({Segment::Kind::rest, std::string(part.substr(1))});
+      route.segments.push_back({Segment::Kind::rest, std::string(part.substr(1)), "", ""});
     } else {
-      route.segments.push_back({Segment::Kind::literal, std::string(part)});
+      route.segments.push_back({Segment::Kind::literal, std::string(part), "", ""});
     }
   }
   routes_.push_back(std::move(route));
@@ -76,8 +81,13 @@ bool Router::match(const Route& route, const std::vector<std::string>& segments,
     if (i >= segments.size()) return false;
     if (expected.kind == Segment::Kind::literal && expected.text != segments[i]) return false;
     if (expected.kind == Segment::Kind::parameter) {
-      if (segments[i].empty()) return false;
-      params.add(expected.text, segments[i]);
+      const std::string& actual = segments[i];
+      if (actual.size() <= expected.prefix.size() + expected.suffix.size() ||
+          !actual.starts_with(expected.prefix) || !actual.ends_with(expected.suffix)) {
+        return false;
+      }
+      params.add(expected.text, actual.substr(expected.prefix.size(),
+                                              actual.size() - expected.prefix.size() - expected.suffix.size()));
     }
   }
   return segments.size() == route.segments.size() && trailing_slash == route.trailing_slash;

@@ -27,8 +27,9 @@ using Handler = std::function<Response(const Request&, const Params&)>;
 class Router {
  public:
   // Adds a route. `pattern` is a path whose segments are literal, `:name`
-  // (one segment) or `*name` (the rest of the path, last only); a trailing
-  // '/' is part of the pattern. Routes are tried in the order added, so add
+  // (one segment), `prefix{name}suffix` (one segment with fixed ends, such
+  // as "sitemap-posts-{page}.xml") or `*name` (the rest of the path, last
+  // only); a trailing '/' is part of the pattern. Routes are tried in the order added, so add
   // catch-alls such as "/:slug/" last. A GET route answers HEAD too.
   void add(std::string method, std::string_view pattern, Handler handler);
 
@@ -46,7 +47,9 @@ class Router {
  private:
   struct Segment {
     enum class Kind { literal, parameter, rest } kind;
-    std::string text;  // the literal, or the parameter's name
+    std::string text;    // the literal, or the parameter's name
+    std::string prefix;  // a parameter's fixed start and end, if any
+    std::string suffix;
   };
   struct Route {
     std::string method;

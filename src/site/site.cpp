@@ -99,6 +99,14 @@ void Site::add_routes(http::Router& router) const {
   router.add("GET", "/section/:slug/page/:page/", bind(&Site::section));
   router.add("GET", "/tag/:slug/", bind(&Site::tag));
   router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
+  router.add("GET", "/robots.txt", bind(&Site::robots));
+  router.add("GET", "/sitemap.xml", bind(&Site::sitemap_index));
+  router.add("GET", "/sitemap-posts-{page}.xml", bind(&Site::sitemap_posts));
+  router.add("GET", "/sitemap-pages.xml", bind(&Site::sitemap_pages));
+  router.add("GET", "/sitemap-authors.xml", bind(&Site::sitemap_authors));
+  router.add("GET", "/sitemap-sections.xml", bind(&Site::sitemap_sections));
+  router.add("GET", "/sitemap-tags.xml", bind(&Site::sitemap_tags));
+  router.add("GET", "/news-sitemap.xml", bind(&Site::news_sitemap));
   add_feed_routes(router, "", FeedScope::site);
   add_feed_routes(router, "/section/:slug", FeedScope::section);
   add_feed_routes(router, "/author/:slug", FeedScope::author);

@@ -53,6 +53,16 @@ class Site {
   http::Response feed(const http::Request& request, const http::Params& params, FeedScope scope,
                       FeedFormat format) const;
   void add_feed_routes(http::Router& router, std::string_view prefix, FeedScope scope) const;
+
+  // sitemaps.cpp
+  http::Response robots(const http::Request& request, const http::Params& params) const;
+  http::Response sitemap_index(const http::Request& request, const http::Params& params) const;
+  http::Response sitemap_posts(const http::Request& request, const http::Params& params) const;
+  http::Response sitemap_pages(const http::Request& request, const http::Params& params) const;
+  http::Response sitemap_authors(const http::Request& request, const http::Params& params) const;
+  http::Response sitemap_sections(const http::Request& request, const http::Params& params) const;
+  http::Response sitemap_tags(const http::Request& request, const http::Params& params) const;
+  http::Response news_sitemap(const http::Request& request, const http::Params& params) const;
   http::Response media_file(const http::Request& request, const http::Params& params) const;
   http::Response not_found(const http::Request& request) const;
   http::Response failure(const Error& error) const;

@@ -37,6 +37,14 @@ struct PostFilter {
   int offset = 0;
 };
 
+// What a sitemap needs of a published post.
+struct SitemapEntry {
+  std::string slug;
+  std::string title;
+  Time published{};
+  Time updated{};
+};
+
 // One page of a listing. `has_more` says whether a next page exists, which
 // costs one extra row rather than a COUNT over the whole table.
 struct PostPage {
@@ -81,6 +89,13 @@ class Store {
   virtual Result<std::optional<Id>> redirect_for(std::string_view old_slug) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
+  // Published posts of `type` out by `now`, published at or after `since`,
+  // oldest first (so a sitemap page keeps its posts as new ones arrive).
+  virtual Result<long> count_published(content::PostType type, Time now) = 0;
+  virtual Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since,
+                                                              int offset, int limit) = 0;
+  // People with at least one published post.
+  virtual Result<std::vector<content::User>> published_authors(Time now) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
   virtual Result<std::optional<content::User>> user_by_email(std::string_view email) = 0;
   virtual Result<std::optional<content::User>> user_by_id(Id id) = 0;

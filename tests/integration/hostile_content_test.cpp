@@ -112,9 +112,10 @@ TEST_F(HostileContent, DraftsScheduledAndFuturePostsAreNeverShown) {
     EXPECT_EQ(http_get(server.port(), "/" + slug + "/").status, 404) << slug;
   }
   for (const std::string path : {"/", "/author/mallory/", "/visible/", "/rss/", "/atom.xml", "/feed.json",
-                                 "/author/mallory/rss/"}) {
+                                 "/author/mallory/rss/", "/sitemap-posts-1.xml", "/news-sitemap.xml"}) {
     const std::string body = http_get(server.port(), path).body;
-    for (const std::string title : {"Secret draft", "In review", "Scheduled story", "Embargoed story", "Pulled story"}) {
+    for (const std::string title : {"Secret draft", "In review", "Scheduled story", "Embargoed story", "Pulled story",
+                                    "secret-draft", "in-review", "scheduled-story", "embargoed", "pulled"}) {
       EXPECT_EQ(body.find(title), std::string::npos) << title << " on " << path;
     }
   }

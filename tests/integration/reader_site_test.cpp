@@ -234,6 +234,55 @@ TEST_F(ReaderSite, KeepsConnectionsAliveForSeveralRequests) {
   EXPECT_EQ(responses, 2u);
 }
 
+std::size_t count(const std::string& text, const std::string& piece) {
+  std::size_t found = 0;
+  for (auto at = text.find(piece); at != std::string::npos; at = text.find(piece, at + 1)) ++found;
+  return found;
+}
+
+TEST_F(ReaderSite, RobotsTxtNamesTheSitemapsAndKeepsCrawlersOutOfTheNewsroom) {
+  const HttpResponse robots = get("/robots.txt");
+  ASSERT_EQ(robots.status, 200);
+  const std::string site = "http://127.0.0.1:" + std::to_string(server_->port());
+  EXPECT_NE(robots.body.find("Disallow: /newsroom/\n"), std::string::npos);
+  EXPECT_NE(robots.body.find("Disallow: /search\n"), std::string::npos);
+  EXPECT_NE(robots.body.find("Sitemap: " + site + "/sitemap.xml\n"), std::string::npos);
+  // Addresses come from the configured site URL, never from the Host header.
+  const HttpResponse forged = http_request(server_->port(), "GET", "/robots.txt", {{"Host", "evil.example"}});
+  EXPECT_EQ(forged.body.find("evil.example"), std::string::npos);
+}
+
+TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
+  const HttpResponse index = get("/sitemap.xml");
+  ASSERT_EQ(index.status, 200);
+  EXPECT_EQ(index.header("content-type"), "application/xml; charset=utf-8");
+  for (const std::string child : {"/sitemap-posts-1.xml", "/sitemap-pages.xml", "/sitemap-authors.xml",
+                                  "/sitemap-sections.xml", "/sitemap-tags.xml"}) {
+    EXPECT_NE(index.body.find(child + "</loc>"), std::string::npos) << child;
+    EXPECT_EQ(get(child).status, 200) << child;
+  }
+  const std::string posts = get("/sitemap-posts-1.xml").body;
+  EXPECT_EQ(count(posts, "<url>"), 43u) << "the 43 demo articles";
+  EXPECT_EQ(count(posts, "<lastmod>"), 43u);
+  EXPECT_NE(posts.find("/president-putin-russia-iran-having-strategic-ties/</loc>"), std::string::npos);
+  EXPECT_NE(get("/sitemap-pages.xml").body.find("/about/</loc>"), std::string::npos);
+  EXPECT_NE(get("/sitemap-authors.xml").body.find("/author/emad-askarieh/</loc>"), std::string::npos);
+  EXPECT_EQ(get("/sitemap-posts-2.xml").status, 404);
+  EXPECT_EQ(get("/sitemap-posts-zero.xml").status, 404);
+}
+
+TEST_F(ReaderSite, TheNewsSitemapHoldsTheLastTwoDays) {
+  const HttpResponse news = get("/news-sitemap.xml");
+  ASSERT_EQ(news.status, 200);
+  // The seed article (34 hours old) and its six recent posts; the generated
+  // ones are two days old or more.
+  EXPECT_EQ(count(news.body, "<news:news>"), 7u) << news.body;
+  EXPECT_NE(news.body.find("<news:name>The Daily Byline</news:name><news:language>en</news:language>"),
+            std::string::npos);
+  EXPECT_NE(news.body.find("<news:title>Iran’s Mission Denies Dutch Terror Allegations as Baseless</news:title>"),
+            std::string::npos);
+}
+
 TEST_F(ReaderSite, LogsOneLinePerRequest) {
   get("/?log-check=1");
   const std::string output = server_->output();

@@ -84,6 +84,21 @@ TEST_F(RouterTest, Answers405WithAllowForAnotherMethod) {
   EXPECT_EQ(router.dispatch(get("/some-story/", "DELETE")).status, 405);
 }
 
+TEST(Router, MatchesParametersWithFixedEnds) {
+  Router router;
+  router.add("GET", "/sitemap-posts-{page}.xml", [](const Request&, const Params& params) {
+    return Response::text(200, params.get("page"));
+  });
+  Request request;
+  request.method = "GET";
+  request.path = "/sitemap-posts-12.xml";
+  EXPECT_EQ(router.dispatch(request).body, "12");
+  request.path = "/sitemap-posts-.xml";
+  EXPECT_EQ(router.dispatch(request).status, 404);
+  request.path = "/sitemap-pages.xml";
+  EXPECT_EQ(router.dispatch(request).status, 404);
+}
+
 TEST_F(RouterTest, CapturesTheRestOfThePath) {
   EXPECT_EQ(router.dispatch(get("/assets/css/style.css")).body,
             "asset slug= page= path=css/style.css");

@@ -288,6 +288,57 @@ Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
   return read_post_page(*lease, s, filter.limit);
 }
 
+Result<long> SqliteStore::count_published(content::PostType type, Time now) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT count(*) FROM posts WHERE status = 'published' AND type = ? AND published_at <= ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, content::to_string(type)).bind(2, to_seconds(now));
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  return static_cast<long>((*statement)->int64(0));
+}
+
+Result<std::vector<SitemapEntry>> SqliteStore::published_entries(content::PostType type, Time now, Time since,
+                                                                 int offset, int limit) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT slug, title, published_at, updated_at FROM posts "
+      "WHERE status = 'published' AND type = ? AND published_at <= ? AND published_at >= ? "
+      "ORDER BY published_at, id LIMIT ? OFFSET ?");
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  s.bind(1, content::to_string(type)).bind(2, to_seconds(now)).bind(3, to_seconds(since));
+  s.bind(4, static_cast<std::int64_t>(limit)).bind(5, static_cast<std::int64_t>(offset));
+  std::vector<SitemapEntry> entries;
+  while (true) {
+    auto row = s.step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    entries.push_back(SitemapEntry{s.text(0), s.text(1), from_seconds(s.int64(2)), from_seconds(s.int64(3))});
+  }
+  return entries;
+}
+
+Result<std::vector<User>> SqliteStore::published_authors(Time now) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role FROM users u "
+      "WHERE EXISTS (SELECT 1 FROM post_authors a JOIN posts p ON p.id = a.post_id "
+      "              WHERE a.user_id = u.id AND p.status = 'published' AND p.published_at <= ?) "
+      "ORDER BY u.slug");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, to_seconds(now));
+  std::vector<User> users;
+  while (true) {
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    users.push_back(read_user(**statement));
+  }
+  return users;
+}
+
 Result<std::optional<User>> SqliteStore::user_by_slug(std::string_view slug) {
   auto lease = read();
   return find_one<User>(*lease,

@@ -30,6 +30,10 @@ class SqliteStore final : public Store {
   Result<void> add_redirect(std::string_view old_slug, Id post_id) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
   Result<PostPage> list_posts(const PostFilter& filter) override;
+  Result<long> count_published(content::PostType type, Time now) override;
+  Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since, int offset,
+                                                      int limit) override;
+  Result<std::vector<content::User>> published_authors(Time now) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
   Result<std::optional<content::User>> user_by_email(std::string_view email) override;
   Result<std::optional<content::User>> user_by_id(Id id) override;
