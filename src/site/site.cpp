@@ -288,6 +288,7 @@ Response Site::render_article(const content::Post& post) const {
   View view = page_view(context, post.seo_title.empty() ? post.title : post.seo_title, description,
                         post_url(post));
   view.set("post", article_view(context, post));
+  article_metadata(context, post, view);
   View recent_cards = render::make_list();
   for (const auto& other : recent->posts) recent_cards.push_back(post_card(context, other));
   view.set("recent_posts", recent_cards);

@@ -1,6 +1,7 @@
 // Building view models for the default theme.
 #include "site/view_models.hpp"
 
+#include "common/json.hpp"
 #include "content/text.hpp"
 #include "site/share_links.hpp"
 
@@ -39,6 +40,84 @@ std::string initials(std::string_view name) {
   return letters;
 }
 
+std::string absolute(const SiteSettings& settings, std::string_view address) {
+  return address.starts_with("/") && !address.starts_with("//") ? settings.url + std::string(address)
+                                                                 : std::string(address);
+}
+
+std::string organization_json_ld(const SiteSettings& settings) {
+  std::string json = "{\"@type\":\"Organization\",\"name\":" + json_quote(settings.title) +
+                     ",\"url\":" + json_quote(settings.url + "/");
+  if (!settings.logo.empty()) {
+    json += ",\"logo\":{\"@type\":\"ImageObject\",\"url\":" + json_quote(absolute(settings, settings.logo)) + "}";
+  }
+  return json + "}";
+}
+
+std::string site_json_ld(const SiteSettings& settings) {
+  return "[{\"@context\":\"https://schema.org\"," + organization_json_ld(settings).substr(1) + "," +
+         "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":" + json_quote(settings.title) +
+         ",\"url\":" + json_quote(settings.url + "/") +
+         ",\"potentialAction\":{\"@type\":\"SearchAction\",\"target\":{\"@type\":\"EntryPoint\","
+         "\"urlTemplate\":" + json_quote(settings.url + "/search?q={search_term_string}") +
+         "},\"query-input\":\"required name=search_term_string\"}}]";
+}
+
+void article_metadata(const PageContext& context, const content::Post& post, View& view) {
+  const SiteSettings& settings = *context.settings;
+  const std::string url = settings.url + post_url(post);
+  view.set("og_type", "article");
+  view.set("og_title", post.seo_title.empty() ? post.title : post.seo_title);
+  View properties = render::make_list();
+  auto add = [&properties](std::string property, std::string content) {
+    View item;
+    item.set("property", std::move(property));
+    item.set("content", std::move(content));
+    properties.push_back(item);
+  };
+  const Time published = post.published_at.value_or(post.created_at);
+  add("article:published_time", iso8601(published));
+  add("article:modified_time", iso8601(post.updated_at));
+  for (const auto& author : post.authors) add("article:author", settings.url + author_url(author));
+  if (!post.sections.empty()) add("article:section", post.sections.front().name);
+  for (const auto& tag : post.tags) add("article:tag", tag.name);
+  std::string image;
+  if (!post.featured_image.empty()) {
+    image = absolute(settings, post.featured_image);
+    view.set("og_image", image);
+    render::set_if_present(view, "og_image_alt", post.featured_image_alt);
+    view.set("twitter_card", "summary_large_image");
+  }
+  view.set("meta_properties", properties);
+
+  // NewsArticle and the breadcrumb trail, for search engines.
+  std::string authors;
+  for (const auto& author : post.authors) {
+    if (!authors.empty()) authors += ",";
+    authors += "{\"@type\":\"Person\",\"name\":" + json_quote(author.name) +
+               ",\"url\":" + json_quote(settings.url + author_url(author)) + "}";
+  }
+  std::string article = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":" +
+                        json_quote(post.title) + ",\"datePublished\":" + json_quote(iso8601(published)) +
+                        ",\"dateModified\":" + json_quote(iso8601(post.updated_at)) + ",\"author\":[" + authors +
+                        "],\"publisher\":" + organization_json_ld(settings) +
+                        ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":" + json_quote(url) + "}";
+  if (!image.empty()) article += ",\"image\":[" + json_quote(image) + "]";
+  article += "}";
+  std::string crumbs = "{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[";
+  int position = 1;
+  auto crumb = [&](const std::string& name, const std::string& item_url) {
+    if (position > 1) crumbs += ",";
+    crumbs += "{\"@type\":\"ListItem\",\"position\":" + std::to_string(position++) +
+              ",\"name\":" + json_quote(name) + ",\"item\":" + json_quote(item_url) + "}";
+  };
+  crumb(settings.title, settings.url + "/");
+  if (!post.sections.empty()) crumb(post.sections.front().name, settings.url + section_url(post.sections.front()));
+  crumb(post.title, url);
+  crumbs += "]}";
+  view.set("json_ld", "[" + article + "," + crumbs + "]");
+}
+
 View page_view(const PageContext& context, std::string_view page_title,
                std::string_view description, std::string_view path) {
   View view;
@@ -52,6 +131,15 @@ View page_view(const PageContext& context, std::string_view page_title,
   view.set("meta_description",
            std::string(description.empty() ? context.settings->description : description));
   view.set("canonical_url", context.settings->url + std::string(path));
+  // Social and search metadata; article_metadata() adds an article's own.
+  view.set("og_type", "website");
+  std::string og_locale = context.settings->locale;  // Open Graph writes "fa_IR", not "fa-IR"
+  for (char& c : og_locale) c = c == '-' ? '_' : c;
+  view.set("og_locale", og_locale);
+  view.set("og_title", page_title.empty() ? context.settings->title : std::string(page_title));
+  view.set("twitter_card", "summary");
+  view.set("meta_properties", render::make_list());
+  if (path == "/") view.set("json_ld", site_json_ld(*context.settings));
   View navigation = render::make_list();
   for (const auto& section : context.sections) {
     View item;

@@ -42,6 +42,10 @@ render::View author_view(const content::User& user);
 // The article itself: post_card plus body, all authors, tags, share links.
 render::View article_view(const PageContext& context, const content::Post& post);
 
+// Open Graph, Twitter card and JSON-LD (NewsArticle, BreadcrumbList) of an
+// article, added to its page view.
+void article_metadata(const PageContext& context, const content::Post& post, render::View& view);
+
 // "EA" for "Emad Askarieh": the author box's avatar when there is no photo.
 std::string initials(std::string_view name);
 

@@ -248,8 +248,11 @@ TEST_F(ReaderSite, RobotsTxtNamesTheSitemapsAndKeepsCrawlersOutOfTheNewsroom) {
   EXPECT_NE(robots.body.find("Disallow: /search\n"), std::string::npos);
   EXPECT_NE(robots.body.find("Sitemap: " + site + "/sitemap.xml\n"), std::string::npos);
   // Addresses come from the configured site URL, never from the Host header.
-  const HttpResponse forged = http_request(server_->port(), "GET", "/robots.txt", {{"Host", "evil.example"}});
-  EXPECT_EQ(forged.body.find("evil.example"), std::string::npos);
+  for (const std::string path : {"/robots.txt", "/sitemap.xml", kArticle, "/rss/"}) {
+    const HttpResponse forged = http_request(server_->port(), "GET", path, {{"Host", "evil.example"}});
+    EXPECT_EQ(forged.status, 200) << path;
+    EXPECT_EQ(forged.body.find("evil.example"), std::string::npos) << path;
+  }
 }
 
 TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
