@@ -3,7 +3,10 @@
 #include "site/site.hpp"
 
 #include "common/log.hpp"
+#include "content/sanitize.hpp"
+#include "content/search_text.hpp"
 #include "content/slug.hpp"
+#include "http/form.hpp"
 #include "media/media_library.hpp"
 #include "http/errors.hpp"
 #include "render/theme.hpp"
@@ -99,6 +102,7 @@ void Site::add_routes(http::Router& router) const {
   router.add("GET", "/section/:slug/page/:page/", bind(&Site::section));
   router.add("GET", "/tag/:slug/", bind(&Site::tag));
   router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
+  router.add("GET", "/search", bind(&Site::search));
   router.add("GET", "/robots.txt", bind(&Site::robots));
   router.add("GET", "/sitemap.xml", bind(&Site::sitemap_index));
   router.add("GET", "/sitemap-posts-{page}.xml", bind(&Site::sitemap_posts));
@@ -299,6 +303,54 @@ Response Site::render_article(const content::Post& post) const {
   auto rendered = post.type == content::PostType::page
                       ? theme_->render_page({specific, "page", "post"}, view)
                       : theme_->render_page({specific, "post"}, view);
+  if (!rendered) return failure(rendered.error());
+  return Response::html(200, std::move(*rendered));
+}
+
+Response Site::search(const Request& request, const Params&) const {
+  const http::Form query = http::Form::parse(request.query);
+  const std::string typed = query.get("q").substr(0, 10000);
+  int page = 1;
+  const std::string& page_text = query.get("page");
+  std::from_chars(page_text.data(), page_text.data() + page_text.size(), page);
+  page = std::clamp(page, 1, 1000);
+
+  auto found = context();
+  if (!found) return failure(found.error());
+  const PageContext& context = *found;
+  const int per_page = context.settings->posts_per_page;
+  auto results = store_->search(content::fts_query(typed), context.now, per_page, (page - 1) * per_page);
+  if (!results) return failure(results.error());
+
+  View view = page_view(context, typed.empty() ? "Search" : "Search: " + typed, "", "/search");
+  view.set("noindex", true);
+  view.set("q", typed);
+  view.set("searched", !typed.empty());
+  View hits = render::make_list();
+  for (const auto& hit : results->hits) {
+    View card = post_card(context, hit.post);
+    // The snippet is the post's own text: escape it, then mark the matches.
+    std::string snippet;
+    content::append_escaped(snippet, hit.snippet);
+    std::string marked;
+    for (const char c : snippet) {
+      if (c == '\x01') marked += "<mark>";
+      else if (c == '\x02') marked += "</mark>";
+      else marked += c;
+    }
+    card.set("snippet_html", marked);
+    hits.push_back(card);
+  }
+  view.set("results", hits);
+  view.set("has_results", !results->hits.empty());
+  View paging;
+  paging.set("page", std::to_string(page));
+  const std::string base = "/search?q=" + http::url_encode(typed);
+  if (page > 1) paging.set("newer_url", base + (page == 2 ? "" : "&page=" + std::to_string(page - 1)));
+  if (results->has_more) paging.set("older_url", base + "&page=" + std::to_string(page + 1));
+  view.set("paging", paging);
+  view.set("show_pagination", page > 1 || results->has_more);
+  auto rendered = theme_->render_page({"search"}, view);
   if (!rendered) return failure(rendered.error());
   return Response::html(200, std::move(*rendered));
 }

@@ -42,6 +42,7 @@ class Site {
  private:
   http::Response home(const http::Request& request, const http::Params& params) const;
   http::Response article(const http::Request& request, const http::Params& params) const;
+  http::Response search(const http::Request& request, const http::Params& params) const;
   http::Response author(const http::Request& request, const http::Params& params) const;
   http::Response section(const http::Request& request, const http::Params& params) const;
   http::Response tag(const http::Request& request, const http::Params& params) const;

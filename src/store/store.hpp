@@ -45,6 +45,18 @@ struct SitemapEntry {
   Time updated{};
 };
 
+// A search result: the post and a snippet of its text, with the matches
+// between \x01 and \x02 (the page turns them into <mark>, after escaping).
+struct SearchHit {
+  content::Post post;
+  std::string snippet;
+};
+
+struct SearchPage {
+  std::vector<SearchHit> hits;
+  bool has_more = false;
+};
+
 // One page of a listing. `has_more` says whether a next page exists, which
 // costs one extra row rather than a COUNT over the whole table.
 struct PostPage {
@@ -94,6 +106,9 @@ class Store {
   virtual Result<long> count_published(content::PostType type, Time now) = 0;
   virtual Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since,
                                                               int offset, int limit) = 0;
+  // Published articles matching `fts_query` (built by content::fts_query),
+  // best first: titles weigh more than text.
+  virtual Result<SearchPage> search(std::string_view fts_query, Time now, int limit, int offset) = 0;
   // People with at least one published post.
   virtual Result<std::vector<content::User>> published_authors(Time now) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;

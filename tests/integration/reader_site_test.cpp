@@ -286,6 +286,25 @@ TEST_F(ReaderSite, TheNewsSitemapHoldsTheLastTwoDays) {
             std::string::npos);
 }
 
+TEST_F(ReaderSite, SearchFindsStoriesAndMarksTheWords) {
+  const HttpResponse results = get("/search?q=strategic+ti");
+  ASSERT_EQ(results.status, 200);
+  EXPECT_NE(results.body.find("<meta name=\"robots\" content=\"noindex\">"), std::string::npos);
+  const std::string text = visible_text(results.body);
+  EXPECT_NE(text.find("President Putin: Russia, Iran having strategic ties"), std::string::npos);
+  EXPECT_NE(results.body.find("<mark>strategic</mark>"), std::string::npos);
+  EXPECT_NE(visible_text(get("/search?q=nothing-like-this").body).find("Nothing matches"), std::string::npos);
+}
+
+TEST_F(ReaderSite, SearchAnswersAnyQuery) {
+  for (const std::string& query : std::vector<std::string>{"%22", "%22%22%22", "*", "a+AND+b+OR+NOT+c", "NEAR(", "title%3Asecret", "%FF%FE%FD", "%00",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E", std::string(10000, 'x'), ""}) {
+    const HttpResponse answer = get("/search?q=" + query);
+    EXPECT_EQ(answer.status, 200) << query.substr(0, 40);
+    EXPECT_EQ(answer.body.find("<script>alert"), std::string::npos);
+  }
+}
+
 TEST_F(ReaderSite, LogsOneLinePerRequest) {
   get("/?log-check=1");
   const std::string output = server_->output();

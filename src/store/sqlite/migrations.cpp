@@ -170,6 +170,13 @@ CREATE TABLE redirects (
   post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 )sql",
+
+    // 8: site search. Rows are keyed by post id and hold the normalised
+    // title and text; the Store fills them (SqliteStore::open rebuilds the
+    // index when it is behind, as right after this migration).
+    R"sql(
+CREATE VIRTUAL TABLE post_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -4,6 +4,8 @@
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
 
+#include "content/search_text.hpp"
+
 #include <chrono>
 
 namespace byline::store::sqlite {
@@ -217,6 +219,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
   BYLINE_TRY(writer);
   store->writer_ = std::move(*writer);
   BYLINE_TRY(migrate(*store->writer_));
+  BYLINE_TRY(store->rebuild_search_index_if_behind());
   for (int i = 0; i < std::max(1, readers); ++i) {
     auto reader = Connection::open(path.string(), /*create=*/false);
     BYLINE_TRY(reader);
@@ -557,6 +560,16 @@ void bind_post(Statement& s, const Post& post) {
   s.bind(19, std::int64_t{post.featured ? 1 : 0});
 }
 
+// Puts `post` in the search index (in the caller's transaction, so the
+// index never disagrees with the posts).
+Result<void> index_for_search(Connection& connection, Id post_id, const Post& post) {
+  return write_one(connection, "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
+                   [&](Statement& s) {
+                     s.bind(1, post_id).bind(2, content::normalize_for_search(post.title));
+                     s.bind(3, content::normalize_for_search(post.plaintext));
+                   });
+}
+
 // Replaces the post's authors, sections and tags with those of `post`, in order.
 Result<void> write_relations(Connection& connection, Id post_id, const Post& post) {
   auto link = [&](std::string_view clear, std::string_view insert,
@@ -615,6 +628,7 @@ Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   }
   const Id id = writer_->last_insert_id();
   BYLINE_TRY(write_relations(*writer_, id, post));
+  BYLINE_TRY(index_for_search(*writer_, id, post));
   BYLINE_TRY(write_revision(*writer_, id, 1, post, saved_by));
   BYLINE_TRY(transaction.commit());
   return id;
@@ -640,6 +654,7 @@ Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
   }
   const int number = post.revision + 1;
   BYLINE_TRY(write_relations(*writer_, post.id, post));
+  BYLINE_TRY(index_for_search(*writer_, post.id, post));
   BYLINE_TRY(write_revision(*writer_, post.id, number, post, saved_by));
   BYLINE_TRY(transaction.commit());
   return number;
@@ -860,6 +875,77 @@ Result<void> SqliteStore::put_setting(std::string_view key, std::string_view val
   BYLINE_TRY(statement);
   (*statement)->bind(1, key).bind(2, value);
   return (*statement)->run();
+}
+
+Result<void> SqliteStore::rebuild_search_index_if_behind() {
+  std::lock_guard lock(write_mutex_);
+  bool behind = false;
+  {
+    auto counts = writer_->prepare("SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM post_search)");
+    BYLINE_TRY(counts);
+    BYLINE_TRY((*counts)->step());
+    behind = (*counts)->int64(0) != (*counts)->int64(1);
+  }
+  if (!behind) return {};
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  BYLINE_TRY(writer_->execute("DELETE FROM post_search"));
+  std::vector<std::pair<Id, Post>> posts;
+  {
+    auto statement = writer_->prepare("SELECT id, title, plaintext FROM posts");
+    BYLINE_TRY(statement);
+    while (true) {
+      auto row = (*statement)->step();
+      BYLINE_TRY(row);
+      if (!*row) break;
+      Post post;
+      post.title = (*statement)->text(1);
+      post.plaintext = (*statement)->text(2);
+      posts.emplace_back((*statement)->int64(0), std::move(post));
+    }
+  }
+  for (const auto& [id, post] : posts) BYLINE_TRY(index_for_search(*writer_, id, post));
+  return transaction.commit();
+}
+
+Result<SearchPage> SqliteStore::search(std::string_view fts_query, Time now, int limit, int offset) {
+  SearchPage page;
+  if (fts_query.empty()) return page;
+  auto lease = read();
+  std::vector<std::pair<Id, std::string>> found;
+  {
+    auto statement = (*lease).prepare(
+        "SELECT p.id, snippet(post_search, 1, char(1), char(2), '…', 24) FROM post_search "
+        "JOIN posts p ON p.id = post_search.rowid "
+        "WHERE post_search MATCH ? AND p.status = 'published' AND p.type = 'article' "
+        "AND p.published_at <= ? "
+        "ORDER BY bm25(post_search, 10.0, 1.0), p.published_at DESC LIMIT ? OFFSET ?");
+    BYLINE_TRY(statement);
+    Statement& s = **statement;
+    s.bind(1, fts_query).bind(2, to_seconds(now));
+    s.bind(3, static_cast<std::int64_t>(limit) + 1).bind(4, static_cast<std::int64_t>(offset));
+    while (true) {
+      auto row = s.step();
+      // A query FTS cannot read is no results, never an error for the reader.
+      if (!row) return page;
+      if (!*row) break;
+      found.emplace_back(s.int64(0), s.text(1));
+    }
+  }
+  if (found.size() > static_cast<std::size_t>(limit)) {
+    found.pop_back();
+    page.has_more = true;
+  }
+  for (auto& [id, snippet] : found) {
+    auto post = find_one<Post>(*lease, "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)")
+                                       " FROM posts p WHERE p.id = ?",
+                               id, read_post);
+    BYLINE_TRY(post);
+    if (!*post) continue;
+    BYLINE_TRY(load_relations(*lease, **post));
+    page.hits.push_back(SearchHit{std::move(**post), std::move(snippet)});
+  }
+  return page;
 }
 
 }  // namespace byline::store::sqlite

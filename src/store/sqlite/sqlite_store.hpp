@@ -34,6 +34,7 @@ class SqliteStore final : public Store {
   Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since, int offset,
                                                       int limit) override;
   Result<std::vector<content::User>> published_authors(Time now) override;
+  Result<SearchPage> search(std::string_view fts_query, Time now, int limit, int offset) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
   Result<std::optional<content::User>> user_by_email(std::string_view email) override;
   Result<std::optional<content::User>> user_by_id(Id id) override;
@@ -70,6 +71,9 @@ class SqliteStore final : public Store {
  private:
   class ReadLease;
   SqliteStore() = default;
+  // Rebuilds the search index when it does not hold every post (after the
+  // migration that created it, or a restore from an older backup).
+  Result<void> rebuild_search_index_if_behind();
   ReadLease read();
 
   std::mutex write_mutex_;
