@@ -2,10 +2,9 @@
 // state, so each thread compiles its own copy once and reuses it.
 #include "render/theme.hpp"
 
+#include "common/text_encoding.hpp"
 #include "render/view.hpp"
 
-#include <cstdint>
-#include <cstdio>
 #include <unordered_map>
 
 namespace byline::render {
@@ -28,17 +27,6 @@ std::string content_type_for(std::string_view path) {
   return "application/octet-stream";
 }
 
-std::string fnv1a_hex(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-  return text;
-}
-
 std::string view_key(std::string_view path) {
   std::string key(path);
   for (char& c : key) {
@@ -56,7 +44,7 @@ Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
     const std::string_view path = file.path;
     if (path.starts_with(kAssetsFolder)) {
       const auto name = path.substr(kAssetsFolder.size());
-      const auto hash = fnv1a_hex(file.bytes);
+      const auto hash = content_hash(file.bytes);
       assets_.emplace(std::string(name),
                       Asset{file.bytes, content_type_for(name), "\"" + hash + "\"",
                             assets_url + std::string(name) + "?v=" + hash.substr(0, 10)});

@@ -3,33 +3,18 @@
 // readers polling every few minutes mostly get 304.
 #include "site/site.hpp"
 
+#include "common/text_encoding.hpp"
 #include "content/text.hpp"
 #include "site/feeds.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
-#include <cstdio>
 
 namespace byline::site {
 
 using http::Params;
 using http::Request;
 using http::Response;
-
-namespace {
-
-std::string content_hash(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  char text[24];
-  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(hash));
-  return text;
-}
-
-}  // namespace
 
 void Site::add_feed_routes(http::Router& router, std::string_view prefix, FeedScope scope) const {
   auto route = [this, scope](FeedFormat format) {
@@ -124,7 +109,7 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
       response.set_header("Content-Type", "application/feed+json; charset=utf-8");
       break;
   }
-  const std::string etag = content_hash(response.body);
+  const std::string etag = "\"" + content_hash(response.body) + "\"";
   const std::string last_modified = http_date(feed.updated);
   response.set_header("ETag", etag);
   response.set_header("Last-Modified", last_modified);

@@ -3,29 +3,12 @@
 #include "site/feeds.hpp"
 
 #include "common/json.hpp"
+#include "common/text_encoding.hpp"
 
 #include <ctime>
 
 namespace byline::site {
 namespace {
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // Control characters are not allowed in XML 1.0 at all.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t' || c == '\r') out += c;
-    }
-  }
-  return out;
-}
 
 // A CDATA section holding `text`; "]]>" inside is split across two sections.
 std::string cdata(std::string_view text) {

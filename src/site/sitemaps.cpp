@@ -3,6 +3,7 @@
 // Every address is built from the configured site URL, never the Host header.
 #include "site/site.hpp"
 
+#include "common/text_encoding.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
@@ -20,21 +21,6 @@ constexpr int kUrlsPerSitemap = 50000;
 constexpr int kNewsItems = 1000;
 constexpr std::chrono::hours kNewsWindow{48};
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 Response xml(std::string body) {
   Response response{200, {}, std::move(body)};
   response.set_header("Content-Type", "application/xml; charset=utf-8");
@@ -47,7 +33,7 @@ constexpr std::string_view kUrlsetOpen =
     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 
 void add_url(std::string& body, std::string_view location, std::optional<Time> lastmod) {
-  body += "<url><loc>" + escape(location) + "</loc>";
+  body += "<url><loc>" + xml_escape(location) + "</loc>";
   if (lastmod) body += "<lastmod>" + iso8601(*lastmod) + "</lastmod>";
   body += "</url>\n";
 }
@@ -75,7 +61,7 @@ Response Site::sitemap_index(const Request&, const Params&) const {
   std::string body =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  auto add = [&](const std::string& path) { body += "<sitemap><loc>" + escape(url + path) + "</loc></sitemap>\n"; };
+  auto add = [&](const std::string& path) { body += "<sitemap><loc>" + xml_escape(url + path) + "</loc></sitemap>\n"; };
   for (long page = 1; page <= pages; ++page) add("/sitemap-posts-" + std::to_string(page) + ".xml");
   for (const char* path : {"/sitemap-pages.xml", "/sitemap-authors.xml", "/sitemap-sections.xml",
                            "/sitemap-tags.xml"}) {
@@ -149,11 +135,11 @@ Response Site::news_sitemap(const Request&, const Params&) const {
       "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
   const std::string language = settings->locale.substr(0, settings->locale.find_first_of("-_"));
   for (const auto& entry : *entries) {
-    body += "<url><loc>" + escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
-    body += "<news:publication><news:name>" + escape(settings->title) + "</news:name><news:language>" +
-            escape(language) + "</news:language></news:publication>";
+    body += "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
+    body += "<news:publication><news:name>" + xml_escape(settings->title) + "</news:name><news:language>" +
+            xml_escape(language) + "</news:language></news:publication>";
     body += "<news:publication_date>" + iso8601(entry.published) + "</news:publication_date>";
-    body += "<news:title>" + escape(entry.title) + "</news:title></news:news></url>\n";
+    body += "<news:title>" + xml_escape(entry.title) + "</news:title></news:news></url>\n";
   }
   return xml(body + "</urlset>\n");
 }
