@@ -30,13 +30,6 @@ namespace {
 
 constexpr int kAuthorSlots = 3;
 
-std::optional<long long> number_in(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
-}
-
 // How a save reads in the audit log; plain saves are not logged.
 std::optional<std::string_view> audited_action(publishing::Intent intent, bool created) {
   switch (intent) {

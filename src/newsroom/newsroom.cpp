@@ -396,14 +396,8 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   const Form query = Form::parse(request.query);
   store::PostFilter filter;
   filter.status = content::post_status_from_string(query.get("status"));
-  long long author_id = 0;
-  const std::string& author_text = query.get("author");
-  std::from_chars(author_text.data(), author_text.data() + author_text.size(), author_id);
-  if (author_id > 0) filter.author_id = author_id;
-  long long section_id = 0;
-  const std::string& section_text = query.get("section");
-  std::from_chars(section_text.data(), section_text.data() + section_text.size(), section_id);
-  if (section_id > 0) filter.section_id = section_id;
+  if (const auto author = number_in(query.get("author")); author && *author > 0) filter.author_id = *author;
+  if (const auto section = number_in(query.get("section")); section && *section > 0) filter.section_id = *section;
   filter.title_contains = query.get("q").substr(0, 200);
   int page_number = 1;
   const std::string& page_text = query.get("page");

@@ -9,12 +9,23 @@
 #include "http/form.hpp"
 #include "http/message.hpp"
 
+#include <charconv>
+#include <optional>
 #include <string_view>
 
 namespace byline::newsroom {
 
 inline http::Response see_other(std::string_view location) {
   return http::Response::redirect(303, location);
+}
+
+// A whole non-negative number from a route or a form ("12"); nullopt for
+// anything else ("12a", "", "-1").
+inline std::optional<long long> number_in(std::string_view text) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
 }
 
 inline bool is_form(const http::Request& request) {

@@ -9,8 +9,6 @@
 #include "render/view.hpp"
 #include "store/store.hpp"
 
-#include <charconv>
-
 namespace byline::newsroom {
 
 using http::Form;
@@ -107,9 +105,7 @@ Response Newsroom::change_role(const Request& request, const Params& params) con
   const Form& form = checked.form;
   if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
 
-  long long id = 0;
-  const std::string& text = params.get("id");
-  std::from_chars(text.data(), text.data() + text.size(), id);
+  const long long id = number_in(params.get("id")).value_or(0);
   const auto role = content::role_from_string(form.get("role"));
   auto person = store_->user_by_id(id);
   if (!person) return failure(person.error(), &me);

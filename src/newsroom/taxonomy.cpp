@@ -11,8 +11,6 @@
 #include "render/view.hpp"
 #include "store/store.hpp"
 
-#include <charconv>
-
 namespace byline::newsroom {
 
 using http::Form;
@@ -131,9 +129,7 @@ Response Newsroom::update_term(const Request& request, const Params& params) con
   const Form& form = checked.form;
   if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
 
-  long long id = 0;
-  const std::string& id_text = params.get("id");
-  std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  const long long id = number_in(params.get("id")).value_or(0);
   const std::string name = trimmed(form.get("name"), kMaxTermName);
   if (name.empty()) return render_taxonomy(400, me, "A name is needed.", "");
   const std::string description = trimmed(form.get("description"), kMaxTermDescription);

@@ -68,23 +68,19 @@ Post read_post(const Statement& row) {
   return post;
 }
 
-Section read_section(const Statement& row) {
-  Section section;
-  section.id = row.int64(0);
-  section.slug = row.text(1);
-  section.name = row.text(2);
-  section.description = row.text(3);
-  return section;
+// Sections and tags share one shape: id, slug, name, description.
+template <typename Term>
+Term read_term(const Statement& row) {
+  Term term;
+  term.id = row.int64(0);
+  term.slug = row.text(1);
+  term.name = row.text(2);
+  term.description = row.text(3);
+  return term;
 }
 
-Tag read_tag(const Statement& row) {
-  Tag tag;
-  tag.id = row.int64(0);
-  tag.slug = row.text(1);
-  tag.name = row.text(2);
-  tag.description = row.text(3);
-  return tag;
-}
+constexpr auto read_section = read_term<Section>;
+constexpr auto read_tag = read_term<Tag>;
 
 // Runs `sql` with `key` bound to its only parameter (if any) and appends
 // every row, read with `read`, to `out`.
