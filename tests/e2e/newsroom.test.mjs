@@ -34,7 +34,9 @@ describe('newsroom in chromium', () => {
     await page.goto(server.url + '/newsroom/');
     assert.equal(new URL(page.url()).pathname, '/newsroom/sign-in/');
 
-    await page.keyboard.type(editor.email);  // the email field has focus
+    // The field is autofocused; wait for that rather than race the page.
+    await page.waitForFunction(() => document.activeElement?.id === 'email');
+    await page.keyboard.type(editor.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(editor.password);
     await page.keyboard.press('Enter');
