@@ -1,0 +1,76 @@
+// Every kind of reader page is valid HTML by the Nu HTML Checker (the W3C
+// validator's engine: vnu.jar from npm, run with Debian's Java).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startByline } from './byline_server.mjs';
+
+const vnuJar = createRequire(import.meta.url)('vnu-jar');
+
+const pages = {
+  home: '/',
+  home_page_2: '/page/2/',
+  article: '/president-putin-russia-iran-having-strategic-ties/',
+  page: '/about/',
+  author: '/author/emad-askarieh/',
+  section: '/section/politics/',
+  tag: '/tag/diplomacy/',
+  search: '/search?q=iran',
+  search_without_results: '/search?q=zzzzqqq',
+  search_form: '/search',
+  not_found: '/no-such-story/',
+};
+
+// Runs vnu.jar once over every file; returns its messages by file name.
+function validate(files) {
+  const result = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...files],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(result.status, 0, `vnu.jar could not run: ${result.error ?? result.stderr}`);
+  // The JSON report goes to stderr.
+  return JSON.parse(result.stderr).messages;
+}
+
+describe('the Nu HTML Checker', () => {
+  let server;
+  let folder;
+  before(async () => {
+    server = await startByline();
+    folder = mkdtempSync(join(tmpdir(), 'byline-vnu-'));
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('finds no errors on the home, article, page, author, section, tag, search and 404 pages', async () => {
+    const files = {};
+    for (const [name, path] of Object.entries(pages)) {
+      const response = await fetch(server.url + path);
+      assert.equal(response.status, name === 'not_found' ? 404 : 200, `${path} answers`);
+      assert.match(response.headers.get('content-type'), /^text\/html/);
+      const file = join(folder, `${name}.html`);
+      writeFileSync(file, await response.text());
+      files[file] = name;
+    }
+    const messages = validate(Object.keys(files));
+    // A file the checker could not read would report nothing: make sure it
+    // read them all by checking it is the checker we think it is.
+    const problems = messages
+      .filter((message) => message.type === 'error' || message.subType === 'fatal')
+      .map((message) => `${files[message.url.replace('file:', '')] ?? message.url}:${message.lastLine}: ${message.message}` +
+        (message.extract ? `\n    ${message.extract.replace(/\n/g, ' ')}` : ''));
+    assert.deepEqual(problems, []);
+  });
+
+  test('catches an invalid page, so a clean report means something', () => {
+    const file = join(folder, 'broken.html');
+    writeFileSync(file, '<!doctype html><html lang="en"><title>x</title><p><div>block in p</p></span>');
+    const messages = validate([file]);
+    assert.ok(messages.some((message) => message.type === 'error'), JSON.stringify(messages));
+  });
+});
