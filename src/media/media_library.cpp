@@ -156,7 +156,7 @@ std::optional<std::filesystem::path> MediaLibrary::public_file(std::string_view 
   return file;
 }
 
-std::string MediaLibrary::srcset_for(std::string_view src) const {
+std::vector<content::MediaVariant> MediaLibrary::variants_of(std::string_view src) const {
   static constexpr std::string_view kPrefix = "/media/";
   static constexpr std::string_view kSuffix = ".webp";
   if (!src.starts_with(kPrefix) || !src.ends_with(kSuffix)) return {};
@@ -170,14 +170,41 @@ std::string MediaLibrary::srcset_for(std::string_view src) const {
   widths.push_back(std::atoi(std::string(path.substr(dash + 1)).c_str()));
   std::sort(widths.begin(), widths.end());
   widths.erase(std::unique(widths.begin(), widths.end()), widths.end());
-  std::string srcset;
+  std::vector<content::MediaVariant> variants;
   for (const int width : widths) {
-    const std::string variant = base + "-" + std::to_string(width) + std::string(kSuffix);
-    if (!public_file(variant)) continue;
+    std::string variant = base + "-" + std::to_string(width) + std::string(kSuffix);
+    if (public_file(variant)) variants.push_back({width, std::move(variant)});
+  }
+  return variants;
+}
+
+std::string MediaLibrary::srcset_for(std::string_view src) const {
+  std::string srcset;
+  for (const auto& variant : variants_of(src)) {
     if (!srcset.empty()) srcset += ", ";
-    srcset += std::string(kPrefix) + variant + " " + std::to_string(width) + "w";
+    srcset += "/media/" + variant.path + " " + std::to_string(variant.width) + "w";
   }
   return srcset;
+}
+
+std::optional<SizedImage> MediaLibrary::social_image_for(std::string_view src) const {
+  const auto variants = variants_of(src);
+  if (variants.empty()) return std::nullopt;
+  // 1200 pixels wide is what the social networks ask for; a smaller image
+  // offers its widest.
+  auto chosen = std::find_if(variants.rbegin(), variants.rend(),
+                             [](const content::MediaVariant& variant) { return variant.width <= kSocialImageWidth; });
+  if (chosen == variants.rend()) chosen = std::prev(variants.rend());
+  ensure_vips();
+  ImageRef header;  // the header alone: no pixel is decoded
+  header.image = vips_image_new_from_file((root_ / "public" / chosen->path).c_str(), "access",
+                                          VIPS_ACCESS_SEQUENTIAL, nullptr);
+  if (!header.image) {
+    vips_error_clear();
+    return std::nullopt;
+  }
+  return SizedImage{"/media/" + chosen->path, vips_image_get_width(header.image),
+                    vips_image_get_height(header.image)};
 }
 
 std::string media_src(const content::Media& media) {

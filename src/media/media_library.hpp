@@ -19,6 +19,14 @@ inline constexpr std::size_t kMaxUploadBytes = 20 * 1024 * 1024;
 inline constexpr int kMaxSide = 12000;              // pixels
 inline constexpr long long kMaxPixels = 60'000'000;  // a decompression bomb is refused unread
 inline constexpr int kVariantWidths[] = {400, 800, 1200, 1600, 2400};
+inline constexpr int kSocialImageWidth = 1200;
+
+// An image address with its size in pixels.
+struct SizedImage {
+  std::string src;  // "/media/2026/11/…-1200.webp"
+  int width = 0;
+  int height = 0;
+};
 
 struct Upload {
   std::string_view bytes;
@@ -47,7 +55,16 @@ class MediaLibrary {
   // every width of the same image that exists. "" for any other address.
   std::string srcset_for(std::string_view src) const;
 
+  // The variant of an image address Byline made to show on social networks
+  // (kSocialImageWidth wide, or the widest there is when the image is
+  // narrower), with its size; nullopt for any other address.
+  std::optional<SizedImage> social_image_for(std::string_view src) const;
+
  private:
+  // The variants of an image address Byline made whose files exist,
+  // narrowest first.
+  std::vector<content::MediaVariant> variants_of(std::string_view src) const;
+
   std::shared_ptr<store::Store> store_;
   std::filesystem::path root_;
 };

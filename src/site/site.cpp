@@ -85,7 +85,8 @@ Result<PageContext> Site::context() const {
   auto settings = settings_->current();
   render::DateFormatter dates(settings->locale, settings->time_zone);
   return PageContext{std::move(settings), std::move(dates), now_utc(), std::move(*sections),
-                     [media = media_](std::string_view src) { return media->srcset_for(src); }};
+                     [media = media_](std::string_view src) { return media->srcset_for(src); },
+                     [media = media_](std::string_view src) { return media->social_image_for(src); }};
 }
 
 void Site::add_routes(http::Router& router) const {

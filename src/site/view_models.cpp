@@ -81,12 +81,20 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   for (const auto& author : post.authors) add("article:author", settings.url + author_url(author));
   if (!post.sections.empty()) add("article:section", post.sections.front().name);
   for (const auto& tag : post.tags) add("article:tag", tag.name);
-  std::string image;
+  std::string image_json;
   if (!post.featured_image.empty()) {
-    image = absolute(settings, post.featured_image);
+    const auto sized = context.social_image_for ? context.social_image_for(post.featured_image) : std::nullopt;
+    const std::string image = absolute(settings, sized ? sized->src : post.featured_image);
     view.set("og_image", image);
     render::set_if_present(view, "og_image_alt", post.featured_image_alt);
     view.set("twitter_card", "summary_large_image");
+    image_json = json_quote(image);
+    if (sized) {
+      view.set("og_image_width", std::to_string(sized->width));
+      view.set("og_image_height", std::to_string(sized->height));
+      image_json = "{\"@type\":\"ImageObject\",\"url\":" + image_json + ",\"width\":" +
+                   std::to_string(sized->width) + ",\"height\":" + std::to_string(sized->height) + "}";
+    }
   }
   view.set("meta_properties", properties);
 
@@ -102,7 +110,7 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
                         ",\"dateModified\":" + json_quote(iso8601(post.updated_at)) + ",\"author\":[" + authors +
                         "],\"publisher\":" + organization_json_ld(settings) +
                         ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":" + json_quote(url) + "}";
-  if (!image.empty()) article += ",\"image\":[" + json_quote(image) + "]";
+  if (!image_json.empty()) article += ",\"image\":[" + image_json + "]";
   article += "}";
   std::string crumbs = "{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[";
   int position = 1;

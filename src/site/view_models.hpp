@@ -3,12 +3,14 @@
 #pragma once
 
 #include "content/model.hpp"
+#include "media/media_library.hpp"
 #include "render/dates.hpp"
 #include "render/view.hpp"
 #include "site/settings.hpp"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace byline::site {
@@ -22,6 +24,8 @@ struct PageContext {
   std::vector<content::Section> sections;  // for the navigation
   // The srcset of an image address ("" when there is none to offer).
   std::function<std::string(std::string_view src)> srcset_for;
+  // The sized image to show on social networks for an image address.
+  std::function<std::optional<media::SizedImage>(std::string_view src)> social_image_for;
 };
 
 std::string post_url(const content::Post& post);

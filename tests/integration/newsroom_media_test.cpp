@@ -6,6 +6,7 @@
 #include "test_images.hpp"
 
 #include "accounts/accounts.hpp"
+#include "http/percent_encoding.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
@@ -58,6 +59,30 @@ TEST_F(NewsroomMedia, StoresARealImageAndServesItsVariants) {
   const HttpResponse library = staff_->get("/newsroom/media/?format=json");
   EXPECT_EQ(library.header("content-type"), "application/json");
   EXPECT_NE(library.body.find("\"src\":\"" + src + "\""), std::string::npos) << library.body;
+}
+
+TEST_F(NewsroomMedia, AFeaturedImageIsOfferedToSocialNetworksAtTwelveHundredPixelsWithItsSize) {
+  const HttpResponse uploaded = upload(make_jpeg(1600, 900), "image/jpeg", staff_->csrf_token());
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+  const std::string src = first_match(uploaded.body, R"re("src":"([^"]+)")re");
+  ASSERT_TRUE(src.ends_with("-1600.webp")) << src;
+  const HttpResponse saved = staff_->post("/newsroom/posts/new/",
+                                          "title=Summit+in+Vienna&body=%3Cp%3EStory.%3C%2Fp%3E&featured_image=" +
+                                              http::url_encode(src) + "&featured_image_alt=Ministers&intent=publish");
+  ASSERT_EQ(saved.status, 303) << visible_text(saved.body);
+
+  const std::string article = http_get(server_->port(), "/summit-in-vienna/").body;
+  const std::string shared = src.substr(0, src.size() - std::string("1600.webp").size()) + "1200.webp";
+  const std::string site = "http://127.0.0.1:" + std::to_string(server_->port());
+  EXPECT_NE(article.find("<meta property=\"og:image\" content=\"" + site + shared + "\">"), std::string::npos)
+      << article;
+  EXPECT_NE(article.find("<meta property=\"og:image:width\" content=\"1200\">"), std::string::npos);
+  EXPECT_NE(article.find("<meta property=\"og:image:height\" content=\"675\">"), std::string::npos);
+  EXPECT_NE(article.find("<meta name=\"twitter:card\" content=\"summary_large_image\">"), std::string::npos);
+  EXPECT_NE(article.find("\"image\":[{\"@type\":\"ImageObject\",\"url\":\"" + site + shared +
+                         "\",\"width\":1200,\"height\":675}]"),
+            std::string::npos);
+  EXPECT_EQ(http_get(server_->port(), shared).status, 200);
 }
 
 TEST_F(NewsroomMedia, RefusesTextRenamedAsAJpeg) {

@@ -88,6 +88,27 @@ TEST_F(MediaLibraryTest, OffersEveryWidthOfAnImageAsASrcset) {
   EXPECT_EQ(library_->srcset_for("/media/2026/11/nothing-800.webp"), "");
 }
 
+TEST_F(MediaLibraryTest, OffersTheTwelveHundredPixelVariantForSocialNetworksWithItsSize) {
+  auto media = add(make_jpeg(2000, 1000));
+  ASSERT_TRUE(media.ok());
+  const auto social = library_->social_image_for(media_src(*media));  // asked with the 2000 px src
+  ASSERT_TRUE(social.has_value());
+  EXPECT_TRUE(social->src.ends_with("-1200.webp")) << social->src;
+  EXPECT_EQ(social->width, 1200);
+  EXPECT_EQ(social->height, 600);
+
+  auto narrow = add(make_png(640, 480), "narrow.png");
+  ASSERT_TRUE(narrow.ok());
+  const auto small = library_->social_image_for(media_src(*narrow));
+  ASSERT_TRUE(small.has_value());
+  EXPECT_EQ(small->src, media_src(*narrow));  // its widest: 640
+  EXPECT_EQ(small->width, 640);
+  EXPECT_EQ(small->height, 480);
+
+  EXPECT_FALSE(library_->social_image_for("https://elsewhere.example/photo.webp").has_value());
+  EXPECT_FALSE(library_->social_image_for("/media/2026/11/nothing-800.webp").has_value());
+}
+
 TEST_F(MediaLibraryTest, KeepsASmallImageAtItsOwnSize) {
   auto media = add(make_png(120, 80), "icon.png");
   ASSERT_TRUE(media.ok());
