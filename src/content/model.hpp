@@ -63,6 +63,7 @@ struct Post {
   Time created_at{};
   Time updated_at{};
   std::string locale;      // empty: the site's locale
+  Id translation_of = 0;   // the original this post translates; 0: it is no translation
   int revision = 0;        // counts saves; a save must name the revision it started from
   std::string featured_image;          // an image address ("/media/…"), or ""
   std::string featured_image_alt;

@@ -10,6 +10,7 @@
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
+#include "http/percent_encoding.hpp"
 #include "newsroom/request_checks.hpp"
 #include "publishing/workflow.hpp"
 #include "render/view.hpp"
@@ -46,19 +47,41 @@ std::string edit_url(content::Id id) { return "/newsroom/posts/" + std::to_strin
 
 std::string_view not_found_message() { return "That post does not exist."; }
 
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return std::string(text);
+}
+
 std::vector<std::string> split_tags(std::string_view text) {
   std::vector<std::string> names;
   std::size_t start = 0;
   while (start <= text.size()) {
     auto end = text.find(',', start);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view name = text.substr(start, end - start);
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-    if (!name.empty()) names.emplace_back(name);
+    std::string name = trimmed(text.substr(start, end - start));
+    if (!name.empty()) names.push_back(std::move(name));
     start = end + 1;
   }
   return names;
+}
+
+// The slug in a post's address as a writer pastes it: "ruz-e-sakht",
+// "/ruz-e-sakht/" or "https://news.example/ruz-e-sakht/" (percent-encoded
+// or not). Anything else comes back as it is, for the workflow to refuse.
+std::string slug_in_address(std::string_view address) {
+  std::string_view path = address;
+  for (const std::string_view scheme : {"https://", "http://"}) {
+    if (path.starts_with(scheme)) {
+      path.remove_prefix(scheme.size());
+      const auto slash = path.find('/');
+      path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
+    }
+  }
+  path = path.substr(0, path.find_first_of("?#"));
+  while (path.starts_with('/')) path.remove_prefix(1);
+  while (path.ends_with('/')) path.remove_suffix(1);
+  return http::percent_decode(path, false, false).value_or(std::string(path));
 }
 
 // The editor's form, as the workflow takes it.
@@ -83,6 +106,8 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   edit.seo_description = form.get("seo_description");
   // Only editors see the box; for others the field is absent and left alone.
   if (form.has("featured_shown")) edit.featured = form.has("featured");
+  if (form.has("locale")) edit.locale = trimmed(form.get("locale"));
+  if (form.has("translation_of")) edit.translation_of = slug_in_address(trimmed(form.get("translation_of")));
   return edit;
 }
 
@@ -140,6 +165,11 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     view.set("seo_title", typed->seo_title);
     view.set("seo_description", typed->seo_description);
     view.set("featured", typed->featured.value_or(post.featured));
+    view.set("locale", typed->locale.value_or(post.locale));
+    // As typed (less the address around the slug).
+    if (typed->translation_of && !typed->translation_of->empty()) {
+      view.set("translation_of", "/" + *typed->translation_of + "/");
+    }
     author_ids = typed->author_ids;
     section_ids = typed->section_ids;
     for (const auto& name : typed->tag_names) tags += (tags.empty() ? "" : ", ") + name;
@@ -155,6 +185,12 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     view.set("seo_title", post.seo_title);
     view.set("seo_description", post.seo_description);
     view.set("featured", post.featured);
+    view.set("locale", post.locale);
+    if (post.translation_of > 0) {
+      auto original = store_->post_by_id(post.translation_of);
+      if (!original) return failure(original.error(), &me);
+      if (*original) view.set("translation_of", "/" + (*original)->slug + "/");
+    }
     for (const auto& author : post.authors) author_ids.push_back(author.id);
     for (const auto& section : post.sections) section_ids.push_back(section.id);
     for (const auto& tag : post.tags) tags += (tags.empty() ? "" : ", ") + tag.name;

@@ -2,6 +2,7 @@
 #include "publishing/workflow.hpp"
 
 #include "accounts/permissions.hpp"
+#include "content/language.hpp"
 #include "content/post_rules.hpp"
 #include "content/slug.hpp"
 #include "store/store.hpp"
@@ -149,6 +150,38 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
   return {};
 }
 
+Result<void> Workflow::resolve_language(Post& post, const Edit& edit) {
+  if (edit.locale) {
+    if (edit.locale->empty()) {
+      post.locale.clear();
+    } else {
+      auto tag = content::language_tag(*edit.locale);
+      if (!tag) return invalid("The language " + *edit.locale + " is not known; use a code like en or fa.");
+      post.locale = std::move(*tag);
+    }
+  }
+  if (!edit.translation_of) return {};
+  if (edit.translation_of->empty()) {
+    post.translation_of = 0;
+    return {};
+  }
+  auto original = store_->post_by_slug(*edit.translation_of);
+  BYLINE_TRY(original);
+  if (!*original) return invalid("There is no post at /" + *edit.translation_of + "/ to be the original.");
+  // A group has one original: naming a translation means its original.
+  const content::Id original_id = (*original)->translation_of > 0 ? (*original)->translation_of : (*original)->id;
+  if (post.id != 0 && original_id == post.id) return invalid("A post cannot be a translation of itself.");
+  if (post.id != 0 && original_id != post.translation_of) {
+    auto own = store_->count_translations(post.id);
+    BYLINE_TRY(own);
+    if (*own > 0) {
+      return invalid("This post is the original of other translations, so it cannot be a translation itself.");
+    }
+  }
+  post.translation_of = original_id;
+  return {};
+}
+
 Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, Intent intent,
                              Time now, bool is_new) {
   post.type = edit.type;
@@ -168,6 +201,7 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
     post.featured = *edit.featured;
   }
   BYLINE_TRY(resolve_people_and_terms(actor, post, edit));
+  BYLINE_TRY(resolve_language(post, edit));
   BYLINE_TRY(change_status(actor, post, edit, intent, now));
 
   const bool generated = edit.slug.empty();

@@ -33,6 +33,11 @@ struct Edit {
   std::string seo_title;
   std::string seo_description;
   std::optional<bool> featured;          // nullopt: leave as it is
+  // The post's language tag, "" for the site's; nullopt: leave as it is.
+  std::optional<std::string> locale;
+  // The slug of the original this post translates, "" for none; nullopt:
+  // leave as it is.
+  std::optional<std::string> translation_of;
 };
 
 // What the writer asked for with their save.
@@ -67,6 +72,7 @@ class Workflow {
                               Intent intent, Time now, bool is_new);
   Result<void> resolve_people_and_terms(const content::User& actor, content::Post& post,
                                         const Edit& edit);
+  Result<void> resolve_language(content::Post& post, const Edit& edit);
   Result<std::string> free_slug(std::string_view wanted, content::Id post_id, bool generated);
 
   std::shared_ptr<store::Store> store_;

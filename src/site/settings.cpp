@@ -1,11 +1,10 @@
 // Loading, checking and saving site settings.
 #include "site/settings.hpp"
 
+#include "content/language.hpp"
 #include "content/sanitize.hpp"
 #include "render/dates.hpp"
 #include "store/store.hpp"
-
-#include <unicode/locid.h>
 
 namespace byline::site {
 namespace {
@@ -97,9 +96,7 @@ Result<void> check_settings(const SiteSettings& settings) {
   if (!render::DateFormatter::is_known_time_zone(settings.time_zone)) {
     return invalid("The time zone " + settings.time_zone + " is not known; use a name like Asia/Tehran.");
   }
-  const icu::Locale locale(settings.locale.c_str());
-  if (settings.locale.empty() || settings.locale.size() > 35 || locale.isBogus() ||
-      std::string(locale.getLanguage()).empty()) {
+  if (!content::language_tag(settings.locale)) {
     return invalid("The language " + settings.locale + " is not known; use a code like en or fa.");
   }
   if (!settings.logo.empty() && !is_web_address(settings.logo, true)) {
@@ -120,7 +117,7 @@ Result<void> save_settings(store::Store& store, const SiteSettings& settings) {
   BYLINE_TRY(store.put_setting(kTitleKey, trim(settings.title)));
   BYLINE_TRY(store.put_setting(kDescriptionKey, trim(settings.description)));
   BYLINE_TRY(store.put_setting(kUrlKey, settings.url));
-  BYLINE_TRY(store.put_setting(kLocaleKey, settings.locale));
+  BYLINE_TRY(store.put_setting(kLocaleKey, *content::language_tag(settings.locale)));
   BYLINE_TRY(store.put_setting(kTimeZoneKey, settings.time_zone));
   BYLINE_TRY(store.put_setting(kLogoKey, settings.logo));
   BYLINE_TRY(store.put_setting(kNavigationKey, format_links(settings.navigation_links)));

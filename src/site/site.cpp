@@ -294,6 +294,9 @@ Response Site::render_article(const content::Post& post) const {
                         post_url(post));
   view.set("post", article_view(context, post));
   article_metadata(context, post, view);
+  auto translations = store_->published_translations(post, context.now);
+  if (!translations) return failure(translations.error());
+  translation_metadata(context, post, *translations, view);
   View recent_cards = render::make_list();
   for (const auto& other : recent->posts) recent_cards.push_back(post_card(context, other));
   view.set("recent_posts", recent_cards);

@@ -2,6 +2,7 @@
 #include "site/view_models.hpp"
 
 #include "common/json.hpp"
+#include "content/language.hpp"
 #include "content/text.hpp"
 #include "site/share_links.hpp"
 
@@ -40,6 +41,12 @@ std::string initials(std::string_view name) {
   return letters;
 }
 
+// Open Graph writes "fa_IR" where BCP 47 writes "fa-IR".
+std::string open_graph_locale(std::string tag) {
+  for (char& c : tag) c = c == '-' ? '_' : c;
+  return tag;
+}
+
 std::string absolute(const SiteSettings& settings, std::string_view address) {
   return address.starts_with("/") && !address.starts_with("//") ? settings.url + std::string(address)
                                                                  : std::string(address);
@@ -67,6 +74,7 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   const SiteSettings& settings = *context.settings;
   const std::string url = settings.url + post_url(post);
   view.set("og_type", "article");
+  view.set("og_locale", open_graph_locale(post_language(context, post)));
   view.set("og_title", post.seo_title.empty() ? post.title : post.seo_title);
   View properties = render::make_list();
   auto add = [&properties](std::string property, std::string content) {
@@ -107,7 +115,8 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   }
   std::string article = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":" +
                         json_quote(post.title) + ",\"datePublished\":" + json_quote(iso8601(published)) +
-                        ",\"dateModified\":" + json_quote(iso8601(post.updated_at)) + ",\"author\":[" + authors +
+                        ",\"dateModified\":" + json_quote(iso8601(post.updated_at)) +
+                        ",\"inLanguage\":" + json_quote(post_language(context, post)) + ",\"author\":[" + authors +
                         "],\"publisher\":" + organization_json_ld(settings) +
                         ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":" + json_quote(url) + "}";
   if (!image_json.empty()) article += ",\"image\":[" + image_json + "]";
@@ -141,9 +150,7 @@ View page_view(const PageContext& context, std::string_view page_title,
   view.set("canonical_url", context.settings->url + std::string(path));
   // Social and search metadata; article_metadata() adds an article's own.
   view.set("og_type", "website");
-  std::string og_locale = context.settings->locale;  // Open Graph writes "fa_IR", not "fa-IR"
-  for (char& c : og_locale) c = c == '-' ? '_' : c;
-  view.set("og_locale", og_locale);
+  view.set("og_locale", open_graph_locale(context.settings->locale));
   view.set("og_title", page_title.empty() ? context.settings->title : std::string(page_title));
   view.set("twitter_card", "summary");
   view.set("meta_properties", render::make_list());
@@ -246,7 +253,68 @@ View article_view(const PageContext& context, const content::Post& post) {
     share.push_back(item);
   }
   article.set("share", share);
+  // A story in another language than the site's says so, for screen
+  // readers, hyphenation and direction.
+  const std::string language = post_language(context, post);
+  if (language != context.settings->locale) {
+    article.set("lang", language);
+    article.set("dir", content::is_right_to_left(language) ? "rtl" : "ltr");
+  }
   return article;
+}
+
+std::string post_language(const PageContext& context, const content::Post& post) {
+  return post.locale.empty() ? context.settings->locale : post.locale;
+}
+
+void translation_metadata(const PageContext& context, const content::Post& post,
+                          const std::vector<content::Post>& translations, View& view) {
+  if (translations.empty()) return;
+  const SiteSettings& settings = *context.settings;
+  View alternates = render::make_list();
+  View og_alternates = render::make_list();
+  View links = render::make_list();
+  std::vector<std::string> seen;
+  auto add = [&](const content::Post& version, bool is_this_page) {
+    const std::string language = post_language(context, version);
+    // One address per language: a second version in the same language
+    // would make the alternates ambiguous.
+    if (std::find(seen.begin(), seen.end(), language) != seen.end()) return;
+    seen.push_back(language);
+    View alternate;
+    alternate.set("hreflang", language);
+    alternate.set("url", settings.url + post_url(version));
+    alternates.push_back(alternate);
+    if (is_this_page) return;
+    View og;
+    og.set("locale", open_graph_locale(language));
+    og_alternates.push_back(og);
+    View link;
+    link.set("lang", language);
+    link.set("name", content::language_name(language));
+    link.set("title", version.title);
+    link.set("url", post_url(version));
+    links.push_back(link);
+  };
+  add(post, true);
+  for (const auto& version : translations) add(version, false);
+  if (seen.size() < 2) return;  // only versions in this page's own language
+  // Readers whose language none of the versions is get the original.
+  const content::Id original = post.translation_of > 0 ? post.translation_of : post.id;
+  const content::Post* original_post = post.id == original ? &post : nullptr;
+  for (const auto& version : translations) {
+    if (version.id == original) original_post = &version;
+  }
+  if (original_post) {
+    View fallback;
+    fallback.set("hreflang", "x-default");
+    fallback.set("url", settings.url + post_url(*original_post));
+    alternates.push_back(fallback);
+  }
+  view.set("alternates", alternates);
+  view.set("og_locale_alternates", og_alternates);
+  view.set("translations", links);
+  view.set("has_translations", true);
 }
 
 }  // namespace byline::site

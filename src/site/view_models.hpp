@@ -50,6 +50,15 @@ render::View article_view(const PageContext& context, const content::Post& post)
 // article, added to its page view.
 void article_metadata(const PageContext& context, const content::Post& post, render::View& view);
 
+// The language a post is written in: its own, or the site's.
+std::string post_language(const PageContext& context, const content::Post& post);
+
+// hreflang alternates (with x-default for the original), Open Graph locale
+// alternates and readers' links to the other languages of an article with
+// published `translations`.
+void translation_metadata(const PageContext& context, const content::Post& post,
+                          const std::vector<content::Post>& translations, render::View& view);
+
 // "EA" for "Emad Askarieh": the author box's avatar when there is no photo.
 std::string initials(std::string_view name);
 

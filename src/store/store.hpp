@@ -101,6 +101,12 @@ class Store {
   virtual Result<std::optional<Id>> redirect_for(std::string_view old_slug) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
+  // The rest of `post`'s translation group that readers may see: the
+  // original it translates and the original's other translations, ordered
+  // by language (without their text or relations).
+  virtual Result<std::vector<content::Post>> published_translations(const content::Post& post, Time now) = 0;
+  // How many posts of any status name `original` as the post they translate.
+  virtual Result<long> count_translations(Id original) = 0;
   // Published posts of `type` out by `now`, published at or after `since`,
   // oldest first (so a sitemap page keeps its posts as new ones arrive).
   virtual Result<long> count_published(content::PostType type, Time now) = 0;

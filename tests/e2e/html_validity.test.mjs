@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startByline } from './byline_server.mjs';
+import { makePng } from './images.mjs';
+import { signIn } from './newsroom_client.mjs';
 
 const vnuJar = createRequire(import.meta.url)('vnu-jar');
 
@@ -24,7 +26,27 @@ const pages = {
   search_without_results: '/search?q=zzzzqqq',
   search_form: '/search',
   not_found: '/no-such-story/',
+  // Written by the test: a featured image, a Persian translation.
+  illustrated_article: '/talks-resume-in-vienna/',
+  translated_article: '/mozakerat-dar-vin/',
 };
+
+const editor = { email: 'eddie@example.com', name: 'Eddie Editor', role: 'editor', password: 'a long enough secret' };
+
+// The stories only a newsroom makes: one with a featured image, and its
+// Persian translation.
+async function writeIllustratedStories(url) {
+  const eddie = await signIn(url, editor.email, editor.password);
+  const image = await eddie.upload(makePng(1600, 900), 'image/png', 'Ministers at the table');
+  await eddie.publish({
+    title: 'Talks resume in Vienna', slug: 'talks-resume-in-vienna',
+    featured_image: image, featured_image_alt: 'Ministers at the table', featured_image_caption: 'The talks',
+  });
+  await eddie.publish({
+    title: 'مذاکرات در وین از سر گرفته شد', slug: 'mozakerat-dar-vin',
+    locale: 'fa', translation_of: '/talks-resume-in-vienna/',
+  });
+}
 
 // Runs vnu.jar once over every file; returns its messages by file name.
 function validate(files) {
@@ -39,7 +61,8 @@ describe('the Nu HTML Checker', () => {
   let server;
   let folder;
   before(async () => {
-    server = await startByline();
+    server = await startByline({ users: [editor] });
+    await writeIllustratedStories(server.url);
     folder = mkdtempSync(join(tmpdir(), 'byline-vnu-'));
   });
   after(async () => {
@@ -47,7 +70,7 @@ describe('the Nu HTML Checker', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('finds no errors on the home, article, page, author, section, tag, search and 404 pages', async () => {
+  test('finds no errors on the home, article, page, author, section, tag, search and 404 pages, nor on articles with an image or a translation', async () => {
     const files = {};
     for (const [name, path] of Object.entries(pages)) {
       const response = await fetch(server.url + path);

@@ -328,6 +328,37 @@ TEST_P(StoreTest, AnUnpublishedPostLeavesSearchAtOnce) {
   EXPECT_TRUE(store_->search(content::fts_query("retracted"), kNow, 10, 0)->hits.empty());
 }
 
+TEST_P(StoreTest, FindsAPostsPublishedTranslationsFromAnyMemberOfTheGroup) {
+  const auto original = add_post("Talks in Vienna", PostStatus::published, kNow - 3h);
+  auto translate = [&](std::string title, std::string locale, PostStatus status) {
+    const auto id = add_post(std::move(title), status, kNow - 2h);
+    auto post = **store_->post_by_id(id);
+    post.locale = std::move(locale);
+    post.translation_of = original;
+    EXPECT_TRUE(store_->update_post(post, author_.id).ok());
+    return id;
+  };
+  const auto persian = translate("مذاکرات در وین", "fa", PostStatus::published);
+  const auto german = translate("Gespräche in Wien", "de", PostStatus::published);
+  translate("Entwurf", "fr", PostStatus::draft);
+  add_post("Unrelated story", PostStatus::published, kNow - 1h);
+
+  auto slugs_of = [&](content::Id id) {
+    auto translations = store_->published_translations(**store_->post_by_id(id), kNow);
+    EXPECT_TRUE(translations.ok());
+    std::vector<std::string> slugs;
+    if (!translations) return slugs;
+    for (const auto& post : *translations) slugs.push_back(post.slug + ":" + post.locale);
+    return slugs;
+  };
+  const std::string persian_slug = (*store_->post_by_id(persian))->slug;
+  EXPECT_EQ(slugs_of(original), (std::vector<std::string>{"gesprache-in-wien:de", persian_slug + ":fa"}));
+  EXPECT_EQ(slugs_of(persian), (std::vector<std::string>{"talks-in-vienna:", "gesprache-in-wien:de"}));
+  EXPECT_EQ((*store_->post_by_id(german))->translation_of, original);
+  EXPECT_EQ(*store_->count_translations(original), 3);  // the draft counts: it is still a translation
+  EXPECT_EQ(*store_->count_translations(persian), 0);
+}
+
 TEST_P(StoreTest, FindsUsersSectionsAndTagsBySlug) {
   EXPECT_EQ((*store_->user_by_slug("emad-askarieh"))->name, "Emad Askarieh");
   EXPECT_EQ((*store_->section_by_slug("world"))->name, "World");

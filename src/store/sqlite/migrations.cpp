@@ -177,6 +177,13 @@ CREATE TABLE redirects (
     R"sql(
 CREATE VIRTUAL TABLE post_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
 )sql",
+
+    // 9: translations. A translated post names the original it translates;
+    // the original and its translations form one group.
+    R"sql(
+ALTER TABLE posts ADD COLUMN translation_of INTEGER REFERENCES posts(id) ON DELETE SET NULL;
+CREATE INDEX posts_by_original ON posts (translation_of) WHERE translation_of IS NOT NULL;
+)sql",
 };
 
 int user_version(Connection& connection) {

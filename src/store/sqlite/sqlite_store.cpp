@@ -39,7 +39,7 @@ User read_user(const Statement& row) {
   "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext \
   ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision" \
   ", p.featured_image, p.featured_image_alt, p.featured_image_caption, p.seo_title, "         \
-  "p.seo_description, p.featured"
+  "p.seo_description, p.featured, coalesce(p.translation_of, 0)"
 
 Post read_post(const Statement& row) {
   Post post;
@@ -65,6 +65,7 @@ Post read_post(const Statement& row) {
   post.seo_title = row.text(18);
   post.seo_description = row.text(19);
   post.featured = row.int64(20) != 0;
+  post.translation_of = row.int64(21);
   return post;
 }
 
@@ -253,6 +254,37 @@ Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
     s.bind(6, *filter);
   }
   return read_post_page(*lease, s, query.limit);
+}
+
+Result<std::vector<Post>> SqliteStore::published_translations(const Post& post, Time now) {
+  auto lease = read();
+  auto statement = (*lease).prepare(
+      "SELECT " BYLINE_POST_COLUMNS("''") " FROM posts p"
+      " WHERE (p.id = ?1 OR p.translation_of = ?1) AND p.id <> ?2"
+      " AND p.status = 'published' AND p.published_at <= ?3"
+      " ORDER BY p.locale, p.id");
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  s.bind(1, post.translation_of > 0 ? post.translation_of : post.id);
+  s.bind(2, post.id).bind(3, to_seconds(now));
+  std::vector<Post> translations;
+  while (true) {
+    auto row = s.step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    translations.push_back(read_post(s));
+  }
+  return translations;
+}
+
+Result<long> SqliteStore::count_translations(Id original) {
+  auto lease = read();
+  auto statement = (*lease).prepare("SELECT count(*) FROM posts WHERE translation_of = ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, original);
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  return static_cast<long>((*statement)->int64(0));
 }
 
 Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
@@ -541,9 +573,9 @@ std::optional<std::int64_t> optional_seconds(const std::optional<Time>& time) {
 #define BYLINE_POST_WRITE_COLUMNS                                                              \
   "type, slug, title, body_html, body_source, source_format, plaintext, custom_excerpt, "     \
   "status, published_at, created_at, updated_at, locale, featured_image, featured_image_alt, " \
-  "featured_image_caption, seo_title, seo_description, featured"
+  "featured_image_caption, seo_title, seo_description, featured, translation_of"
 
-// Binds parameters 1 to 19 to `post`'s columns, as BYLINE_POST_WRITE_COLUMNS names them.
+// Binds parameters 1 to 20 to `post`'s columns, as BYLINE_POST_WRITE_COLUMNS names them.
 void bind_post(Statement& s, const Post& post) {
   s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
   s.bind(4, post.body_html).bind(5, post.body_source);
@@ -554,6 +586,7 @@ void bind_post(Statement& s, const Post& post) {
   s.bind(13, post.locale).bind(14, post.featured_image).bind(15, post.featured_image_alt);
   s.bind(16, post.featured_image_caption).bind(17, post.seo_title).bind(18, post.seo_description);
   s.bind(19, std::int64_t{post.featured ? 1 : 0});
+  s.bind(20, post.translation_of > 0 ? std::optional<std::int64_t>(post.translation_of) : std::nullopt);
 }
 
 // Puts `post` in the search index (in the caller's transaction, so the
@@ -617,7 +650,7 @@ Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   {
     auto statement = writer_->prepare(
         "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS ", revision) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
     BYLINE_TRY(statement);
     bind_post(**statement, post);
     BYLINE_TRY((*statement)->run());
@@ -637,11 +670,11 @@ Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
   {
     auto statement = writer_->prepare(
         "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS ", revision) = "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) "
         "WHERE id = ? AND revision = ?");
     BYLINE_TRY(statement);
     bind_post(**statement, post);
-    (*statement)->bind(20, post.id).bind(21, static_cast<std::int64_t>(post.revision));
+    (*statement)->bind(21, post.id).bind(22, static_cast<std::int64_t>(post.revision));
     BYLINE_TRY((*statement)->run());
   }
   if (writer_->changes() == 0) {

@@ -29,6 +29,8 @@ class SqliteStore final : public Store {
   Result<std::optional<Id>> redirect_for(std::string_view old_slug) override;
   Result<void> add_redirect(std::string_view old_slug, Id post_id) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
+  Result<std::vector<content::Post>> published_translations(const content::Post& post, Time now) override;
+  Result<long> count_translations(Id original) override;
   Result<PostPage> list_posts(const PostFilter& filter) override;
   Result<long> count_published(content::PostType type, Time now) override;
   Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since, int offset,
