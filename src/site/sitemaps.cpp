@@ -38,6 +38,19 @@ void add_url(std::string& body, std::string_view location, std::optional<Time> l
   body += "</url>\n";
 }
 
+// Google News names a language by its ISO 639 code, except Chinese, whose
+// script it tells apart: "zh-cn" (simplified) and "zh-tw" (traditional).
+std::string news_language(std::string_view tag) {
+  std::string lower(tag);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower.starts_with("zh")) {
+    const bool traditional = lower.find("hant") != std::string::npos || lower.find("-tw") != std::string::npos ||
+                             lower.find("-hk") != std::string::npos;
+    return traditional ? "zh-tw" : "zh-cn";
+  }
+  return lower.substr(0, lower.find_first_of("-_"));
+}
+
 }  // namespace
 
 Response Site::robots(const Request&, const Params&) const {
@@ -78,22 +91,28 @@ Response Site::sitemap_posts(const Request& request, const Params& params) const
     return not_found(request);
   }
   const std::string url = settings_->current()->url;
-  auto entries = store_->published_entries(content::PostType::article, now_utc(), Time{},
-                                           (page - 1) * kUrlsPerSitemap, kUrlsPerSitemap);
-  if (!entries) return failure(entries.error());
-  if (entries->empty() && page > 1) return not_found(request);
   std::string body(kUrlsetOpen);
-  for (const auto& entry : *entries) add_url(body, url + "/" + entry.slug + "/", entry.updated);
+  int count = 0;
+  auto visited = store_->visit_published_entries(
+      content::PostType::article, now_utc(), Time{}, store::EntryOrder::oldest_first, (page - 1) * kUrlsPerSitemap,
+      kUrlsPerSitemap,
+      [&](const store::SitemapEntry& entry) {
+        add_url(body, url + "/" + entry.slug + "/", entry.updated);
+        ++count;
+      });
+  if (!visited) return failure(visited.error());
+  if (count == 0 && page > 1) return not_found(request);
   return xml(body + "</urlset>\n");
 }
 
 Response Site::sitemap_pages(const Request&, const Params&) const {
   const std::string url = settings_->current()->url;
-  auto entries = store_->published_entries(content::PostType::page, now_utc(), Time{}, 0, kUrlsPerSitemap);
-  if (!entries) return failure(entries.error());
   std::string body(kUrlsetOpen);
   add_url(body, url + "/", std::nullopt);
-  for (const auto& entry : *entries) add_url(body, url + "/" + entry.slug + "/", entry.updated);
+  auto visited = store_->visit_published_entries(
+      content::PostType::page, now_utc(), Time{}, store::EntryOrder::oldest_first, 0, kUrlsPerSitemap,
+      [&](const store::SitemapEntry& entry) { add_url(body, url + "/" + entry.slug + "/", entry.updated); });
+  if (!visited) return failure(visited.error());
   return xml(body + "</urlset>\n");
 }
 
@@ -127,20 +146,22 @@ Response Site::sitemap_tags(const Request&, const Params&) const {
 Response Site::news_sitemap(const Request&, const Params&) const {
   const auto settings = settings_->current();
   const Time now = now_utc();
-  auto entries = store_->published_entries(content::PostType::article, now, now - kNewsWindow, 0, kNewsItems);
-  if (!entries) return failure(entries.error());
   std::string body =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
-  const std::string language = settings->locale.substr(0, settings->locale.find_first_of("-_"));
-  for (const auto& entry : *entries) {
-    body += "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
-    body += "<news:publication><news:name>" + xml_escape(settings->title) + "</news:name><news:language>" +
-            xml_escape(language) + "</news:language></news:publication>";
-    body += "<news:publication_date>" + iso8601(entry.published) + "</news:publication_date>";
-    body += "<news:title>" + xml_escape(entry.title) + "</news:title></news:news></url>\n";
-  }
+  const std::string publication = xml_escape(settings->title);
+  auto visited = store_->visit_published_entries(
+      content::PostType::article, now, now - kNewsWindow, store::EntryOrder::newest_first, 0, kNewsItems,
+      [&](const store::SitemapEntry& entry) {
+        body += "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
+        body += "<news:publication><news:name>" + publication + "</news:name><news:language>" +
+                xml_escape(news_language(entry.locale.empty() ? settings->locale : entry.locale)) +
+                "</news:language></news:publication>";
+        body += "<news:publication_date>" + iso8601(entry.published) + "</news:publication_date>";
+        body += "<news:title>" + xml_escape(entry.title) + "</news:title></news:news></url>\n";
+      });
+  if (!visited) return failure(visited.error());
   return xml(body + "</urlset>\n");
 }
 

@@ -5,6 +5,7 @@
 #include "common/result.hpp"
 #include "content/model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,10 +38,13 @@ struct PostFilter {
   int offset = 0;
 };
 
+enum class EntryOrder { oldest_first, newest_first };
+
 // What a sitemap needs of a published post.
 struct SitemapEntry {
   std::string slug;
   std::string title;
+  std::string locale;  // "": the site's
   Time published{};
   Time updated{};
 };
@@ -108,10 +112,14 @@ class Store {
   // How many posts of any status name `original` as the post they translate.
   virtual Result<long> count_translations(Id original) = 0;
   // Published posts of `type` out by `now`, published at or after `since`,
-  // oldest first (so a sitemap page keeps its posts as new ones arrive).
+  // oldest first (so a sitemap page keeps its posts as new ones arrive) or
+  // newest first (for the news sitemap, which wants the latest).
   virtual Result<long> count_published(content::PostType type, Time now) = 0;
-  virtual Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since,
-                                                              int offset, int limit) = 0;
+  // Each is handed to `visit` as it is read, so a sitemap of 50,000 posts
+  // never holds them all.
+  virtual Result<void> visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
+                                               int offset, int limit,
+                                               const std::function<void(const SitemapEntry&)>& visit) = 0;
   // Published articles matching `fts_query` (built by content::fts_query),
   // best first: titles weigh more than text.
   virtual Result<SearchPage> search(std::string_view fts_query, Time now, int limit, int offset) = 0;

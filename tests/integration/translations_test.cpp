@@ -80,6 +80,16 @@ TEST_F(Translations, OriginalAndTranslationNameEachOtherWithHreflang) {
   EXPECT_TRUE(has(translation, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"" + site() +
                                    "/talks-resume-in-vienna/\">"));
   EXPECT_TRUE(has(visible_text(translation), "English"));
+
+  // Google News learns each story's own language.
+  const std::string news = page("/news-sitemap.xml");
+  EXPECT_TRUE(has(news, "/mozakerat-dar-vin/</loc><news:news><news:publication><news:name>Byline</news:name>"
+                        "<news:language>fa</news:language>"))
+      << news;
+  EXPECT_TRUE(has(news, "/gespraeche-in-wien/</loc><news:news><news:publication><news:name>Byline</news:name>"
+                        "<news:language>de</news:language>"));
+  EXPECT_TRUE(has(news, "/talks-resume-in-vienna/</loc><news:news><news:publication><news:name>Byline</news:name>"
+                        "<news:language>en</news:language>"));
 }
 
 TEST_F(Translations, AnUnpublishedTranslationIsNotOffered) {

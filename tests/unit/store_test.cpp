@@ -359,6 +359,25 @@ TEST_P(StoreTest, FindsAPostsPublishedTranslationsFromAnyMemberOfTheGroup) {
   EXPECT_EQ(*store_->count_translations(persian), 0);
 }
 
+TEST_P(StoreTest, VisitsSitemapEntriesOldestOrNewestFirstWithinAWindow) {
+  add_post("Two days old", PostStatus::published, kNow - 49h);
+  add_post("Yesterday", PostStatus::published, kNow - 20h);
+  add_post("This morning", PostStatus::published, kNow - 2h);
+  add_post("A draft", PostStatus::draft, std::nullopt);
+  auto titles = [&](Time since, EntryOrder order, int limit) {
+    std::vector<std::string> seen;
+    EXPECT_TRUE(store_
+                    ->visit_published_entries(content::PostType::article, kNow, since, order, 0, limit,
+                                              [&](const SitemapEntry& entry) { seen.push_back(entry.title); })
+                    .ok());
+    return seen;
+  };
+  EXPECT_EQ(titles(Time{}, EntryOrder::oldest_first, 10),
+            (std::vector<std::string>{"Two days old", "Yesterday", "This morning"}));
+  EXPECT_EQ(titles(kNow - 48h, EntryOrder::newest_first, 10), (std::vector<std::string>{"This morning", "Yesterday"}));
+  EXPECT_EQ(titles(kNow - 48h, EntryOrder::newest_first, 1), (std::vector<std::string>{"This morning"}));
+}
+
 TEST_P(StoreTest, FindsUsersSectionsAndTagsBySlug) {
   EXPECT_EQ((*store_->user_by_slug("emad-askarieh"))->name, "Emad Askarieh");
   EXPECT_EQ((*store_->section_by_slug("world"))->name, "World");

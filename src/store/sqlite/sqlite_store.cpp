@@ -330,25 +330,33 @@ Result<long> SqliteStore::count_published(content::PostType type, Time now) {
   return static_cast<long>((*statement)->int64(0));
 }
 
-Result<std::vector<SitemapEntry>> SqliteStore::published_entries(content::PostType type, Time now, Time since,
-                                                                 int offset, int limit) {
+Result<void> SqliteStore::visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
+                                                  int offset, int limit,
+                                                  const std::function<void(const SitemapEntry&)>& visit) {
+#define BYLINE_ENTRIES(order_by)                                                              \
+  "SELECT slug, title, locale, published_at, updated_at FROM posts "                          \
+  "WHERE status = 'published' AND type = ? AND published_at <= ? AND published_at >= ? " \
+  "ORDER BY " order_by " LIMIT ? OFFSET ?"
   auto lease = read();
-  auto statement = (*lease).prepare(
-      "SELECT slug, title, published_at, updated_at FROM posts "
-      "WHERE status = 'published' AND type = ? AND published_at <= ? AND published_at >= ? "
-      "ORDER BY published_at, id LIMIT ? OFFSET ?");
+  auto statement = (*lease).prepare(order == EntryOrder::oldest_first ? BYLINE_ENTRIES("published_at, id")
+                                                                      : BYLINE_ENTRIES("published_at DESC, id DESC"));
+#undef BYLINE_ENTRIES
   BYLINE_TRY(statement);
   Statement& s = **statement;
   s.bind(1, content::to_string(type)).bind(2, to_seconds(now)).bind(3, to_seconds(since));
   s.bind(4, static_cast<std::int64_t>(limit)).bind(5, static_cast<std::int64_t>(offset));
-  std::vector<SitemapEntry> entries;
+  SitemapEntry entry;
   while (true) {
     auto row = s.step();
     BYLINE_TRY(row);
-    if (!*row) break;
-    entries.push_back(SitemapEntry{s.text(0), s.text(1), from_seconds(s.int64(2)), from_seconds(s.int64(3))});
+    if (!*row) return {};
+    entry.slug = s.text(0);
+    entry.title = s.text(1);
+    entry.locale = s.text(2);
+    entry.published = from_seconds(s.int64(3));
+    entry.updated = from_seconds(s.int64(4));
+    visit(entry);
   }
-  return entries;
 }
 
 Result<std::vector<User>> SqliteStore::published_authors(Time now) {

@@ -33,8 +33,9 @@ class SqliteStore final : public Store {
   Result<long> count_translations(Id original) override;
   Result<PostPage> list_posts(const PostFilter& filter) override;
   Result<long> count_published(content::PostType type, Time now) override;
-  Result<std::vector<SitemapEntry>> published_entries(content::PostType type, Time now, Time since, int offset,
-                                                      int limit) override;
+  Result<void> visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
+                                       int offset, int limit,
+                                       const std::function<void(const SitemapEntry&)>& visit) override;
   Result<std::vector<content::User>> published_authors(Time now) override;
   Result<SearchPage> search(std::string_view fts_query, Time now, int limit, int offset) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
