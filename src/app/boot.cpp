@@ -7,12 +7,15 @@
 #include "accounts/sessions.hpp"
 #include "app/data_dir.hpp"
 #include "demo/demo_content.hpp"
+#include "http/page_cache.hpp"
 #include "http/server.hpp"
 #include "media/media_library.hpp"
 #include "newsroom/newsroom.hpp"
+#include "publishing/changes.hpp"
 #include "publishing/scheduler.hpp"
 #include "publishing/workflow.hpp"
 #include "render/theme.hpp"
+#include "site/cache_keys.hpp"
 #include "site/settings.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
@@ -51,6 +54,12 @@ int serve(const ServeOptions& options) {
     if (target.starts_with("/newsroom/media/")) return media::kMaxUploadBytes + 1024;
     return std::nullopt;
   };
+  server_options.access_log = options.access_log;
+  if (options.cache) {
+    // Signed-in staff never get a page from the cache.
+    server_options.page_cache =
+        std::make_shared<http::PageCache>(options.cache_megabytes * 1024 * 1024, std::string(newsroom::kSessionCookie));
+  }
   http::Server server(server_options, router);
   if (auto listening = server.listen(); !listening) {
     return report_failure(make_error(listening.error().code, listening.error().message));
@@ -67,9 +76,25 @@ int serve(const ServeOptions& options) {
   auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
   site::Site site(store, render::Theme::embedded_default(), media, settings_source);
   auto sessions = std::make_shared<accounts::Sessions>(store);
-  auto workflow = std::make_shared<publishing::Workflow>(store);
-  newsroom::Newsroom newsroom(store, sessions, workflow, media, settings_source,
-                              [&site](const content::Post& post) { return site.render_article(post); });
+  auto changes = std::make_shared<publishing::Changes>();
+  if (auto cache = server_options.page_cache) {
+    // Exact invalidation: a save removes the pages that showed the post or
+    // whose lists it joined or left; a settings, section or tag change
+    // removes everything.
+    changes->on_post_change([cache](const content::Post* before, const content::Post& after) {
+      cache->invalidate(site::cache_keys::changed_by(before, after, now_utc()));
+    });
+    changes->on_site_change([cache] { cache->clear(); });
+  }
+  auto workflow = std::make_shared<publishing::Workflow>(store, changes);
+  newsroom::Newsroom newsroom(
+      store, sessions, workflow, media, settings_source,
+      [&site](const content::Post& post) {
+        http::Response preview = site.render_article(post);
+        preview.cache.reset();  // a preview is for staff only
+        return preview;
+      },
+      changes);
   // The newsroom's routes go first: the site's "/:slug/" takes any other
   // one-segment path.
   newsroom.add_routes(*router);
@@ -79,8 +104,10 @@ int serve(const ServeOptions& options) {
   auto setup_link = newsroom.prepare_setup_link(now_utc());
   if (!setup_link) return report_failure(setup_link.error());
 
-  std::printf("Byline is serving http://%s:%u/ (data: %s, %d threads)\n", options.host.c_str(),
-              server.port(), options.data_dir.c_str(), threads);
+  std::printf("Byline is serving http://%s:%u/ (data: %s, %d threads, %s)\n", options.host.c_str(),
+              server.port(), options.data_dir.c_str(), threads,
+              options.cache ? ("page cache " + std::to_string(options.cache_megabytes) + " MB").c_str()
+                            : "no page cache");
   if (*setup_link) {
     std::printf("No admin account yet. Create the owner account at http://%s:%u%s "
                 "(the link works once, for 24 hours)\n",

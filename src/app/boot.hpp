@@ -1,6 +1,7 @@
 // Starting Byline: the parts wired together in the order they start.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -13,6 +14,9 @@ struct ServeOptions {
   bool demo = false;
   int threads = 0;  // 0: one per core
   std::string url;  // public address; empty: http://host:port
+  bool cache = true;             // the page cache for anonymous readers
+  std::size_t cache_megabytes = 256;
+  bool access_log = true;
 };
 
 // Runs the server until SIGINT/SIGTERM. Returns the exit code; on failure

@@ -33,6 +33,15 @@ int run_command_line(int argc, char** argv) {
   serve_command->add_option("--url", serve_options.url,
                             "Public address of the site, for links and sharing "
                             "(default: http://HOST:PORT)");
+  bool no_cache = false;
+  serve_command->add_flag("--no-cache", no_cache,
+                          "Render every page afresh (the page cache is on by default)");
+  serve_command->add_option("--cache-mb", serve_options.cache_megabytes,
+                            "Memory for the page cache, in megabytes")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
+  bool no_access_log = false;
+  serve_command->add_flag("--no-access-log", no_access_log, "Do not print a line per request");
   serve_command->footer(
       "Example:\n  byline serve --demo --data ./data --port 8080\n"
       "Stop with Ctrl-C: requests in flight are finished first.");
@@ -55,6 +64,8 @@ int run_command_line(int argc, char** argv) {
 
   if (serve_command->parsed()) {
     serve_options.data_dir = data_dir;
+    serve_options.cache = !no_cache;
+    serve_options.access_log = !no_access_log;
     return serve(serve_options);
   }
   return action ? action() : 0;

@@ -24,15 +24,16 @@ void append_safe(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string format_access_log(const Request& request, int status, std::size_t body_bytes,
+std::string format_access_log(std::string_view remote_address, std::string_view method, std::string_view target,
+                              std::string_view request_id, int status, std::size_t body_bytes,
                               std::chrono::microseconds elapsed) {
   std::string line = iso8601(now_utc());
   line += ' ';
-  line += request.remote_address;
+  line += remote_address;
   line += " \"";
-  append_safe(line, request.method);
+  append_safe(line, method);
   line += ' ';
-  append_safe(line, request.target.substr(0, 2048));
+  append_safe(line, target.substr(0, 2048));
   line += " HTTP/1.1\" ";
   line += std::to_string(status);
   line += ' ';
@@ -41,7 +42,7 @@ std::string format_access_log(const Request& request, int status, std::size_t bo
   std::snprintf(took, sizeof took, " %.2fms", static_cast<double>(elapsed.count()) / 1000.0);
   line += took;
   line += " id=";
-  line += request.request_id;
+  line += request_id;
   return line;
 }
 

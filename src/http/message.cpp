@@ -38,19 +38,24 @@ void Response::set_header(std::string_view name, std::string_view value) {
 }
 
 Response Response::html(int status, std::string body) {
-  Response response{status, {}, std::move(body)};
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
   response.set_header("Content-Type", "text/html; charset=utf-8");
   return response;
 }
 
 Response Response::text(int status, std::string body) {
-  Response response{status, {}, std::move(body)};
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
   response.set_header("Content-Type", "text/plain; charset=utf-8");
   return response;
 }
 
 Response Response::redirect(int status, std::string_view location) {
-  Response response{status, {}, {}};
+  Response response;
+  response.status = status;
   response.set_header("Location", location);
   return response;
 }

@@ -2,6 +2,9 @@
 // sees instead of Beast's types. Only src/http/ knows about Beast.
 #pragma once
 
+#include "common/time.hpp"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,10 +28,21 @@ struct Request {
   std::string_view header(std::string_view name) const;
 };
 
+// What a handler tells the page cache about an answer it lets readers
+// share: what the answer shows, so that a change to any of it removes the
+// answer, and when it changes by itself ("4 hours ago" turning "5 hours ago").
+struct CachePolicy {
+  std::vector<std::string> shows;  // dependency keys, as site/cache_keys.hpp names them
+  std::optional<Time> changes_at;
+};
+
 struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // Set by handlers whose answer is the same for every anonymous reader and
+  // ignores the query string; nullopt: never cached.
+  std::optional<CachePolicy> cache;
 
   // Sets `name` to `value`, replacing an earlier value.
   void set_header(std::string_view name, std::string_view value);

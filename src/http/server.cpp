@@ -5,6 +5,7 @@
 
 #include "common/log.hpp"
 #include "http/access_log.hpp"
+#include "http/page_cache.hpp"
 #include "http/security_headers.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -16,6 +17,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -77,6 +79,17 @@ bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, b
     message.prepare_payload();
   }
   return message;
+}
+
+// The page cache's view of a request that was read.
+CacheRequest cache_request(const bhttp::request<bhttp::string_body>& message) {
+  return CacheRequest{message.method_string(),
+                      message.target(),
+                      message[bhttp::field::cookie],
+                      message[bhttp::field::authorization],
+                      message[bhttp::field::accept_encoding],
+                      message[bhttp::field::if_none_match],
+                      message[bhttp::field::if_modified_since]};
 }
 
 // A short answer to a request that could not be read, sent before closing.
@@ -166,24 +179,93 @@ struct Server::Impl {
       } in_flight_guard{in_flight};
 
       const bool keep_alive = parser.get().keep_alive();
-      Request request = to_request(parser.release(), remote_address,
-                                   id_prefix + "-" + std::to_string(++request_count));
-      const bool head = request.method == "HEAD";
-      Response response = handle(request);
-      const int status = response.status;
-      const std::size_t body_bytes = response.body.size();
       const bool keep_open = keep_alive && !stopping;
-      auto message = to_message(std::move(response), head, keep_open);
+      const bool http10 = parser.get().version() == 10;
+      std::string request_id = id_prefix + "-" + std::to_string(++request_count);
+      const bool head = parser.get().method() == bhttp::verb::head;
 
-      stream.expires_after(options.read_timeout);
-      auto [write_error, written] = co_await bhttp::async_write(stream, message, kTuple);
-      const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
-          std::chrono::steady_clock::now() - started);
-      log_line(format_access_log(request, status, head ? 0 : body_bytes, elapsed));
+      // The fast path: an answer the cache has is written as it is.
+      std::optional<std::string> cache_key;
+      std::optional<CacheHit> hit;
+      if (options.page_cache) {
+        const CacheRequest lookup = cache_request(parser.get());
+        cache_key = options.page_cache->key_for(lookup);
+        if (cache_key) hit = options.page_cache->find(*cache_key, lookup, now_utc());
+      }
+      int status = 0;
+      std::size_t body_bytes = 0;
+      boost::system::error_code write_error;
+      std::string method, target;
+      if (hit) {
+        method = std::string(parser.get().method_string());
+        target = std::string(parser.get().target());
+        status = hit->not_modified ? 304 : 200;
+        std::tie(write_error, body_bytes) =
+            co_await write_cached(stream, *hit, head, keep_open, http10, request_id, true);
+      } else {
+        Request request = to_request(parser.release(), remote_address, std::move(request_id));
+        Response response = handle(request);
+        method = std::move(request.method);
+        target = std::move(request.target);
+        request_id = std::move(request.request_id);
+        // Kept for the next reader, and sent from the cache, so that the
+        // first reader gets the very bytes every later one will.
+        if (cache_key && options.page_cache->store(*cache_key, response, now_utc())) {
+          const CacheRequest lookup{method,
+                                    target,
+                                    {},
+                                    {},
+                                    request.header("accept-encoding"),
+                                    request.header("if-none-match"),
+                                    request.header("if-modified-since")};
+          hit = options.page_cache->find(*cache_key, lookup, now_utc());
+        }
+        if (hit) {
+          status = hit->not_modified ? 304 : 200;
+          std::tie(write_error, body_bytes) =
+              co_await write_cached(stream, *hit, head, keep_open, http10, request_id, false);
+        } else {
+          status = response.status;
+          body_bytes = head ? 0 : response.body.size();
+          auto message = to_message(std::move(response), head, keep_open);
+          stream.expires_after(options.read_timeout);
+          std::size_t written = 0;
+          std::tie(write_error, written) = co_await bhttp::async_write(stream, message, kTuple);
+        }
+      }
+      if (options.access_log) {
+        const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started);
+        log_line(format_access_log(remote_address, method, target, request_id, status, body_bytes, elapsed));
+      }
       if (write_error || !keep_open) break;
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // Writes a cached answer: its head, this request's own headers, and the
+  // body, in one gathered write. Returns the error and the body bytes sent.
+  asio::awaitable<std::tuple<boost::system::error_code, std::size_t>> write_cached(
+      beast::tcp_stream& stream, const CacheHit& hit, bool head, bool keep_alive, bool http10,
+      const std::string& request_id, bool was_cached) {
+    // X-Cache tells operators (and tests) whether the cache answered.
+    std::string tail = (was_cached ? "X-Cache: HIT\r\nX-Request-Id: " : "X-Cache: MISS\r\nX-Request-Id: ") +
+                       request_id + "\r\n";
+    if (!keep_alive) {
+      tail += "Connection: close\r\n";
+    } else if (http10) {
+      tail += "Connection: keep-alive\r\n";
+    }
+    tail += "\r\n";
+    const std::string_view first =
+        hit.not_modified ? hit.answer->not_modified_head(hit.encoding) : hit.answer->head(hit.encoding);
+    const std::string_view body = hit.not_modified || head ? std::string_view() : hit.answer->body(hit.encoding);
+    const std::array<asio::const_buffer, 3> buffers{asio::buffer(first.data(), first.size()),
+                                                    asio::buffer(tail), asio::buffer(body.data(), body.size())};
+    stream.expires_after(options.read_timeout);
+    auto [error, written] = co_await asio::async_write(stream, buffers, kTuple);
+    co_return std::make_tuple(error, body.size());
   }
 
   // Closes after a refusal the client may still be sending a body for: stop

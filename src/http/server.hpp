@@ -13,6 +13,8 @@
 
 namespace byline::http {
 
+class PageCache;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
@@ -25,6 +27,10 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
   std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
   std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long to finish
+  // Answers for anonymous readers come from here when it has them, and go
+  // in when their handler allows it. nullptr: every request is handled.
+  std::shared_ptr<PageCache> page_cache;
+  bool access_log = true;  // one line per request on standard output
 };
 
 class Server {

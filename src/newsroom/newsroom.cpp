@@ -52,12 +52,14 @@ std::string client_address(const Request& request) { return request.remote_addre
 Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
                    std::shared_ptr<publishing::Workflow> workflow,
                    std::shared_ptr<media::MediaLibrary> media,
-                   std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview)
+                   std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview,
+                   std::shared_ptr<const publishing::Changes> changes)
     : store_(std::move(store)),
       sessions_(std::move(sessions)),
       workflow_(std::move(workflow)),
       media_(std::move(media)),
       settings_(std::move(settings)),
+      changes_(std::move(changes)),
       preview_(std::move(preview)),
       theme_(std::make_shared<const render::Theme>(newsroom_files(), "/newsroom/assets/")) {}
 
@@ -511,7 +513,7 @@ Response Newsroom::audit_page(const Request& request, const Params&) const {
 }
 
 Response Newsroom::asset(const Request& request, const Params& params) const {
-  return site::asset_response(theme_->asset(params.get("path")), request);
+  return site::asset_response(theme_->asset(params.get("path")), params.get("path"), request);
 }
 
 }  // namespace byline::newsroom

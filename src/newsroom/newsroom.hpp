@@ -22,6 +22,7 @@ namespace byline::store {
 class Store;
 }
 namespace byline::publishing {
+class Changes;
 class Workflow;
 struct Edit;
 }
@@ -51,7 +52,8 @@ class Newsroom {
   Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
            std::shared_ptr<publishing::Workflow> workflow,
            std::shared_ptr<media::MediaLibrary> media,
-           std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview);
+           std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview,
+           std::shared_ptr<const publishing::Changes> changes);
   ~Newsroom();
 
   void add_routes(http::Router& router) const;
@@ -142,6 +144,7 @@ class Newsroom {
   std::shared_ptr<publishing::Workflow> workflow_;
   std::shared_ptr<media::MediaLibrary> media_;
   std::shared_ptr<site::SettingsSource> settings_;
+  std::shared_ptr<const publishing::Changes> changes_;  // told of settings, section and tag changes
   PreviewRenderer preview_;
   std::shared_ptr<const render::Theme> theme_;
 

@@ -39,7 +39,9 @@ inline bool session_token_matches(const http::Form& form, const accounts::Signed
 
 // Answers for the editor's background requests (uploads, autosave).
 inline http::Response json_response(int status, std::string body) {
-  http::Response response{status, {}, std::move(body)};
+  http::Response response;
+  response.status = status;
+  response.body = std::move(body);
   response.set_header("Content-Type", "application/json");
   response.set_header("Cache-Control", "no-store");
   return response;

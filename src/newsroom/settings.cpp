@@ -9,6 +9,7 @@
 #include "http/errors.hpp"
 #include "http/form.hpp"
 #include "newsroom/request_checks.hpp"
+#include "publishing/changes.hpp"
 #include "render/view.hpp"
 #include "store/store.hpp"
 
@@ -80,6 +81,7 @@ Response Newsroom::save_settings(const Request& request, const Params&) const {
     return page(400, "settings", "Settings", view, &me);
   }
   settings_->replace(changed);
+  changes_->site_changed();
   log_line("newsroom: " + me.user.email + " changed the site's settings");
   audit(request, &me.user, "", "changed the settings", "");
   View view = settings_view(changed);

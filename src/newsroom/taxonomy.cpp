@@ -8,6 +8,7 @@
 #include "http/errors.hpp"
 #include "http/form.hpp"
 #include "newsroom/request_checks.hpp"
+#include "publishing/changes.hpp"
 #include "render/view.hpp"
 #include "store/store.hpp"
 
@@ -118,6 +119,7 @@ Response Newsroom::add_term(const Request& request, const Params&) const {
     return render_taxonomy(taken ? 409 : 400, me,
                            taken ? "A " + kind + " with the address " + slug + " exists." : added.error().message, "");
   }
+  changes_->site_changed();
   audit(request, &me.user, "", "added a " + kind, name);
   return render_taxonomy(200, me, "", "Added the " + kind + " " + name + ".");
 }
@@ -141,6 +143,7 @@ Response Newsroom::update_term(const Request& request, const Params& params) con
     updated = store_->update_tag(content::Tag{id, "", name, description});
   }
   if (!updated) return failure(updated.error(), &me);
+  changes_->site_changed();  // every page's navigation, cards and feeds name them
   audit(request, &me.user, "", "renamed a " + kind, name);
   return render_taxonomy(200, me, "", "Saved " + name + ".");
 }

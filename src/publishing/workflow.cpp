@@ -2,6 +2,7 @@
 #include "publishing/workflow.hpp"
 
 #include "accounts/permissions.hpp"
+#include "publishing/changes.hpp"
 #include "content/language.hpp"
 #include "content/post_rules.hpp"
 #include "content/slug.hpp"
@@ -78,7 +79,12 @@ std::optional<Intent> intent_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-Workflow::Workflow(std::shared_ptr<store::Store> store) : store_(std::move(store)) {}
+Workflow::Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Changes> changes)
+    : store_(std::move(store)), changes_(std::move(changes)) {}
+
+void Workflow::tell(const Post* before, const Post& after) const {
+  if (changes_) changes_->post_changed(before, after);
+}
 
 Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id post_id, bool generated) {
   for (int suffix = 1; suffix < 100; ++suffix) {
@@ -227,6 +233,7 @@ Result<Post> Workflow::create(const content::User& actor, Edit edit, Intent inte
   BYLINE_TRY(id);
   post->id = *id;
   post->revision = 1;
+  tell(nullptr, *post);
   return post;
 }
 
@@ -240,6 +247,7 @@ Result<Post> Workflow::update(const content::User& actor, content::Id id, int ba
   if (!accounts::may(actor, Action::edit_post, &**stored)) {
     return forbidden("You may not change this post.");
   }
+  const Post before = **stored;
   Post post = std::move(**stored);
   const std::string old_slug = post.slug;
   const bool was_public = post.status == PostStatus::published;
@@ -257,6 +265,7 @@ Result<Post> Workflow::update(const content::User& actor, content::Id id, int ba
   // Rule: a slug changed after publishing leaves a 301 behind, so links
   // and search results keep working.
   if (was_public && changed->slug != old_slug) BYLINE_TRY(store_->add_redirect(old_slug, id));
+  tell(&before, *changed);
   return changed;
 }
 
@@ -291,6 +300,11 @@ Result<std::vector<content::Id>> Workflow::publish_due(Time now) {
   BYLINE_TRY(published);
   for (const auto id : *published) {
     auto post = store_->post_by_id(id);
+    if (post && *post) {
+      Post before = **post;
+      before.status = PostStatus::scheduled;
+      tell(&before, **post);
+    }
     store::AuditEntry entry;
     entry.at = now;
     entry.actor = "scheduler";

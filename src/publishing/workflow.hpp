@@ -16,6 +16,8 @@ class Store;
 
 namespace byline::publishing {
 
+class Changes;
+
 // The post as its writer left it in the editor.
 struct Edit {
   content::PostType type = content::PostType::article;
@@ -47,7 +49,8 @@ std::optional<Intent> intent_from_string(std::string_view text);
 
 class Workflow {
  public:
-  explicit Workflow(std::shared_ptr<store::Store> store);
+  // Every save readers could see is told to `changes` (nullptr: nobody).
+  explicit Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Changes> changes = nullptr);
 
   // Starts a post as `actor`: a draft, or straight to review, scheduled or
   // published when the actor may.
@@ -75,7 +78,10 @@ class Workflow {
   Result<void> resolve_language(content::Post& post, const Edit& edit);
   Result<std::string> free_slug(std::string_view wanted, content::Id post_id, bool generated);
 
+  void tell(const content::Post* before, const content::Post& after) const;
+
   std::shared_ptr<store::Store> store_;
+  std::shared_ptr<const Changes> changes_;
 };
 
 }  // namespace byline::publishing

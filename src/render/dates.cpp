@@ -9,7 +9,9 @@
 #include <unicode/reldatefmt.h>
 #include <unicode/timezone.h>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -51,40 +53,58 @@ std::string to_utf8(const icu::UnicodeString& text) {
 DateFormatter::DateFormatter(std::string locale, std::string time_zone)
     : locale_(std::move(locale)), time_zone_(std::move(time_zone)) {}
 
+namespace {
+
+// The unit relative() uses for an age: while the age is below `limit`,
+// it counts whole `size`s.
+struct RelativeStep {
+  long long limit;  // 0: no limit
+  long long size;
+  URelativeDateTimeUnit unit;
+};
+
+constexpr long long kMinute = 60, kHour = 3600, kDay = 86400;
+constexpr RelativeStep kRelativeSteps[] = {
+    {kHour, kMinute, UDAT_REL_UNIT_MINUTE},
+    {kDay, kHour, UDAT_REL_UNIT_HOUR},
+    {7 * kDay, kDay, UDAT_REL_UNIT_DAY},
+    {30 * kDay, 7 * kDay, UDAT_REL_UNIT_WEEK},
+    {365 * kDay, 30 * kDay, UDAT_REL_UNIT_MONTH},
+    {0, 365 * kDay, UDAT_REL_UNIT_YEAR},
+};
+
+const RelativeStep& relative_step(long long seconds) {
+  for (const auto& step : kRelativeSteps) {
+    if (step.limit == 0 || seconds < step.limit) return step;
+  }
+  return kRelativeSteps[std::size(kRelativeSteps) - 1];
+}
+
+}  // namespace
+
 std::string DateFormatter::relative(Time then, Time now) const {
-  using namespace std::chrono;
   const auto seconds = (now - then).count();
   auto& formatter = formatters_for(locale_, time_zone_).relative;
   if (!formatter) return date(then);
 
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString text;
-  if (seconds < 60) {
+  if (seconds < kMinute) {
     formatter->format(UDAT_DIRECTION_PLAIN, UDAT_ABSOLUTE_NOW, text, status);
     return U_SUCCESS(status) ? to_utf8(text) : date(then);
   }
-  struct Step {
-    long long limit;  // use this unit while `seconds` is below limit
-    long long size;
-    URelativeDateTimeUnit unit;
-  };
-  static constexpr long long kMinute = 60, kHour = 3600, kDay = 86400;
-  static constexpr Step kSteps[] = {
-      {kHour, kMinute, UDAT_REL_UNIT_MINUTE},
-      {kDay, kHour, UDAT_REL_UNIT_HOUR},
-      {7 * kDay, kDay, UDAT_REL_UNIT_DAY},
-      {30 * kDay, 7 * kDay, UDAT_REL_UNIT_WEEK},
-      {365 * kDay, 30 * kDay, UDAT_REL_UNIT_MONTH},
-      {0, 365 * kDay, UDAT_REL_UNIT_YEAR},
-  };
-  for (const auto& step : kSteps) {
-    if (step.limit == 0 || seconds < step.limit) {
-      const double count = static_cast<double>(seconds / step.size);
-      formatter->formatNumeric(-count, step.unit, text, status);
-      break;
-    }
-  }
+  const RelativeStep& step = relative_step(seconds);
+  formatter->formatNumeric(-static_cast<double>(seconds / step.size), step.unit, text, status);
   return U_SUCCESS(status) ? to_utf8(text) : date(then);
+}
+
+Time DateFormatter::relative_changes_at(Time then, Time now) {
+  const auto seconds = (now - then).count();
+  if (seconds < kMinute) return then + std::chrono::seconds(kMinute);
+  const RelativeStep& step = relative_step(seconds);
+  long long next = (seconds / step.size + 1) * step.size;
+  if (step.limit != 0) next = std::min(next, step.limit);
+  return then + std::chrono::seconds(next);
 }
 
 std::string DateFormatter::date(Time time) const {

@@ -20,6 +20,9 @@ class DateFormatter {
   // "now", "5 minutes ago", "4 hours ago", "1 day ago", "3 weeks ago".
   // Rule: whole units, rounded down, so "1 day ago" covers 24 to 47 hours.
   std::string relative(Time then, Time now) const;
+  // The first moment after `now` at which relative(then, ·) reads
+  // differently: "4 hours ago" becomes "5 hours ago" at then + 5 h.
+  static Time relative_changes_at(Time then, Time now);
 
   // The calendar date in the site's time zone: "November 28, 2026".
   std::string date(Time time) const;

@@ -45,9 +45,15 @@ Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
     if (path.starts_with(kAssetsFolder)) {
       const auto name = path.substr(kAssetsFolder.size());
       const auto hash = content_hash(file.bytes);
+      // "style.css" -> "style.3f9a2c1b0d.css"
+      const auto dot = name.rfind('.');
+      const std::string versioned = dot == std::string_view::npos
+                                        ? std::string(name) + "." + hash.substr(0, 10)
+                                        : std::string(name.substr(0, dot)) + "." + hash.substr(0, 10) +
+                                              std::string(name.substr(dot));
+      versioned_names_.emplace(versioned, std::string(name));
       assets_.emplace(std::string(name),
-                      Asset{file.bytes, content_type_for(name), "\"" + hash + "\"",
-                            assets_url + std::string(name) + "?v=" + hash.substr(0, 10)});
+                      Asset{file.bytes, content_type_for(name), "\"" + hash + "\"", versioned, assets_url + versioned});
     } else if (path.ends_with(kTemplateSuffix)) {
       auto name = path.substr(0, path.size() - kTemplateSuffix.size());
       if (name.starts_with(kPartialsFolder)) {
@@ -68,7 +74,9 @@ bool Theme::has_template(std::string_view name) const { return templates_.contai
 
 const Asset* Theme::asset(std::string_view path) const {
   auto found = assets_.find(path);
-  return found == assets_.end() ? nullptr : &found->second;
+  if (found != assets_.end()) return &found->second;
+  const auto versioned = versioned_names_.find(path);
+  return versioned == versioned_names_.end() ? nullptr : &assets_.find(versioned->second)->second;
 }
 
 void Theme::add_asset_urls(View& view) const {

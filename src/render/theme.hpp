@@ -25,7 +25,8 @@ struct Asset {
   std::string_view bytes;
   std::string content_type;
   std::string etag;  // strong validator: a hash of the bytes
-  std::string url;   // "/assets/style.css?v=<hash>": changes when the file does
+  std::string versioned_name;  // "style.3f9a2c1b0d.css": named by its content
+  std::string url;             // "/assets/style.3f9a2c1b0d.css": changes when the file does
 };
 
 // The files of the default theme, compiled into the binary.
@@ -48,7 +49,7 @@ class Theme {
 
   bool has_template(std::string_view name) const;
 
-  // The asset at `path` ("style.css"), or nullptr.
+  // The asset at `path` ("style.css" or its versioned name), or nullptr.
   const Asset* asset(std::string_view path) const;
   // Every asset's versioned URL keyed by a name templates can use:
   // "style.css" -> {{assets.style_css}}.
@@ -60,6 +61,7 @@ class Theme {
   std::map<std::string, std::string, std::less<>> templates_;
   std::map<std::string, std::string, std::less<>> partials_;
   std::map<std::string, Asset, std::less<>> assets_;
+  std::map<std::string, std::string, std::less<>> versioned_names_;  // versioned name -> name
 };
 
 }  // namespace byline::render

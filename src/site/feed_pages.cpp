@@ -5,10 +5,10 @@
 
 #include "common/text_encoding.hpp"
 #include "content/text.hpp"
+#include "site/cache_keys.hpp"
 #include "site/feeds.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
-
 
 namespace byline::site {
 
@@ -44,12 +44,14 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
   store::PostQuery query;
   query.now = context.now;
   query.limit = settings.feed_items;
+  std::string shows(cache_keys::kFrontPage);
   const std::string& slug = params.get("slug");
   if (scope == FeedScope::section) {
     auto section = store_->section_by_slug(slug);
     if (!section) return failure(section.error());
     if (!*section) return not_found(request);
     query.section_id = (*section)->id;
+    shows = cache_keys::section_list((*section)->id);
     feed.title = (*section)->name + " – " + settings.title;
     feed.home_url = settings.url + section_url(**section);
   } else if (scope == FeedScope::tag) {
@@ -57,6 +59,7 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     if (!tag) return failure(tag.error());
     if (!*tag) return not_found(request);
     query.tag_id = (*tag)->id;
+    shows = cache_keys::tag_list((*tag)->id);
     feed.title = (*tag)->name + " – " + settings.title;
     feed.home_url = settings.url + tag_url(**tag);
   } else if (scope == FeedScope::author) {
@@ -64,6 +67,7 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     if (!user) return failure(user.error());
     if (!*user) return not_found(request);
     query.author_id = (*user)->id;
+    shows = cache_keys::author_list((*user)->id);
     feed.title = (*user)->name + " – " + settings.title;
     feed.home_url = settings.url + author_url(**user);
   }
@@ -97,15 +101,15 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
   Response response;
   switch (format) {
     case FeedFormat::rss:
-      response = Response{200, {}, rss_feed(feed, self)};
+      response.body = rss_feed(feed, self);
       response.set_header("Content-Type", "application/rss+xml; charset=utf-8");
       break;
     case FeedFormat::atom:
-      response = Response{200, {}, atom_feed(feed, self)};
+      response.body = atom_feed(feed, self);
       response.set_header("Content-Type", "application/atom+xml; charset=utf-8");
       break;
     case FeedFormat::json:
-      response = Response{200, {}, json_feed(feed, self)};
+      response.body = json_feed(feed, self);
       response.set_header("Content-Type", "application/feed+json; charset=utf-8");
       break;
   }
@@ -121,6 +125,8 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     response.status = 304;
     response.body.clear();
   }
+  response.cache = http::CachePolicy{{std::move(shows)}, std::nullopt};
+  for (const auto& post : posts->posts) response.cache->shows.push_back(cache_keys::post(post.id));
   return response;
 }
 

@@ -42,8 +42,6 @@ std::string json_list(const std::vector<std::string>& values) {
 
 std::string rfc822_date(Time time) { return format_time(time, "%a, %d %b %Y %H:%M:%S +0000"); }
 
-std::string http_date(Time time) { return format_time(time, "%a, %d %b %Y %H:%M:%S GMT"); }
-
 std::string absolute_urls(std::string_view html, std::string_view site_url) {
   std::string out;
   out.reserve(html.size());

@@ -40,8 +40,7 @@ std::string json_feed(const Feed& feed, std::string_view self_url);
 // under `site_url`: feed readers fetch them from elsewhere.
 std::string absolute_urls(std::string_view html, std::string_view site_url);
 
-// "Tue, 05 Mar 2024 14:07:00 +0000" (RSS) and the HTTP date form.
+// "Tue, 05 Mar 2024 14:07:00 +0000" (RSS); HTTP's form is http_date().
 std::string rfc822_date(Time time);
-std::string http_date(Time time);
 
 }  // namespace byline::site

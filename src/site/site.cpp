@@ -12,6 +12,7 @@
 #include "render/theme.hpp"
 #include "render/view.hpp"
 #include "site/assets.hpp"
+#include "site/cache_keys.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
@@ -55,18 +56,19 @@ struct Listing {
   std::string_view template_name;  // falls back to "index"
   View subject;  // the author, section or tag, as the template calls it
   std::optional<content::Post> lead;  // shown before the list (the front page's pick)
+  std::string shows;  // the listing's cache key (cache_keys.hpp)
 };
 
 namespace {
 
 // The listing of a section or a tag.
 template <typename Term>
-Listing term_listing(const Term& term, std::string base_path, std::string_view template_name) {
+Listing term_listing(const Term& term, std::string base_path, std::string_view template_name, std::string shows) {
   View subject;
   subject.set("name", term.name);
   render::set_if_present(subject, "description", term.description);
   return Listing{{}, std::move(base_path), term.name, term.description, template_name, subject,
-                 std::nullopt};
+                 std::nullopt, std::move(shows)};
 }
 
 }  // namespace
@@ -198,11 +200,16 @@ Response Site::render_listing(const Request& request, const Listing& listing,
 
   auto rendered = theme_->render_page({listing.template_name, "index"}, view);
   if (!rendered) return failure(rendered.error());
-  return Response::html(200, std::move(*rendered));
+  Response response = Response::html(200, std::move(*rendered));
+  std::vector<const content::Post*> shown;
+  if (listing.lead) shown.push_back(&*listing.lead);
+  for (const auto& post : result->posts) shown.push_back(&post);
+  response.cache = cache_keys::policy({listing.shows}, shown, context.now);
+  return response;
 }
 
 Response Site::home(const Request& request, const Params& params) const {
-  Listing listing{{}, "/", "", "", "home", View(), std::nullopt};
+  Listing listing{{}, "/", "", "", "home", View(), std::nullopt, std::string(cache_keys::kFrontPage)};
   // Rule: the newest editors' pick leads the front page; the list below
   // goes on without it.
   if (params.get("page").empty()) {
@@ -225,7 +232,7 @@ Response Site::author(const Request& request, const Params& params) const {
   if (!user) return failure(user.error());
   if (!*user) return not_found(request);
   Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, "author",
-                  author_view(**user), std::nullopt};
+                  author_view(**user), std::nullopt, cache_keys::author_list((*user)->id)};
   listing.query.author_id = (*user)->id;
   return render_listing(request, listing, params);
 }
@@ -234,7 +241,8 @@ Response Site::section(const Request& request, const Params& params) const {
   auto section = store_->section_by_slug(params.get("slug"));
   if (!section) return failure(section.error());
   if (!*section) return not_found(request);
-  Listing listing = term_listing(**section, section_url(**section), "section");
+  Listing listing =
+      term_listing(**section, section_url(**section), "section", cache_keys::section_list((*section)->id));
   listing.query.section_id = (*section)->id;
   return render_listing(request, listing, params);
 }
@@ -243,7 +251,7 @@ Response Site::tag(const Request& request, const Params& params) const {
   auto tag = store_->tag_by_slug(params.get("slug"));
   if (!tag) return failure(tag.error());
   if (!*tag) return not_found(request);
-  Listing listing = term_listing(**tag, tag_url(**tag), "tag");
+  Listing listing = term_listing(**tag, tag_url(**tag), "tag", cache_keys::tag_list((*tag)->id));
   listing.query.tag_id = (*tag)->id;
   return render_listing(request, listing, params);
 }
@@ -308,7 +316,16 @@ Response Site::render_article(const content::Post& post) const {
                       ? theme_->render_page({specific, "page", "post"}, view)
                       : theme_->render_page({specific, "post"}, view);
   if (!rendered) return failure(rendered.error());
-  return Response::html(200, std::move(*rendered));
+  Response response = Response::html(200, std::move(*rendered));
+  // The post, the Recent Posts (the front page's list) and the other
+  // versions of the story.
+  std::vector<std::string> shows{cache_keys::post(post.id), std::string(cache_keys::kFrontPage),
+                                 cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
+  std::vector<const content::Post*> shown;
+  for (const auto& other : recent->posts) shown.push_back(&other);
+  for (const auto& version : *translations) shows.push_back(cache_keys::post(version.id));
+  response.cache = cache_keys::policy(std::move(shows), shown, context.now);
+  return response;
 }
 
 Response Site::search(const Request& request, const Params&) const {
@@ -362,7 +379,7 @@ Response Site::search(const Request& request, const Params&) const {
 Response Site::asset(const Request& request, const Params& params) const {
   const render::Asset* asset = theme_->asset(params.get("path"));
   if (!asset) return not_found(request);
-  return asset_response(asset, request);
+  return asset_response(asset, params.get("path"), request);
 }
 
 Response Site::media_file(const Request& request, const Params& params) const {

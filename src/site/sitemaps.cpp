@@ -4,6 +4,7 @@
 #include "site/site.hpp"
 
 #include "common/text_encoding.hpp"
+#include "site/cache_keys.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
@@ -21,10 +22,14 @@ constexpr int kUrlsPerSitemap = 50000;
 constexpr int kNewsItems = 1000;
 constexpr std::chrono::hours kNewsWindow{48};
 
-Response xml(std::string body) {
-  Response response{200, {}, std::move(body)};
+// A sitemap, cached until a published address changes (sections and tags
+// change with the site, which empties the whole cache).
+Response xml(std::string body, std::optional<Time> changes_at = std::nullopt) {
+  Response response;
+  response.status = 200;
+  response.body = std::move(body);
   response.set_header("Content-Type", "application/xml; charset=utf-8");
-  response.set_header("Cache-Control", "public, max-age=300");
+  response.cache = http::CachePolicy{{std::string(cache_keys::kSitemaps)}, changes_at};
   return response;
 }
 
@@ -63,6 +68,7 @@ Response Site::robots(const Request&, const Params&) const {
                                      "Sitemap: " + url + "/sitemap.xml\n"
                                      "Sitemap: " + url + "/news-sitemap.xml\n");
   response.set_header("Cache-Control", "public, max-age=3600");
+  response.cache = http::CachePolicy{};  // it changes with the settings only
   return response;
 }
 
@@ -151,9 +157,11 @@ Response Site::news_sitemap(const Request&, const Params&) const {
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
   const std::string publication = xml_escape(settings->title);
+  std::optional<Time> oldest;
   auto visited = store_->visit_published_entries(
       content::PostType::article, now, now - kNewsWindow, store::EntryOrder::newest_first, 0, kNewsItems,
       [&](const store::SitemapEntry& entry) {
+        oldest = entry.published;
         body += "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
         body += "<news:publication><news:name>" + publication + "</news:name><news:language>" +
                 xml_escape(news_language(entry.locale.empty() ? settings->locale : entry.locale)) +
@@ -162,7 +170,8 @@ Response Site::news_sitemap(const Request&, const Params&) const {
         body += "<news:title>" + xml_escape(entry.title) + "</news:title></news:news></url>\n";
       });
   if (!visited) return failure(visited.error());
-  return xml(body + "</urlset>\n");
+  // The list changes by itself when its oldest story turns two days old.
+  return xml(body + "</urlset>\n", oldest ? std::optional<Time>(*oldest + kNewsWindow) : std::nullopt);
 }
 
 }  // namespace byline::site

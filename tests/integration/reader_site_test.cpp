@@ -198,15 +198,18 @@ TEST_F(ReaderSite, EveryAnswerCarriesSecurityHeaders) {
   }
 }
 
-TEST_F(ReaderSite, AssetsAreVersionedAndRevalidated) {
+TEST_F(ReaderSite, AssetsHaveContentHashedNamesAndAreRevalidated) {
   const std::string page = get("/").body;
-  const std::regex stylesheet(R"re(href="(/assets/style\.css\?v=[0-9a-f]+)")re");
+  const std::regex stylesheet(R"re(href="(/assets/style\.[0-9a-f]{10}\.css)")re");
   std::smatch match;
   ASSERT_TRUE(std::regex_search(page, match, stylesheet));
   const HttpResponse css = get(match[1].str());
   ASSERT_EQ(css.status, 200);
   EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
-  EXPECT_NE(css.header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(css.header("cache-control"), "public, max-age=31536000, immutable");
+  // The plain name may change content: browsers check back.
+  EXPECT_EQ(get("/assets/style.css").header("cache-control"), "public, max-age=300");
+  EXPECT_EQ(get("/assets/style.css").body, css.body);
   const HttpResponse again =
       http_request(server_->port(), "GET", "/assets/style.css", {{"If-None-Match", css.header("etag")}});
   EXPECT_EQ(again.status, 304);

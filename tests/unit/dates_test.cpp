@@ -34,6 +34,21 @@ TEST(RelativeTime, TreatsAFutureTimeAsNow) {
   EXPECT_EQ(english.relative(kNow + 30s, kNow), "now");
 }
 
+TEST(RelativeTime, KnowsWhenItsTextWillChange) {
+  const DateFormatter english("en", "UTC");
+  // Checked against relative() itself: the text holds until that moment, and
+  // reads differently from it.
+  for (const std::chrono::seconds age : std::initializer_list<std::chrono::seconds>{10s, 59s, 61s, 59min + 59s, 1h, 4h + 5min, 23h + 59min, 26h, 6 * 24h + 23h, 8 * 24h,
+                         40 * 24h, 364 * 24h, 400 * 24h}) {
+    const Time then = kNow - age;
+    const Time changes = DateFormatter::relative_changes_at(then, kNow);
+    ASSERT_GT(changes, kNow) << age.count();
+    EXPECT_EQ(english.relative(then, changes - 1s), english.relative(then, kNow)) << age.count();
+    EXPECT_NE(english.relative(then, changes), english.relative(then, kNow)) << age.count();
+  }
+  EXPECT_EQ(DateFormatter::relative_changes_at(kNow - 4h - 5min, kNow), kNow + 55min);
+}
+
 TEST(RelativeTime, SpeaksTheSiteLanguage) {
   const DateFormatter german("de", "Europe/Berlin");
   EXPECT_EQ(german.relative(kNow - 4h, kNow), "vor 4 Stunden");

@@ -1,0 +1,132 @@
+// The page cache: answers for anonymous readers kept in memory, already
+// serialised and compressed, so that a hit is a lookup and one write
+// without touching the database or a template.
+//
+// Rules:
+// - Only GET and HEAD without a staff session or credentials are looked up,
+//   under the percent-decoded path: cached routes ignore query strings, so
+//   random ones cannot fill the cache.
+// - Only 200 answers whose handler set a CachePolicy are kept.
+// - An entry leaves when anything it shows changes (invalidate), when its
+//   text changes by itself (CachePolicy::changes_at), or when the cache is
+//   over its size and it is the least recently used.
+#pragma once
+
+#include "common/time.hpp"
+#include "http/compression.hpp"
+#include "http/message.hpp"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace byline::http {
+
+// One cached answer in each encoding. Immutable once made; shared with the
+// connections writing it, so eviction never pulls bytes from under a write.
+class CachedAnswer {
+ public:
+  // Status line and headers, each line ending in CRLF, without the blank
+  // line: the server adds per-request headers (X-Request-Id, Connection).
+  std::string_view head(Encoding encoding) const { return variant(encoding).head; }
+  std::string_view not_modified_head(Encoding encoding) const { return variant(encoding).not_modified_head; }
+  std::string_view body(Encoding encoding) const { return variant(encoding).body; }
+  std::size_t bytes() const { return bytes_; }
+
+ private:
+  friend class PageCache;
+  struct Variant {
+    std::string head;
+    std::string not_modified_head;
+    std::string body;
+    std::string etag;  // with its quotes
+  };
+  const Variant& variant(Encoding encoding) const { return variants_[static_cast<int>(encoding)]; }
+
+  std::array<Variant, 3> variants_;  // identity, gzip, brotli
+  std::string last_modified;         // HTTP date
+  Time modified_at{};
+  std::optional<Time> expires_at;
+  std::size_t bytes_ = 0;
+};
+
+struct CacheHit {
+  std::shared_ptr<const CachedAnswer> answer;
+  Encoding encoding = Encoding::identity;
+  bool not_modified = false;  // the client's copy is current: answer 304
+};
+
+// What the cache needs of a request.
+struct CacheRequest {
+  std::string_view method;
+  std::string_view target;
+  std::string_view cookie;
+  std::string_view authorization;
+  std::string_view accept_encoding;
+  std::string_view if_none_match;
+  std::string_view if_modified_since;
+};
+
+struct CacheStats {
+  std::size_t entries = 0;
+  std::size_t bytes = 0;
+  std::uint64_t hits = 0;
+  std::uint64_t misses = 0;
+};
+
+class PageCache {
+ public:
+  // `max_bytes` bounds the bodies and heads kept; `bypass_cookie` names the
+  // cookie of signed-in staff, who always get fresh pages.
+  PageCache(std::size_t max_bytes, std::string bypass_cookie);
+
+  // The key a request is cached under; nullopt when it must not be served
+  // from the cache or stored in it.
+  std::optional<std::string> key_for(const CacheRequest& request) const;
+
+  std::optional<CacheHit> find(const std::string& key, const CacheRequest& request, Time now);
+
+  // Keeps `response` under `key` if its handler allowed it; false when not
+  // kept (no policy, not a 200, Set-Cookie, larger than the cache).
+  bool store(const std::string& key, const Response& response, Time now);
+
+  // Removes every entry that shows any of `keys`.
+  void invalidate(const std::vector<std::string>& keys);
+  void clear();
+
+  CacheStats stats() const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<const CachedAnswer> answer;
+    std::uint64_t id = 0;
+    std::list<std::string>::iterator recency;  // position in recency_
+  };
+
+  void erase_locked(std::unordered_map<std::string, Entry>::iterator entry);
+  void compact_locked();
+
+  const std::size_t max_bytes_;
+  const std::string bypass_cookie_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+  std::list<std::string> recency_;  // keys, most recently used first
+  // Dependency key -> the entries (key and id) that show it. Entries that
+  // left are dropped lazily: an id that no longer matches is skipped.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint64_t>>> shown_by_;
+  std::size_t references_ = 0;  // in shown_by_, live or not
+  std::size_t bytes_ = 0;
+  std::uint64_t next_id_ = 1;
+  std::atomic<std::uint64_t> hits_{0};
+  std::atomic<std::uint64_t> misses_{0};
+};
+
+}  // namespace byline::http
