@@ -6,6 +6,7 @@
 
 #include "accounts/sessions.hpp"
 #include "app/data_dir.hpp"
+#include "common/cpus.hpp"
 #include "demo/demo_content.hpp"
 #include "http/page_cache.hpp"
 #include "http/server.hpp"
@@ -21,7 +22,6 @@
 #include "store/store.hpp"
 
 #include <cstdio>
-#include <thread>
 
 namespace byline::app {
 int serve(const ServeOptions& options) {
@@ -29,7 +29,7 @@ int serve(const ServeOptions& options) {
 
   const int threads = options.threads > 0
                           ? options.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                          : available_cpus();
   const auto database = options.data_dir / "byline.db";
   auto opened = open_store(options.data_dir, threads);
   if (!opened) return report_failure(opened.error());
@@ -55,11 +55,15 @@ int serve(const ServeOptions& options) {
     return std::nullopt;
   };
   server_options.access_log = options.access_log;
-  if (options.cache) {
+  // The cache memory: three quarters for whole pages, a quarter for the
+  // fragments they are put together from.
+  const std::size_t cache_bytes = options.cache_megabytes * 1024 * 1024;
+  if (options.page_cache) {
     // Signed-in staff never get a page from the cache.
     server_options.page_cache =
-        std::make_shared<http::PageCache>(options.cache_megabytes * 1024 * 1024, std::string(newsroom::kSessionCookie));
+        std::make_shared<http::PageCache>(cache_bytes / 4 * 3, std::string(newsroom::kSessionCookie));
   }
+  auto fragments = options.fragment_cache ? std::make_shared<site::FragmentCache>(cache_bytes / 4) : nullptr;
   http::Server server(server_options, router);
   if (auto listening = server.listen(); !listening) {
     return report_failure(make_error(listening.error().code, listening.error().message));
@@ -74,18 +78,22 @@ int serve(const ServeOptions& options) {
 
   auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
   auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
-  site::Site site(store, render::Theme::embedded_default(), media, settings_source);
+  site::Site site(store, render::Theme::embedded_default(), media, settings_source, fragments);
   auto sessions = std::make_shared<accounts::Sessions>(store);
+  // Exact invalidation: a save removes the pages and fragments that showed
+  // the post or whose lists it joined or left; a settings, section or tag
+  // change removes everything.
   auto changes = std::make_shared<publishing::Changes>();
-  if (auto cache = server_options.page_cache) {
-    // Exact invalidation: a save removes the pages that showed the post or
-    // whose lists it joined or left; a settings, section or tag change
-    // removes everything.
-    changes->on_post_change([cache](const content::Post* before, const content::Post& after) {
-      cache->invalidate(site::cache_keys::changed_by(before, after, now_utc()));
-    });
-    changes->on_site_change([cache] { cache->clear(); });
-  }
+  changes->on_post_change([pages = server_options.page_cache, fragments](const content::Post* before,
+                                                                          const content::Post& after) {
+    const auto stale = site::cache_keys::changed_by(before, after, now_utc());
+    if (fragments) fragments->invalidate(stale);
+    if (pages) pages->invalidate(stale);
+  });
+  changes->on_site_change([pages = server_options.page_cache, fragments] {
+    if (fragments) fragments->clear();
+    if (pages) pages->clear();
+  });
   auto workflow = std::make_shared<publishing::Workflow>(store, changes);
   newsroom::Newsroom newsroom(
       store, sessions, workflow, media, settings_source,
@@ -106,8 +114,9 @@ int serve(const ServeOptions& options) {
 
   std::printf("Byline is serving http://%s:%u/ (data: %s, %d threads, %s)\n", options.host.c_str(),
               server.port(), options.data_dir.c_str(), threads,
-              options.cache ? ("page cache " + std::to_string(options.cache_megabytes) + " MB").c_str()
-                            : "no page cache");
+              !options.fragment_cache ? "no cache"
+              : options.page_cache    ? ("cache " + std::to_string(options.cache_megabytes) + " MB").c_str()
+                                      : "fragment cache only");
   if (*setup_link) {
     std::printf("No admin account yet. Create the owner account at http://%s:%u%s "
                 "(the link works once, for 24 hours)\n",

@@ -14,7 +14,8 @@ struct ServeOptions {
   bool demo = false;
   int threads = 0;  // 0: one per core
   std::string url;  // public address; empty: http://host:port
-  bool cache = true;             // the page cache for anonymous readers
+  bool page_cache = true;        // whole answers for anonymous readers
+  bool fragment_cache = true;    // rendered pieces of pages (article bodies, Recent Posts)
   std::size_t cache_megabytes = 256;
   bool access_log = true;
 };

@@ -28,14 +28,17 @@ int run_command_line(int argc, char** argv) {
   serve_command->add_flag("--demo", serve_options.demo,
                           "Fill an empty data directory with a demo news site");
   serve_command->add_option("--threads", serve_options.threads,
-                            "I/O threads (default: one per core)")
+                            "I/O threads (default: one per CPU this process may use)")
       ->check(CLI::Range(0, 256));
   serve_command->add_option("--url", serve_options.url,
                             "Public address of the site, for links and sharing "
                             "(default: http://HOST:PORT)");
   bool no_cache = false;
   serve_command->add_flag("--no-cache", no_cache,
-                          "Render every page afresh (the page cache is on by default)");
+                          "Render every page whole, from the database, for every request");
+  bool no_page_cache = false;
+  serve_command->add_flag("--no-page-cache", no_page_cache,
+                          "Keep rendered fragments of pages but not whole pages (for measuring)");
   serve_command->add_option("--cache-mb", serve_options.cache_megabytes,
                             "Memory for the page cache, in megabytes")
       ->capture_default_str()
@@ -64,7 +67,8 @@ int run_command_line(int argc, char** argv) {
 
   if (serve_command->parsed()) {
     serve_options.data_dir = data_dir;
-    serve_options.cache = !no_cache;
+    serve_options.page_cache = !no_cache && !no_page_cache;
+    serve_options.fragment_cache = !no_cache;
     serve_options.access_log = !no_access_log;
     return serve(serve_options);
   }

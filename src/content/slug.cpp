@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace byline::content {
@@ -66,9 +67,16 @@ std::string make_slug(std::string_view text) {
 }
 
 bool is_valid_slug(std::string_view slug) {
+  if (slug.empty() || slug.size() > kMaxSlugBytes) return false;
+  // Most slugs are plain ASCII, checked here without ICU: for them the
+  // round trip below comes down to "no dash at either end, never two".
+  const bool ascii = std::all_of(slug.begin(), slug.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  if (ascii) return slug.front() != '-' && slug.back() != '-' && slug.find("--") == std::string_view::npos;
   // Invalid UTF-8 decodes to U+FFFD, which make_slug turns into '-', so a
   // round trip rejects it too.
-  return !slug.empty() && slug.size() <= kMaxSlugBytes && make_slug(slug) == slug;
+  return make_slug(slug) == slug;
 }
 
 }  // namespace byline::content

@@ -63,7 +63,7 @@ void add_line(std::string& head, std::string_view name, std::string_view value) 
 }  // namespace
 
 PageCache::PageCache(std::size_t max_bytes, std::string bypass_cookie)
-    : max_bytes_(max_bytes), bypass_cookie_(std::move(bypass_cookie)) {}
+    : bypass_cookie_(std::move(bypass_cookie)), entries_(max_bytes) {}
 
 std::optional<std::string> PageCache::key_for(const CacheRequest& request) const {
   if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
@@ -76,21 +76,10 @@ std::optional<std::string> PageCache::key_for(const CacheRequest& request) const
 }
 
 std::optional<CacheHit> PageCache::find(const std::string& key, const CacheRequest& request, Time now) {
-  std::shared_ptr<const CachedAnswer> answer;
-  {
-    std::lock_guard lock(mutex_);
-    const auto entry = entries_.find(key);
-    if (entry == entries_.end()) {
-      ++misses_;
-      return std::nullopt;
-    }
-    if (entry->second.answer->expires_at && *entry->second.answer->expires_at <= now) {
-      erase_locked(entry);
-      ++misses_;
-      return std::nullopt;
-    }
-    recency_.splice(recency_.begin(), recency_, entry->second.recency);
-    answer = entry->second.answer;
+  std::shared_ptr<const CachedAnswer> answer = entries_.find(key, now);
+  if (!answer) {
+    ++misses_;
+    return std::nullopt;
   }
   ++hits_;
   CacheHit hit{std::move(answer), choose_encoding(request.accept_encoding), false};
@@ -107,12 +96,11 @@ std::optional<CacheHit> PageCache::find(const std::string& key, const CacheReque
   return hit;
 }
 
-bool PageCache::store(const std::string& key, const Response& response, Time now) {
+bool PageCache::store(const std::string& key, const Response& response, Time now, std::uint64_t generation) {
   if (!response.cache || response.status != 200 || !response.header("set-cookie").empty()) return false;
   if (response.cache->changes_at && *response.cache->changes_at <= now) return false;
 
   auto answer = std::make_shared<CachedAnswer>();
-  answer->expires_at = response.cache->changes_at;
   answer->modified_at = now;
   if (const auto given = parse_http_date(response.header("last-modified"))) answer->modified_at = *given;
   answer->last_modified = http_date(answer->modified_at);
@@ -162,71 +150,11 @@ bool PageCache::store(const std::string& key, const Response& response, Time now
     add_line(variant.head, "Content-Length", std::to_string(variant.body.size()));
     answer->bytes_ += variant.head.size() + variant.not_modified_head.size() + variant.body.size();
   }
-  if (answer->bytes_ > max_bytes_ / 4) return false;  // one answer may not crowd out the rest
-
-  std::lock_guard lock(mutex_);
-  if (const auto old = entries_.find(key); old != entries_.end()) erase_locked(old);
-  recency_.push_front(key);
-  const std::uint64_t id = next_id_++;
-  entries_.emplace(key, Entry{answer, id, recency_.begin()});
-  bytes_ += answer->bytes();
-  for (const auto& shown : response.cache->shows) shown_by_[shown].emplace_back(key, id);
-  references_ += response.cache->shows.size();
-  while (bytes_ > max_bytes_ && !recency_.empty()) erase_locked(entries_.find(recency_.back()));
-  compact_locked();
-  return true;
-}
-
-void PageCache::invalidate(const std::vector<std::string>& keys) {
-  std::lock_guard lock(mutex_);
-  for (const auto& shown : keys) {
-    const auto users = shown_by_.find(shown);
-    if (users == shown_by_.end()) continue;
-    for (const auto& [key, id] : users->second) {
-      const auto entry = entries_.find(key);
-      if (entry != entries_.end() && entry->second.id == id) erase_locked(entry);
-    }
-    references_ -= users->second.size();
-    shown_by_.erase(users);
-  }
-  compact_locked();
-}
-
-void PageCache::compact_locked() {
-  // References to entries that left for other reasons (eviction, expiry,
-  // replacement) are dropped now and then, so the index stays about as
-  // large as what it indexes.
-  if (references_ <= 4 * entries_.size() + 1024) return;
-  references_ = 0;
-  for (auto user = shown_by_.begin(); user != shown_by_.end();) {
-    auto& list = user->second;
-    std::erase_if(list, [this](const auto& reference) {
-      const auto entry = entries_.find(reference.first);
-      return entry == entries_.end() || entry->second.id != reference.second;
-    });
-    references_ += list.size();
-    user = list.empty() ? shown_by_.erase(user) : std::next(user);
-  }
-}
-
-void PageCache::clear() {
-  std::lock_guard lock(mutex_);
-  entries_.clear();
-  recency_.clear();
-  shown_by_.clear();
-  references_ = 0;
-  bytes_ = 0;
+  return entries_.store(key, std::move(answer), response.cache->shows, response.cache->changes_at, generation);
 }
 
 CacheStats PageCache::stats() const {
-  std::lock_guard lock(mutex_);
-  return CacheStats{entries_.size(), bytes_, hits_.load(), misses_.load()};
-}
-
-void PageCache::erase_locked(std::unordered_map<std::string, Entry>::iterator entry) {
-  bytes_ -= entry->second.answer->bytes();
-  recency_.erase(entry->second.recency);
-  entries_.erase(entry);
+  return CacheStats{entries_.size(), entries_.bytes(), hits_.load(), misses_.load()};
 }
 
 }  // namespace byline::http

@@ -12,6 +12,7 @@
 //   over its size and it is the least recently used.
 #pragma once
 
+#include "common/dependent_cache.hpp"
 #include "common/time.hpp"
 #include "http/compression.hpp"
 #include "http/message.hpp"
@@ -19,13 +20,10 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace byline::http {
@@ -54,7 +52,6 @@ class CachedAnswer {
   std::array<Variant, 3> variants_;  // identity, gzip, brotli
   std::string last_modified;         // HTTP date
   Time modified_at{};
-  std::optional<Time> expires_at;
   std::size_t bytes_ = 0;
 };
 
@@ -94,37 +91,23 @@ class PageCache {
 
   std::optional<CacheHit> find(const std::string& key, const CacheRequest& request, Time now);
 
+  // Read before handling a request whose answer may be stored.
+  std::uint64_t generation() const { return entries_.generation(); }
+
   // Keeps `response` under `key` if its handler allowed it; false when not
-  // kept (no policy, not a 200, Set-Cookie, larger than the cache).
-  bool store(const std::string& key, const Response& response, Time now);
+  // kept (no policy, not a 200, Set-Cookie, larger than the cache allows,
+  // or something changed since `generation`, read before handling).
+  bool store(const std::string& key, const Response& response, Time now, std::uint64_t generation);
 
   // Removes every entry that shows any of `keys`.
-  void invalidate(const std::vector<std::string>& keys);
-  void clear();
+  void invalidate(const std::vector<std::string>& keys) { entries_.invalidate(keys); }
+  void clear() { entries_.clear(); }
 
   CacheStats stats() const;
 
  private:
-  struct Entry {
-    std::shared_ptr<const CachedAnswer> answer;
-    std::uint64_t id = 0;
-    std::list<std::string>::iterator recency;  // position in recency_
-  };
-
-  void erase_locked(std::unordered_map<std::string, Entry>::iterator entry);
-  void compact_locked();
-
-  const std::size_t max_bytes_;
   const std::string bypass_cookie_;
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;
-  std::list<std::string> recency_;  // keys, most recently used first
-  // Dependency key -> the entries (key and id) that show it. Entries that
-  // left are dropped lazily: an id that no longer matches is skipped.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint64_t>>> shown_by_;
-  std::size_t references_ = 0;  // in shown_by_, live or not
-  std::size_t bytes_ = 0;
-  std::uint64_t next_id_ = 1;
+  DependentCache<CachedAnswer> entries_;
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};
 };

@@ -3,6 +3,7 @@
 // of a connection (close, reset, idle timeout) are not errors.
 #include "http/server.hpp"
 
+#include "common/cpus.hpp"
 #include "common/log.hpp"
 #include "http/access_log.hpp"
 #include "http/page_cache.hpp"
@@ -187,7 +188,9 @@ struct Server::Impl {
       // The fast path: an answer the cache has is written as it is.
       std::optional<std::string> cache_key;
       std::optional<CacheHit> hit;
+      std::uint64_t generation = 0;
       if (options.page_cache) {
+        generation = options.page_cache->generation();
         const CacheRequest lookup = cache_request(parser.get());
         cache_key = options.page_cache->key_for(lookup);
         if (cache_key) hit = options.page_cache->find(*cache_key, lookup, now_utc());
@@ -210,7 +213,7 @@ struct Server::Impl {
         request_id = std::move(request.request_id);
         // Kept for the next reader, and sent from the cache, so that the
         // first reader gets the very bytes every later one will.
-        if (cache_key && options.page_cache->store(*cache_key, response, now_utc())) {
+        if (cache_key && options.page_cache->store(*cache_key, response, now_utc(), generation)) {
           const CacheRequest lookup{method,
                                     target,
                                     {},
@@ -328,7 +331,7 @@ namespace {
 
 ServerOptions with_thread_count(ServerOptions options) {
   if (options.threads <= 0) {
-    options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    options.threads = available_cpus();
   }
   return options;
 }

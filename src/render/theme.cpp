@@ -86,11 +86,15 @@ void Theme::add_asset_urls(View& view) const {
 }
 
 Result<std::string> Theme::render_template(const std::string& name, View& view) const {
+  return render_source(name, templates_.find(name)->second, view);
+}
+
+Result<std::string> Theme::render_source(const std::string& name, const std::string& source, View& view) const {
   thread_local std::unordered_map<const Theme*, std::unordered_map<std::string, Compiled>> compiled;
   auto& mine = compiled[this];
   auto found = mine.find(name);
   if (found == mine.end()) {
-    found = mine.emplace(name, Compiled(templates_.find(name)->second)).first;
+    found = mine.emplace(name, Compiled(source)).first;
   }
   Compiled& compiled_template = found->second;
   if (!compiled_template.is_valid()) {
@@ -107,8 +111,7 @@ Result<std::string> Theme::render_template(const std::string& name, View& view) 
   return out;
 }
 
-Result<std::string> Theme::render_page(std::initializer_list<std::string_view> names,
-                                       View& view) const {
+Result<void> Theme::add_partials(View& view) const {
   // Mustache looks partials up among the data, so a data key with a
   // partial's name would hide it.
   for (const auto& [name, source] : partials_) {
@@ -118,6 +121,22 @@ Result<std::string> Theme::render_page(std::initializer_list<std::string_view> n
     }
     view.set(name, kainjow::mustache::partial([&source = source] { return source; }));
   }
+  return {};
+}
+
+Result<std::string> Theme::render_partial(std::string_view name, View& view) const {
+  const auto partial = partials_.find(name);
+  if (partial == partials_.end()) {
+    return make_error(ErrorCode::internal, "The page could not be shown.",
+                      "the theme has no partial " + std::string(name));
+  }
+  BYLINE_TRY(add_partials(view));
+  return render_source("partials/" + partial->first, partial->second, view);
+}
+
+Result<std::string> Theme::render_page(std::initializer_list<std::string_view> names,
+                                       View& view) const {
+  BYLINE_TRY(add_partials(view));
   add_asset_urls(view);
   for (const auto name : names) {
     if (!has_template(name)) continue;

@@ -47,6 +47,10 @@ class Theme {
   Result<std::string> render_page(std::initializer_list<std::string_view> names,
                                   View& view) const;
 
+  // Renders the partial `name` ("recent-post") on its own: a fragment that
+  // pages are put together from.
+  Result<std::string> render_partial(std::string_view name, View& view) const;
+
   bool has_template(std::string_view name) const;
 
   // The asset at `path` ("style.css" or its versioned name), or nullptr.
@@ -57,6 +61,8 @@ class Theme {
 
  private:
   Result<std::string> render_template(const std::string& name, View& view) const;
+  Result<std::string> render_source(const std::string& name, const std::string& source, View& view) const;
+  Result<void> add_partials(View& view) const;
 
   std::map<std::string, std::string, std::less<>> templates_;
   std::map<std::string, std::string, std::less<>> partials_;

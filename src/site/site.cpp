@@ -31,6 +31,14 @@ namespace {
 
 constexpr int kMaxPage = 100000;
 
+// Fragment keys: an article's page by its slug, and the Recent Posts.
+const std::string kArticleFragment = "article:";
+constexpr std::string_view kRecentFragment = "recent";
+// Where the Recent Posts go in an article's rendered page. A comment: the
+// sanitiser keeps none in bodies, and escaping turns "<" in any text into
+// "&lt;", so no content can forge it.
+constexpr std::string_view kRecentPostsMark = "<!--byline:recent-posts-->";
+
 // The page number of "/page/N/", or 0 when N is not a page number. Page 1
 // has no number in its address.
 int page_number(const Params& params) {
@@ -75,11 +83,12 @@ Listing term_listing(const Term& term, std::string base_path, std::string_view t
 
 Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
            std::shared_ptr<const media::MediaLibrary> media,
-           std::shared_ptr<const SettingsSource> settings)
+           std::shared_ptr<const SettingsSource> settings, std::shared_ptr<FragmentCache> fragments)
     : store_(std::move(store)),
       theme_(std::move(theme)),
       media_(std::move(media)),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)),
+      fragments_(std::move(fragments)) {}
 
 Result<PageContext> Site::context() const {
   auto sections = store_->sections();
@@ -259,6 +268,20 @@ Response Site::tag(const Request& request, const Params& params) const {
 Response Site::article(const Request& request, const Params& params) const {
   const std::string& slug = params.get("slug");
   if (!content::is_valid_slug(slug)) return not_found(request);
+  // Read before the post is: a change after this keeps the page from being
+  // kept as a fragment.
+  const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
+  // Put together from fragments when they are at hand: no database, no
+  // template (an article's fragment exists only while it is public).
+  if (fragments_) {
+    if (auto kept = fragments_->find(kArticleFragment + slug, now_utc())) {
+      auto found = context();
+      if (!found) return failure(found.error());
+      auto recent = recent_posts(*found);
+      if (!recent) return failure(recent.error());
+      return assemble_article(*kept, **recent);
+    }
+  }
   auto found = store_->post_by_slug(slug);
   if (!found) return failure(found.error());
   if (!*found) {
@@ -280,20 +303,72 @@ Response Site::article(const Request& request, const Params& params) const {
       *post->published_at > now_utc()) {
     return not_found(request);
   }
-  return render_article(*post);
+  return article_page(*post, generation);
 }
 
-Response Site::render_article(const content::Post& post) const {
+Response Site::render_article(const content::Post& post) const { return article_page(post, std::nullopt); }
+
+Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& context) const {
+  const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
+  if (fragments_) {
+    if (auto kept = fragments_->find(std::string(kRecentFragment), context.now)) return kept;
+  }
+  store::PostQuery query;
+  query.now = context.now;
+  query.limit = context.settings->recent_posts + 1;
+  auto latest = store_->published_posts(query);
+  BYLINE_TRY(latest);
+  auto fragment = std::make_shared<Fragment>();
+  std::vector<const content::Post*> shown;
+  for (const auto& post : latest->posts) {
+    View card = post_card(context, post);
+    auto item = theme_->render_partial("recent-post", card);
+    BYLINE_TRY(item);
+    fragment->parts.push_back(std::move(*item));
+    fragment->post_ids.push_back(post.id);
+    shown.push_back(&post);
+  }
+  http::CachePolicy policy = cache_keys::policy({std::string(cache_keys::kFrontPage)}, shown, context.now);
+  fragment->shows = std::move(policy.shows);
+  fragment->changes_at = policy.changes_at;
+  if (fragments_) {
+    fragments_->store(std::string(kRecentFragment), fragment, fragment->shows, fragment->changes_at, generation);
+  }
+  return std::shared_ptr<const Fragment>(std::move(fragment));
+}
+
+Response Site::assemble_article(const Fragment& article, const Fragment& recent) const {
+  if (article.parts.size() == 1) {  // no Recent Posts on this page
+    Response response = Response::html(200, article.parts.front());
+    response.cache = http::CachePolicy{article.shows, std::nullopt};
+    return response;
+  }
+  const content::Id own = article.post_ids.front();
+  const auto wanted = static_cast<std::size_t>(settings_->current()->recent_posts);
+  std::string page = article.parts.front();
+  std::size_t shown = 0;
+  http::CachePolicy policy{article.shows, recent.changes_at};
+  policy.shows.emplace_back(cache_keys::kFrontPage);
+  for (std::size_t i = 0; i < recent.parts.size() && shown < wanted; ++i) {
+    if (recent.post_ids[i] == own) continue;
+    page += recent.parts[i];
+    policy.shows.push_back(cache_keys::post(recent.post_ids[i]));
+    ++shown;
+  }
+  page += article.parts.back();
+  Response response = Response::html(200, std::move(page));
+  response.cache = std::move(policy);
+  return response;
+}
+
+Response Site::article_page(const content::Post& post, std::optional<std::uint64_t> keep) const {
   auto found = this->context();
   if (!found) return failure(found.error());
   const PageContext& context = *found;
-
-  store::PostQuery recent_query;
-  recent_query.now = context.now;
-  recent_query.limit = context.settings->recent_posts;
-  recent_query.exclude_post_id = post.id;
-  auto recent = store_->published_posts(recent_query);
+  auto recent = recent_posts(context);
   if (!recent) return failure(recent.error());
+  const bool has_recent = std::any_of((*recent)->post_ids.begin(), (*recent)->post_ids.end(),
+                                      [&post](content::Id id) { return id != post.id; });
 
   const std::string description = !post.seo_description.empty() ? post.seo_description
                                   : !post.custom_excerpt.empty() ? post.custom_excerpt
@@ -305,10 +380,9 @@ Response Site::render_article(const content::Post& post) const {
   auto translations = store_->published_translations(post, context.now);
   if (!translations) return failure(translations.error());
   translation_metadata(context, post, *translations, view);
-  View recent_cards = render::make_list();
-  for (const auto& other : recent->posts) recent_cards.push_back(post_card(context, other));
-  view.set("recent_posts", recent_cards);
-  view.set("has_recent_posts", !recent->posts.empty());
+  // The Recent Posts go in later, from their own fragment.
+  view.set("recent_posts_html", std::string(kRecentPostsMark));
+  view.set("has_recent_posts", has_recent);
 
   const std::string specific =
       (post.type == content::PostType::page ? "page-" : "post-") + post.slug;
@@ -316,16 +390,23 @@ Response Site::render_article(const content::Post& post) const {
                       ? theme_->render_page({specific, "page", "post"}, view)
                       : theme_->render_page({specific, "post"}, view);
   if (!rendered) return failure(rendered.error());
-  Response response = Response::html(200, std::move(*rendered));
-  // The post, the Recent Posts (the front page's list) and the other
-  // versions of the story.
-  std::vector<std::string> shows{cache_keys::post(post.id), std::string(cache_keys::kFrontPage),
-                                 cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
-  std::vector<const content::Post*> shown;
-  for (const auto& other : recent->posts) shown.push_back(&other);
-  for (const auto& version : *translations) shows.push_back(cache_keys::post(version.id));
-  response.cache = cache_keys::policy(std::move(shows), shown, context.now);
-  return response;
+
+  // The page around its Recent Posts: the post and the other versions of
+  // the story (and, while there are none, the front page's list).
+  auto article = std::make_shared<Fragment>();
+  const auto mark = rendered->rfind(kRecentPostsMark);
+  if (mark == std::string::npos) {  // a template that shows no Recent Posts (pages)
+    article->parts = {std::move(*rendered)};
+  } else {
+    article->parts = {rendered->substr(0, mark), rendered->substr(mark + kRecentPostsMark.size())};
+  }
+  article->post_ids = {post.id};
+  article->shows = {cache_keys::post(post.id),
+                    cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
+  for (const auto& version : *translations) article->shows.push_back(cache_keys::post(version.id));
+  if (article->parts.size() == 2 && !has_recent) article->shows.emplace_back(cache_keys::kFrontPage);
+  if (keep && fragments_) fragments_->store(kArticleFragment + post.slug, article, article->shows, std::nullopt, *keep);
+  return assemble_article(*article, **recent);
 }
 
 Response Site::search(const Request& request, const Params&) const {

@@ -3,9 +3,12 @@
 #pragma once
 
 #include "http/router.hpp"
+#include "site/fragments.hpp"
 #include "site/settings.hpp"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace byline::store {
 class Store;
@@ -27,9 +30,11 @@ struct PageContext;
 
 class Site {
  public:
+  // `fragments` keeps rendered pieces of pages between requests; nullptr
+  // renders every page whole.
   Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
        std::shared_ptr<const media::MediaLibrary> media,
-       std::shared_ptr<const SettingsSource> settings);
+       std::shared_ptr<const SettingsSource> settings, std::shared_ptr<FragmentCache> fragments = nullptr);
 
   // Adds the public routes. The article route "/:slug/" catches every other
   // one-segment path, so call this after other features added theirs.
@@ -70,6 +75,15 @@ class Site {
   // The settings in force and the sections, for one request.
   Result<PageContext> context() const;
 
+  // An article's page. With `keep` (the fragment cache's generation, read
+  // before the post was) its fragment is kept for the next reader.
+  http::Response article_page(const content::Post& post, std::optional<std::uint64_t> keep) const;
+  // The page from its fragment and the Recent Posts fragment.
+  http::Response assemble_article(const Fragment& article, const Fragment& recent) const;
+  // The latest articles as Recent Posts items, one more than a page shows
+  // (an article leaves itself out).
+  Result<std::shared_ptr<const Fragment>> recent_posts(const PageContext& context) const;
+
   http::Response render_listing(const http::Request& request, const Listing& listing,
                                 const http::Params& params) const;
 
@@ -77,6 +91,7 @@ class Site {
   std::shared_ptr<const render::Theme> theme_;
   std::shared_ptr<const media::MediaLibrary> media_;
   std::shared_ptr<const SettingsSource> settings_;
+  std::shared_ptr<FragmentCache> fragments_;
 };
 
 }  // namespace byline::site

@@ -7,6 +7,7 @@
 #include "newsroom_client.hpp"
 
 #include "accounts/accounts.hpp"
+#include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
@@ -193,6 +194,44 @@ TEST_F(PageCacheOverHttp, RenamingASectionChangesEveryPageThatNamesIt) {
     EXPECT_EQ(fresh.header("x-cache"), "MISS") << target;
     EXPECT_NE(visible_text(fresh.body).find("Government"), std::string::npos) << target;
   }
+}
+
+// With whole pages not kept, an article is put together from its own
+// fragment and the Recent Posts fragment. A title changed behind Byline's
+// back (straight in the database) shows that a publish re-renders the
+// Recent Posts only, not the article around them.
+TEST(ArticleFragments, APublishRerendersTheRecentPostsNotTheArticlesAroundThem) {
+  TempDir data("fragments");
+  {
+    auto opened = store::sqlite::SqliteStore::open(data.path() / "byline.db", 1);
+    ASSERT_TRUE(opened.ok());
+    ASSERT_TRUE(accounts::add_account(**opened, {"eddie@example.com", "Eddie Editor", content::Role::editor,
+                                                 kPassword})
+                    .ok());
+  }
+  ServerProcess server(data.path(), {"--demo", "--no-page-cache"});
+  ASSERT_NE(http_get(server.port(), kArticle).body.find("President Putin: Russia, Iran having strategic ties"),
+            std::string::npos);
+  {
+    auto connection = store::sqlite::Connection::open((data.path() / "byline.db").string(), false);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE((*connection)
+                    ->execute("UPDATE posts SET title = 'Changed behind Byline''s back' "
+                              "WHERE slug = 'president-putin-russia-iran-having-strategic-ties'")
+                    .ok());
+  }
+  const StaffClient eddie(server.port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+  const HttpResponse saved = eddie.post("/newsroom/posts/new/",
+                                        "title=Breaking+news+from+Vienna&body=%3Cp%3ENews.%3C%2Fp%3E&intent=publish");
+  ASSERT_EQ(saved.status, 303);
+
+  const HttpResponse page = http_get(server.port(), kArticle);
+  EXPECT_EQ(page.header("x-cache"), "");  // no page cache here
+  const std::string text = visible_text(page.body);
+  EXPECT_NE(text.find("Recent Posts Breaking news from Vienna"), std::string::npos) << text;
+  EXPECT_NE(text.find("President Putin: Russia, Iran having strategic ties"), std::string::npos);
+  EXPECT_EQ(text.find("Changed behind"), std::string::npos);
 }
 
 TEST(PageCacheSwitchedOff, EveryRequestIsHandled) {

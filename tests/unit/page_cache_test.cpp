@@ -37,7 +37,7 @@ class PageCacheTest : public ::testing::Test {
   void keep(std::string_view target, const Response& response) {
     const auto key = cache_.key_for(get(target));
     ASSERT_TRUE(key.has_value());
-    ASSERT_TRUE(cache_.store(*key, response, kNow));
+    ASSERT_TRUE(cache_.store(*key, response, kNow, cache_.generation()));
   }
   std::optional<CacheHit> find(const CacheRequest& request, Time now = kNow) {
     const auto key = cache_.key_for(request);
@@ -111,13 +111,13 @@ TEST_F(PageCacheTest, SignedInStaffAndCredentialsBypassTheCache) {
 }
 
 TEST_F(PageCacheTest, KeepsOnlyAnswersItsHandlerAllowed) {
-  EXPECT_FALSE(cache_.store("/a/", Response::html(200, "no policy"), kNow));
+  EXPECT_FALSE(cache_.store("/a/", Response::html(200, "no policy"), kNow, cache_.generation()));
   Response not_found = page("gone", {});
   not_found.status = 404;
-  EXPECT_FALSE(cache_.store("/b/", not_found, kNow));
+  EXPECT_FALSE(cache_.store("/b/", not_found, kNow, cache_.generation()));
   Response with_cookie = page("cookie", {});
   with_cookie.set_header("Set-Cookie", "a=b");
-  EXPECT_FALSE(cache_.store("/c/", with_cookie, kNow));
+  EXPECT_FALSE(cache_.store("/c/", with_cookie, kNow, cache_.generation()));
   EXPECT_EQ(cache_.stats().entries, 0u);
 }
 
@@ -157,19 +157,19 @@ TEST_F(PageCacheTest, EvictsTheLeastRecentlyUsedWhenFull) {
   PageCache small(64 * 1024, "");
   auto request = [](const std::string& target) { return get(target); };
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(small.store("/" + std::to_string(i) + "/", page(std::string(12000, 'a' + i), {}), kNow));
+    ASSERT_TRUE(small.store("/" + std::to_string(i) + "/", page(std::string(12000, 'a' + i), {}), kNow, small.generation()));
   }
   // Touch /0/, then add more: /1/ goes first.
   ASSERT_TRUE(small.find("/0/", request("/0/"), kNow).has_value());
   for (int i = 3; i < 6; ++i) {
-    ASSERT_TRUE(small.store("/" + std::to_string(i) + "/", page(std::string(12000, 'a' + i), {}), kNow));
+    ASSERT_TRUE(small.store("/" + std::to_string(i) + "/", page(std::string(12000, 'a' + i), {}), kNow, small.generation()));
   }
   EXPECT_LE(small.stats().bytes, 64u * 1024);
   EXPECT_TRUE(small.find("/0/", request("/0/"), kNow).has_value());
   EXPECT_FALSE(small.find("/1/", request("/1/"), kNow).has_value());
   EXPECT_TRUE(small.find("/5/", request("/5/"), kNow).has_value());
   // One answer may not take more than a quarter of the cache.
-  EXPECT_FALSE(small.store("/huge/", page(std::string(40000, 'x'), {}), kNow));
+  EXPECT_FALSE(small.store("/huge/", page(std::string(40000, 'x'), {}), kNow, small.generation()));
 }
 
 TEST_F(PageCacheTest, AnswersConditionalRequestsWithNotModified) {
@@ -197,6 +197,14 @@ TEST_F(PageCacheTest, AnswersConditionalRequestsWithNotModified) {
   EXPECT_FALSE(find(dated)->not_modified);
   dated.if_modified_since = "yesterday";
   EXPECT_FALSE(find(dated)->not_modified);
+}
+
+TEST_F(PageCacheTest, RefusesAnAnswerRenderedBeforeAChangeItMayNotShow) {
+  const std::uint64_t before_render = cache_.generation();
+  cache_.invalidate({"post:9"});  // a publish while the page was being rendered
+  EXPECT_FALSE(cache_.store("/", page("rendered from the old state", {"list:front"}), kNow, before_render));
+  EXPECT_FALSE(find("/").has_value());
+  EXPECT_TRUE(cache_.store("/", page("rendered after", {"list:front"}), kNow, cache_.generation()));
 }
 
 TEST_F(PageCacheTest, SmallOrBinaryAnswersAreNotCompressed) {

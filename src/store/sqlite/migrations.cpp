@@ -184,6 +184,11 @@ CREATE VIRTUAL TABLE post_search USING fts5(title, body, tokenize = 'unicode61 r
 ALTER TABLE posts ADD COLUMN translation_of INTEGER REFERENCES posts(id) ON DELETE SET NULL;
 CREATE INDEX posts_by_original ON posts (translation_of) WHERE translation_of IS NOT NULL;
 )sql",
+
+    // 10: editors' picks, found without reading every published post.
+    R"sql(
+CREATE INDEX posts_featured ON posts (type, published_at DESC, id DESC) WHERE featured = 1 AND status = 'published';
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -7,6 +7,7 @@
 #include "content/search_text.hpp"
 
 #include <chrono>
+#include <unordered_map>
 
 namespace byline::store::sqlite {
 
@@ -99,23 +100,52 @@ Result<void> append_all(Connection& connection, std::string_view sql, std::optio
   }
 }
 
-// Fills in a post's authors, sections and tags, in their order.
+// Fills in the authors, sections and tags of every post in `posts` with
+// three queries in all, however many posts there are.
+Result<void> load_relations(Connection& connection, std::vector<Post>& posts) {
+  if (posts.empty()) return {};
+  // The ids go in as one JSON array, so the SQL stays one fixed string.
+  std::string ids = "[";
+  std::unordered_map<Id, Post*> by_id;
+  for (auto& post : posts) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(post.id);
+    by_id.emplace(post.id, &post);
+  }
+  ids += ']';
+  auto each = [&](std::string_view sql, int post_id_column, auto read, auto member) -> Result<void> {
+    auto statement = connection.prepare(sql);
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, ids);
+    while (true) {
+      auto row = (*statement)->step();
+      BYLINE_TRY(row);
+      if (!*row) return {};
+      const auto post = by_id.find((*statement)->int64(post_id_column));
+      if (post != by_id.end()) (post->second->*member).push_back(read(**statement));
+    }
+  };
+  BYLINE_TRY(each("SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role, pa.post_id "
+                  "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
+                  "WHERE pa.post_id IN (SELECT value FROM json_each(?)) ORDER BY pa.post_id, pa.position",
+                  7, read_user, &Post::authors));
+  BYLINE_TRY(each("SELECT s.id, s.slug, s.name, s.description, ps.post_id "
+                  "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
+                  "WHERE ps.post_id IN (SELECT value FROM json_each(?)) ORDER BY ps.post_id, ps.position",
+                  4, read_section, &Post::sections));
+  return each("SELECT t.id, t.slug, t.name, t.description, pt.post_id "
+              "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
+              "WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY pt.post_id, pt.position",
+              4, read_tag, &Post::tags);
+}
+
+// Fills in one post's authors, sections and tags.
 Result<void> load_relations(Connection& connection, Post& post) {
-  BYLINE_TRY(append_all(connection,
-                        "SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role "
-                        "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
-                        "WHERE pa.post_id = ? ORDER BY pa.position",
-                        post.id, read_user, post.authors));
-  BYLINE_TRY(append_all(connection,
-                        "SELECT s.id, s.slug, s.name, s.description "
-                        "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
-                        "WHERE ps.post_id = ? ORDER BY ps.position",
-                        post.id, read_section, post.sections));
-  return append_all(connection,
-                    "SELECT t.id, t.slug, t.name, t.description "
-                    "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
-                    "WHERE pt.post_id = ? ORDER BY pt.position",
-                    post.id, read_tag, post.tags);
+  std::vector<Post> one;
+  one.push_back(std::move(post));
+  auto loaded = load_relations(connection, one);
+  post = std::move(one.front());
+  return loaded;
 }
 
 // Reads a listing statement that asked for `limit` + 1 rows into a page:
@@ -132,7 +162,7 @@ Result<PostPage> read_post_page(Connection& connection, Statement& statement, in
     page.posts.pop_back();
     page.has_more = true;
   }
-  for (auto& post : page.posts) BYLINE_TRY(load_relations(connection, post));
+  BYLINE_TRY(load_relations(connection, page.posts));
   return page;
 }
 
@@ -162,21 +192,24 @@ Result<std::optional<T>> find_one(Connection& connection, std::string_view sql, 
 // The listing's SQL for each filter. Only these fixed strings are ever
 // prepared; the filter values are bound.
 std::string_view listing_sql(const PostQuery& query) {
-#define BYLINE_LISTING(join)                                                               \
+#define BYLINE_LISTING(join, also)                                                         \
   "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)") " FROM posts p " join     \
   " WHERE p.status = 'published' AND p.type = ?1 AND p.published_at <= ?2"                 \
-  " AND (?3 IS NULL OR p.id <> ?3) AND (?7 = 0 OR p.featured = 1)"                          \
+  " AND (?3 IS NULL OR p.id <> ?3)" also                                                    \
   " ORDER BY p.published_at DESC, p.id DESC LIMIT ?4 OFFSET ?5"
+  // Editors' picks have an index of their own (featured = 1 spelled out,
+  // so SQLite can use it).
+  if (query.featured_only) return BYLINE_LISTING("", " AND p.featured = 1");
   if (query.author_id) {
-    return BYLINE_LISTING("JOIN post_authors f ON f.post_id = p.id AND f.user_id = ?6");
+    return BYLINE_LISTING("JOIN post_authors f ON f.post_id = p.id AND f.user_id = ?6", "");
   }
   if (query.section_id) {
-    return BYLINE_LISTING("JOIN post_sections f ON f.post_id = p.id AND f.section_id = ?6");
+    return BYLINE_LISTING("JOIN post_sections f ON f.post_id = p.id AND f.section_id = ?6", "");
   }
   if (query.tag_id) {
-    return BYLINE_LISTING("JOIN post_tags f ON f.post_id = p.id AND f.tag_id = ?6");
+    return BYLINE_LISTING("JOIN post_tags f ON f.post_id = p.id AND f.tag_id = ?6", "");
   }
-  return BYLINE_LISTING("");
+  return BYLINE_LISTING("", "");
 #undef BYLINE_LISTING
 }
 
@@ -247,7 +280,6 @@ Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
   s.bind(3, query.exclude_post_id);
   s.bind(4, static_cast<std::int64_t>(query.limit) + 1);
   s.bind(5, static_cast<std::int64_t>(query.offset));
-  s.bind(7, std::int64_t{query.featured_only ? 1 : 0});
   if (auto filter = query.author_id ? query.author_id
                     : query.section_id ? query.section_id
                                        : query.tag_id) {
@@ -259,9 +291,12 @@ Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
 Result<std::vector<Post>> SqliteStore::published_translations(const Post& post, Time now) {
   auto lease = read();
   auto statement = (*lease).prepare(
-      "SELECT " BYLINE_POST_COLUMNS("''") " FROM posts p"
-      " WHERE (p.id = ?1 OR p.translation_of = ?1) AND p.id <> ?2"
-      " AND p.status = 'published' AND p.published_at <= ?3"
+      // The group's ids first, from the original and the translations
+      // index; CROSS JOIN keeps SQLite from scanning every published post.
+      "SELECT " BYLINE_POST_COLUMNS("''") " FROM"
+      " (SELECT ?1 AS id UNION SELECT id FROM posts WHERE translation_of = ?1) g"
+      " CROSS JOIN posts p ON p.id = g.id"
+      " WHERE p.id <> ?2 AND p.status = 'published' AND p.published_at <= ?3"
       " ORDER BY p.locale, p.id");
   BYLINE_TRY(statement);
   Statement& s = **statement;
@@ -597,15 +632,25 @@ void bind_post(Statement& s, const Post& post) {
   s.bind(20, post.translation_of > 0 ? std::optional<std::int64_t>(post.translation_of) : std::nullopt);
 }
 
-// Puts `post` in the search index (in the caller's transaction, so the
-// index never disagrees with the posts).
+// Puts `post` in the search index if it is a published article, and takes
+// it out otherwise (in the caller's transaction, so the index never
+// disagrees with the posts). Holding only what readers may find lets a
+// search rank matches without looking at the posts table at all.
 Result<void> index_for_search(Connection& connection, Id post_id, const Post& post) {
+  if (post.status != content::PostStatus::published || post.type != content::PostType::article) {
+    return write_one(connection, "DELETE FROM post_search WHERE rowid = ?",
+                     [&](Statement& s) { s.bind(1, post_id); });
+  }
   return write_one(connection, "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
                    [&](Statement& s) {
                      s.bind(1, post_id).bind(2, content::normalize_for_search(post.title));
                      s.bind(3, content::normalize_for_search(post.plaintext));
                    });
 }
+
+// The published articles' search text, by id, for (re)indexing.
+constexpr std::string_view kPublishedArticlesText =
+    "SELECT id, title, plaintext FROM posts WHERE status = 'published' AND type = 'article'";
 
 // Replaces the post's authors, sections and tags with those of `post`, in order.
 Result<void> write_relations(Connection& connection, Id post_id, const Post& post) {
@@ -709,6 +754,12 @@ Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now) {
                        "UPDATE posts SET status = 'published' "
                        "WHERE status = 'scheduled' AND published_at <= ?",
                        [&](Statement& s) { s.bind(1, to_seconds(now)); }));
+  for (const Id id : due) {
+    auto post = find_one<Post>(*writer_, "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.id = ?",
+                               id, read_post);
+    BYLINE_TRY(post);
+    if (*post) BYLINE_TRY(index_for_search(*writer_, id, **post));
+  }
   BYLINE_TRY(transaction.commit());
   return due;
 }
@@ -918,7 +969,9 @@ Result<void> SqliteStore::rebuild_search_index_if_behind() {
   std::lock_guard lock(write_mutex_);
   bool behind = false;
   {
-    auto counts = writer_->prepare("SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM post_search)");
+    auto counts = writer_->prepare(
+        "SELECT (SELECT count(*) FROM posts WHERE status = 'published' AND type = 'article'), "
+        "(SELECT count(*) FROM post_search)");
     BYLINE_TRY(counts);
     BYLINE_TRY((*counts)->step());
     behind = (*counts)->int64(0) != (*counts)->int64(1);
@@ -929,13 +982,14 @@ Result<void> SqliteStore::rebuild_search_index_if_behind() {
   BYLINE_TRY(writer_->execute("DELETE FROM post_search"));
   std::vector<std::pair<Id, Post>> posts;
   {
-    auto statement = writer_->prepare("SELECT id, title, plaintext FROM posts");
+    auto statement = writer_->prepare(kPublishedArticlesText);
     BYLINE_TRY(statement);
     while (true) {
       auto row = (*statement)->step();
       BYLINE_TRY(row);
       if (!*row) break;
       Post post;
+      post.status = content::PostStatus::published;
       post.title = (*statement)->text(1);
       post.plaintext = (*statement)->text(2);
       posts.emplace_back((*statement)->int64(0), std::move(post));
@@ -949,24 +1003,25 @@ Result<SearchPage> SqliteStore::search(std::string_view fts_query, Time now, int
   SearchPage page;
   if (fts_query.empty()) return page;
   auto lease = read();
+  // Ranked first, snippets after: SQLite would otherwise make a snippet for
+  // every match before sorting, which for a common word is thousands.
   std::vector<std::pair<Id, std::string>> found;
   {
+    // The index holds published articles only (index_for_search); newer
+    // posts win ties.
     auto statement = (*lease).prepare(
-        "SELECT p.id, snippet(post_search, 1, char(1), char(2), '…', 24) FROM post_search "
-        "JOIN posts p ON p.id = post_search.rowid "
-        "WHERE post_search MATCH ? AND p.status = 'published' AND p.type = 'article' "
-        "AND p.published_at <= ? "
-        "ORDER BY bm25(post_search, 10.0, 1.0), p.published_at DESC LIMIT ? OFFSET ?");
+        "SELECT rowid FROM post_search WHERE post_search MATCH ? "
+        "ORDER BY bm25(post_search, 10.0, 1.0), rowid DESC LIMIT ? OFFSET ?");
     BYLINE_TRY(statement);
     Statement& s = **statement;
-    s.bind(1, fts_query).bind(2, to_seconds(now));
-    s.bind(3, static_cast<std::int64_t>(limit) + 1).bind(4, static_cast<std::int64_t>(offset));
+    s.bind(1, fts_query);
+    s.bind(2, static_cast<std::int64_t>(limit) + 1).bind(3, static_cast<std::int64_t>(offset));
     while (true) {
       auto row = s.step();
       // A query FTS cannot read is no results, never an error for the reader.
       if (!row) return page;
       if (!*row) break;
-      found.emplace_back(s.int64(0), s.text(1));
+      found.emplace_back(s.int64(0), std::string());
     }
   }
   if (found.size() > static_cast<std::size_t>(limit)) {
@@ -974,14 +1029,28 @@ Result<SearchPage> SqliteStore::search(std::string_view fts_query, Time now, int
     page.has_more = true;
   }
   for (auto& [id, snippet] : found) {
+    auto statement = (*lease).prepare(
+        "SELECT snippet(post_search, 1, char(1), char(2), '…', 24) FROM post_search "
+        "WHERE post_search MATCH ? AND rowid = ?");
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, fts_query).bind(2, id);
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (*row) snippet = (*statement)->text(0);
+  }
+  for (auto& [id, snippet] : found) {
     auto post = find_one<Post>(*lease, "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)")
                                        " FROM posts p WHERE p.id = ?",
                                id, read_post);
     BYLINE_TRY(post);
-    if (!*post) continue;
-    BYLINE_TRY(load_relations(*lease, **post));
+    // A published post dated in the future is not out yet.
+    if (!*post || !(*post)->published_at || *(*post)->published_at > now) continue;
     page.hits.push_back(SearchHit{std::move(**post), std::move(snippet)});
   }
+  std::vector<Post> posts;
+  for (auto& hit : page.hits) posts.push_back(std::move(hit.post));
+  BYLINE_TRY(load_relations(*lease, posts));
+  for (std::size_t i = 0; i < posts.size(); ++i) page.hits[i].post = std::move(posts[i]);
   return page;
 }
 
