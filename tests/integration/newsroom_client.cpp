@@ -1,6 +1,9 @@
 // StaffClient over the test HTTP client.
 #include "newsroom_client.hpp"
 
+#include "accounts/accounts.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
 #include <regex>
 
 namespace byline::testing {
@@ -11,6 +14,15 @@ std::string cookie_pair(const std::string& set_cookie) { return set_cookie.subst
 const char* kFormToken = R"re(name="_csrf" value="([^"]+)")re";
 
 }  // namespace
+
+::testing::AssertionResult add_staff(const std::filesystem::path& data_dir, const std::string& email,
+                                     const std::string& name, content::Role role, const std::string& password) {
+  auto store = store::sqlite::SqliteStore::open(data_dir / "byline.db", 1);
+  if (!store) return ::testing::AssertionFailure() << store.error().message << " " << store.error().detail;
+  auto added = accounts::add_account(**store, {email, name, role, password});
+  if (!added) return ::testing::AssertionFailure() << added.error().message;
+  return ::testing::AssertionSuccess();
+}
 
 std::string first_match(const std::string& text, const std::string& pattern) {
   std::smatch match;

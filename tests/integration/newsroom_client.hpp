@@ -4,6 +4,11 @@
 
 #include "http_client.hpp"
 
+#include "content/model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
 #include <string>
 
 namespace byline::testing {
@@ -28,6 +33,11 @@ class StaffClient {
   std::string cookie_;
   std::string csrf_;
 };
+
+// Adds a staff account to the database in `data_dir` before the server
+// starts, as `byline user add` does.
+::testing::AssertionResult add_staff(const std::filesystem::path& data_dir, const std::string& email,
+                                     const std::string& name, content::Role role, const std::string& password);
 
 // The first capture of `pattern` in `text`, or "".
 std::string first_match(const std::string& text, const std::string& pattern);

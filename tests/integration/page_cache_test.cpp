@@ -6,9 +6,7 @@
 #include "decompress.hpp"
 #include "newsroom_client.hpp"
 
-#include "accounts/accounts.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,12 +19,7 @@ constexpr const char* kArticle = "/president-putin-russia-iran-having-strategic-
 class PageCacheOverHttp : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::sqlite::SqliteStore::open(data_.path() / "byline.db", 1);
-    ASSERT_TRUE(opened.ok());
-    ASSERT_TRUE(accounts::add_account(**opened, {"eddie@example.com", "Eddie Editor", content::Role::editor,
-                                                 kPassword})
-                    .ok());
-    opened->reset();
+    ASSERT_TRUE(add_staff(data_.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
     server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{"--demo"});
   }
 
@@ -202,13 +195,7 @@ TEST_F(PageCacheOverHttp, RenamingASectionChangesEveryPageThatNamesIt) {
 // Recent Posts only, not the article around them.
 TEST(ArticleFragments, APublishRerendersTheRecentPostsNotTheArticlesAroundThem) {
   TempDir data("fragments");
-  {
-    auto opened = store::sqlite::SqliteStore::open(data.path() / "byline.db", 1);
-    ASSERT_TRUE(opened.ok());
-    ASSERT_TRUE(accounts::add_account(**opened, {"eddie@example.com", "Eddie Editor", content::Role::editor,
-                                                 kPassword})
-                    .ok());
-  }
+  ASSERT_TRUE(add_staff(data.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
   ServerProcess server(data.path(), {"--demo", "--no-page-cache"});
   ASSERT_NE(http_get(server.port(), kArticle).body.find("President Putin: Russia, Iran having strategic ties"),
             std::string::npos);

@@ -4,9 +4,7 @@
 #include "byline_process.hpp"
 #include "newsroom_client.hpp"
 
-#include "accounts/accounts.hpp"
 #include "http/percent_encoding.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,12 +16,7 @@ constexpr const char* kPassword = "a long enough secret";
 class Translations : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::sqlite::SqliteStore::open(data_.path() / "byline.db", 1);
-    ASSERT_TRUE(opened.ok());
-    ASSERT_TRUE(accounts::add_account(**opened, {"eddie@example.com", "Eddie Editor", content::Role::editor,
-                                                 kPassword})
-                    .ok());
-    opened->reset();
+    ASSERT_TRUE(add_staff(data_.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
     server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{});
     eddie_ = std::make_unique<StaffClient>(server_->port(), "eddie@example.com", kPassword);
     ASSERT_TRUE(eddie_->signed_in());
