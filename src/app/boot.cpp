@@ -21,9 +21,30 @@
 #include "site/site.hpp"
 #include "store/store.hpp"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cstdio>
 
 namespace byline::app {
+namespace {
+
+// Raises the open-file limit to what the system allows, and returns how
+// many connections fit in it (the rest of the descriptors are for the
+// database, media files and the log).
+std::size_t connection_capacity() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1000;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  return limit.rlim_cur > 128 ? static_cast<std::size_t>(limit.rlim_cur - 64) : 64;
+}
+
+}  // namespace
+
 int serve(const ServeOptions& options) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
 
@@ -55,6 +76,7 @@ int serve(const ServeOptions& options) {
     return std::nullopt;
   };
   server_options.access_log = options.access_log;
+  server_options.max_connections = std::min(options.max_connections, connection_capacity());
   // The cache memory: three quarters for whole pages, a quarter for the
   // fragments they are put together from.
   const std::size_t cache_bytes = options.cache_megabytes * 1024 * 1024;
@@ -78,6 +100,12 @@ int serve(const ServeOptions& options) {
 
   auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
   auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
+  // A site on https tells browsers to come back on https only (HSTS).
+  server.add_headers([settings = settings_source](http::Response& response) {
+    if (settings->current()->url.starts_with("https://")) {
+      response.set_header("Strict-Transport-Security", "max-age=31536000");
+    }
+  });
   site::Site site(store, render::Theme::embedded_default(), media, settings_source, fragments);
   auto sessions = std::make_shared<accounts::Sessions>(store);
   // Exact invalidation: a save removes the pages and fragments that showed

@@ -18,6 +18,7 @@ struct ServeOptions {
   bool fragment_cache = true;    // rendered pieces of pages (article bodies, Recent Posts)
   std::size_t cache_megabytes = 256;
   bool access_log = true;
+  std::size_t max_connections = 10000;
 };
 
 // Runs the server until SIGINT/SIGTERM. Returns the exit code; on failure

@@ -43,6 +43,10 @@ int run_command_line(int argc, char** argv) {
                             "Memory for the page cache, in megabytes")
       ->capture_default_str()
       ->check(CLI::Range(1, 1 << 20));
+  serve_command->add_option("--max-connections", serve_options.max_connections,
+                            "Open connections past this get 503 (also capped by the file limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
   bool no_access_log = false;
   serve_command->add_flag("--no-access-log", no_access_log, "Do not print a line per request");
   serve_command->footer(

@@ -7,6 +7,7 @@
 #include "common/log.hpp"
 #include "http/access_log.hpp"
 #include "http/page_cache.hpp"
+#include "http/request_checks.hpp"
 #include "http/security_headers.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -112,6 +113,8 @@ struct Server::Impl {
   tcp::acceptor acceptor{control};
   asio::signal_set signals{control, SIGINT, SIGTERM};
   std::atomic<int> in_flight{0};
+  std::atomic<std::size_t> connections{0};  // open sessions
+  std::function<void(Response&)> extra_headers;
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> request_count{0};
   std::string id_prefix;
@@ -135,11 +138,28 @@ struct Server::Impl {
       response = Response::text(500, "Internal server error.\n");
     }
     add_security_headers(response);
+    if (extra_headers) extra_headers(response);
     response.set_header("X-Request-Id", request.request_id);
     return response;
   }
 
+  // The answer to a connection past max_connections: 503, then close.
+  asio::awaitable<void> busy(beast::tcp_stream stream) {
+    Response answer = Response::text(503, "The server is busy; try again in a moment.\n");
+    answer.set_header("Retry-After", "1");
+    add_security_headers(answer);
+    auto message = to_message(std::move(answer), false, false);
+    stream.expires_after(std::chrono::seconds(2));
+    co_await bhttp::async_write(stream, message, kTuple);
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
   asio::awaitable<void> session(beast::tcp_stream stream) {
+    struct Open {
+      std::atomic<std::size_t>& count;
+      ~Open() { --count; }
+    } open{connections};
     boost::system::error_code endpoint_error;
     const auto remote = stream.socket().remote_endpoint(endpoint_error);
     const std::string remote_address = endpoint_error ? "-" : remote.address().to_string();
@@ -151,7 +171,28 @@ struct Server::Impl {
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       stream.expires_after(first ? options.read_timeout : options.idle_timeout);
       first = false;
-      auto [read_error, read_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      // The header as sent is looked at before it is parsed: the parser
+      // would quietly mend what should be refused.
+      auto [read_error, header_bytes] = co_await read_raw_header(stream, buffer);
+      std::optional<Refusal> refusal;
+      if (!read_error) {
+        refusal = check_raw_header(
+            std::string_view(static_cast<const char*>(buffer.data().data()), header_bytes));
+      }
+      std::size_t read_bytes = 0;
+      if (!read_error && !refusal) {
+        std::tie(read_error, read_bytes) = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      }
+      if (!read_error && !refusal) {
+        const auto& header = parser.get();
+        refusal = check_framing(header.version(), header.count(bhttp::field::content_length),
+                                header.count(bhttp::field::transfer_encoding),
+                                header[bhttp::field::transfer_encoding], header.count(bhttp::field::host) > 0);
+      }
+      if (refusal) {
+        co_await refuse(stream, *refusal);
+        break;
+      }
       if (!read_error) {
         // The body limit depends on where the request goes (uploads are larger).
         std::optional<std::size_t> limit;
@@ -161,14 +202,7 @@ struct Server::Impl {
         std::tie(read_error, read_bytes) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       }
       if (read_error) {
-        if (!is_normal_ending(read_error)) {
-          Response refusal = protocol_error(read_error);
-          add_security_headers(refusal);
-          auto message = to_message(std::move(refusal), false, false);
-          stream.expires_after(options.read_timeout);
-          co_await bhttp::async_write(stream, message, kTuple);
-          co_await linger(stream);
-        }
+        if (!is_normal_ending(read_error)) co_await refuse(stream, protocol_error(read_error));
         break;
       }
 
@@ -271,6 +305,44 @@ struct Server::Impl {
     co_return std::make_tuple(error, body.size());
   }
 
+  // Reads until `buffer` holds a whole request header (up to CRLF CRLF);
+  // returns its length. header_limit when it grows past the limit first.
+  asio::awaitable<std::tuple<boost::system::error_code, std::size_t>> read_raw_header(beast::tcp_stream& stream,
+                                                                                       beast::flat_buffer& buffer) {
+    std::size_t searched = 0;
+    while (true) {
+      const std::string_view data(static_cast<const char*>(buffer.data().data()), buffer.size());
+      const auto end = data.find("\r\n\r\n", searched > 3 ? searched - 3 : 0);
+      // A line ended by LF alone would never reach CRLF CRLF: refuse it now.
+      const std::string_view header = data.substr(0, end == std::string_view::npos ? data.size() : end);
+      for (auto lf = header.find('\n'); lf != std::string_view::npos; lf = header.find('\n', lf + 1)) {
+        if (lf == 0 || header[lf - 1] != '\r') {
+          co_return std::make_tuple(boost::system::error_code(bhttp::error::bad_line_ending), std::size_t{0});
+        }
+      }
+      if (end != std::string_view::npos) co_return std::make_tuple(boost::system::error_code{}, end + 4);
+      searched = data.size();
+      if (data.size() > options.max_header_bytes) {
+        co_return std::make_tuple(boost::system::error_code(bhttp::error::header_limit), std::size_t{0});
+      }
+      auto [error, got] = co_await stream.async_read_some(buffer.prepare(4096), kTuple);
+      if (error) co_return std::make_tuple(error, std::size_t{0});
+      buffer.commit(got);
+    }
+  }
+
+  // Answers a request that is refused before it is handled, then closes.
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, Response refusal) {
+    add_security_headers(refusal);
+    auto message = to_message(std::move(refusal), false, false);
+    stream.expires_after(options.read_timeout);
+    co_await bhttp::async_write(stream, message, kTuple);
+    co_await linger(stream);
+  }
+  asio::awaitable<void> refuse(beast::tcp_stream& stream, const Refusal& refusal) {
+    co_await refuse(stream, Response::text(refusal.status, std::string(refusal.message)));
+  }
+
   // Closes after a refusal the client may still be sending a body for: stop
   // sending, then read and drop what arrives for a moment, so the client
   // gets to read the answer instead of a connection reset.
@@ -299,6 +371,11 @@ struct Server::Impl {
       }
       socket.set_option(tcp::no_delay(true), error);
       auto executor = socket.get_executor();
+      if (connections >= options.max_connections) {
+        asio::co_spawn(executor, busy(beast::tcp_stream(std::move(socket))), asio::detached);
+        continue;
+      }
+      ++connections;
       asio::co_spawn(executor, session(beast::tcp_stream(std::move(socket))),
                      [](std::exception_ptr failure) {
                        if (!failure) return;
@@ -376,6 +453,8 @@ unsigned short Server::port() const {
   boost::system::error_code error;
   return impl_->acceptor.local_endpoint(error).port();
 }
+
+void Server::add_headers(std::function<void(Response&)> add) { impl_->extra_headers = std::move(add); }
 
 void Server::run() {
   Impl& impl = *impl_;

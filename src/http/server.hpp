@@ -27,6 +27,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
   std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
   std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long to finish
+  // Open connections past this get a quick 503 and are closed, so that a
+  // flood cannot take every file descriptor the process has.
+  std::size_t max_connections = 10000;
   // Answers for anonymous readers come from here when it has them, and go
   // in when their handler allows it. nullptr: every request is handled.
   std::shared_ptr<PageCache> page_cache;
@@ -43,6 +46,10 @@ class Server {
   Result<void> listen();
   // The port actually bound (useful with port 0).
   unsigned short port() const;
+
+  // Adds headers to every handled answer (after the security headers);
+  // call before run().
+  void add_headers(std::function<void(Response&)> add);
 
   // Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight
   // requests finish (up to shutdown_grace) and returns.
