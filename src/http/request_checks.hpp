@@ -9,7 +9,8 @@
 
 namespace byline::http {
 
-inline constexpr std::size_t kMaxTargetBytes = 8 * 1024;
+// Room for a 10,000-character search query, as the site search promises.
+inline constexpr std::size_t kMaxTargetBytes = 12 * 1024;
 inline constexpr std::size_t kMaxHeaderFields = 100;
 
 struct Refusal {
