@@ -51,6 +51,9 @@ int serve(const ServeOptions& options) {
   const int threads = options.threads > 0
                           ? options.threads
                           : available_cpus();
+  // One server per data directory; restore waits for it to stop.
+  auto lock = DataDirLock::acquire(options.data_dir);
+  if (!lock) return report_failure(lock.error());
   const auto database = options.data_dir / "byline.db";
   auto opened = open_store(options.data_dir, threads);
   if (!opened) return report_failure(opened.error());

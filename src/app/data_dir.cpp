@@ -3,6 +3,10 @@
 
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 
@@ -37,6 +41,22 @@ Result<std::shared_ptr<store::Store>> open_store(const std::filesystem::path& di
   auto opened = store::sqlite::SqliteStore::open(dir / "byline.db", readers);
   BYLINE_TRY(opened);
   return std::shared_ptr<store::Store>(std::move(*opened));
+}
+
+Result<DataDirLock> DataDirLock::acquire(const std::filesystem::path& dir) {
+  BYLINE_TRY(prepare_data_dir(dir));
+  const auto path = dir / "byline.lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return make_error(ErrorCode::unavailable, "cannot open " + path.string());
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return make_error(ErrorCode::conflict, "Byline is running on " + dir.string() + "; stop it first.");
+  }
+  return DataDirLock(fd);
+}
+
+DataDirLock::~DataDirLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing lets the lock go
 }
 
 int report_failure(const Error& error) {

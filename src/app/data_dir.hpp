@@ -20,6 +20,22 @@ inline constexpr const char* kDefaultDataDir = "data";
 // read connections to keep.
 Result<std::shared_ptr<store::Store>> open_store(const std::filesystem::path& dir, int readers);
 
+// Held by `byline serve` for as long as it runs, and by commands that must
+// not run beside it (restore): an advisory lock on DIR/byline.lock, which
+// the system lets go when the process ends, however it ends.
+class DataDirLock {
+ public:
+  // Fails with `conflict` when another process holds it.
+  static Result<DataDirLock> acquire(const std::filesystem::path& dir);
+  DataDirLock(DataDirLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  DataDirLock& operator=(DataDirLock&&) = delete;
+  ~DataDirLock();
+
+ private:
+  explicit DataDirLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
 // One line on standard error, "byline: <message> (<detail>)"; returns 1.
 int report_failure(const Error& error);
 

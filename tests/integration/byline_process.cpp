@@ -151,9 +151,13 @@ std::string ServerProcess::output() {
   return output_;
 }
 
-int ServerProcess::stop() {
+int ServerProcess::stop() { return end_with(SIGTERM); }
+
+void ServerProcess::kill_now() { end_with(SIGKILL); }
+
+int ServerProcess::end_with(int signal) {
   if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   const int code = wait_for_exit(pid_, 15);
   pid_ = -1;
   read_available(50);

@@ -48,11 +48,14 @@ class ServerProcess {
 
   // Sends SIGTERM and waits; returns the exit code.
   int stop();
+  // SIGKILL: the process dies on the spot, as in a crash or a power cut.
+  void kill_now();
   // Everything the server printed so far.
   std::string output();
 
  private:
   void read_available(int timeout_ms);
+  int end_with(int signal);
 
   int pid_ = -1;
   int output_fd_ = -1;

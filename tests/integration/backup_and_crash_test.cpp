@@ -1,0 +1,132 @@
+// Nothing acknowledged is lost: a backup taken while the site is served is
+// one consistent moment and restores whole; a server killed in the middle
+// of a stream of saves comes back with a sound database holding every save
+// it had answered.
+#include "byline_process.hpp"
+#include "http_client.hpp"
+#include "newsroom_client.hpp"
+
+#include "store/sqlite/connection.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+namespace byline::testing {
+namespace {
+
+constexpr const char* kPassword = "a long enough secret";
+
+int publish(const StaffClient& staff, const std::string& title) {
+  return staff
+      .post("/newsroom/posts/new/", "title=" + http::url_encode(title) + "&body=%3Cp%3EText.%3C%2Fp%3E&intent=publish")
+      .status;
+}
+
+std::string integrity_of(const std::filesystem::path& database) {
+  auto connection = store::sqlite::Connection::open(database.string(), false);
+  if (!connection) return "cannot open: " + connection.error().detail;
+  auto check = (*connection)->prepare("PRAGMA integrity_check");
+  if (!check || !(*check)->step().ok()) return "cannot check";
+  return (*check)->text(0);
+}
+
+TEST(Backup, ACopyTakenWhileServingRestoresWhole) {
+  TempDir data("backup");
+  TempDir elsewhere("backup-file");
+  const std::string file = (elsewhere.path() / "site.db").string();
+  ASSERT_TRUE(add_staff(data.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
+  auto server = std::make_unique<ServerProcess>(data.path(), std::vector<std::string>{"--demo"});
+  {
+    const StaffClient eddie(server->port(), "eddie@example.com", kPassword);
+    ASSERT_EQ(publish(eddie, "Before the backup"), 303);
+    const CommandResult backed_up = run_byline({"backup", file, "--data", data.path().string()});
+    ASSERT_EQ(backed_up.exit_code, 0) << backed_up.output;
+    EXPECT_NE(backed_up.output.find("Backed up"), std::string::npos);
+    EXPECT_EQ(integrity_of(file), "ok");
+    ASSERT_EQ(publish(eddie, "After the backup"), 303);
+
+    // A second backup never overwrites the first.
+    const CommandResult again = run_byline({"backup", file, "--data", data.path().string()});
+    EXPECT_NE(again.exit_code, 0);
+    EXPECT_NE(again.output.find("exists already"), std::string::npos) << again.output;
+
+    // Nor is a database replaced under a running server.
+    const CommandResult refused = run_byline({"restore", file, "--data", data.path().string()});
+    EXPECT_NE(refused.exit_code, 0);
+    EXPECT_NE(refused.output.find("Byline is running on"), std::string::npos) << refused.output;
+  }
+  ASSERT_EQ(server->stop(), 0);
+
+  const CommandResult restored = run_byline({"restore", file, "--data", data.path().string()});
+  ASSERT_EQ(restored.exit_code, 0) << restored.output;
+  server = std::make_unique<ServerProcess>(data.path(), std::vector<std::string>{});
+  EXPECT_EQ(http_get(server->port(), "/before-the-backup/").status, 200);
+  EXPECT_EQ(http_get(server->port(), "/after-the-backup/").status, 404);
+  EXPECT_EQ(http_get(server->port(), "/president-putin-russia-iran-having-strategic-ties/").status, 200);
+}
+
+TEST(Backup, RestoreRefusesWhatIsNotABylineBackup) {
+  TempDir data("restore-refusal");
+  ASSERT_TRUE(add_staff(data.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
+  const auto junk = data.path() / "not-a-backup.db";
+  std::ofstream(junk) << "Breaking: this is not a database.";
+  const CommandResult refused = run_byline({"restore", junk.string(), "--data", data.path().string()});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.output.find("not a Byline backup"), std::string::npos) << refused.output;
+  // The site's own database is untouched.
+  const CommandResult people = run_byline({"user", "list", "--data", data.path().string()});
+  EXPECT_NE(people.output.find("eddie@example.com"), std::string::npos) << people.output;
+}
+
+TEST(CrashSafety, AServerKilledMidStreamKeepsEverySaveItAcknowledged) {
+  TempDir data("crash");
+  ASSERT_TRUE(add_staff(data.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
+  auto server = std::make_unique<ServerProcess>(data.path(), std::vector<std::string>{});
+  const StaffClient eddie(server->port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+
+  // Two writers publish as fast as they can; each remembers what the
+  // server acknowledged (303) before it died.
+  std::mutex mutex;
+  std::vector<std::string> acknowledged;
+  std::atomic<bool> stop{false};
+  std::atomic<int> count{0};
+  auto writer = [&](int which) {
+    for (int i = 0; !stop; ++i) {
+      const std::string title = "Story " + std::to_string(which) + " " + std::to_string(i);
+      int status = 0;
+      try {
+        status = publish(eddie, title);
+      } catch (const std::exception&) {  // the connection died with the server
+        break;
+      }
+      if (status != 303) break;
+      std::lock_guard lock(mutex);
+      acknowledged.push_back(title);
+      ++count;
+    }
+  };
+  std::thread first(writer, 1);
+  std::thread second(writer, 2);
+  while (count < 40) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  server->kill_now();
+  stop = true;
+  first.join();
+  second.join();
+
+  EXPECT_EQ(integrity_of(data.path() / "byline.db"), "ok");
+  server = std::make_unique<ServerProcess>(data.path(), std::vector<std::string>{});
+  ASSERT_GE(acknowledged.size(), 40u);
+  for (const auto& title : acknowledged) {
+    std::string slug;
+    for (const char c : title) slug += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(http_get(server->port(), "/" + slug + "/").status, 200) << title;
+  }
+}
+
+}  // namespace
+}  // namespace byline::testing
