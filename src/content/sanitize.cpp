@@ -12,6 +12,73 @@
 namespace byline::content {
 namespace {
 
+// The length of the valid UTF-8 sequence at the start of `text`; 0 when
+// it starts with none (a stray continuation byte, a truncated or overlong
+// sequence, a surrogate, or past U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// A control character other than tab and newline (C0, DEL and C1), as one
+// UTF-8 sequence.
+bool is_invisible_control(std::string_view character) {
+  const auto lead = static_cast<unsigned char>(character[0]);
+  if (character.size() == 1) return (lead < 0x20 && lead != '\t' && lead != '\n') || lead == 0x7f;
+  return character.size() == 2 && lead == 0xC2 && static_cast<unsigned char>(character[1]) < 0xA0;
+}
+
+// Text the parser produced, escaped so that parsing the output gives it
+// back, which makes sanitising idempotent:
+// - a carriage return (only an entity makes one; the parser turns a raw
+//   one into a newline) stays an entity;
+// - the other controls (C0, DEL, C1), which show nothing, are dropped;
+// - bytes that are not UTF-8 become U+FFFD, as a parser would make them
+//   (gumbo leaves a stray byte for some out-of-range character references).
+void append_parsed_text(std::string& out, std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text.substr(i));
+    if (length == 0) {
+      clean += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\r') {
+      append_escaped(out, clean);
+      clean.clear();
+      out += "&#13;";
+    } else if (!is_invisible_control(text.substr(i, length))) {
+      clean.append(text, i, length);
+    }
+    i += length;
+  }
+  append_escaped(out, clean);
+}
+
 // Deeper nesting than this is no article; past it elements are unwrapped
 // and only their text is kept.
 constexpr int kMaxDepth = 128;
@@ -160,7 +227,7 @@ class Sanitizer {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
       case GUMBO_NODE_CDATA:
-        append_escaped(out_, node->v.text.text);
+        append_parsed_text(out_, node->v.text.text);
         return;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
@@ -210,7 +277,7 @@ class Sanitizer {
       out_ += ' ';
       out_ += name;
       out_ += "=\"";
-      append_escaped(out_, value);
+      append_parsed_text(out_, value);
       out_ += '"';
     }
     // Rule: a link that opens a new tab must not hand the new page our window.
@@ -288,8 +355,19 @@ bool is_safe_url(std::string_view url) {
 }
 
 std::string sanitize_html(std::string_view html) {
-  HtmlDocument document(html);
-  return Sanitizer().run(document.container());
+  // A browser repairs broken markup (an <li> inside an <a> inside a <ul>)
+  // into a tree whose serialisation it would parse into yet another tree.
+  // Passing the output through again until it no longer changes makes what
+  // is stored exactly what readers' browsers build; found by fuzz_sanitizer.
+  // Each pass is safe on its own: a pass that has not settled is no risk.
+  constexpr int kMaxPasses = 4;
+  std::string out = Sanitizer().run(HtmlDocument(html).container());
+  for (int pass = 1; pass < kMaxPasses; ++pass) {
+    std::string again = Sanitizer().run(HtmlDocument(out).container());
+    if (again == out) break;
+    out = std::move(again);
+  }
+  return out;
 }
 
 }  // namespace byline::content

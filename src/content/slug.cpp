@@ -43,18 +43,31 @@ void append_utf8(std::string& out, UChar32 c) {
 std::string make_slug(std::string_view text) {
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  // Lower case first and last: some capitals lower into letters the
+  // transliterator knows ("Ʀ" → "ʀ" → "r"), and its output may hold capitals.
+  unicode.toLower(icu::Locale::getRoot());
   if (auto* transliterator = latin_to_ascii()) transliterator->transliterate(unicode);
   unicode.toLower(icu::Locale::getRoot());
 
   std::string slug;
   bool pending_dash = false;
+  bool after_kept = false;  // the character just before was kept
   for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
     const UChar32 c = unicode.char32At(i);
-    if (is_apostrophe(c)) continue;  // "Iran's" reads as "irans", not "iran-s"
-    if (!is_kept(c)) {
-      pending_dash = !slug.empty();
+    if (is_apostrophe(c)) {  // "Iran's" reads as "irans", not "iran-s"
+      after_kept = false;
       continue;
     }
+    if (!is_kept(c)) {
+      pending_dash = !slug.empty();
+      after_kept = false;
+      continue;
+    }
+    // A mark belongs to the letter it follows; one that would land on
+    // another letter once apostrophes are gone is dropped (else making a
+    // slug of the slug would drop it then: found by fuzz_slug).
+    if (!u_isalnum(c) && !after_kept) continue;
+    after_kept = true;
     std::string piece;
     append_utf8(piece, c);
     const std::size_t needed = piece.size() + (pending_dash ? 1 : 0);

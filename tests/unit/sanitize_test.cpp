@@ -96,3 +96,40 @@ TEST(SafeUrl, AcceptsWebMailAndRelativeUrls) {
 
 }  // namespace
 }  // namespace byline::content
+
+namespace byline::content {
+namespace {
+
+// Found by fuzz_sanitizer: an entity for a control character came out raw,
+// and a second pass turned it into U+FFFD.
+TEST(Sanitize, ControlCharactersNeitherSurviveNorBreakIdempotence) {
+  const std::string once = sanitize_html("<p>a&#x04;b&#13;c\x01" "d<a href=\"/x\" title=\"t&#x7f;&#13;\">e</a></p>");
+  EXPECT_EQ(sanitize_html(once), once);
+  for (const char c : once) {
+    const auto byte = static_cast<unsigned char>(c);
+    EXPECT_FALSE((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7f) << static_cast<int>(byte);
+  }
+  EXPECT_NE(once.find("b&#13;c"), std::string::npos) << once;
+}
+
+// Found by fuzz_sanitizer: markup a browser repairs into a tree whose
+// serialisation it would parse differently again.
+TEST(Sanitize, RepairedMarkupSettlesSoASecondPassChangesNothing) {
+  const std::string input =
+      "</p></blocockjuote><ul><li>i<a/>l/<ukjuote><ul><li>i<a/>l/<ul><ul><li>kjuote><ul><li>l><ul><li>kjuote>"
+      "<ul><li>i<a/>l/<ul><ul><li>a</li/figl>ju/l`a";
+  const std::string once = sanitize_html(input);
+  EXPECT_EQ(sanitize_html(once), once);
+}
+
+// Found by fuzz_sanitizer: gumbo leaves a lone byte for an out-of-range
+// character reference; the output must still be UTF-8.
+TEST(Sanitize, OutputIsAlwaysUtf8) {
+  const std::string once = sanitize_html("<a href=\"jav&#x09eeeeeeeeeeeeeeeeeeeeef=\">x</a><p>\xff\xc3(\xed\xa0\x80</p>");
+  EXPECT_EQ(sanitize_html(once), once);
+  EXPECT_EQ(once.find('\xff'), std::string::npos) << once;
+  EXPECT_NE(once.find("\xEF\xBF\xBD"), std::string::npos) << once;
+}
+
+}  // namespace
+}  // namespace byline::content

@@ -54,3 +54,26 @@ TEST(Slug, ValidatesOnlyCanonicalSlugs) {
 
 }  // namespace
 }  // namespace byline::content
+
+namespace byline::content {
+namespace {
+
+// Found by fuzz_slug: a mark after an apostrophe ended up on the letter
+// before it, and making a slug of that slug dropped it.
+TEST(Slug, AMarkThatWouldLandOnAnotherLetterIsDropped) {
+  const std::string slug = make_slug("v~v\xc3\x87@'''''P''\xd9\x95'xx");
+  EXPECT_TRUE(is_valid_slug(slug)) << slug;
+  EXPECT_EQ(make_slug(slug), slug);
+  EXPECT_EQ(make_slug("P''\xd9\x95x"), "px");
+  EXPECT_EQ(make_slug("کتاب\xd9\x95"), "کتاب\xd9\x95");  // on its own letter it stays
+}
+
+// Found by fuzz_slug: a capital that lowers into a letter the
+// transliterator knows.
+TEST(Slug, CapitalsAreLoweredBeforeTheyAreTransliterated) {
+  EXPECT_EQ(make_slug("{\xc6\xa6"), "r");
+  EXPECT_EQ(make_slug(make_slug("{\xc6\xa6")), "r");
+}
+
+}  // namespace
+}  // namespace byline::content
