@@ -274,12 +274,17 @@ Response Site::article(const Request& request, const Params& params) const {
   // Put together from fragments when they are at hand: no database, no
   // template (an article's fragment exists only while it is public).
   if (fragments_) {
-    if (auto kept = fragments_->find(kArticleFragment + slug, now_utc())) {
-      auto found = context();
-      if (!found) return failure(found.error());
-      auto recent = recent_posts(*found);
-      if (!recent) return failure(recent.error());
-      return assemble_article(*kept, **recent);
+    const Time now = now_utc();
+    if (auto kept = fragments_->find(kArticleFragment + slug, now)) {
+      auto recent = fragments_->find(std::string(kRecentFragment), now);
+      if (!recent) {
+        auto found = context();
+        if (!found) return failure(found.error());
+        auto rendered = recent_posts(*found);
+        if (!rendered) return failure(rendered.error());
+        recent = std::move(*rendered);
+      }
+      return assemble_article(*kept, *recent);
     }
   }
   auto found = store_->post_by_slug(slug);
