@@ -63,10 +63,11 @@ std::string make_slug(std::string_view text) {
       after_kept = false;
       continue;
     }
-    // A mark belongs to the letter it follows; one that would land on
-    // another letter once apostrophes are gone is dropped (else making a
-    // slug of the slug would drop it then: found by fuzz_slug).
-    if (!u_isalnum(c) && !after_kept) continue;
+    // A mark belongs to the letter it follows. One that would land on
+    // another letter once apostrophes are gone, or on an ASCII letter (the
+    // transliterator strips those), is dropped now: else making a slug of
+    // the slug would drop it then (found by fuzz_slug).
+    if (!u_isalnum(c) && (!after_kept || static_cast<unsigned char>(slug.back()) < 0x80)) continue;
     after_kept = true;
     std::string piece;
     append_utf8(piece, c);

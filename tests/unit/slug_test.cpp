@@ -65,6 +65,7 @@ TEST(Slug, AMarkThatWouldLandOnAnotherLetterIsDropped) {
   EXPECT_TRUE(is_valid_slug(slug)) << slug;
   EXPECT_EQ(make_slug(slug), slug);
   EXPECT_EQ(make_slug("P''\xd9\x95x"), "px");
+  EXPECT_EQ(make_slug("\xe2\x82\xa7\xcc\xb2"), "pts");  // "₧" becomes "Pts"; the mark under it goes
   EXPECT_EQ(make_slug("کتاب\xd9\x95"), "کتاب\xd9\x95");  // on its own letter it stays
 }
 
