@@ -9,8 +9,6 @@ Time now_utc() {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-namespace {
-
 std::string format_utc(Time time, const char* format) {
   const std::time_t seconds = time.time_since_epoch().count();
   std::tm utc{};
@@ -19,6 +17,8 @@ std::string format_utc(Time time, const char* format) {
   std::strftime(text, sizeof text, format, &utc);
   return text;
 }
+
+namespace {
 
 constexpr const char* kHttpDate = "%a, %d %b %Y %H:%M:%S GMT";
 

@@ -5,7 +5,6 @@
 #include "common/json.hpp"
 #include "common/text_encoding.hpp"
 
-#include <ctime>
 
 namespace byline::site {
 namespace {
@@ -23,15 +22,6 @@ std::string cdata(std::string_view text) {
   return out + "]]>";
 }
 
-std::string format_time(Time time, const char* format) {
-  const std::time_t seconds = time.time_since_epoch().count();
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::strftime(text, sizeof text, format, &utc);
-  return text;
-}
-
 std::string json_list(const std::vector<std::string>& values) {
   std::string out = "[";
   for (const auto& value : values) out += (out.size() > 1 ? "," : "") + json_quote(value);
@@ -40,7 +30,7 @@ std::string json_list(const std::vector<std::string>& values) {
 
 }  // namespace
 
-std::string rfc822_date(Time time) { return format_time(time, "%a, %d %b %Y %H:%M:%S +0000"); }
+std::string rfc822_date(Time time) { return format_utc(time, "%a, %d %b %Y %H:%M:%S +0000"); }
 
 std::string absolute_urls(std::string_view html, std::string_view site_url) {
   std::string out;
