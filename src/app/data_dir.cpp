@@ -7,30 +7,44 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 
 namespace byline::app {
 namespace {
 
+// Why a write failed, in the operator's words.
+std::string describe_write_failure(int error_number) {
+  switch (error_number) {
+    case EROFS: return "it is read-only";
+    case ENOSPC:
+    case EDQUOT: return "the disk is full";
+    case EACCES:
+    case EPERM: return "permission denied";
+    default: return std::strerror(error_number);
+  }
+}
+
 // Creates the data directory if needed and proves it is writable, so the
-// operator hears about a permission problem now, not at the first write.
+// operator hears about a read-only or full disk now, not at the first save.
 Result<void> prepare_data_dir(const std::filesystem::path& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) {
-    return make_error(ErrorCode::unavailable,
-                      "cannot create data directory " + dir.string() + ": " + error.message());
+    return make_error(ErrorCode::unavailable, "cannot create the data directory " + dir.string() + ": " +
+                                                  describe_write_failure(error.value()));
   }
   const auto probe = dir / ".byline-write-check";
-  {
-    std::ofstream file(probe);
-    if (!file || !(file << "ok") || !file.flush()) {
-      return make_error(ErrorCode::unavailable,
-                        "cannot write to data directory " + dir.string() + ": permission denied");
-    }
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const bool written = fd >= 0 && ::write(fd, "ok", 2) == 2 && ::fsync(fd) == 0;
+  const int failure = errno;
+  if (fd >= 0) ::close(fd);
+  ::unlink(probe.c_str());
+  if (!written) {
+    return make_error(ErrorCode::unavailable, "cannot write to the data directory " + dir.string() + ": " +
+                                                  describe_write_failure(failure));
   }
-  std::filesystem::remove(probe, error);
   return {};
 }
 
@@ -47,7 +61,9 @@ Result<DataDirLock> DataDirLock::acquire(const std::filesystem::path& dir) {
   BYLINE_TRY(prepare_data_dir(dir));
   const auto path = dir / "byline.lock";
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return make_error(ErrorCode::unavailable, "cannot open " + path.string());
+  if (fd < 0) {
+    return make_error(ErrorCode::unavailable, "cannot open " + path.string() + ": " + describe_write_failure(errno));
+  }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);
     return make_error(ErrorCode::conflict, "Byline is running on " + dir.string() + "; stop it first.");

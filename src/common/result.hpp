@@ -17,6 +17,7 @@ enum class ErrorCode {
   too_large,
   rate_limited,
   unavailable,
+  storage_full,  // the disk under the data directory is full
   internal,
 };
 

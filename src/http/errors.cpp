@@ -13,6 +13,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::too_large: return 413;
     case ErrorCode::rate_limited: return 429;
     case ErrorCode::unavailable: return 503;
+    case ErrorCode::storage_full: return 507;
     case ErrorCode::internal: return 500;
   }
   return 500;

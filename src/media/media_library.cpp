@@ -3,6 +3,7 @@
 #include "media/media_library.hpp"
 
 #include "accounts/secrets.hpp"
+#include "common/storage.hpp"
 #include "media/image_type.hpp"
 #include "store/store.hpp"
 
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <mutex>
 #include <vector>
 
@@ -47,21 +47,24 @@ Error vips_failure(std::string_view what) {
   return make_error(ErrorCode::invalid_input, "That file could not be read as an image.", detail);
 }
 
-Result<void> write_file(const std::filesystem::path& path, const void* data, std::size_t size) {
-  std::error_code error;
-  std::filesystem::create_directories(path.parent_path(), error);
-  const auto partial = path.string() + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary);
-    if (!file.write(static_cast<const char*>(data), static_cast<std::streamsize>(size)) || !file.flush()) {
-      return make_error(ErrorCode::unavailable, "The image could not be saved.", "writing " + partial);
-    }
+// The files one upload has written so far; removed again unless the upload
+// is kept, so a failure half-way (a full disk) leaves nothing behind.
+class WrittenFiles {
+ public:
+  ~WrittenFiles() {
+    std::error_code ignored;
+    for (const auto& file : files_) std::filesystem::remove(file, ignored);
   }
-  // A file appears whole or not at all.
-  std::filesystem::rename(partial, path, error);
-  if (error) return make_error(ErrorCode::unavailable, "The image could not be saved.", error.message());
-  return {};
-}
+  Result<void> write(std::filesystem::path path, const void* data, std::size_t size) {
+    BYLINE_TRY(write_file_durably(path, std::string_view(static_cast<const char*>(data), size)));
+    files_.push_back(std::move(path));
+    return {};
+  }
+  void keep() { files_.clear(); }
+
+ private:
+  std::vector<std::filesystem::path> files_;
+};
 
 std::string month_folder(Time now) {
   const std::time_t seconds = now.time_since_epoch().count();
@@ -114,6 +117,7 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
   media.created_at = now;
   media.original_path = folder + "/" + name + "." + std::string(extension(*type));
 
+  WrittenFiles written;
   for (const int target : kVariantWidths) {
     // Always make at least one variant; never enlarge.
     const int variant_width = std::min(target, width);
@@ -131,15 +135,16 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
       return vips_failure("encoding WebP");
     }
     const std::string path = folder + "/" + name + "-" + std::to_string(variant_width) + ".webp";
-    auto written = write_file(root_ / "public" / path, encoded, encoded_size);
+    auto saved = written.write(root_ / "public" / path, encoded, encoded_size);
     g_free(encoded);
-    BYLINE_TRY(written);
+    BYLINE_TRY(saved);
     media.variants.push_back({variant_width, path});
   }
-  BYLINE_TRY(write_file(root_ / "originals" / media.original_path, upload.bytes.data(), upload.bytes.size()));
+  BYLINE_TRY(written.write(root_ / "originals" / media.original_path, upload.bytes.data(), upload.bytes.size()));
 
   auto id = store_->create_media(media);
   BYLINE_TRY(id);
+  written.keep();
   media.id = *id;
   return media;
 }

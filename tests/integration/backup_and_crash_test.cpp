@@ -3,10 +3,9 @@
 // of a stream of saves comes back with a sound database holding every save
 // it had answered.
 #include "byline_process.hpp"
+#include "database_checks.hpp"
 #include "http_client.hpp"
 #include "newsroom_client.hpp"
-
-#include "store/sqlite/connection.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,14 +23,6 @@ int publish(const StaffClient& staff, const std::string& title) {
   return staff
       .post("/newsroom/posts/new/", "title=" + http::url_encode(title) + "&body=%3Cp%3EText.%3C%2Fp%3E&intent=publish")
       .status;
-}
-
-std::string integrity_of(const std::filesystem::path& database) {
-  auto connection = store::sqlite::Connection::open(database.string(), false);
-  if (!connection) return "cannot open: " + connection.error().detail;
-  auto check = (*connection)->prepare("PRAGMA integrity_check");
-  if (!check || !(*check)->step().ok()) return "cannot check";
-  return (*check)->text(0);
 }
 
 TEST(Backup, ACopyTakenWhileServingRestoresWhole) {

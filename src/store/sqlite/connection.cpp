@@ -1,7 +1,11 @@
 // sqlite3 connection, statement cache and transactions.
 #include "store/sqlite/connection.hpp"
 
+#include "common/storage.hpp"
+
 #include <sqlite3.h>
+
+#include <cerrno>
 
 namespace byline::store::sqlite {
 
@@ -98,9 +102,8 @@ Result<std::unique_ptr<Statement>> Connection::prepare(std::string_view sql) {
 Result<void> Connection::execute(const char* sql) {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string detail = message ? message : "unknown error";
     sqlite3_free(message);
-    return make_error(ErrorCode::internal, "The database failed.", detail);
+    return error(std::string_view(sql).substr(0, 80));
   }
   return {};
 }
@@ -117,6 +120,15 @@ Error Connection::error(std::string_view what) const {
   }
   if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
     return make_error(ErrorCode::unavailable, "The database is busy; try again.", detail);
+  }
+  // Faults of the disk, not of Byline: the operator must hear which one.
+  if ((code & 0xff) == SQLITE_FULL) return disk_full_error(detail);
+  if ((code & 0xff) == SQLITE_READONLY) return read_only_error(detail);
+  if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN) {
+    const int system_error = sqlite3_system_errno(db_);
+    if (system_error == ENOSPC || system_error == EDQUOT || system_error == EROFS) {
+      return write_error(system_error, detail);
+    }
   }
   return make_error(ErrorCode::internal, "The database failed.", detail);
 }
