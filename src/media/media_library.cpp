@@ -3,6 +3,7 @@
 #include "media/media_library.hpp"
 
 #include "accounts/secrets.hpp"
+#include "common/files_beneath.hpp"
 #include "common/storage.hpp"
 #include "media/image_type.hpp"
 #include "store/store.hpp"
@@ -80,6 +81,13 @@ bool is_public_path_character(char c) {
          c == '_' || c == '/' || c == '.';
 }
 
+// The shape of the paths Byline gives variants; anything else is refused
+// before the file system is asked.
+bool is_public_path(std::string_view path) {
+  return !path.empty() && path.size() <= 200 && path.find("..") == std::string_view::npos && path.front() != '/' &&
+         std::all_of(path.begin(), path.end(), is_public_path_character);
+}
+
 }  // namespace
 
 MediaLibrary::MediaLibrary(std::shared_ptr<store::Store> store, std::filesystem::path data_dir)
@@ -149,16 +157,13 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
   return media;
 }
 
-std::optional<std::filesystem::path> MediaLibrary::public_file(std::string_view path) const {
-  if (path.empty() || path.size() > 200 || path.find("..") != std::string_view::npos ||
-      path.front() == '/' ||
-      std::any_of(path.begin(), path.end(), [](char c) { return !is_public_path_character(c); })) {
-    return std::nullopt;
-  }
-  auto file = root_ / "public" / std::filesystem::path(path);
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
-  return file;
+std::optional<std::string> MediaLibrary::read_public_file(std::string_view path) const {
+  if (!is_public_path(path)) return std::nullopt;
+  return read_file_beneath(root_ / "public", path, kMaxUploadBytes);
+}
+
+bool MediaLibrary::has_public_file(std::string_view path) const {
+  return is_public_path(path) && is_file_beneath(root_ / "public", path);
 }
 
 std::vector<content::MediaVariant> MediaLibrary::variants_of(std::string_view src) const {
@@ -178,7 +183,7 @@ std::vector<content::MediaVariant> MediaLibrary::variants_of(std::string_view sr
   std::vector<content::MediaVariant> variants;
   for (const int width : widths) {
     std::string variant = base + "-" + std::to_string(width) + std::string(kSuffix);
-    if (public_file(variant)) variants.push_back({width, std::move(variant)});
+    if (has_public_file(variant)) variants.push_back({width, std::move(variant)});
   }
   return variants;
 }

@@ -47,9 +47,12 @@ class MediaLibrary {
   // invalid_input or too_large with a message for the uploader.
   Result<content::Media> add(const Upload& upload, Time now);
 
-  // The file behind a public path ("2026/11/…-800.webp"); nullopt when the
-  // path is not one Byline makes or no such file exists.
-  std::optional<std::filesystem::path> public_file(std::string_view path) const;
+  // The bytes of the file behind a public path ("2026/11/…-800.webp");
+  // nullopt when the path is not one Byline makes, no such file exists, or
+  // a symlink is on the way (nothing placed in media/public leads outside).
+  std::optional<std::string> read_public_file(std::string_view path) const;
+  // Whether read_public_file would find that file.
+  bool has_public_file(std::string_view path) const;
 
   // The srcset for an image address Byline made ("/media/…-1200.webp"):
   // every width of the same image that exists. "" for any other address.

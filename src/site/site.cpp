@@ -17,7 +17,6 @@
 #include "store/store.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <iterator>
 
 namespace byline::site {
@@ -469,11 +468,8 @@ Response Site::asset(const Request& request, const Params& params) const {
 }
 
 Response Site::media_file(const Request& request, const Params& params) const {
-  const auto file = media_->public_file(params.get("path"));
-  if (!file) return not_found(request);
-  std::ifstream in(*file, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return failure(make_error(ErrorCode::unavailable, "The image could not be read."));
+  auto bytes = media_->read_public_file(params.get("path"));
+  if (!bytes) return not_found(request);
   Response response;
   // Variant names are random and never reused: the bytes never change.
   const std::string etag = "\"" + params.get("path") + "\"";
@@ -484,7 +480,7 @@ Response Site::media_file(const Request& request, const Params& params) const {
     return response;
   }
   response.set_header("Content-Type", "image/webp");
-  response.body = std::move(bytes);
+  response.body = std::move(*bytes);
   return response;
 }
 

@@ -1,7 +1,9 @@
 // The HTTP edge against hostile clients, over real sockets: requests whose
 // framing two programs could read differently are refused, oversize forms
 // get their own status, slow clients hold up nobody, a connection flood
-// gets a quick 503, and an https site sends HSTS.
+// gets a quick 503, an https site sends HSTS, no address reaches a file
+// outside the media and theme folders, and no address is taken from the
+// request's Host or X-Forwarded-* headers.
 #include "byline_process.hpp"
 #include "http_client.hpp"
 
@@ -11,6 +13,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <chrono>
 #include <thread>
 
@@ -168,6 +172,78 @@ TEST(HttpEdgeLimits, AnHttpsSiteSendsStrictTransportSecurity) {
   TempDir plain_data("no-hsts");
   ServerProcess plain(plain_data.path(), {"--demo"});
   EXPECT_EQ(http_get(plain.port(), "/").header("strict-transport-security"), "");
+}
+
+TEST(HttpPaths, NoAddressReachesAFileOutsideTheMediaAndThemeFolders) {
+  TempDir data("paths");
+  const auto month = data.path() / "media" / "public" / "2026" / "11";
+  std::filesystem::create_directories(month);
+  std::ofstream(month / "real-400.webp", std::ios::binary) << "RIFF-real";
+  std::filesystem::create_symlink(data.path() / "byline.db", month / "link-400.webp");
+  std::filesystem::create_directory_symlink(data.path(), data.path() / "media" / "public" / "outside");
+  ServerProcess server(data.path(), {"--demo"});
+
+  const HttpResponse real = http_get(server.port(), "/media/2026/11/real-400.webp");
+  ASSERT_EQ(real.status, 200);
+  EXPECT_EQ(real.body, "RIFF-real");
+
+  for (const std::string target : {
+           "/media/2026/11/link-400.webp",            // a symlink to the database
+           "/media/outside/byline.db",                // a folder symlinked out
+           "/media/../byline.db",                     // dot segments
+           "/media/2026/../../../byline.db",
+           "/media/%2e%2e/byline.db",                 // encoded dots
+           "/media/..%2fbyline.db",                   // an encoded slash
+           "/media/..%5cbyline.db",                   // an encoded backslash
+           "/media/..\\byline.db",                    // a raw backslash
+           "/media/%252e%252e/byline.db",             // encoded twice: decoded once only
+           "/media//etc/passwd",
+           "/media/%2fetc%2fpasswd",
+           "/media/2026/11/real-400.webp%00.txt",
+           "/assets/../byline.db",
+           "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+           "/assets/..%2f..%2f..%2fetc%2fpasswd",
+       }) {
+    const HttpResponse answer = http_get(server.port(), target);
+    EXPECT_TRUE(answer.status == 400 || answer.status == 404) << target << " gave " << answer.status;
+    EXPECT_EQ(answer.body.find("SQLite format 3"), std::string::npos) << target;
+    EXPECT_EQ(answer.body.find("root:"), std::string::npos) << target;
+  }
+}
+
+TEST(HttpPaths, AddressesComeFromTheSiteUrlNeverFromTheRequest) {
+  TempDir data("forged-host");
+  ServerProcess server(data.path(), {"--demo", "--url", "https://news.example"});
+  const std::vector<std::pair<std::string, std::string>> forged = {
+      {"Host", "evil.example"},
+      {"X-Forwarded-Host", "evil.example"},
+      {"X-Forwarded-Proto", "http"},
+      {"X-Forwarded-Server", "evil.example"},
+      {"Forwarded", "host=evil.example;proto=http"},
+  };
+  // The forged request comes first: were it to leak, the page cache would
+  // hand it on to every later reader.
+  const std::string article = "/president-putin-russia-iran-having-strategic-ties/";
+  for (const std::string& path : {std::string("/"), article, std::string("/rss/"), std::string("/atom.xml"),
+                                 std::string("/feed.json"), std::string("/sitemap.xml"),
+                                 std::string("/sitemap-posts-1.xml"), std::string("/robots.txt"),
+                                 std::string("/search?q=iran"), std::string("/no-such-story/")}) {
+    for (const bool is_forged : {true, false}) {
+      const HttpResponse answer = is_forged ? http_request(server.port(), "GET", path, forged)
+                                            : http_get(server.port(), path);
+      EXPECT_NE(answer.status, 0) << path;
+      EXPECT_EQ(answer.body.find("evil.example"), std::string::npos) << path;
+      EXPECT_EQ(answer.body.find("http://news.example"), std::string::npos) << path;
+      if (path == "/" || path == article || path == "/rss/") {
+        EXPECT_NE(answer.body.find("https://news.example/"), std::string::npos) << path;
+      }
+    }
+  }
+  const HttpResponse redirect = http_request(server.port(), "GET", article.substr(0, article.size() - 1), forged);
+  EXPECT_EQ(redirect.status, 301);
+  EXPECT_EQ(redirect.header("location").find("evil.example"), std::string::npos) << redirect.header("location");
+  const HttpResponse sign_in = http_request(server.port(), "GET", "/newsroom/", forged);
+  EXPECT_EQ(sign_in.header("location").find("evil.example"), std::string::npos) << sign_in.header("location");
 }
 
 }  // namespace

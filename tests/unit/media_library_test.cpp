@@ -18,9 +18,8 @@ using byline::testing::make_png;
 
 const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026));
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 class MediaLibraryTest : public ::testing::Test {
@@ -69,9 +68,9 @@ TEST_F(MediaLibraryTest, MakesWebpVariantsThatNeverEnlarge) {
   EXPECT_EQ(media->variants[1].width, 800);
   EXPECT_EQ(media->variants[2].width, 1000);
   for (const auto& variant : media->variants) {
-    const auto file = library_->public_file(variant.path);
-    ASSERT_TRUE(file.has_value()) << variant.path;
-    EXPECT_EQ(sniff_image_type(read_file(*file)), ImageType::webp);
+    const auto bytes = library_->read_public_file(variant.path);
+    ASSERT_TRUE(bytes.has_value()) << variant.path;
+    EXPECT_EQ(sniff_image_type(*bytes), ImageType::webp);
   }
   EXPECT_TRUE(std::filesystem::exists(dir_ / "media" / "originals" / media->original_path));
   EXPECT_EQ(media_src(*media), "/media/" + media->variants.back().path);
@@ -147,11 +146,31 @@ TEST_F(MediaLibraryTest, RefusesAnUploadOverTheSizeLimit) {
 }
 
 TEST_F(MediaLibraryTest, ServesOnlyPathsItMakes) {
-  EXPECT_FALSE(library_->public_file("../byline.db"));
-  EXPECT_FALSE(library_->public_file("/etc/passwd"));
-  EXPECT_FALSE(library_->public_file("2026/11/../../../byline.db"));
-  EXPECT_FALSE(library_->public_file("2026/11/nothing-400.webp"));
-  EXPECT_FALSE(library_->public_file(""));
+  EXPECT_FALSE(library_->read_public_file("../byline.db"));
+  EXPECT_FALSE(library_->read_public_file("/etc/passwd"));
+  EXPECT_FALSE(library_->read_public_file("2026/11/../../../byline.db"));
+  EXPECT_FALSE(library_->read_public_file("2026/11/nothing-400.webp"));
+  EXPECT_FALSE(library_->read_public_file("2026//x-400.webp"));
+  EXPECT_FALSE(library_->read_public_file("./2026/x-400.webp"));
+  EXPECT_FALSE(library_->read_public_file(""));
+}
+
+TEST_F(MediaLibraryTest, FollowsNoSymlinkOutOfThePublicFolder) {
+  const auto public_folder = dir_ / "media" / "public";
+  std::filesystem::create_directories(public_folder / "2026" / "11");
+  write_file(dir_ / "secret.txt", "not for readers");
+  write_file(public_folder / "2026" / "11" / "real-400.webp", "RIFF");
+  std::filesystem::create_symlink(dir_ / "secret.txt", public_folder / "2026" / "11" / "link-400.webp");
+  std::filesystem::create_directory_symlink(dir_, public_folder / "outside");
+  std::filesystem::create_directory_symlink(public_folder / "2026", public_folder / "inside");
+
+  EXPECT_EQ(library_->read_public_file("2026/11/real-400.webp"), "RIFF");
+  EXPECT_TRUE(library_->has_public_file("2026/11/real-400.webp"));
+  EXPECT_FALSE(library_->read_public_file("2026/11/link-400.webp"));
+  EXPECT_FALSE(library_->has_public_file("2026/11/link-400.webp"));
+  EXPECT_FALSE(library_->read_public_file("outside/secret.txt"));
+  EXPECT_FALSE(library_->read_public_file("inside/11/real-400.webp")) << "no symlink is followed, even inside";
+  EXPECT_FALSE(library_->read_public_file("2026/11")) << "a folder is not a file";
 }
 
 }  // namespace
