@@ -1,6 +1,7 @@
 // Validation and normalisation of posts on their way into the Store.
 #include "content/post_rules.hpp"
 
+#include "content/markdown.hpp"
 #include "content/sanitize.hpp"
 #include "content/slug.hpp"
 #include "content/text.hpp"
@@ -35,11 +36,13 @@ Result<Post> prepare_post(Post post, Time now) {
     return invalid("A slug may hold only lower-case letters, digits and dashes.");
   }
 
-  if (estimate_nesting_depth(post.body_source) > kMaxBodyNesting) {
+  const std::string written = post.source_format == SourceFormat::markdown ? markdown_to_html(post.body_source)
+                                                                             : post.body_source;
+  if (estimate_nesting_depth(written) > kMaxBodyNesting) {
     return invalid("The body nests elements more than " + std::to_string(kMaxBodyNesting) +
                    " deep.");
   }
-  post.body_html = sanitize_html(post.body_source);
+  post.body_html = sanitize_html(written);
   post.plaintext = html_to_text(post.body_html);
   post.custom_excerpt = trim(post.custom_excerpt);
   post.featured_image = trim(post.featured_image);

@@ -4,7 +4,7 @@
 
 #include "common/json.hpp"
 #include "common/text_encoding.hpp"
-
+#include "content/sanitize.hpp"
 
 namespace byline::site {
 namespace {
@@ -20,6 +20,12 @@ std::string cdata(std::string_view text) {
   }
   out += text.substr(start);
   return out + "]]>";
+}
+
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  content::append_escaped(out, text);
+  return out;
 }
 
 std::string json_list(const std::vector<std::string>& values) {
@@ -92,7 +98,8 @@ std::string rss_feed(const Feed& feed, std::string_view self_url) {
     // Names are text: escaped. Only the HTML fields go in CDATA.
     for (const auto& author : item.authors) xml += "<dc:creator>" + xml_escape(author) + "</dc:creator>\n";
     for (const auto& category : item.categories) xml += "<category>" + xml_escape(category) + "</category>\n";
-    xml += "<description>" + cdata(item.summary) + "</description>\n";
+    // Readers take an RSS description for HTML; the summary is text.
+    xml += "<description>" + cdata(html_escaped(item.summary)) + "</description>\n";
     xml += "<content:encoded>" + cdata(item.content_html) + "</content:encoded>\n";
     if (!item.image.empty()) {
       xml += "<media:content url=\"" + xml_escape(item.image) + "\" medium=\"image\"/>\n";

@@ -128,6 +128,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
     const auto at = output_.find(kListening);
     if (at != std::string::npos && output_.find('/', at + kListening.size()) != std::string::npos) {
       port_ = static_cast<unsigned short>(std::stoi(output_.substr(at + kListening.size())));
+      start_draining();
       return;
     }
   }
@@ -137,17 +138,26 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
 
 ServerProcess::~ServerProcess() { stop(); }
 
-void ServerProcess::read_available(int timeout_ms) {
-  if (output_fd_ >= 0) {
-    while (true) {
-      const auto before = output_.size();
-      if (!read_some(output_fd_, output_, timeout_ms) || output_.size() == before) break;
+// The server logs a line per request; a pipe nobody empties would fill up
+// and stop it in the middle of a write. So its output is read all along.
+void ServerProcess::start_draining() {
+  draining_ = std::thread([this] {
+    std::string chunk;
+    while (true) {  // until the server's end of the pipe closes
+      chunk.clear();
+      const bool open = read_some(output_fd_, chunk, 50);
+      if (!chunk.empty()) {
+        std::lock_guard lock(output_mutex_);
+        output_ += chunk;
+      }
+      if (!open) break;
     }
-  }
+  });
 }
 
 std::string ServerProcess::output() {
-  read_available(50);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // what was just written arrives
+  std::lock_guard lock(output_mutex_);
   return output_;
 }
 
@@ -160,7 +170,9 @@ int ServerProcess::end_with(int signal) {
   kill(pid_, signal);
   const int code = wait_for_exit(pid_, 15);
   pid_ = -1;
-  read_available(50);
+  // The process is gone: the reader takes what it wrote last, then meets
+  // the end of the pipe.
+  if (draining_.joinable()) draining_.join();
   if (output_fd_ >= 0) close(output_fd_);
   output_fd_ = -1;
   return code;

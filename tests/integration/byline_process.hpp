@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace byline::testing {
@@ -54,13 +56,15 @@ class ServerProcess {
   std::string output();
 
  private:
-  void read_available(int timeout_ms);
+  void start_draining();
   int end_with(int signal);
 
   int pid_ = -1;
   int output_fd_ = -1;
   unsigned short port_ = 0;
-  std::string output_;
+  std::mutex output_mutex_;
+  std::string output_;  // guarded by output_mutex_ once draining_ runs
+  std::thread draining_;
 };
 
 }  // namespace byline::testing

@@ -59,7 +59,9 @@ TEST(CommandLine, AnUnusableDataDirectoryFailsWithOneClearLine) {
   const CommandResult result =
       run_byline({"serve", "--port", "0", "--data", (file / "data").string()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.output.find("byline: cannot create data directory"), std::string::npos)
+  EXPECT_NE(result.output.find("byline: cannot create the data directory " + (file / "data").string() +
+                               ": Not a directory"),
+            std::string::npos)
       << result.output;
 }
 

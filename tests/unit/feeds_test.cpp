@@ -44,6 +44,16 @@ TEST(RssFeed, EscapesTextAndKeepsBodiesWhole) {
   EXPECT_NE(xml.find("rel=\"self\""), std::string::npos);
 }
 
+TEST(RssFeed, GivesTheTextSummaryAsEscapedHtml) {
+  // Readers take a description for HTML: a summary typed as text must stay text.
+  Feed feed = sample();
+  feed.items[0].summary = "<script>alert(1)</script> & more";
+  const std::string xml = rss_feed(feed, "https://news.example/rss/");
+  EXPECT_NE(xml.find("<description><![CDATA[&lt;script&gt;alert(1)&lt;/script&gt; &amp; more]]></description>"),
+            std::string::npos)
+      << xml;
+}
+
 TEST(AtomFeed, HasTheRequiredElements) {
   const std::string xml = atom_feed(sample(), "https://news.example/atom.xml");
   EXPECT_NE(xml.find("<id>https://news.example/atom.xml</id>"), std::string::npos);
