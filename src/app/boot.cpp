@@ -7,6 +7,7 @@
 #include "accounts/sessions.hpp"
 #include "app/data_dir.hpp"
 #include "common/cpus.hpp"
+#include "common/log.hpp"
 #include "demo/demo_content.hpp"
 #include "http/page_cache.hpp"
 #include "http/server.hpp"
@@ -24,6 +25,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace byline::app {
@@ -47,6 +49,9 @@ std::size_t connection_capacity() {
 
 int serve(const ServeOptions& options) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  // A log reader that goes away (a closed pipe) must not take the site with
+  // it: writes to it fail with EPIPE instead of killing the process.
+  std::signal(SIGPIPE, SIG_IGN);
 
   const int threads = options.threads > 0
                           ? options.threads
@@ -63,9 +68,9 @@ int serve(const ServeOptions& options) {
     auto filled = demo::fill_with_demo_content(*store, now_utc());
     if (!filled) return report_failure(filled.error());
     if (*filled > 0) {
-      std::printf("Demo content: wrote %d posts to %s\n", *filled, database.c_str());
+      log_line("Demo content: wrote " + std::to_string(*filled) + " posts to " + database.string());
     } else {
-      std::printf("Demo content: %s already has posts; left as it is\n", database.c_str());
+      log_line("Demo content: " + database.string() + " already has posts; left as it is");
     }
   }
 
@@ -143,18 +148,21 @@ int serve(const ServeOptions& options) {
   auto setup_link = newsroom.prepare_setup_link(now_utc());
   if (!setup_link) return report_failure(setup_link.error());
 
-  std::printf("Byline is serving http://%s:%u/ (data: %s, %d threads, %s)\n", options.host.c_str(),
-              server.port(), options.data_dir.c_str(), threads,
-              !options.fragment_cache ? "no cache"
-              : options.page_cache    ? ("cache " + std::to_string(options.cache_megabytes) + " MB").c_str()
-                                      : "fragment cache only");
+  // Through the log, like every line a running server prints: in order, and
+  // never waiting for a reader that has stalled.
+  const std::string address = "http://" + options.host + ":" + std::to_string(server.port());
+  log_line("Byline is serving " + address + "/ (data: " + options.data_dir.string() + ", " +
+           std::to_string(threads) + " threads, " +
+           (!options.fragment_cache ? "no cache"
+            : options.page_cache    ? "cache " + std::to_string(options.cache_megabytes) + " MB"
+                                    : "fragment cache only") +
+           ")");
   if (*setup_link) {
-    std::printf("No admin account yet. Create the owner account at http://%s:%u%s "
-                "(the link works once, for 24 hours)\n",
-                options.host.c_str(), server.port(), (*setup_link)->c_str());
+    log_line("No admin account yet. Create the owner account at " + address + **setup_link +
+             " (the link works once, for 24 hours)");
   }
   server.run();
-  std::printf("Byline stopped.\n");
+  log_line("Byline stopped.");
   return 0;
 }
 

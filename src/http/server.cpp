@@ -273,7 +273,7 @@ struct Server::Impl {
       if (options.access_log) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
-        log_line(format_access_log(remote_address, method, target, request_id, status, body_bytes, elapsed));
+        log_access_line(format_access_log(remote_address, method, target, request_id, status, body_bytes, elapsed));
       }
       if (write_error || !keep_open) break;
     }

@@ -114,8 +114,8 @@ CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
   return result;
 }
 
-ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
-                             std::vector<std::string> extra_arguments) {
+ServerProcess::ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_arguments,
+                             Output output) {
   std::vector<std::string> arguments{"serve", "--host", "127.0.0.1", "--port", "0",
                                      "--data", data_dir.string()};
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
@@ -128,7 +128,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
     const auto at = output_.find(kListening);
     if (at != std::string::npos && output_.find('/', at + kListening.size()) != std::string::npos) {
       port_ = static_cast<unsigned short>(std::stoi(output_.substr(at + kListening.size())));
-      start_draining();
+      if (output == Output::read) start_draining();
       return;
     }
   }
@@ -159,6 +159,12 @@ std::string ServerProcess::output() {
   std::this_thread::sleep_for(std::chrono::milliseconds(100));  // what was just written arrives
   std::lock_guard lock(output_mutex_);
   return output_;
+}
+
+void ServerProcess::close_output() {
+  if (draining_.joinable()) return;  // only an output left unread may be closed
+  if (output_fd_ >= 0) close(output_fd_);
+  output_fd_ = -1;
 }
 
 int ServerProcess::stop() { return end_with(SIGTERM); }

@@ -40,7 +40,12 @@ CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
 // the address it listens on; stops with SIGTERM on stop() or destruction.
 class ServerProcess {
  public:
-  ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_arguments);
+  // What happens to what the server prints once it has started: read all
+  // along (kept for output()), or never read, as by a stalled log reader.
+  enum class Output { read, left_unread };
+
+  ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_arguments,
+                Output output = Output::read);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -54,6 +59,8 @@ class ServerProcess {
   void kill_now();
   // Everything the server printed so far.
   std::string output();
+  // Closes this end of the server's output pipe, as a log reader that quits.
+  void close_output();
 
  private:
   void start_draining();
