@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <cstddef>
 #include <mutex>
 #include <thread>
@@ -20,21 +21,16 @@ class LogWriter {
  public:
   LogWriter() : writer_([this] { run(); }) {}
 
-  // Writes what is queued, unless standard output has stalled: a process
-  // that is stopping does not wait longer than kFlushWait for its reader.
-  ~LogWriter() {
-    bool stalled = false;
-    {
-      std::unique_lock lock(mutex_);
-      stopping_ = true;
-      changed_.notify_all();
-      stalled = !written_.wait_for(lock, kFlushWait, [&] { return queued_.empty() && !writing_; });
-    }
-    if (stalled) {
-      writer_.detach();  // blocked in write(); the process ends around it
-    } else {
-      writer_.join();
-    }
+  // At exit: writes what is queued, unless standard output has stalled; a
+  // process that is ending does not wait longer than kFlushWait for its
+  // reader. A writer still blocked then is left to end with the process.
+  void finish() {
+    std::unique_lock lock(mutex_);
+    stopping_ = true;
+    changed_.notify_all();
+    if (!written_.wait_for(lock, kFlushWait, [&] { return queued_.empty() && !writing_; })) return;
+    lock.unlock();
+    writer_.join();
   }
 
   void add(const std::string& line, bool may_drop) {
@@ -96,9 +92,15 @@ class LogWriter {
   std::thread writer_;  // last: starts once the rest exists
 };
 
+// Never destroyed: a writer blocked on a stalled reader may outlive main(),
+// and must not find its queue freed under it.
 LogWriter& writer() {
-  static LogWriter instance;
-  return instance;
+  static LogWriter* const instance = [] {
+    auto* created = new LogWriter;
+    std::atexit([] { writer().finish(); });
+    return created;
+  }();
+  return *instance;
 }
 
 }  // namespace
