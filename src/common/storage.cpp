@@ -1,5 +1,7 @@
 #include "common/storage.hpp"
 
+#include "common/file_descriptor.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -34,14 +36,6 @@ Error write_error(int error_number, std::string detail) {
 
 namespace {
 
-// Closes a file descriptor on every path out.
-struct FileDescriptor {
-  int fd = -1;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 Result<void> write_all(int fd, std::string_view bytes, const std::string& name) {
   while (!bytes.empty()) {
     const ssize_t written = ::write(fd, bytes.data(), bytes.size());
@@ -54,8 +48,8 @@ Result<void> write_all(int fd, std::string_view bytes, const std::string& name) 
 }
 
 Result<void> sync_directory(const std::filesystem::path& directory) {
-  FileDescriptor folder{::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (folder.fd < 0 || ::fsync(folder.fd) != 0) return write_error(errno, "flushing " + directory.string());
+  const FileDescriptor folder(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!folder.valid() || ::fsync(folder.get()) != 0) return write_error(errno, "flushing " + directory.string());
   return {};
 }
 
@@ -69,9 +63,9 @@ Result<void> write_file_durably(const std::filesystem::path& path, std::string_v
   const std::string partial = path.string() + ".partial";
   Result<void> written;
   {
-    FileDescriptor file{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
-    if (file.fd < 0) return write_error(errno, "creating " + partial);
-    written = write_all(file.fd, bytes, partial);
+    const FileDescriptor file(::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!file.valid()) return write_error(errno, "creating " + partial);
+    written = write_all(file.get(), bytes, partial);
   }
   if (written && ::rename(partial.c_str(), path.c_str()) != 0) written = write_error(errno, "naming " + path.string());
   if (!written) {

@@ -1,6 +1,7 @@
 #include "content/markdown.hpp"
 
 #include "common/text_encoding.hpp"
+#include "content/sanitize.hpp"
 
 #include <md4c-html.h>
 
@@ -25,13 +26,8 @@ std::string markdown_to_html(std::string_view markdown) {
   if (md_html(input.data(), static_cast<MD_SIZE>(input.size()), append, &html, kParserFlags,
               MD_HTML_FLAG_SKIP_UTF8_BOM) != 0) {
     // md4c fails only when memory runs out; show the text rather than nothing.
-    html.clear();
-    html += "<pre>";
-    for (const char c : input) {
-      if (c == '<') html += "&lt;";
-      else if (c == '&') html += "&amp;";
-      else html += c;
-    }
+    html = "<pre>";
+    append_escaped(html, input);
     html += "</pre>";
   }
   return html;

@@ -468,17 +468,20 @@ Response Site::asset(const Request& request, const Params& params) const {
 }
 
 Response Site::media_file(const Request& request, const Params& params) const {
-  auto bytes = media_->read_public_file(params.get("path"));
-  if (!bytes) return not_found(request);
+  const std::string& path = params.get("path");
   Response response;
-  // Variant names are random and never reused: the bytes never change.
-  const std::string etag = "\"" + params.get("path") + "\"";
+  // Variant names are random and never reused: the bytes never change, and
+  // a browser that has them gets its 304 without the file being read.
+  const std::string etag = "\"" + path + "\"";
   response.set_header("ETag", etag);
   response.set_header("Cache-Control", "public, max-age=31536000, immutable");
   if (request.header("if-none-match") == etag) {
+    if (!media_->has_public_file(path)) return not_found(request);
     response.status = 304;
     return response;
   }
+  auto bytes = media_->read_public_file(path);
+  if (!bytes) return not_found(request);
   response.set_header("Content-Type", "image/webp");
   response.body = std::move(*bytes);
   return response;

@@ -24,9 +24,7 @@ namespace {
 constexpr const char* kPassword = "a long enough secret";
 
 std::string findings_in(const std::string& html, HtmlScope scope) {
-  std::string out;
-  for (const auto& line : script_surface(html, scope, kXssMarker)) out += "\n  " + line;
-  return out;
+  return script_surface_report(html, scope, kXssMarker);
 }
 
 // The CDATA sections of a feed (where bodies go) and the rest of it.

@@ -55,6 +55,13 @@ TEST_F(NewsroomMedia, StoresARealImageAndServesItsVariants) {
   EXPECT_EQ(image.header("content-type"), "image/webp");
   EXPECT_TRUE(image.body.starts_with("RIFF"));
   EXPECT_NE(image.header("cache-control").find("immutable"), std::string::npos);
+  const std::string etag = image.header("etag");
+  const HttpResponse again = http_request(server_->port(), "GET", src, {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_EQ(again.body, "");
+  const std::string missing = "/media/2026/11/no-such-image-400.webp";
+  EXPECT_EQ(http_request(server_->port(), "GET", missing, {{"If-None-Match", "\"2026/11/no-such-image-400.webp\""}}).status,
+            404);
   EXPECT_NE(staff_->get("/newsroom/media/").body.find(src), std::string::npos);
   const HttpResponse library = staff_->get("/newsroom/media/?format=json");
   EXPECT_EQ(library.header("content-type"), "application/json");

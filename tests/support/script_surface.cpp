@@ -174,4 +174,10 @@ std::vector<std::string> script_surface(std::string_view html, HtmlScope scope, 
   return std::move(finder.findings);
 }
 
+std::string script_surface_report(std::string_view html, HtmlScope scope, std::string_view marker) {
+  std::string report;
+  for (const auto& finding : script_surface(html, scope, marker)) report += "\n  " + finding;
+  return report;
+}
+
 }  // namespace byline::testing

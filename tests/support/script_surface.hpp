@@ -21,6 +21,10 @@ enum class HtmlScope {
 // means nothing there runs script.
 std::vector<std::string> script_surface(std::string_view html, HtmlScope scope, std::string_view marker);
 
+// The same findings as one string, a line each, for test failure messages:
+// "" when nothing runs.
+std::string script_surface_report(std::string_view html, HtmlScope scope, std::string_view marker);
+
 // Whether a browser would treat `url` as a javascript:, vbscript: or data:
 // address (it skips surrounding controls and spaces, and tabs and line
 // breaks anywhere).

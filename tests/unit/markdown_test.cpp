@@ -14,13 +14,7 @@ namespace {
 
 using testing::HtmlScope;
 using testing::kXssMarker;
-using testing::script_surface;
-
-std::string findings(const std::string& html) {
-  std::string out;
-  for (const auto& line : script_surface(html, HtmlScope::fragment, kXssMarker)) out += "\n  " + line;
-  return out;
-}
+using testing::script_surface_report;
 
 std::string body_of(const std::string& markdown) {
   Post post;
@@ -76,7 +70,7 @@ TEST(Markdown, NoPayloadRunsWhateverTheMarkdownSays) {
   for (const auto& payload : testing::xss_payloads()) payloads.push_back(payload.text);
   for (const auto& markdown : payloads) {
     const std::string html = body_of(markdown);
-    EXPECT_EQ(findings(html), "") << markdown << "\nbecame: " << html;
+    EXPECT_EQ(script_surface_report(html, HtmlScope::fragment, kXssMarker), "") << markdown << "\nbecame: " << html;
     EXPECT_EQ(sanitize_html(html), html) << markdown;
   }
 }
