@@ -84,6 +84,7 @@ int serve(const ServeOptions& options) {
     return std::nullopt;
   };
   server_options.access_log = options.access_log;
+  server_options.session_cookie = std::string(newsroom::kSessionCookie);
   server_options.max_connections = std::min(options.max_connections, connection_capacity());
   // The cache memory: three quarters for whole pages, a quarter for the
   // fragments they are put together from.

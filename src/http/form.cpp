@@ -45,21 +45,24 @@ bool Form::has(std::string_view name) const {
   return false;
 }
 
+std::optional<std::string_view> find_cookie(std::string_view cookie_header, std::string_view name) {
+  std::string_view rest = cookie_header;
+  while (!rest.empty()) {
+    const auto end = rest.find(';');
+    auto pair = rest.substr(0, end);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto equals = pair.find('=');
+    if (equals != std::string_view::npos && pair.substr(0, equals) == name) return pair.substr(equals + 1);
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return std::nullopt;
+}
+
 std::string_view cookie(const Request& request, std::string_view name) {
   for (const auto& [header, value] : request.headers) {
     if (header != "cookie") continue;
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      auto end = rest.find(';');
-      auto pair = rest.substr(0, end);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      const auto equals = pair.find('=');
-      if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
-        return pair.substr(equals + 1);
-      }
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 1);
-    }
+    if (const auto found = find_cookie(value, name)) return *found;
   }
   return {};
 }

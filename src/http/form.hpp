@@ -5,6 +5,7 @@
 #include "http/message.hpp"
 #include "http/percent_encoding.hpp"  // url_encode, for building links
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,10 @@ class Form {
 
 // The value of cookie `name` in the request's Cookie header, or "".
 std::string_view cookie(const Request& request, std::string_view name);
+
+// The value of cookie `name` in one Cookie header's value ("a=1; b=2"),
+// or nullopt when it is not named there.
+std::optional<std::string_view> find_cookie(std::string_view cookie_header, std::string_view name);
 
 struct CookieOptions {
   std::string path = "/";

@@ -1,7 +1,8 @@
 #include "http/page_cache.hpp"
 
 #include "common/text_encoding.hpp"
-#include "http/percent_encoding.hpp"
+#include "http/form.hpp"
+#include "http/target.hpp"
 
 #include <algorithm>
 
@@ -21,19 +22,6 @@ bool is_compressible(std::string_view content_type) {
          content_type.starts_with("application/rss+xml") || content_type.starts_with("application/atom+xml") ||
          content_type.starts_with("application/json") || content_type.starts_with("application/feed+json") ||
          content_type.starts_with("application/javascript") || content_type.starts_with("image/svg+xml");
-}
-
-bool has_cookie(std::string_view cookies, std::string_view name) {
-  std::size_t start = 0;
-  while (start < cookies.size()) {
-    auto end = cookies.find(';', start);
-    if (end == std::string_view::npos) end = cookies.size();
-    std::string_view pair = cookies.substr(start, end - start);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=') return true;
-    start = end + 1;
-  }
-  return false;
 }
 
 // Whether If-None-Match (a list of entity tags, or "*") names `etag`.
@@ -68,11 +56,10 @@ PageCache::PageCache(std::size_t max_bytes, std::string bypass_cookie)
 std::optional<std::string> PageCache::key_for(const CacheRequest& request) const {
   if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
   if (!request.authorization.empty()) return std::nullopt;
-  if (!bypass_cookie_.empty() && has_cookie(request.cookie, bypass_cookie_)) return std::nullopt;
-  const std::string_view path = request.target.substr(0, request.target.find('?'));
-  if (path.empty() || path.front() != '/') return std::nullopt;
-  // Decoded, so that the many spellings of one address share one entry.
-  return percent_decode(path, false, true);
+  if (!bypass_cookie_.empty() && find_cookie(request.cookie, bypass_cookie_)) return std::nullopt;
+  // Canonical, so that the many spellings of one address share one entry,
+  // and a spelling the router refuses is never answered from here.
+  return canonical_path(request.target.substr(0, request.target.find('?')));
 }
 
 std::optional<CacheHit> PageCache::find(const std::string& key, const CacheRequest& request, Time now) {

@@ -1,7 +1,6 @@
 // Path matching and the fallbacks of a miss (redirect, 405, 400, 404).
 #include "http/router.hpp"
 
-#include "http/percent_encoding.hpp"
 
 namespace byline::http {
 namespace {
@@ -33,14 +32,6 @@ const std::string& Params::get(std::string_view name) const {
     if (key == name) return value;
   }
   return kEmpty;
-}
-
-std::optional<std::string> decode_path_segment(std::string_view segment) {
-  auto decoded = percent_decode(segment, false, true);
-  if (!decoded || decoded->find('\0') != std::string::npos || decoded->find('/') != std::string::npos) {
-    return std::nullopt;
-  }
-  return decoded;
 }
 
 void Router::add(std::string method, std::string_view pattern, Handler handler) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/message.hpp"
+#include "http/target.hpp"  // decode_path_segment
 
 #include <functional>
 #include <optional>
@@ -64,9 +65,5 @@ class Router {
   std::vector<Route> routes_;
   Handler not_found_;
 };
-
-// Percent-decodes one path segment; nullopt when the encoding is broken or
-// decodes to a NUL or a '/'.
-std::optional<std::string> decode_path_segment(std::string_view segment);
 
 }  // namespace byline::http

@@ -6,9 +6,12 @@
 #include "common/cpus.hpp"
 #include "common/log.hpp"
 #include "http/access_log.hpp"
+#include "http/form.hpp"
 #include "http/page_cache.hpp"
 #include "http/request_checks.hpp"
+#include "http/response_checks.hpp"
 #include "http/security_headers.hpp"
+#include "http/target.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -27,8 +30,10 @@
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <mutex>
 #include <random>
 #include <thread>
+#include <unordered_set>
 
 namespace byline::http {
 
@@ -41,6 +46,10 @@ namespace {
 
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kMaxLingerBytes = 64 * 1024 * 1024;
+constexpr auto kLingerTime = std::chrono::seconds(2);
+// What the read buffer holds beyond a whole header: body bytes on their way
+// into the body, a chunk's header line.
+constexpr std::size_t kReadRoomBytes = 64 * 1024;
 
 bool is_normal_ending(const boost::system::error_code& error) {
   return error == bhttp::error::end_of_stream || error == asio::error::eof ||
@@ -48,14 +57,18 @@ bool is_normal_ending(const boost::system::error_code& error) {
          error == asio::error::operation_aborted || error == beast::error::timeout;
 }
 
-Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& remote,
-                   std::string request_id) {
+// The target in origin form ("/path?query"), as handlers and the cache see it.
+std::string origin_form(const OriginTarget& target) {
+  return target.query.empty() ? target.path : target.path + "?" + target.query;
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, OriginTarget target,
+                   const std::string& remote, std::string request_id) {
   Request request;
   request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  const auto question = request.target.find('?');
-  request.path = request.target.substr(0, question);
-  if (question != std::string::npos) request.query = request.target.substr(question + 1);
+  request.target = origin_form(target);
+  request.path = std::move(target.path);
+  request.query = std::move(target.query);
   for (const auto& field : message) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -83,10 +96,10 @@ bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, b
   return message;
 }
 
-// The page cache's view of a request that was read.
-CacheRequest cache_request(const bhttp::request<bhttp::string_body>& message) {
+// The page cache's view of a request that was read; `target` in origin form.
+CacheRequest cache_request(const bhttp::request<bhttp::string_body>& message, std::string_view target) {
   return CacheRequest{message.method_string(),
-                      message.target(),
+                      target,
                       message[bhttp::field::cookie],
                       message[bhttp::field::authorization],
                       message[bhttp::field::accept_encoding],
@@ -103,17 +116,46 @@ Response protocol_error(const boost::system::error_code& error) {
   return Response::text(400, "Bad request.\n");
 }
 
+// The target of a request line ("GET /a HTTP/1.1" gives "/a"), "" when the
+// line has no such shape (the parser refuses it later).
+std::string_view request_line_target(std::string_view header) {
+  const std::string_view line = header.substr(0, header.find("\r\n"));
+  const auto start = line.find(' ');
+  const auto end = line.rfind(' ');
+  if (start == std::string_view::npos || end <= start) return {};
+  return line.substr(start + 1, end - start - 1);
+}
+
+// Whether a request names the staff session cookie `name`.
+bool has_cookie(const bhttp::request<bhttp::string_body>& message, std::string_view name) {
+  if (name.empty()) return false;
+  const auto [first, last] = message.equal_range(bhttp::field::cookie);
+  for (auto field = first; field != last; ++field) {
+    if (find_cookie(field->value(), name)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct Server::Impl {
+  // A session as the stopper sees it: woken when the server stops while it
+  // waits for the next request. Touched only on the session's own strand.
+  struct Live {
+    asio::any_io_executor executor;
+    beast::tcp_stream* stream = nullptr;  // nullptr once the session ended
+    bool waiting = false;                 // for the first byte of a request
+  };
+
   ServerOptions options;
   std::shared_ptr<const Router> router;
   asio::io_context io{options.threads};
   asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
   tcp::acceptor acceptor{control};
   asio::signal_set signals{control, SIGINT, SIGTERM};
-  std::atomic<int> in_flight{0};
   std::atomic<std::size_t> connections{0};  // open sessions
+  std::mutex live_mutex;
+  std::unordered_set<std::shared_ptr<Live>> live;  // guarded by live_mutex
   std::function<void(Response&)> extra_headers;
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> request_count{0};
@@ -128,8 +170,9 @@ struct Server::Impl {
   }
 
   // Runs the handler; a bug (exception) becomes a 500 and a log line, never
-  // a dead server.
-  Response handle(const Request& request) {
+  // a dead server, and so does a header no answer may carry. `staff`: the
+  // request came with a session or credentials.
+  Response handle(const Request& request, bool staff) {
     Response response;
     try {
       response = router->dispatch(request);
@@ -137,8 +180,15 @@ struct Server::Impl {
       log_line("error: request " + request.request_id + " failed: " + error.what());
       response = Response::text(500, "Internal server error.\n");
     }
+    // Rule: no header value carries CR, LF or NUL, whatever its source.
+    if (const auto name = unsafe_header(response)) {
+      log_line("error: request " + request.request_id + " was answered with an unsafe " + *name +
+               " header; sent 500 instead");
+      response = Response::text(500, "Internal server error.\n");
+    }
     add_security_headers(response);
     if (extra_headers) extra_headers(response);
+    if (staff) make_private(response);
     response.set_header("X-Request-Id", request.request_id);
     return response;
   }
@@ -155,101 +205,140 @@ struct Server::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
+  std::shared_ptr<Live> enlist(beast::tcp_stream& stream) {
+    auto session = std::make_shared<Live>(Live{stream.get_executor(), &stream, false});
+    std::lock_guard lock(live_mutex);
+    live.insert(session);
+    return session;
+  }
+  void discharge(const std::shared_ptr<Live>& session) {
+    session->stream = nullptr;
+    std::lock_guard lock(live_mutex);
+    live.erase(session);
+  }
+
   asio::awaitable<void> session(beast::tcp_stream stream) {
     struct Open {
-      std::atomic<std::size_t>& count;
-      ~Open() { --count; }
-    } open{connections};
+      Impl& impl;
+      std::shared_ptr<Live> session;
+      ~Open() {
+        impl.discharge(session);
+        --impl.connections;
+      }
+    } open{*this, enlist(stream)};
+    Live& me = *open.session;
     boost::system::error_code endpoint_error;
     const auto remote = stream.socket().remote_endpoint(endpoint_error);
     const std::string remote_address = endpoint_error ? "-" : remote.address().to_string();
-    beast::flat_buffer buffer;
+    // Bounded, so that no part of a request (a chunk extension, say) can
+    // grow without end: a header, and room to read a body through.
+    beast::flat_buffer buffer(options.max_header_bytes + kReadRoomBytes);
     bool first = true;
 
-    while (!stopping) {
+    while (true) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      // Beast keeps a reference to the callback: it lives as long as the parser.
+      auto bound_extensions = [](std::uint64_t, std::string_view extensions, boost::system::error_code& error) {
+        if (extensions.size() > kMaxChunkExtensionBytes) error = bhttp::error::bad_chunk_extension;
+      };
+      parser.on_chunk_header(bound_extensions);
       stream.expires_after(first ? options.read_timeout : options.idle_timeout);
       first = false;
       // The header as sent is looked at before it is parsed: the parser
       // would quietly mend what should be refused.
-      auto [read_error, header_bytes] = co_await read_raw_header(stream, buffer);
+      auto [read_error, header_bytes] = co_await read_raw_header(stream, buffer, me);
       std::optional<Refusal> refusal;
-      if (!read_error) {
-        refusal = check_raw_header(
-            std::string_view(static_cast<const char*>(buffer.data().data()), header_bytes));
+      if (read_error == bhttp::error::header_limit) {
+        refusal = refuse_oversized_header(
+            std::string_view(static_cast<const char*>(buffer.data().data()), buffer.size()));
+      } else if (!read_error) {
+        const std::string_view header(static_cast<const char*>(buffer.data().data()), header_bytes);
+        refusal = check_raw_header(header);
+        // Set before the header is parsed: the parser holds a Content-Length
+        // to the limit as soon as it reads it.
+        std::optional<std::size_t> limit;
+        if (options.body_limit_for) limit = options.body_limit_for(request_line_target(header));
+        parser.body_limit(limit.value_or(options.max_body_bytes));
       }
       std::size_t read_bytes = 0;
       if (!read_error && !refusal) {
         std::tie(read_error, read_bytes) = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       }
+      std::optional<OriginTarget> target;
       if (!read_error && !refusal) {
         const auto& header = parser.get();
-        refusal = check_framing(header.version(), header.count(bhttp::field::content_length),
-                                header.count(bhttp::field::transfer_encoding),
-                                header[bhttp::field::transfer_encoding], header.count(bhttp::field::host) > 0);
+        Framing framing;
+        framing.version = header.version();
+        framing.content_length_fields = header.count(bhttp::field::content_length);
+        framing.content_length = header[bhttp::field::content_length];
+        framing.transfer_encoding_fields = header.count(bhttp::field::transfer_encoding);
+        framing.transfer_encoding = header[bhttp::field::transfer_encoding];
+        framing.host_fields = header.count(bhttp::field::host);
+        refusal = check_framing(framing);
+        target = parse_target(header.target());
+        if (!refusal && !target) refusal = Refusal{400, "Bad request: the address is not valid.\n"};
       }
       if (refusal) {
         co_await refuse(stream, *refusal);
-        break;
+        co_return;
       }
       if (!read_error) {
-        // The body limit depends on where the request goes (uploads are larger).
-        std::optional<std::size_t> limit;
-        if (options.body_limit_for) limit = options.body_limit_for(parser.get().target());
-        parser.body_limit(limit.value_or(options.max_body_bytes));
         stream.expires_after(options.read_timeout);
         std::tie(read_error, read_bytes) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       }
       if (read_error) {
-        if (!is_normal_ending(read_error)) co_await refuse(stream, protocol_error(read_error));
+        if (!is_normal_ending(read_error)) {
+          co_await refuse(stream, protocol_error(read_error));
+          co_return;
+        }
         break;
       }
 
       const auto started = std::chrono::steady_clock::now();
-      ++in_flight;
-      struct InFlight {
-        std::atomic<int>& count;
-        ~InFlight() { --count; }
-      } in_flight_guard{in_flight};
-
-      const bool keep_alive = parser.get().keep_alive();
-      const bool keep_open = keep_alive && !stopping;
+      // Rule: a body whose framing Byline had to read (chunked) ends the
+      // connection after its answer, so no reading of it can smuggle a
+      // request behind it; and so does a request that arrives while stopping.
+      const bool keep_open = parser.get().keep_alive() && !stopping &&
+                             parser.get().count(bhttp::field::transfer_encoding) == 0;
       const bool http10 = parser.get().version() == 10;
       std::string request_id = id_prefix + "-" + std::to_string(++request_count);
       const bool head = parser.get().method() == bhttp::verb::head;
+      const bool staff = has_cookie(parser.get(), options.session_cookie) ||
+                         parser.get().count(bhttp::field::authorization) > 0;
+      const std::string origin = origin_form(*target);
 
       // The fast path: an answer the cache has is written as it is.
       std::optional<std::string> cache_key;
       std::optional<CacheHit> hit;
       std::uint64_t generation = 0;
-      if (options.page_cache) {
+      if (options.page_cache && !staff) {
         generation = options.page_cache->generation();
-        const CacheRequest lookup = cache_request(parser.get());
+        const CacheRequest lookup = cache_request(parser.get(), origin);
         cache_key = options.page_cache->key_for(lookup);
         if (cache_key) hit = options.page_cache->find(*cache_key, lookup, now_utc());
       }
       int status = 0;
       std::size_t body_bytes = 0;
       boost::system::error_code write_error;
-      std::string method, target;
+      std::string method, logged_target;
       if (hit) {
         method = std::string(parser.get().method_string());
-        target = std::string(parser.get().target());
+        logged_target = origin;
         status = hit->not_modified ? 304 : 200;
         std::tie(write_error, body_bytes) =
             co_await write_cached(stream, *hit, head, keep_open, http10, request_id, true);
       } else {
-        Request request = to_request(parser.release(), remote_address, std::move(request_id));
-        Response response = handle(request);
+        Request request = to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
+        Response response = handle(request, staff);
         method = std::move(request.method);
-        target = std::move(request.target);
+        logged_target = std::move(request.target);
         request_id = std::move(request.request_id);
         // Kept for the next reader, and sent from the cache, so that the
         // first reader gets the very bytes every later one will.
         if (cache_key && options.page_cache->store(*cache_key, response, now_utc(), generation)) {
           const CacheRequest lookup{method,
-                                    target,
+                                    logged_target,
                                     {},
                                     {},
                                     request.header("accept-encoding"),
@@ -273,12 +362,15 @@ struct Server::Impl {
       if (options.access_log) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
-        log_access_line(format_access_log(remote_address, method, target, request_id, status, body_bytes, elapsed));
+        log_access_line(
+            format_access_log(remote_address, method, logged_target, request_id, status, body_bytes, elapsed));
       }
-      if (write_error || !keep_open) break;
+      if (write_error) co_return;
+      if (!keep_open) break;
     }
-    boost::system::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    // Byline ends the connection: the client may have sent more already,
+    // which must not turn the close into a reset of what was just answered.
+    co_await linger(stream);
   }
 
   // Writes a cached answer: its head, this request's own headers, and the
@@ -306,9 +398,11 @@ struct Server::Impl {
   }
 
   // Reads until `buffer` holds a whole request header (up to CRLF CRLF);
-  // returns its length. header_limit when it grows past the limit first.
+  // returns its length. header_limit when it grows past the limit first;
+  // end_of_stream when the server stops while no request has begun.
   asio::awaitable<std::tuple<boost::system::error_code, std::size_t>> read_raw_header(beast::tcp_stream& stream,
-                                                                                       beast::flat_buffer& buffer) {
+                                                                                       beast::flat_buffer& buffer,
+                                                                                       Live& me) {
     std::size_t searched = 0;
     while (true) {
       const std::string_view data(static_cast<const char*>(buffer.data().data()), buffer.size());
@@ -325,7 +419,20 @@ struct Server::Impl {
       if (data.size() > options.max_header_bytes) {
         co_return std::make_tuple(boost::system::error_code(bhttp::error::header_limit), std::size_t{0});
       }
-      auto [error, got] = co_await stream.async_read_some(buffer.prepare(4096), kTuple);
+      // Between requests the stopper may wake this read: a request that has
+      // already arrived is still read and answered, an idle connection ends.
+      const bool idle = data.empty();
+      if (idle && stopping) {
+        boost::system::error_code ignored;
+        if (stream.socket().available(ignored) == 0) {
+          co_return std::make_tuple(boost::system::error_code(bhttp::error::end_of_stream), std::size_t{0});
+        }
+      }
+      me.waiting = idle;
+      const std::size_t room = std::min<std::size_t>(4096, buffer.max_size() - buffer.size());
+      auto [error, got] = co_await stream.async_read_some(buffer.prepare(room), kTuple);
+      me.waiting = false;
+      if (error == asio::error::operation_aborted && idle && stopping) continue;
       if (error) co_return std::make_tuple(error, std::size_t{0});
       buffer.commit(got);
     }
@@ -349,7 +456,7 @@ struct Server::Impl {
   asio::awaitable<void> linger(beast::tcp_stream& stream) {
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream.expires_after(std::chrono::seconds(2));
+    stream.expires_after(kLingerTime);
     std::array<char, 16 * 1024> scratch;
     std::size_t drained = 0;
     while (drained < kMaxLingerBytes) {
@@ -388,15 +495,24 @@ struct Server::Impl {
     }
   }
 
-  // Stops accepting, lets requests being handled finish, then stops the
-  // I/O threads (idle keep-alive connections are simply closed).
+  // Stops accepting, wakes the connections waiting for their next request
+  // (they end, or answer one that has just arrived), lets the others finish
+  // what they have read, then stops the I/O threads.
   asio::awaitable<void> drain() {
     stopping = true;
     boost::system::error_code ignored;
     acceptor.close(ignored);
+    {
+      std::lock_guard lock(live_mutex);
+      for (const auto& session : live) {
+        asio::post(session->executor, [session] {
+          if (session->stream && session->waiting) session->stream->socket().cancel();
+        });
+      }
+    }
     const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
     asio::steady_timer tick(control);
-    while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (connections > 0 && std::chrono::steady_clock::now() < deadline) {
       tick.expires_after(std::chrono::milliseconds(10));
       co_await tick.async_wait(kTuple);
     }

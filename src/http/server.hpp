@@ -26,13 +26,16 @@ struct ServerOptions {
   std::function<std::optional<std::size_t>(std::string_view target)> body_limit_for;
   std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
   std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
-  std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long to finish
+  std::chrono::seconds shutdown_grace{10};   // requests being read or answered get this long to finish
   // Open connections past this get a quick 503 and are closed, so that a
   // flood cannot take every file descriptor the process has.
   std::size_t max_connections = 10000;
   // Answers for anonymous readers come from here when it has them, and go
   // in when their handler allows it. nullptr: every request is handled.
   std::shared_ptr<PageCache> page_cache;
+  // The cookie of a signed-in staff session: requests that carry it (or
+  // credentials) skip the page cache, and their answers are private.
+  std::string session_cookie;
   bool access_log = true;  // one line per request on standard output
 };
 
@@ -51,8 +54,9 @@ class Server {
   // call before run().
   void add_headers(std::function<void(Response&)> add);
 
-  // Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight
-  // requests finish (up to shutdown_grace) and returns.
+  // Serves until SIGINT or SIGTERM, then stops accepting, closes idle
+  // keep-alive connections, answers every request it has begun to read
+  // (with Connection: close; up to shutdown_grace) and returns.
   void run();
 
  private:

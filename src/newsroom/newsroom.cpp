@@ -14,6 +14,7 @@
 #include "site/assets.hpp"
 #include "store/store.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace byline::newsroom {
@@ -36,13 +37,19 @@ constexpr std::string_view kSetupDigestKey = "setup_token_digest";
 constexpr std::string_view kSetupExpiryKey = "setup_token_expires";
 constexpr std::chrono::hours kSetupLinkLifetime{24};
 
-// Rule: after signing in, go only to a newsroom page, never to another site.
+// Whether `c` may stand in a path and query as sent (RFC 3986: unreserved,
+// sub-delims, ':', '@', '/', '?' and '%' of an escape).
+bool is_address_char(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("-._~!$&'()*+,;=:@/?%").find(c) != std::string_view::npos;
+}
+
+// Rule: after signing in, go only to a newsroom page of this site, never to
+// another site, and never with anything that could end the Location header.
 std::string safe_next(std::string_view next) {
-  if (next.starts_with("/newsroom/") && next.find("//") == std::string_view::npos &&
-      next.find('\\') == std::string_view::npos) {
-    return std::string(next);
-  }
-  return "/newsroom/";
+  const bool same_site = next.starts_with("/newsroom/") && next.find("//") == std::string_view::npos &&
+                         std::all_of(next.begin(), next.end(), is_address_char);
+  return same_site ? std::string(next) : "/newsroom/";
 }
 
 std::string client_address(const Request& request) { return request.remote_address; }

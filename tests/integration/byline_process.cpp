@@ -171,6 +171,10 @@ int ServerProcess::stop() { return end_with(SIGTERM); }
 
 void ServerProcess::kill_now() { end_with(SIGKILL); }
 
+void ServerProcess::signal(int signal) {
+  if (pid_ > 0) kill(pid_, signal);
+}
+
 int ServerProcess::end_with(int signal) {
   if (pid_ <= 0) return -1;
   kill(pid_, signal);

@@ -57,6 +57,8 @@ class ServerProcess {
   int stop();
   // SIGKILL: the process dies on the spot, as in a crash or a power cut.
   void kill_now();
+  // Sends `signal` and returns at once; stop() then waits for the exit.
+  void signal(int signal);
   // Everything the server printed so far.
   std::string output();
   // Closes this end of the server's output pipe, as a log reader that quits.

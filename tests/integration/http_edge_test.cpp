@@ -6,6 +6,7 @@
 // request's Host or X-Forwarded-* headers.
 #include "byline_process.hpp"
 #include "http_client.hpp"
+#include "newsroom_client.hpp"
 
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -13,6 +14,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <chrono>
@@ -22,6 +25,18 @@ namespace byline::testing {
 namespace {
 
 using namespace std::chrono_literals;
+
+constexpr const char* kPassword = "a long enough secret";
+constexpr const char* kArticle = "/president-putin-russia-iran-having-strategic-ties/";
+
+// How many answers (status lines) a run of bytes from the server holds.
+std::size_t answer_count(const std::string& answers) {
+  std::size_t count = 0;
+  for (auto at = answers.find("HTTP/1.1 "); at != std::string::npos; at = answers.find("HTTP/1.1 ", at + 1)) {
+    ++count;
+  }
+  return count;
+}
 
 std::string status_line(const std::string& answer) { return answer.substr(0, answer.find("\r\n")); }
 
@@ -41,11 +56,30 @@ class RawConnection {
   RawConnection& operator=(const RawConnection&) = delete;
 
   bool connected() const { return connected_; }
+  // Reads until the server closes. `reset` tells whether it ended with a
+  // reset (ECONNRESET) rather than a clean close.
+  std::string receive_all(bool& reset) {
+    timeval timeout{10, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    std::string all;
+    char buffer[16384];
+    reset = false;
+    while (true) {
+      const auto got = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (got > 0) {
+        all.append(buffer, static_cast<std::size_t>(got));
+        continue;
+      }
+      reset = got < 0 && errno == ECONNRESET;
+      return all;
+    }
+  }
   bool send(std::string_view bytes) { return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) >= 0; }
   std::string receive() {
     timeval timeout{5, 0};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     char buffer[4096];
+    errno = 0;  // so that a caller reads why an empty answer came
     const auto got = ::recv(fd_, buffer, sizeof buffer, 0);
     return got > 0 ? std::string(buffer, static_cast<std::size_t>(got)) : "";
   }
@@ -59,6 +93,7 @@ class HttpEdge : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     data_ = new TempDir("http-edge");
+    ASSERT_TRUE(add_staff(data_->path(), "editor@example.com", "Eddie Editor", content::Role::editor, kPassword));
     server_ = new ServerProcess(data_->path(), {"--demo"});
   }
   static void TearDownTestSuite() {
@@ -99,6 +134,165 @@ TEST_F(HttpEdge, RefusesRequestsWhoseFramingIsAmbiguous) {
   EXPECT_EQ(status_line(raw(post + "Transfer-Encoding: gzip\r\n\r\n")), "HTTP/1.1 501 Not Implemented");
   // The server is none the worse for them.
   EXPECT_EQ(http_get(server_->port(), "/").status, 200);
+}
+
+TEST_F(HttpEdge, RefusesFramingThatTheParserWouldMendAndEndsTheConnection) {
+  const std::string behind = "GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"},
+      {"a list of equal lengths",
+       "POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5, 5\r\n\r\nhello"},
+      {"a chunk extension of 100 KB", "POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;" +
+                                          std::string(100 * 1024, 'e') + "\r\nhello\r\n0\r\n\r\n"},
+  };
+  for (const auto& [what, bytes] : cases) {
+    const std::string answers = raw(bytes + behind);
+    EXPECT_EQ(status_line(answers), "HTTP/1.1 400 Bad Request") << what;
+    EXPECT_EQ(answer_count(answers), 1u) << what << ": the request behind was served";
+  }
+}
+
+TEST_F(HttpEdge, AChunkedRequestIsAnsweredAndThenTheConnectionEnds) {
+  const std::string behind = "GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const std::string coding : {"chunked", "\tchunked", " chunked "}) {
+    const std::string answers =
+        raw("POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:" + coding +
+            "\r\n\r\n5;name=value\r\nhello\r\n0\r\n\r\n" + behind);
+    EXPECT_EQ(answer_count(answers), 1u) << "[" << coding << "] " << answers.substr(0, 300);
+    EXPECT_NE(answers.find("Connection: close"), std::string::npos) << coding;
+  }
+  // An ordinary request on the next connection is served.
+  EXPECT_EQ(http_get(server_->port(), "/robots.txt").status, 200);
+}
+
+TEST_F(HttpEdge, AnAbsoluteFormTargetIsReadForItsPathAndItsAuthorityIsNeverEchoed) {
+  const std::string article = raw(std::string("GET http://evil.test") + kArticle + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(status_line(article), "HTTP/1.1 200 OK");
+  EXPECT_NE(article.find("Putin"), std::string::npos);
+  EXPECT_EQ(article.find("evil.test"), std::string::npos);
+  const std::string missing = raw("GET HTTP://evil.test/no-such-story/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(status_line(missing), "HTTP/1.1 404 Not Found");
+  EXPECT_EQ(missing.find("evil.test"), std::string::npos);
+  EXPECT_EQ(status_line(raw("GET evil.test:80 HTTP/1.1\r\nHost: x\r\n\r\n")), "HTTP/1.1 400 Bad Request");
+}
+
+TEST_F(HttpEdge, TheCacheAndTheRouterAgreeOnWhatAnAddressMeans) {
+  const std::string slug(kArticle, 1, std::string(kArticle).size() - 2);
+  const std::string encoded_slash = "/" + slug + "%2F";
+  EXPECT_EQ(http_get(server_->port(), encoded_slash).status, 400);  // while the cache is cold
+  ASSERT_EQ(http_get(server_->port(), kArticle).status, 200);
+  ASSERT_EQ(http_get(server_->port(), kArticle).header("x-cache"), "HIT");
+  EXPECT_EQ(http_get(server_->port(), encoded_slash).status, 400);  // and once it holds the article
+  EXPECT_EQ(http_get(server_->port(), "/" + slug + "%2f/").status, 400);
+  // A spelling that decodes to the same address is the same page.
+  std::string dash_encoded = kArticle;
+  dash_encoded.replace(dash_encoded.find('-'), 1, "%2D");
+  EXPECT_EQ(http_get(server_->port(), dash_encoded).status, 200);
+}
+
+TEST_F(HttpEdge, OversizedFormsGetTheirOwnStatus) {
+  EXPECT_EQ(status_line(raw("GET /" + std::string(100 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")),
+            "HTTP/1.1 414 URI Too Long");
+  std::string parameters = "GET /search?q=oil";
+  for (int i = 0; i < 10000; ++i) parameters += "&p" + std::to_string(i) + "=1";
+  EXPECT_EQ(status_line(raw(parameters + " HTTP/1.1\r\nHost: x\r\n\r\n")), "HTTP/1.1 414 URI Too Long");
+  EXPECT_EQ(status_line(raw("GET / HTTP/1.1\r\nHost: x\r\n" + std::string(10 * 1024, 'n') + ": y\r\n\r\n")),
+            "HTTP/1.1 431 Request Header Fields Too Large");
+  // A long but allowed search still gets its answer.
+  EXPECT_EQ(http_get(server_->port(), "/search?q=" + std::string(10000, 'o')).status, 200);
+}
+
+TEST_F(HttpEdge, NoHeaderValueCarriesALineBreak) {
+  const HttpResponse form = http_get(server_->port(), "/newsroom/sign-in/?next=/newsroom/%0D%0ASet-Cookie:%20qzx=1");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_EQ(form.body.find("qzx"), std::string::npos);
+  const std::string token = first_match(form.body, R"re(name="_csrf" value="([^"]+)")re");
+  const std::string cookies = form.header("set-cookie").substr(0, form.header("set-cookie").find(';'));
+  for (const std::string next : {"/newsroom/%0D%0ASet-Cookie:%20qzx=1", "/newsroom/%0AX-QZX:%201",
+                                 "/newsroom/%00", "https://evil.test/newsroom/", "//evil.test/newsroom/"}) {
+    const std::string raw_answer =
+        raw("POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            "Cookie: " + cookies + "\r\nConnection: close\r\nContent-Length: " +
+            std::to_string(std::string("_csrf=" + token + "&email=editor%40example.com&password=a+long+enough+secret&next=" + next).size()) +
+            "\r\n\r\n_csrf=" + token + "&email=editor%40example.com&password=a+long+enough+secret&next=" + next);
+    EXPECT_EQ(status_line(raw_answer), "HTTP/1.1 303 See Other") << next;
+    EXPECT_NE(raw_answer.find("Location: /newsroom/\r\n"), std::string::npos) << next << raw_answer.substr(0, 400);
+    EXPECT_EQ(raw_answer.find("qzx"), std::string::npos) << next;
+    EXPECT_EQ(raw_answer.find("X-QZX"), std::string::npos) << next;
+  }
+}
+
+TEST_F(HttpEdge, AnswersToStaffAreNeverKeptBySharedCaches) {
+  StaffClient editor(server_->port(), "editor@example.com", kPassword);
+  ASSERT_TRUE(editor.signed_in());
+  for (const std::string path : {"/", "/rss/", "/sitemap.xml", kArticle, "/newsroom/", "/newsroom/posts/1/",
+                                 "/no-such-story/"}) {
+    EXPECT_EQ(editor.get(path).header("cache-control"), "private, no-store") << path;
+  }
+  // Readers still get shareable answers.
+  EXPECT_EQ(http_get(server_->port(), "/rss/").header("cache-control"), "public, max-age=60");
+}
+
+TEST(HttpStop, AStopAnswersEveryRequestItHasReadAndClosesIdleConnectionsCleanly) {
+  TempDir data("clean-stop");
+  ServerProcess server(data.path(), {"--demo"});
+  RawConnection idle(server.port());
+  ASSERT_TRUE(idle.send("GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_NE(idle.receive().find("200 OK"), std::string::npos);
+  RawConnection busy(server.port());
+  const std::string one = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+  ASSERT_TRUE(busy.send(one + one + one));
+  std::this_thread::sleep_for(100ms);  // the requests reach the server
+  server.signal(SIGTERM);
+
+  bool reset = false;
+  const std::string answers = busy.receive_all(reset);
+  EXPECT_FALSE(reset);
+  EXPECT_EQ(answer_count(answers), 3u) << answers.substr(0, 200);
+  EXPECT_NE(answers.rfind("</html>"), std::string::npos);  // the last answer whole
+  EXPECT_EQ(idle.receive_all(reset), "");
+  EXPECT_FALSE(reset) << "the idle connection was reset instead of closed";
+  EXPECT_EQ(server.stop(), 0);
+}
+
+TEST(HttpStop, AStopUnderLoadResetsNoConnectionAndCutsNoAnswer) {
+  TempDir data("stop-under-load");
+  ServerProcess server(data.path(), {"--demo", "--no-access-log"});
+  std::atomic<int> answered{0}, resets{0}, cut{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 8; ++i) {
+    readers.emplace_back([&] {
+      RawConnection connection(server.port());
+      while (connection.connected()) {
+        if (!connection.send("GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n")) break;
+        // An answer ends with robots.txt's last line; the connection
+        // closing before that cuts it.
+        std::string answer;
+        while (answer.find("news-sitemap.xml\n") == std::string::npos) {
+          const std::string more = connection.receive();
+          if (more.empty()) break;
+          answer += more;
+        }
+        if (answer.empty()) {
+          if (errno == ECONNRESET) ++resets;
+          break;
+        }
+        if (answer.find("news-sitemap.xml\n") == std::string::npos) {
+          ++cut;
+          break;
+        }
+        ++answered;
+        if (answer.find("Connection: close") != std::string::npos) break;
+      }
+    });
+  }
+  std::this_thread::sleep_for(300ms);
+  server.signal(SIGTERM);
+  for (auto& reader : readers) reader.join();
+  EXPECT_GT(answered.load(), 0);
+  EXPECT_EQ(resets.load(), 0);
+  EXPECT_EQ(cut.load(), 0);
+  EXPECT_EQ(server.stop(), 0);
 }
 
 TEST_F(HttpEdge, BoundsTheAddressAndTheNumberOfHeaderFields) {

@@ -144,7 +144,7 @@ TEST_F(NewsroomEditor, PreviewsDraftsForStaffOnly) {
   const HttpResponse preview = get(path + "preview/", arash);
   ASSERT_EQ(preview.status, 200);
   EXPECT_NE(visible_text(preview.body).find("Secret draft"), std::string::npos);
-  EXPECT_EQ(preview.header("cache-control"), "no-store");
+  EXPECT_EQ(preview.header("cache-control"), "private, no-store");
   EXPECT_EQ(http_get(port(), path + "preview/").status, 303) << "signed out: to sign-in";
   EXPECT_EQ(http_get(port(), "/secret-draft/").status, 404);
 }

@@ -86,7 +86,7 @@ TEST_F(NewsroomSignIn, SignsInWithAPrivateSessionCookie) {
   const HttpResponse posts = http_request(port(), "GET", "/newsroom/", {{"Cookie", cookie}});
   ASSERT_EQ(posts.status, 200);
   EXPECT_NE(posts.body.find("Eddie Editor"), std::string::npos);
-  EXPECT_EQ(posts.header("cache-control"), "no-store");
+  EXPECT_EQ(posts.header("cache-control"), "private, no-store");
 }
 
 TEST_F(NewsroomSignIn, AnswersAWrongPasswordAndAnUnknownEmailAlike) {
