@@ -6,6 +6,7 @@
 #include "common/files_beneath.hpp"
 #include "common/storage.hpp"
 #include "media/image_type.hpp"
+#include "media/webp_metadata.hpp"
 #include "store/store.hpp"
 
 #include <vips/vips.h>
@@ -103,8 +104,11 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
 
   ensure_vips();
   ImageRef header;
+  // Rule: a damaged image (cut short, data missing) is refused, never kept
+  // as what a decoder guesses: any warning is a failure.
   header.image = vips_image_new_from_buffer(upload.bytes.data(), upload.bytes.size(), "",
-                                            "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
+                                            "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
+                                            VIPS_FAIL_ON_WARNING, nullptr);
   if (!header.image) return vips_failure("reading the header");
   const int width = vips_image_get_width(header.image);
   const int height = vips_image_get_height(header.image);
@@ -112,6 +116,14 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
       static_cast<long long>(width) * height > kMaxPixels) {
     return refused("That image is too large in pixels (at most 12000 on a side, 60 megapixels).");
   }
+  const int frames = std::max(1, vips_image_get_n_pages(header.image));
+  if (frames > kMaxFrames || static_cast<long long>(width) * height * frames > kMaxAnimationPixels) {
+    return refused("That animation has too many frames (at most 1000, 600 megapixels in all).");
+  }
+  // Decoded whole, once, before anything is written: a file cut short
+  // fails here rather than becoming a grey half-picture.
+  double mean = 0;
+  if (vips_avg(header.image, &mean, nullptr) != 0) return vips_failure("decoding");
 
   // Random names: nobody guesses unpublished images' addresses.
   const std::string folder = month_folder(now);
@@ -142,10 +154,14 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
                              nullptr) != 0) {
       return vips_failure("encoding WebP");
     }
-    const std::string path = folder + "/" + name + "-" + std::to_string(variant_width) + ".webp";
-    auto saved = written.write(root_ / "public" / path, encoded, encoded_size);
+    // Rule: public copies carry no metadata (a phone photo's EXIF holds
+    // where it was taken); the saver's own "strip" leaves EXIF and XMP in
+    // on Debian's libvips 8.14.
+    auto stripped = without_webp_metadata(std::string_view(static_cast<const char*>(encoded), encoded_size));
     g_free(encoded);
-    BYLINE_TRY(saved);
+    if (!stripped) return vips_failure("stripping metadata");
+    const std::string path = folder + "/" + name + "-" + std::to_string(variant_width) + ".webp";
+    BYLINE_TRY(written.write(root_ / "public" / path, stripped->data(), stripped->size()));
     media.variants.push_back({variant_width, path});
   }
   BYLINE_TRY(written.write(root_ / "originals" / media.original_path, upload.bytes.data(), upload.bytes.size()));

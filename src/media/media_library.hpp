@@ -18,6 +18,10 @@ namespace byline::media {
 inline constexpr std::size_t kMaxUploadBytes = 20 * 1024 * 1024;
 inline constexpr int kMaxSide = 12000;              // pixels
 inline constexpr long long kMaxPixels = 60'000'000;  // a decompression bomb is refused unread
+// An animation's frames are counted before any is decoded: a GIF of a
+// million tiny frames is a bomb of its own.
+inline constexpr int kMaxFrames = 1000;
+inline constexpr long long kMaxAnimationPixels = 10 * kMaxPixels;
 inline constexpr int kVariantWidths[] = {400, 800, 1200, 1600, 2400};
 inline constexpr int kSocialImageWidth = 1200;
 

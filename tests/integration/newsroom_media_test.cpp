@@ -121,6 +121,42 @@ TEST_F(NewsroomMedia, RefusesAFileOverTwentyMegabytes) {
   EXPECT_EQ(answer.status, 413);
 }
 
+TEST_F(NewsroomMedia, AcceptsPhotosOfSeveralMegabytes) {
+  for (const int side : {1000, 1900}) {  // about 1.5 MB and 5 MB of PNG
+    const std::string photo = make_noise_png(side, side);
+    ASSERT_GT(photo.size(), side == 1000 ? 1024u * 1024 : 5u * 1000 * 1000);
+    const HttpResponse answer = upload(photo, "image/png", staff_->csrf_token());
+    EXPECT_EQ(answer.status, 201) << photo.size() << " bytes: " << answer.body;
+  }
+  EXPECT_EQ(store_->media(10, 0)->size(), 2u);
+}
+
+TEST_F(NewsroomMedia, RefusesAnImageCutShort) {
+  std::string cut = make_png(64, 64);
+  cut.resize(60);
+  const HttpResponse answer = upload(cut, "image/png", staff_->csrf_token());
+  EXPECT_EQ(answer.status, 400) << answer.body;
+  EXPECT_EQ(answer.body, "{\"error\":\"That file could not be read as an image.\"}\n");
+  EXPECT_TRUE(store_->media(10, 0)->empty());
+}
+
+TEST_F(NewsroomMedia, PublishesNoCameraMetadata) {
+  const HttpResponse answer = upload(make_jpeg_with_gps(1300, 900, "byline-secret-place"), "image/jpeg",
+                                     staff_->csrf_token());
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  const std::string srcset = first_match(answer.body, R"re("srcset":"([^"]+)")re");
+  std::size_t variants = 0;
+  for (std::size_t at = srcset.find("/media/"); at != std::string::npos; at = srcset.find("/media/", at + 1)) {
+    const HttpResponse image = http_get(server_->port(), srcset.substr(at, srcset.find(' ', at) - at));
+    ASSERT_EQ(image.status, 200);
+    EXPECT_EQ(image.body.find("EXIF"), std::string::npos);
+    EXPECT_EQ(image.body.find("XMP "), std::string::npos);
+    EXPECT_EQ(image.body.find("byline-secret-place"), std::string::npos);
+    ++variants;
+  }
+  EXPECT_EQ(variants, 4u);  // 400, 800, 1200 and 1300
+}
+
 TEST_F(NewsroomMedia, KeepsOtherRequestsToTheUsualBodyLimit) {
   const HttpResponse answer = staff_->post("/newsroom/posts/new/", "title=Big&body=" + std::string(2 * 1024 * 1024, 'x'));
   EXPECT_EQ(answer.status, 413);

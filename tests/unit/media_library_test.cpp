@@ -14,6 +14,9 @@ namespace byline::media {
 namespace {
 
 using byline::testing::make_jpeg;
+using byline::testing::make_animated_webp;
+using byline::testing::make_jpeg_with_gps;
+using byline::testing::make_noise_png;
 using byline::testing::make_png;
 
 const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026));
@@ -129,6 +132,53 @@ TEST_F(MediaLibraryTest, RefusesABrokenImageWithAGoodSignature) {
   auto media = add(broken);
   ASSERT_FALSE(media.ok());
   EXPECT_EQ(media.error().code, ErrorCode::invalid_input);
+}
+
+TEST_F(MediaLibraryTest, RefusesAnImageCutShortOrWithoutItsPixels) {
+  std::string cut_png = make_png(64, 64);
+  cut_png.resize(60);  // the signature and the header chunk, no pixels
+  EXPECT_FALSE(add(cut_png, "cut.png").ok());
+  std::string half_png = make_noise_png(200, 200);
+  half_png.resize(half_png.size() / 2);
+  EXPECT_FALSE(add(half_png, "half.png").ok());
+  // A JPEG's header and tables without its scan: nothing to show.
+  const std::string jpeg = make_jpeg(300, 200);
+  const auto scan = jpeg.find("\xFF\xDA");
+  ASSERT_NE(scan, std::string::npos);
+  EXPECT_FALSE(add(jpeg.substr(0, scan) + "\xFF\xD9").ok());
+  std::string half_jpeg = make_jpeg(300, 200);
+  half_jpeg.resize(half_jpeg.size() * 2 / 3);
+  EXPECT_FALSE(add(half_jpeg).ok());
+  EXPECT_TRUE(store_->media(10, 0)->empty());
+  // Whole images of each kind still go in.
+  EXPECT_TRUE(add(make_png(64, 64), "whole.png").ok());
+  EXPECT_TRUE(add(make_jpeg(300, 200)).ok());
+}
+
+TEST_F(MediaLibraryTest, BoundsTheFramesOfAnAnimation) {
+  auto short_animation = add(make_animated_webp(16, 20), "short.webp");
+  ASSERT_TRUE(short_animation.ok()) << short_animation.error().detail;
+  auto long_animation = add(make_animated_webp(16, kMaxFrames + 1), "long.webp");
+  ASSERT_FALSE(long_animation.ok());
+  EXPECT_NE(long_animation.error().message.find("too many frames"), std::string::npos);
+}
+
+TEST_F(MediaLibraryTest, PublicCopiesCarryNoCameraMetadata) {
+  const std::string photo = make_jpeg_with_gps(900, 600, "byline-secret-place");
+  // The test photo does carry it, or this test proves nothing.
+  ASSERT_NE(photo.find("Exif"), std::string::npos);
+  ASSERT_NE(photo.find("byline-secret-place"), std::string::npos);
+  auto media = add(photo, "phone.jpg");
+  ASSERT_TRUE(media.ok()) << media.error().detail;
+  for (const auto& variant : media->variants) {
+    const auto bytes = library_->read_public_file(variant.path);
+    ASSERT_TRUE(bytes.has_value());
+    EXPECT_EQ(bytes->find("EXIF"), std::string::npos) << variant.path;
+    EXPECT_EQ(bytes->find("Exif"), std::string::npos) << variant.path;
+    EXPECT_EQ(bytes->find("XMP "), std::string::npos) << variant.path;
+    EXPECT_EQ(bytes->find("byline-secret-place"), std::string::npos) << variant.path;
+    EXPECT_EQ(bytes->find("GPS"), std::string::npos) << variant.path;
+  }
 }
 
 TEST_F(MediaLibraryTest, RefusesTooManyPixelsBeforeDecodingThem) {
