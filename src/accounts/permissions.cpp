@@ -13,6 +13,10 @@ bool is_author_of(const content::User& user, const content::Post& post) {
                      [&](const content::User& author) { return author.id == user.id; });
 }
 
+bool reads_every_post(const content::User& actor) {
+  return actor.role == Role::admin || actor.role == Role::editor;
+}
+
 bool may(const content::User& actor, Action action, const content::Post* post) {
   const Role role = actor.role;
   const bool admin = role == Role::admin;
@@ -22,6 +26,8 @@ bool may(const content::User& actor, Action action, const content::Post* post) {
   const bool draft = post == nullptr || post->status == PostStatus::draft;
 
   switch (action) {
+    case Action::view_post:
+      return editor || own || post->status == PostStatus::published;
     case Action::create_post:
       return true;  // every role writes
     case Action::edit_post:

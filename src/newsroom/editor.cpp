@@ -111,14 +111,21 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   return edit;
 }
 
-// The post named by the route's :id.
-Result<content::Post> post_from(store::Store& store, const Params& params) {
-  const auto id = number_in(params.get("id"));
+// The post with `id`, when `me` may open it. Rule: a post someone may not
+// read is answered as if it did not exist, so not even its title leaks.
+Result<content::Post> visible_post(store::Store& store, const content::User& me, std::optional<long long> id) {
   if (!id) return make_error(ErrorCode::not_found, std::string(not_found_message()));
   auto post = store.post_by_id(*id);
   BYLINE_TRY(post);
-  if (!*post) return make_error(ErrorCode::not_found, std::string(not_found_message()));
+  if (!*post || !accounts::may(me, accounts::Action::view_post, &**post)) {
+    return make_error(ErrorCode::not_found, std::string(not_found_message()));
+  }
   return std::move(**post);
+}
+
+// The post named by the route's :id, when `me` may open it.
+Result<content::Post> post_from(store::Store& store, const content::User& me, const Params& params) {
+  return visible_post(store, me, number_in(params.get("id")));
 }
 
 }  // namespace
@@ -281,7 +288,7 @@ Response Newsroom::edit_post_page(const Request& request, const Params& params) 
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  auto post = post_from(*store_, params);
+  auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   const bool saved = Form::parse(request.query).has("saved");
   return editor_page(200, *post, nullptr, "", saved ? "Saved." : "", me);
@@ -301,9 +308,9 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
   auto saved = workflow_->update(me.user, *id, static_cast<int>(*base_revision), typed, intent, now_utc());
   if (!saved) {
     const Error& error = saved.error();
-    auto stored = store_->post_by_id(*id);
-    if (!stored || !*stored) return failure(error, &me);
-    content::Post shown = **stored;
+    auto stored = visible_post(*store_, me.user, id);
+    if (!stored) return failure(error, &me);
+    content::Post shown = std::move(*stored);
     // Keep the revision the writer started from: a conflict must be seen,
     // not silently skipped by the next click.
     shown.revision = static_cast<int>(*base_revision);
@@ -335,10 +342,10 @@ Response Newsroom::autosave_post(const Request& request, const Params& params) c
   } else {
     const auto id = number_in(id_text);
     const auto base_revision = number_in(form.get("revision"));
-    auto stored = id ? store_->post_by_id(*id) : Result<std::optional<content::Post>>(std::nullopt);
+    auto stored = visible_post(*store_, (*me)->user, id);
     if (!stored) return json_error(stored.error());
-    if (!*stored || !base_revision) return json_error(make_error(ErrorCode::not_found, "That post does not exist."));
-    if ((*stored)->status != content::PostStatus::draft) {
+    if (!base_revision) return json_error(make_error(ErrorCode::not_found, "That post does not exist."));
+    if (stored->status != content::PostStatus::draft) {
       return json_error(make_error(ErrorCode::conflict, "Only drafts are saved automatically; use Save."));
     }
     saved = workflow_->update((*me)->user, *id, static_cast<int>(*base_revision), typed,
@@ -354,7 +361,7 @@ Response Newsroom::preview_post(const Request& request, const Params& params) co
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  auto post = post_from(*store_, params);
+  auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   Response response = preview_(*post);
   response.set_header("Cache-Control", "no-store");
@@ -366,7 +373,7 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  auto post = post_from(*store_, params);
+  auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   const content::Id id = post->id;
   auto revisions = store_->revisions(id);
@@ -400,7 +407,7 @@ Response Newsroom::compare_revision(const Request& request, const Params& params
   auto checked = check(request, Changes::no);
   if (checked.refusal) return std::move(*checked.refusal);
   const SignedIn& me = *checked.me;
-  auto post = post_from(*store_, params);
+  auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   const auto number = number_in(params.get("number"));
   auto revision = number ? store_->revision(post->id, static_cast<int>(*number))

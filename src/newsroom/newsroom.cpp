@@ -408,6 +408,7 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   if (const auto author = number_in(query.get("author")); author && *author > 0) filter.author_id = *author;
   if (const auto section = number_in(query.get("section")); section && *section > 0) filter.section_id = *section;
   filter.title_contains = query.get("q").substr(0, 200);
+  if (!accounts::reads_every_post(me.user)) filter.unpublished_only_by = me.user.id;
   int page_number = 1;
   const std::string& page_text = query.get("page");
   std::from_chars(page_text.data(), page_text.data() + page_text.size(), page_number);

@@ -34,6 +34,9 @@ struct PostFilter {
   std::optional<Id> author_id;
   std::optional<Id> section_id;
   std::string title_contains;  // "": any title
+  // When set, posts that are not published are listed only when this
+  // person is in their byline (what contributors and authors may see).
+  std::optional<Id> unpublished_only_by;
   int limit = 50;
   int offset = 0;
 };

@@ -38,6 +38,7 @@ class NewsroomDenials : public ::testing::Test {
     carla_review_ = create(*carla_, "Carla in review", "submit");
     arash_live_ = create(*arash_, "Arash live", "publish");
     eddie_live_ = create(*eddie_, "Eddie live", "publish");
+    eddie_draft_ = create(*eddie_, "Eddie secret draft", "save");
   }
   static void TearDownTestSuite() {
     for (StaffClient* client : {carla_, arash_, eddie_, olga_}) delete client;
@@ -76,7 +77,7 @@ class NewsroomDenials : public ::testing::Test {
   static store::Store* store_;
   static ServerProcess* server_;
   static StaffClient *carla_, *arash_, *eddie_, *olga_;
-  static std::string carla_draft_, carla_review_, arash_live_, eddie_live_;
+  static std::string carla_draft_, carla_review_, arash_live_, eddie_live_, eddie_draft_;
 };
 
 TempDir* NewsroomDenials::data_ = nullptr;
@@ -90,6 +91,7 @@ std::string NewsroomDenials::carla_draft_;
 std::string NewsroomDenials::carla_review_;
 std::string NewsroomDenials::arash_live_;
 std::string NewsroomDenials::eddie_live_;
+std::string NewsroomDenials::eddie_draft_;
 
 TEST_F(NewsroomDenials, AContributorMayNotPublishOrScheduleEvenTheirOwn) {
   expect_refused(*carla_, carla_draft_, "publish");
@@ -141,6 +143,66 @@ TEST_F(NewsroomDenials, OnlyAdminsManagePeopleSettingsAndTheAuditLog) {
   ASSERT_TRUE(title.ok());
   EXPECT_NE(title->value_or(""), "Hijacked");
   EXPECT_EQ(olga_->get("/newsroom/staff/").status, 200);
+}
+
+TEST_F(NewsroomDenials, ContributorsAndAuthorsMayNotReadSomeoneElsesUnpublishedWork) {
+  const std::vector<std::pair<const StaffClient*, std::string>> hidden{
+      {arash_, carla_draft_}, {arash_, carla_review_}, {arash_, eddie_draft_}, {carla_, eddie_draft_}};
+  for (const auto& [who, path] : hidden) {
+    for (const std::string page : {"", "preview/", "revisions/", "revisions/1/"}) {
+      const HttpResponse answer = who->get(path + page);
+      EXPECT_EQ(answer.status, 404) << path + page;
+      EXPECT_EQ(answer.body.find(" draft</"), std::string::npos) << path + page;
+      EXPECT_EQ(answer.body.find("Carla in review"), std::string::npos) << path + page;
+    }
+    const HttpResponse autosave = who->post(path + "autosave/", "revision=1&title=Mine+now&body=x");
+    EXPECT_EQ(autosave.status, 404) << path;
+    // A refused save shows an error, never the post it was refused on.
+    const HttpResponse save = who->post(path, "revision=1&title=Mine+now&body=x&intent=save");
+    EXPECT_EQ(save.status, 403) << path;
+    EXPECT_EQ(save.body.find("secret draft"), std::string::npos) << path;
+    EXPECT_EQ(save.body.find("Carla draft"), std::string::npos) << path;
+  }
+  // Their own unpublished work and everyone's published work stay open.
+  EXPECT_EQ(carla_->get(carla_draft_).status, 200);
+  EXPECT_EQ(carla_->get(carla_review_ + "preview/").status, 200);
+  EXPECT_EQ(arash_->get(eddie_live_).status, 200);
+  EXPECT_EQ(carla_->get(arash_live_ + "revisions/").status, 200);
+  for (const StaffClient* who : {eddie_, olga_}) {
+    EXPECT_EQ(who->get(carla_draft_ + "preview/").status, 200);
+    EXPECT_EQ(who->get(eddie_draft_ + "revisions/").status, 200);
+  }
+}
+
+TEST_F(NewsroomDenials, ContributorsAndAuthorsListAndSearchOnlyTheirOwnUnpublishedWork) {
+  const std::string carla_sees = carla_->get("/newsroom/").body;
+  EXPECT_NE(carla_sees.find("Carla draft"), std::string::npos);
+  EXPECT_NE(carla_sees.find("Arash live"), std::string::npos);
+  EXPECT_EQ(carla_sees.find("Eddie secret draft"), std::string::npos);
+  const std::string arash_sees = arash_->get("/newsroom/?q=draft").body;
+  EXPECT_EQ(arash_sees.find("Carla draft"), std::string::npos);
+  EXPECT_EQ(arash_sees.find("Eddie secret draft"), std::string::npos);
+  EXPECT_EQ(arash_->get("/newsroom/?status=review").body.find("Carla in review"), std::string::npos);
+  EXPECT_EQ(carla_->get("/newsroom/?q=secret").body.find("Eddie secret draft"), std::string::npos);
+  for (const StaffClient* who : {eddie_, olga_}) {
+    const std::string sees = who->get("/newsroom/?q=draft").body;
+    EXPECT_NE(sees.find("Carla draft"), std::string::npos);
+    EXPECT_NE(sees.find("Eddie secret draft"), std::string::npos);
+  }
+}
+
+TEST_F(NewsroomDenials, OnlyTheCanonicalNumberNamesAPost) {
+  const std::string number = first_match(eddie_live_, R"re(/newsroom/posts/(\d+)/)re");
+  ASSERT_FALSE(number.empty()) << eddie_live_;
+  EXPECT_EQ(olga_->get("/newsroom/posts/" + number + "/").status, 200);
+  for (const std::string& spelling : {"0" + number, "00" + number, "+" + number, number + "%20"}) {
+    EXPECT_EQ(olga_->get("/newsroom/posts/" + spelling + "/").status, 404) << spelling;
+    EXPECT_EQ(olga_->get("/newsroom/posts/" + spelling + "/revisions/").status, 404) << spelling;
+  }
+  const auto carla = store_->user_by_email("carla@example.com");
+  ASSERT_TRUE(carla.ok() && carla->has_value());
+  EXPECT_NE(olga_->post("/newsroom/staff/0" + std::to_string((*carla)->id) + "/role/", "role=admin").status, 200);
+  EXPECT_EQ((*store_->user_by_email("carla@example.com"))->role, content::Role::contributor);
 }
 
 TEST_F(NewsroomDenials, TheEditorStillMayDoWhatTheOthersMayNot) {

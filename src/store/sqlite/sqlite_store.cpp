@@ -332,6 +332,8 @@ Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
       " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM post_sections s"
       "                            WHERE s.post_id = p.id AND s.section_id = ?5))"
       " AND (?6 = '' OR p.title LIKE '%' || ?6 || '%' ESCAPE '\\')"
+      " AND (?7 IS NULL OR p.status = 'published' OR EXISTS (SELECT 1 FROM post_authors a"
+      "                            WHERE a.post_id = p.id AND a.user_id = ?7))"
       " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3 OFFSET ?4");
   BYLINE_TRY(statement);
   Statement& s = **statement;
@@ -351,6 +353,7 @@ Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
     pattern += c;
   }
   s.bind(6, pattern);
+  s.bind(7, filter.unpublished_only_by);
   return read_post_page(*lease, s, filter.limit);
 }
 
