@@ -19,12 +19,14 @@ inline http::Response see_other(std::string_view location) {
   return http::Response::redirect(303, location);
 }
 
-// A whole non-negative number from a route or a form ("12"); nullopt for
-// anything else ("12a", "", "-1").
+// A whole non-negative number from a route or a form, written the one way
+// Byline writes it ("12"); nullopt for anything else ("12a", "", "-1", and
+// "012", so that one post has one address).
 inline std::optional<long long> number_in(std::string_view text) {
   long long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
+  if (text.size() > 1 && text.front() == '0') return std::nullopt;
   return value;
 }
 
