@@ -63,7 +63,7 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     feed.title = (*tag)->name + " – " + settings.title;
     feed.home_url = settings.url + tag_url(**tag);
   } else if (scope == FeedScope::author) {
-    auto user = store_->user_by_slug(slug);
+    auto user = public_author(slug);
     if (!user) return failure(user.error());
     if (!*user) return not_found(request);
     query.author_id = (*user)->id;

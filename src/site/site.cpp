@@ -235,8 +235,22 @@ Response Site::home(const Request& request, const Params& params) const {
   return render_listing(request, listing, params);
 }
 
+Result<std::optional<content::User>> Site::public_author(std::string_view slug) const {
+  auto user = store_->user_by_slug(slug);
+  BYLINE_TRY(user);
+  if (!*user) return std::optional<content::User>();
+  store::PostQuery query;
+  query.author_id = (*user)->id;
+  query.now = now_utc();
+  query.limit = 1;
+  auto published = store_->published_posts(query);
+  BYLINE_TRY(published);
+  if (published->posts.empty()) return std::optional<content::User>();
+  return std::move(*user);
+}
+
 Response Site::author(const Request& request, const Params& params) const {
-  auto user = store_->user_by_slug(params.get("slug"));
+  auto user = public_author(params.get("slug"));
   if (!user) return failure(user.error());
   if (!*user) return not_found(request);
   Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, "author",

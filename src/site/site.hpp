@@ -72,6 +72,10 @@ class Site {
   http::Response media_file(const http::Request& request, const http::Params& params) const;
   http::Response not_found(const http::Request& request) const;
   http::Response failure(const Error& error) const;
+  // The person with `slug` when they have a published article. Rule: staff
+  // with nothing published have no public page, so their names and slugs
+  // cannot be listed by trying addresses.
+  Result<std::optional<content::User>> public_author(std::string_view slug) const;
   // The settings in force and the sections, for one request.
   Result<PageContext> context() const;
 

@@ -1,6 +1,7 @@
 // The reader site over real HTTP: `byline serve --demo` on a free port.
 #include "byline_process.hpp"
 #include "http_client.hpp"
+#include "newsroom_client.hpp"
 
 #include <gtest/gtest.h>
 
@@ -312,6 +313,35 @@ TEST_F(ReaderSite, LogsOneLinePerRequest) {
   get("/?log-check=1");
   const std::string output = server_->output();
   EXPECT_NE(output.find("\"GET /?log-check=1 HTTP/1.1\" 200"), std::string::npos) << output;
+}
+
+TEST(PublicAuthors, StaffWithNothingPublishedHaveNoPublicPage) {
+  TempDir data("public-authors");
+  ASSERT_TRUE(add_staff(data.path(), "olga@example.com", "Olga Owner", content::Role::admin, "a long enough secret"));
+  ASSERT_TRUE(add_staff(data.path(), "nima@example.com", "Nima New", content::Role::author, "a long enough secret"));
+  ServerProcess server(data.path(), {"--demo"});
+  const std::vector<std::string> addresses{"/author/{}/", "/author/{}/rss/", "/author/{}/atom.xml",
+                                           "/author/{}/feed.json", "/author/{}/page/2/"};
+  auto at = [](std::string pattern, const std::string& slug) { return pattern.replace(pattern.find("{}"), 2, slug); };
+  for (const std::string slug : {"olga-owner", "nima-new", "no-such-person"}) {
+    for (const auto& address : addresses) {
+      const HttpResponse answer = http_get(server.port(), at(address, slug));
+      EXPECT_EQ(answer.status, 404) << at(address, slug);
+      EXPECT_EQ(answer.body.find("Olga Owner"), std::string::npos);
+      EXPECT_EQ(answer.body.find("Nima New"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(http_get(server.port(), "/sitemap-authors.xml").body.find("nima-new"), std::string::npos);
+
+  // Once a story of theirs is out, the page and its feeds are there.
+  StaffClient nima(server.port(), "nima@example.com", "a long enough secret");
+  ASSERT_TRUE(nima.signed_in());
+  ASSERT_EQ(nima.post("/newsroom/posts/new/", "title=First+story&body=Hello&intent=publish").status, 303);
+  const HttpResponse page = http_get(server.port(), "/author/nima-new/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Nima New"), std::string::npos);
+  EXPECT_EQ(http_get(server.port(), "/author/nima-new/rss/").status, 200);
+  EXPECT_EQ(http_get(server.port(), "/author/olga-owner/").status, 404);
 }
 
 }  // namespace
