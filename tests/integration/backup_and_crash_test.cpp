@@ -4,6 +4,9 @@
 // it had answered.
 #include "byline_process.hpp"
 #include "database_checks.hpp"
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "http_client.hpp"
 #include "newsroom_client.hpp"
 
@@ -23,6 +26,44 @@ int publish(const StaffClient& staff, const std::string& title) {
   return staff
       .post("/newsroom/posts/new/", "title=" + http::url_encode(title) + "&body=%3Cp%3EText.%3C%2Fp%3E&intent=publish")
       .status;
+}
+
+TEST(Backup, FinishesWhileTheSiteIsWrittenToWithoutPause) {
+  TempDir data("backup-busy");
+  TempDir elsewhere("backup-busy-file");
+  const auto database = data.path() / "byline.db";
+  ASSERT_TRUE(store::sqlite::SqliteStore::open(database, 1).ok());  // Byline's schema, in WAL mode
+  {
+    // About 60 MB, so that the copy takes many steps.
+    auto filler = store::sqlite::Connection::open(database.string(), false);
+    ASSERT_TRUE(filler.ok());
+    ASSERT_TRUE((*filler)->execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, bytes BLOB)").ok());
+    ASSERT_TRUE((*filler)->execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 15000) "
+                                   "INSERT INTO filler (bytes) SELECT randomblob(4000) FROM n").ok());
+  }
+  std::atomic<bool> done{false};
+  std::atomic<long> writes{0};
+  // Two writers saving as fast as the disk lets them, as on a busy news desk.
+  auto write = [&] {
+    auto connection = store::sqlite::Connection::open(database.string(), false);
+    ASSERT_TRUE(connection.ok());
+    while (!done) {
+      if ((*connection)->execute("UPDATE filler SET bytes = randomblob(4000) WHERE id = abs(random()) % 15000 + 1").ok()) {
+        ++writes;
+      }
+      std::this_thread::yield();
+    }
+  };
+  std::thread first(write), second(write);
+  const std::string file = (elsewhere.path() / "busy.db").string();
+  const CommandResult backed_up = run_byline({"backup", file, "--data", data.path().string()}, 60);
+  const long writes_during = writes.load();
+  done = true;
+  first.join();
+  second.join();
+  ASSERT_EQ(backed_up.exit_code, 0) << backed_up.output;
+  EXPECT_GT(writes_during, 10) << "the site was not written to while the copy ran";
+  EXPECT_EQ(integrity_of(file), "ok");
 }
 
 TEST(Backup, ACopyTakenWhileServingRestoresWhole) {
