@@ -108,6 +108,12 @@ int serve(const ServeOptions& options) {
   if (!settings) return report_failure(settings.error());
 
   auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
+  // Uploads that a crash cut short leave files behind; nothing else will.
+  if (auto removed = media->remove_unrecorded_files(); !removed) {
+    return report_failure(removed.error());
+  } else if (*removed > 0) {
+    log_line("Media: removed " + std::to_string(*removed) + " files left by uploads that never finished");
+  }
   auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
   // A site on https tells browsers to come back on https only (HSTS).
   server.add_headers([settings = settings_source](http::Response& response) {

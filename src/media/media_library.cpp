@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <unordered_set>
 #include <vector>
 
 namespace byline::media {
@@ -171,6 +172,58 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
   written.keep();
   media.id = *id;
   return media;
+}
+
+Result<std::size_t> MediaLibrary::remove_unrecorded_files() const {
+  std::unordered_set<std::string> recorded;
+  constexpr int kPage = 1000;
+  for (int offset = 0;; offset += kPage) {
+    auto page = store_->media(kPage, offset);
+    BYLINE_TRY(page);
+    for (const auto& media : *page) {
+      recorded.insert("originals/" + media.original_path);
+      for (const auto& variant : media.variants) recorded.insert("public/" + variant.path);
+    }
+    if (page->size() < static_cast<std::size_t>(kPage)) break;
+  }
+  std::size_t removed = 0;
+  for (const char* folder : {"public", "originals"}) {
+    std::error_code error;
+    // Symlinks are not followed: nothing outside media/ is ever removed.
+    std::filesystem::recursive_directory_iterator walk(root_ / folder, error), end;
+    for (; !error && walk != end; walk.increment(error)) {
+      if (!walk->is_regular_file(error) || walk->is_symlink(error)) continue;
+      const std::string relative = walk->path().lexically_relative(root_ / folder).generic_string();
+      const bool partial = relative.ends_with(".partial");
+      if (!partial && (!is_upload_file_name(relative) || recorded.contains(std::string(folder) + "/" + relative))) {
+        continue;
+      }
+      std::error_code ignored;
+      if (std::filesystem::remove(walk->path(), ignored)) ++removed;
+    }
+  }
+  return removed;
+}
+
+bool is_upload_file_name(std::string_view path) {
+  // "2026/11/"
+  if (path.size() < 8 || path[4] != '/' || path[7] != '/') return false;
+  for (const std::size_t digit : {0, 1, 2, 3, 5, 6}) {
+    if (path[digit] < '0' || path[digit] > '9') return false;
+  }
+  std::string_view name = path.substr(8);
+  constexpr std::size_t kNameLength = 16;  // random_token(12), base64url
+  if (name.size() <= kNameLength) return false;
+  for (const char c : name.substr(0, kNameLength)) {
+    const bool base64url = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!base64url) return false;
+  }
+  name.remove_prefix(kNameLength);
+  if (name.starts_with('-') && name.ends_with(".webp")) {
+    const std::string_view width = name.substr(1, name.size() - 6);
+    return !width.empty() && std::all_of(width.begin(), width.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  return name == ".jpg" || name == ".png" || name == ".gif" || name == ".webp";
 }
 
 std::optional<std::string> MediaLibrary::read_public_file(std::string_view path) const {

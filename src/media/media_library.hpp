@@ -51,6 +51,12 @@ class MediaLibrary {
   // invalid_input or too_large with a message for the uploader.
   Result<content::Media> add(const Upload& upload, Time now);
 
+  // Removes what uploads cut short by a crash left on disk: ".partial"
+  // files, and files named as Byline names uploads whose image never made
+  // it into the library. Call at start, before any upload can begin;
+  // returns how many files went. Files of other names are left alone.
+  Result<std::size_t> remove_unrecorded_files() const;
+
   // The bytes of the file behind a public path ("2026/11/…-800.webp");
   // nullopt when the path is not one Byline makes, no such file exists, or
   // a symlink is on the way (nothing placed in media/public leads outside).
@@ -75,6 +81,11 @@ class MediaLibrary {
   std::shared_ptr<store::Store> store_;
   std::filesystem::path root_;
 };
+
+// Whether `path` (under media/public or media/originals) has the shape of
+// the names uploads get: "2026/11/" + a 16-character random name, then
+// "-400.webp" (a variant) or ".jpg" and the like (the original).
+bool is_upload_file_name(std::string_view path);
 
 // `src` and `srcset` for an <img> of `media`.
 std::string media_src(const content::Media& media);

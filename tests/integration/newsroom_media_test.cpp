@@ -11,6 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace byline::testing {
 namespace {
 
@@ -160,6 +163,21 @@ TEST_F(NewsroomMedia, PublishesNoCameraMetadata) {
 TEST_F(NewsroomMedia, KeepsOtherRequestsToTheUsualBodyLimit) {
   const HttpResponse answer = staff_->post("/newsroom/posts/new/", "title=Big&body=" + std::string(2 * 1024 * 1024, 'x'));
   EXPECT_EQ(answer.status, 413);
+}
+
+TEST(MediaAtStart, FilesOfUploadsThatNeverFinishedAreRemovedAtStart) {
+  TempDir data("media-orphans");
+  const auto month = data.path() / "media" / "public" / "2026" / "11";
+  std::filesystem::create_directories(month);
+  std::ofstream(month / "QQQQQQQQQQQQQQQQ-400.webp", std::ios::binary) << "RIFF";
+  std::ofstream(month / "QQQQQQQQQQQQQQQQ-800.webp.partial", std::ios::binary) << "RIF";
+  std::ofstream(month / "masthead-400.webp", std::ios::binary) << "RIFF";
+  ServerProcess server(data.path(), {"--demo"});
+  EXPECT_NE(server.output().find("Media: removed 2 files left by uploads that never finished"), std::string::npos)
+      << server.output();
+  EXPECT_FALSE(std::filesystem::exists(month / "QQQQQQQQQQQQQQQQ-400.webp"));
+  EXPECT_FALSE(std::filesystem::exists(month / "QQQQQQQQQQQQQQQQ-800.webp.partial"));
+  EXPECT_EQ(http_get(server.port(), "/media/2026/11/masthead-400.webp").status, 200);
 }
 
 }  // namespace

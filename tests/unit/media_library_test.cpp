@@ -181,6 +181,50 @@ TEST_F(MediaLibraryTest, PublicCopiesCarryNoCameraMetadata) {
   }
 }
 
+TEST(UploadFileNames, KnowsTheNamesUploadsGet) {
+  EXPECT_TRUE(is_upload_file_name("2026/11/zMnX_XoBvhpbOoNP-900.webp"));
+  EXPECT_TRUE(is_upload_file_name("2026/11/a-HH50uIePM2IaFW.jpg"));
+  EXPECT_TRUE(is_upload_file_name("2026/01/a-HH50uIePM2IaFW.png"));
+  for (const std::string_view other : {"2026/11/real-400.webp", "2026/11/zMnX_XoBvhpbOoNP-900.webp.bak",
+                                       "2026/11/zMnX_XoBvhpbOoNP-x.webp", "2026/11/zMnX_XoBvhpbOoNP.txt",
+                                       "notes/11/zMnX_XoBvhpbOoNP.jpg", "2026/11/zMnX_XoBvh!bOoNP.jpg",
+                                       "2026/11/.jpg", "logo.png"}) {
+    EXPECT_FALSE(is_upload_file_name(other)) << other;
+  }
+}
+
+TEST_F(MediaLibraryTest, RemovesWhatUploadsCutShortLeftBehindAndNothingElse) {
+  auto kept = add(make_jpeg(900, 600));
+  ASSERT_TRUE(kept.ok());
+  const auto month = dir_ / "media" / "public" / "2026" / "11";
+  const auto originals = dir_ / "media" / "originals" / "2026" / "11";
+  // An upload killed after its files were written, before its library entry.
+  write_file(month / "QQQQQQQQQQQQQQQQ-400.webp", "RIFF");
+  write_file(month / "QQQQQQQQQQQQQQQQ-800.webp.partial", "RIF");
+  write_file(originals / "QQQQQQQQQQQQQQQQ.jpg", "JPEG");
+  // Files an operator put there, under other names.
+  write_file(month / "masthead-400.webp", "RIFF");
+  std::filesystem::create_directories(dir_ / "media" / "public" / "brand");
+  write_file(dir_ / "media" / "public" / "brand" / "logo.png", "PNG");
+  // A symlink named like an upload is left alone, and so is what it names.
+  write_file(dir_ / "precious.jpg", "keep me");
+  std::filesystem::create_symlink(dir_ / "precious.jpg", originals / "SSSSSSSSSSSSSSSS.jpg");
+
+  auto removed = library_->remove_unrecorded_files();
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(*removed, 3u);
+  EXPECT_FALSE(std::filesystem::exists(month / "QQQQQQQQQQQQQQQQ-400.webp"));
+  EXPECT_FALSE(std::filesystem::exists(month / "QQQQQQQQQQQQQQQQ-800.webp.partial"));
+  EXPECT_FALSE(std::filesystem::exists(originals / "QQQQQQQQQQQQQQQQ.jpg"));
+  EXPECT_TRUE(std::filesystem::exists(month / "masthead-400.webp"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "media" / "public" / "brand" / "logo.png"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "precious.jpg"));
+  EXPECT_TRUE(std::filesystem::is_symlink(originals / "SSSSSSSSSSSSSSSS.jpg"));
+  for (const auto& variant : kept->variants) EXPECT_TRUE(library_->read_public_file(variant.path)) << variant.path;
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "media" / "originals" / kept->original_path));
+  EXPECT_EQ(*library_->remove_unrecorded_files(), 0u);
+}
+
 TEST_F(MediaLibraryTest, RefusesTooManyPixelsBeforeDecodingThem) {
   auto media = add(make_png(kMaxSide + 1, 2), "wide.png");
   ASSERT_FALSE(media.ok());
