@@ -65,6 +65,15 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+std::string clean_text(std::string_view text) {
+  std::string out = valid_utf8(text);
+  std::erase_if(out, [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
+  });
+  return out;
+}
+
 std::string content_hash(std::string_view bytes) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (const char c : bytes) {

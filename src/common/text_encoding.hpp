@@ -20,6 +20,11 @@ std::size_t utf8_sequence_length(std::string_view text);
 // U+FFFD, as an HTML parser would read it.
 std::string valid_utf8(std::string_view text);
 
+// What any text typed into Byline becomes at the edge: valid UTF-8 (as
+// valid_utf8 makes it) without NUL or other control characters but tab,
+// newline and carriage return, which no page, feed or header can carry.
+std::string clean_text(std::string_view text);
+
 // A 64-bit FNV-1a hash of `bytes` as 16 hex digits: for ETags and asset
 // versions (not for anything an attacker must not forge).
 std::string content_hash(std::string_view bytes);

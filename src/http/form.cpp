@@ -3,6 +3,8 @@
 
 #include "http/percent_encoding.hpp"
 
+#include "common/text_encoding.hpp"
+
 namespace byline::http {
 Form Form::parse(std::string_view encoded, std::size_t max_fields) {
   Form form;
@@ -15,7 +17,10 @@ Form Form::parse(std::string_view encoded, std::size_t max_fields) {
       const auto equals = pair.find('=');
       const auto name = pair.substr(0, equals);
       const auto value = equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
-      form.fields_.emplace_back(*percent_decode(name, true, false), *percent_decode(value, true, false));
+      // Rule: what a browser sends is valid UTF-8 text once it is read,
+      // whatever bytes it spelled; this is the one place that makes it so.
+      form.fields_.emplace_back(clean_text(*percent_decode(name, true, false)),
+                                clean_text(*percent_decode(value, true, false)));
     }
     start = end + 1;
   }

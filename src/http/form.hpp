@@ -16,7 +16,8 @@ namespace byline::http {
 class Form {
  public:
   // Parses "a=1&b=two+words&c=%C3%A9". Broken escapes are kept as typed;
-  // fields past `max_fields` are ignored.
+  // fields past `max_fields` are ignored. Names and values come out as
+  // clean_text: invalid UTF-8 becomes U+FFFD, control characters go.
   static Form parse(std::string_view encoded, std::size_t max_fields = 1000);
 
   // The first value of `name`, or "" when absent.

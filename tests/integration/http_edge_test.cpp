@@ -8,6 +8,8 @@
 #include "http_client.hpp"
 #include "newsroom_client.hpp"
 
+#include "common/text_encoding.hpp"
+
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -231,6 +233,21 @@ TEST_F(HttpEdge, AnswersToStaffAreNeverKeptBySharedCaches) {
   }
   // Readers still get shareable answers.
   EXPECT_EQ(http_get(server_->port(), "/rss/").header("cache-control"), "public, max-age=60");
+}
+
+TEST_F(HttpEdge, WhateverBytesAFormSpellsThePagesStayValidUtf8) {
+  StaffClient editor(server_->port(), "editor@example.com", kPassword);
+  ASSERT_TRUE(editor.signed_in());
+  const HttpResponse saved = editor.post("/newsroom/posts/new/",
+                                         "title=Bad%C0%AFtitle%00&slug=bad-bytes&body=%3Cp%3Ecaf%C3%3C%2Fp%3E&intent=publish");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  for (const std::string path : {"/", "/bad-bytes/", "/rss/", "/feed.json", "/search?q=Bad%C0"}) {
+    const HttpResponse page = http_get(server_->port(), path);
+    EXPECT_EQ(page.status, 200) << path;
+    EXPECT_EQ(valid_utf8(page.body), page.body) << path << " is not valid UTF-8";
+    EXPECT_EQ(page.body.find('\0'), std::string::npos) << path;
+  }
+  EXPECT_NE(http_get(server_->port(), "/bad-bytes/").body.find("Bad\xEF\xBF\xBD\xEF\xBF\xBDtitle"), std::string::npos);
 }
 
 TEST(HttpStop, AStopAnswersEveryRequestItHasReadAndClosesIdleConnectionsCleanly) {

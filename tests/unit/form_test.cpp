@@ -26,6 +26,17 @@ TEST(Form, KeepsBrokenEscapesAsTyped) {
   EXPECT_EQ(Form::parse("a=100%&b=%zz&c=%4").get("c"), "%4");
 }
 
+TEST(Form, EveryValueIsValidUtf8TextWhateverWasSent) {
+  const Form form = Form::parse("title=Bad%C0%AFtitle&cut=caf%C3&nul=a%00b&bell=a%07b&lines=a%0D%0Ab%09c&name%FF=1");
+  EXPECT_EQ(form.get("title"), "Bad\xEF\xBF\xBD\xEF\xBF\xBDtitle");
+  EXPECT_EQ(form.get("cut"), "caf\xEF\xBF\xBD");
+  EXPECT_EQ(form.get("nul"), "ab");
+  EXPECT_EQ(form.get("bell"), "ab");
+  EXPECT_EQ(form.get("lines"), "a\r\nb\tc");
+  EXPECT_TRUE(form.has("name\xEF\xBF\xBD"));
+  EXPECT_EQ(Form::parse("q=%D8%AA%D9%87%D8%B1%D8%A7%D9%86").get("q"), "تهران");
+}
+
 TEST(Form, BoundsTheNumberOfFields) {
   std::string many;
   for (int i = 0; i < 50; ++i) many += "f" + std::to_string(i) + "=x&";
