@@ -5,6 +5,7 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uspoof.h>
 
 #include <algorithm>
 #include <memory>
@@ -41,8 +42,16 @@ void append_utf8(std::string& out, UChar32 c) {
 }  // namespace
 
 std::string make_slug(std::string_view text) {
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+  const icu::UnicodeString typed = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  // Rule: what cannot be seen is not part of an address. A zero-width space
+  // or a soft hyphen inside a word leaves the word whole (taken out before
+  // the transliterator, which would make a soft hyphen a dash).
+  icu::UnicodeString unicode;
+  for (int32_t i = 0; i < typed.length(); i = typed.moveIndex32(i, 1)) {
+    const UChar32 c = typed.char32At(i);
+    if (!u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) unicode.append(c);
+  }
   // Lower case first and last: some capitals lower into letters the
   // transliterator knows ("Ʀ" → "ʀ" → "r"), and its output may hold capitals.
   unicode.toLower(icu::Locale::getRoot());
@@ -78,6 +87,48 @@ std::string make_slug(std::string_view text) {
     pending_dash = false;
   }
   return slug;
+}
+
+bool mixes_lookalike_scripts(std::string_view slug) {
+  // Plain ASCII is one script.
+  if (std::all_of(slug.begin(), slug.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return false;
+  }
+  thread_local std::unique_ptr<USpoofChecker, decltype(&uspoof_close)> checker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<USpoofChecker, decltype(&uspoof_close)> made(uspoof_open(&status), &uspoof_close);
+    uspoof_setChecks(made.get(), USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_NUMBERS, &status);
+    uspoof_setRestrictionLevel(made.get(), USPOOF_MODERATELY_RESTRICTIVE);
+    return made;
+  }();
+  std::size_t start = 0;
+  while (start <= slug.size()) {
+    const auto end = std::min(slug.find('-', start), slug.size());
+    const std::string_view word = slug.substr(start, end - start);
+    if (!word.empty()) {
+      UErrorCode status = U_ZERO_ERROR;
+      const int32_t found = uspoof_checkUTF8(checker.get(), word.data(), static_cast<int32_t>(word.size()),
+                                             nullptr, &status);
+      if (U_FAILURE(status) || found != 0) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+bool is_reserved_slug(std::string_view slug) {
+  // Routes of today (site, feeds, newsroom, media, theme assets), of the
+  // APIs and imports to come, and the addresses other platforms used that
+  // redirects may need.
+  static constexpr std::string_view kReserved[] = {
+      "admin",    "amp",        "api",        "assets",     "atom",     "author",       "authors",
+      "category", "comments",   "edit",       "embed",      "feed",     "feeds",        "ghost",
+      "login",    "logout",     "media",      "new",        "news-sitemap", "newsroom", "p",
+      "page",     "preview",    "robots",     "rss",        "search",   "section",      "sections",
+      "sign-in",  "sign-out",   "sitemap",    "static",     "tag",      "tags",         "wp-admin",
+      "wp-content", "wp-includes", "wp-json", "wp-login",   "xmlrpc",
+  };
+  return std::find(std::begin(kReserved), std::end(kReserved), slug) != std::end(kReserved);
 }
 
 bool is_valid_slug(std::string_view slug) {

@@ -98,6 +98,9 @@ Response Newsroom::add_term(const Request& request, const Params&) const {
   const std::string description = trimmed(form.get("description"), kMaxTermDescription);
   const std::string slug = content::make_slug(name);
   if (slug.empty()) return render_taxonomy(400, me, "A name needs letters or digits.", "");
+  if (content::mixes_lookalike_scripts(slug)) {
+    return render_taxonomy(400, me, "That name mixes alphabets whose letters look alike; write it in one alphabet.", "");
+  }
   const std::string& kind = form.get("kind");
   Result<content::Id> added = make_error(ErrorCode::invalid_input, "Choose a section or a tag.");
   if (kind == "section") {

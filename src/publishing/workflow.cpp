@@ -92,7 +92,12 @@ Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id pos
         suffix == 1 ? std::string(wanted) : std::string(wanted) + "-" + std::to_string(suffix);
     auto taken = store_->post_by_slug(candidate);
     BYLINE_TRY(taken);
-    if (!*taken || (*taken)->id == post_id) return candidate;
+    if (*taken && (*taken)->id == post_id) return candidate;  // its own, kept
+    if (content::is_reserved_slug(candidate)) {
+      if (!generated) return invalid("The slug " + candidate + " is kept for Byline's own addresses; choose another.");
+      continue;
+    }
+    if (!*taken) return candidate;
     if (!generated) return make_error(ErrorCode::conflict, "Another post has the slug " + candidate + ".");
   }
   return make_error(ErrorCode::conflict, "Too many posts have that title; choose a slug.");
@@ -133,6 +138,9 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
   for (const auto& name : edit.tag_names) {
     const std::string slug = content::make_slug(name);
     if (slug.empty()) continue;
+    if (content::mixes_lookalike_scripts(slug)) {
+      return invalid("The tag \"" + name + "\" mixes alphabets whose letters look alike; write it in one alphabet.");
+    }
     if (std::any_of(post.tags.begin(), post.tags.end(), [&](const content::Tag& t) { return t.slug == slug; })) {
       continue;
     }
@@ -215,6 +223,10 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
   if (wanted.empty()) wanted = "post";
   if (!content::is_valid_slug(wanted)) {
     return invalid("A slug may hold only lower-case letters, digits and dashes.");
+  }
+  if (content::mixes_lookalike_scripts(wanted)) {
+    return invalid("The slug " + wanted + " mixes alphabets whose letters look alike, so it could pass for "
+                   "another address; type a slug in one alphabet.");
   }
   auto slug = free_slug(wanted, post.id, generated && is_new);
   BYLINE_TRY(slug);

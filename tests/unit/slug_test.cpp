@@ -78,3 +78,39 @@ TEST(Slug, CapitalsAreLoweredBeforeTheyAreTransliterated) {
 
 }  // namespace
 }  // namespace byline::content
+
+namespace byline::content {
+namespace {
+
+TEST(Slug, InvisibleCharactersLeaveTheWordWhole) {
+  EXPECT_EQ(make_slug("Break\u200Bing news"), "breaking-news");      // zero-width space
+  EXPECT_EQ(make_slug("Break\u00ADing news"), "breaking-news");      // soft hyphen
+  EXPECT_EQ(make_slug("\u202Enews\u202C today"), "news-today");      // a right-to-left override
+  EXPECT_EQ(make_slug("\uFEFFIran"), "iran");                        // a byte order mark
+  EXPECT_EQ(make_slug("می\u200Cخواهم"), "میخواهم");                  // a Persian half-space
+  EXPECT_FALSE(is_valid_slug("break\u200Bing"));
+}
+
+TEST(Slug, SeesWordsThatMixLookalikeAlphabets) {
+  EXPECT_TRUE(mixes_lookalike_scripts("p\u0430ypal"));            // Cyrillic а among Latin letters
+  EXPECT_TRUE(mixes_lookalike_scripts("news-p\u0430ypal-deal"));
+  EXPECT_TRUE(mixes_lookalike_scripts("\u03bfil-prices"));         // a Greek omicron
+  EXPECT_FALSE(mixes_lookalike_scripts("paypal"));
+  EXPECT_FALSE(mixes_lookalike_scripts("путин-meets-biden"));     // one alphabet a word
+  EXPECT_FALSE(mixes_lookalike_scripts("ایران-و-روسیه"));
+  EXPECT_FALSE(mixes_lookalike_scripts("東京-olympics"));
+  EXPECT_FALSE(mixes_lookalike_scripts("covid-۱۹"));
+}
+
+TEST(Slug, KeepsTheWordsByline_sAddressesNeed) {
+  for (const std::string_view word : {"wp-json", "ghost", "admin", "api", "search", "author", "tag", "page",
+                                      "preview", "new", "edit", "newsroom", "media", "section", "feed", "rss",
+                                      "assets"}) {
+    EXPECT_TRUE(is_reserved_slug(word)) << word;
+  }
+  EXPECT_FALSE(is_reserved_slug("feeding-the-city"));
+  EXPECT_FALSE(is_reserved_slug("iran"));
+}
+
+}  // namespace
+}  // namespace byline::content

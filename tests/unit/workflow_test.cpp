@@ -197,5 +197,34 @@ TEST_F(WorkflowTest, SanitisesTheBody) {
   EXPECT_EQ((**store_->post_by_id(post->id)).body_html, "<p>Hi</p>");
 }
 
+TEST_F(WorkflowTest, NoPostTakesASlugByline_sOwnAddressesNeed) {
+  for (const std::string title : {"Feed", "RSS", "Newsroom", "WP JSON", "Ghost", "Search", "Page"}) {
+    const content::Post post = create(editor_, title);
+    EXPECT_FALSE(content::is_reserved_slug(post.slug)) << title << " got " << post.slug;
+    EXPECT_EQ(post.slug, content::make_slug(title) + "-2") << title;
+  }
+  for (const std::string slug : {"feed", "wp-json", "newsroom", "admin"}) {
+    Edit typed = edit("A story");
+    typed.slug = slug;
+    auto refused = workflow_->create(editor_, typed, Intent::save, kNow);
+    ASSERT_FALSE(refused.ok()) << slug;
+    EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+    EXPECT_NE(refused.error().message.find("kept for Byline's own addresses"), std::string::npos);
+  }
+}
+
+TEST_F(WorkflowTest, RefusesASlugThatPassesForAnother) {
+  create(editor_, "PayPal");
+  Edit lookalike = edit("Payment news");
+  lookalike.slug = "p\u0430ypal";  // a Cyrillic а
+  auto refused = workflow_->create(editor_, lookalike, Intent::save, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("mixes alphabets"), std::string::npos);
+  auto from_title = workflow_->create(editor_, edit("P\u0430yPal hacked"), Intent::save, kNow);
+  EXPECT_FALSE(from_title.ok());
+  EXPECT_EQ(create(editor_, "Путин meets Biden").slug, "путин-meets-biden");
+  EXPECT_EQ(create(editor_, "Zero\u200Bwidth title").slug, "zerowidth-title");
+}
+
 }  // namespace
 }  // namespace byline::publishing
