@@ -3,7 +3,13 @@
 
 #include "content/html_document.hpp"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
 #include <charconv>
+#include <memory>
 #include <vector>
 
 namespace byline::content {
@@ -41,24 +47,36 @@ void append_folded(std::string& out, std::string_view text) {
   }
 }
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t count_code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) count += is_continuation_byte(c) ? 0 : 1;
-  return count;
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// The byte offset after the first `limit` code points of `text`.
-std::size_t prefix_bytes(std::string_view text, std::size_t limit) {
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!is_continuation_byte(text[i])) {
-      if (seen == limit) return i;
-      ++seen;
-    }
+// The byte offsets in `text` where each user-perceived character (grapheme
+// cluster: a letter with its marks, an emoji family joined by ZWJ) ends.
+std::vector<std::size_t> grapheme_ends(std::string_view text) {
+  std::vector<std::size_t> ends;
+  if (is_ascii(text)) {  // the common case, without ICU: a byte a character
+    for (std::size_t i = 1; i <= text.size(); ++i) ends.push_back(i);
+    return ends;
   }
-  return text.size();
+  thread_local std::unique_ptr<icu::BreakIterator> characters = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  }();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status) || !characters) {  // no ICU: whole code points at least
+    for (std::size_t i = 1; i <= text.size(); ++i) {
+      if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
+    }
+    return ends;
+  }
+  characters->setText(utext, status);
+  for (int32_t end = characters->next(); end != icu::BreakIterator::DONE; end = characters->next()) {
+    ends.push_back(static_cast<std::size_t>(end));  // UTF-8 offsets, as the UText is UTF-8
+  }
+  utext_close(utext);
+  return ends;
 }
 
 std::vector<std::string_view> split_words(std::string_view text) {
@@ -147,9 +165,9 @@ std::string make_excerpt(std::string_view text, ExcerptRule rule) {
   const auto limit = static_cast<std::size_t>(rule.length);
   std::string excerpt;
   std::size_t taken = 0;
-  std::size_t length = 0;  // in code points
+  std::size_t length = 0;  // in user-perceived characters
   for (const auto word : words) {
-    const std::size_t word_length = count_code_points(word);
+    const std::size_t word_length = grapheme_ends(word).size();
     const std::size_t grown = length + (taken > 0 ? 1 : 0) + word_length;
     const bool fits = rule.unit == ExcerptRule::Unit::words ? taken < limit : grown <= limit;
     if (!fits) break;
@@ -159,8 +177,9 @@ std::string make_excerpt(std::string_view text, ExcerptRule rule) {
     ++taken;
   }
   if (taken == words.size()) return excerpt;
-  if (taken == 0) {  // one word longer than the limit: cut it, at a character
-    excerpt = std::string(words.front().substr(0, prefix_bytes(words.front(), limit)));
+  if (taken == 0) {  // one word longer than the limit: cut it, between characters
+    const auto ends = grapheme_ends(words.front());
+    excerpt = std::string(words.front().substr(0, limit > 0 && limit <= ends.size() ? ends[limit - 1] : 0));
   }
   trim_trailing_punctuation(excerpt);
   return excerpt + "…";

@@ -23,9 +23,11 @@ struct ExcerptRule {
   std::string to_string() const;
 };
 
-// The start of `text` by `rule`, ending in "…" when anything was cut. Never
-// cuts inside a word unless the first word alone is longer than the limit,
-// nor inside a UTF-8 character.
+// The start of `text` by `rule`, ending in "…" when anything was cut.
+// Characters are counted as readers see them (grapheme clusters, by ICU):
+// never cuts inside a word unless the first word alone is longer than the
+// limit, and never inside a character (a letter and its marks, an emoji
+// family joined by ZWJ).
 std::string make_excerpt(std::string_view text, ExcerptRule rule = {});
 
 }  // namespace byline::content

@@ -39,6 +39,20 @@ TEST(Excerpt, DropsPunctuationBeforeTheEllipsis) {
             "Araqchi…");
 }
 
+TEST(Excerpt, NeverCutsInsideACharacterAsReadersSeeIt) {
+  const std::string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467";  // one character, five code points
+  std::string families;
+  for (int i = 0; i < 10; ++i) families += family;
+  EXPECT_EQ(make_excerpt(families, ExcerptRule{ExcerptRule::Unit::characters, 3}), family + family + family + "…");
+  // A letter with its combining marks stays whole; the marks count with it.
+  const std::string marked = "e\u0301";  // é as e and an accent
+  std::string word;
+  for (int i = 0; i < 6; ++i) word += marked;
+  EXPECT_EQ(make_excerpt(word, ExcerptRule{ExcerptRule::Unit::characters, 4}), marked + marked + marked + marked + "…");
+  EXPECT_EQ(make_excerpt(family + " " + family + " news", ExcerptRule{ExcerptRule::Unit::characters, 3}),
+            family + " " + family + "…");
+}
+
 TEST(Excerpt, CutsAnOverlongFirstWordAtACharacter) {
   EXPECT_EQ(make_excerpt("ایرانایرانایران", ExcerptRule{ExcerptRule::Unit::characters, 5}),
             "ایران…");
