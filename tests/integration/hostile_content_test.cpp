@@ -72,6 +72,23 @@ TEST_F(HostileContent, FeedsCarryHostileTitlesEscaped) {
   EXPECT_EQ(json.find("<script>"), std::string::npos) << "json_quote escapes '<'";
 }
 
+TEST_F(HostileContent, TextThatTurnsRightToLeftIsIsolatedWhereverItIsShown) {
+  const std::string title = "Ministers \u202Eagree\u202C on talks";
+  add(title, "override", PostStatus::published, now_utc() - 1h, "<p>\u202Eflipped</p>");
+  add("Another story", "another", PostStatus::published, now_utc() - 2h);
+  store_.reset();
+  ServerProcess server(data_.path(), {});
+  const std::string article = http_get(server.port(), "/override/").body;
+  EXPECT_NE(article.find("<h1 class=\"headline\" dir=\"auto\">" + title + "</h1>"), std::string::npos);
+  EXPECT_NE(article.find("rel=\"author\"><bdi>Mallory"), std::string::npos);
+  const std::string home = http_get(server.port(), "/").body;
+  EXPECT_NE(home.find("<h2 class=\"card-title\" dir=\"auto\"><a href=\"/override/\">" + title), std::string::npos);
+  const std::string other = http_get(server.port(), "/another/").body;
+  EXPECT_NE(other.find("<h3 dir=\"auto\"><a href=\"/override/\">" + title), std::string::npos) << "Recent Posts";
+  const std::string found = http_get(server.port(), "/search?q=ministers").body;
+  EXPECT_NE(found.find("<h2 class=\"card-title\" dir=\"auto\"><a href=\"/override/\">"), std::string::npos);
+}
+
 TEST_F(HostileContent, TitlesBiosAndBodiesAreShownHarmlessly) {
   add("Title " + std::string(kHostile), "hostile", PostStatus::published, now_utc() - 1h,
       "<p onclick=\"alert(3)\">Safe text</p><script>alert(4)</script>"
