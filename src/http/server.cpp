@@ -21,12 +21,14 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <csignal>
@@ -150,6 +152,10 @@ struct Server::Impl {
   ServerOptions options;
   std::shared_ptr<const Router> router;
   asio::io_context io{options.threads};
+  // Handlers run here, never on the I/O threads: a slow one (a password
+  // hash, a large sitemap, a database that stalls) holds up no cache hit.
+  // Declared after `io`, so it stops first.
+  asio::thread_pool handlers{static_cast<std::size_t>(options.handler_threads)};
   asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
   tcp::acceptor acceptor{control};
   asio::signal_set signals{control, SIGINT, SIGTERM};
@@ -330,7 +336,8 @@ struct Server::Impl {
             co_await write_cached(stream, *hit, head, keep_open, http10, request_id, true);
       } else {
         Request request = to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
-        Response response = handle(request, staff);
+        Response response = co_await asio::co_spawn(
+            handlers, [&]() -> asio::awaitable<Response> { co_return handle(request, staff); }, asio::use_awaitable);
         method = std::move(request.method);
         logged_target = std::move(request.target);
         request_id = std::move(request.request_id);
@@ -526,6 +533,9 @@ ServerOptions with_thread_count(ServerOptions options) {
   if (options.threads <= 0) {
     options.threads = available_cpus();
   }
+  // Enough that a few handlers waiting (for a password hash, say) leave
+  // others free.
+  if (options.handler_threads <= 0) options.handler_threads = std::max(8, 4 * options.threads);
   return options;
 }
 

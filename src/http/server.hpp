@@ -19,6 +19,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   int threads = 0;             // 0: one per core
+  int handler_threads = 0;     // run handlers; 0: four per I/O thread, at least 8
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   // A larger body limit for some request targets (uploads); nullopt keeps
