@@ -1,7 +1,12 @@
 // libsodium behind the secrets API.
 #include "accounts/secrets.hpp"
 
+#include "common/cpus.hpp"
+#include "common/work_gate.hpp"
+
 #include <sodium.h>
+
+#include <algorithm>
 
 #include <mutex>
 #include <stdexcept>
@@ -18,6 +23,34 @@ void ensure_sodium() {
   std::call_once(once, [] {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
   });
+}
+
+// Rule: argon2id work is bounded. A hash takes a core and 19 MiB for tens
+// of milliseconds; at most half the cores hash at once and four more
+// callers wait, and any beyond those are told to try again, so a burst of
+// sign-ins can neither take every core nor pile up without end.
+constexpr std::size_t kMaxWaitingForHash = 4;
+
+WorkGate& hashing_gate() {
+  static WorkGate gate(std::max(1, available_cpus() / 2), kMaxWaitingForHash);
+  return gate;
+}
+
+Error too_busy() {
+  Error error = make_error(ErrorCode::unavailable, "Too many people are signing in at once; try again in a moment.",
+                           "the password hashing gate is full");
+  error.retry_after_seconds = 1;
+  return error;
+}
+
+Result<std::string> hash_in_gate(std::string_view password) {
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(hash, password.data(), password.size(), kOpsLimit, kMemLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return make_error(ErrorCode::unavailable, "The password could not be stored; try again.",
+                      "crypto_pwhash_str_alg ran out of memory");
+  }
+  return std::string(hash);
 }
 
 std::size_t count_characters(std::string_view text) {
@@ -42,21 +75,19 @@ Result<void> check_password(std::string_view password) {
 
 Result<std::string> hash_password(std::string_view password) {
   ensure_sodium();
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(hash, password.data(), password.size(), kOpsLimit, kMemLimit,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    return make_error(ErrorCode::unavailable, "The password could not be stored; try again.",
-                      "crypto_pwhash_str_alg ran out of memory");
-  }
-  return std::string(hash);
+  const auto pass = hashing_gate().enter();
+  if (!pass) return too_busy();
+  return hash_in_gate(password);
 }
 
-bool verify_password(std::string_view hash, std::string_view password) {
+Result<bool> verify_password(std::string_view hash, std::string_view password) {
   ensure_sodium();
+  const auto pass = hashing_gate().enter();
+  if (!pass) return too_busy();
   if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) {
     // No usable hash (an account without a password): spend the same effort
     // as a real check, so timing does not tell which accounts exist.
-    (void)hash_password(password);
+    (void)hash_in_gate(password);
     return false;
   }
   const std::string terminated(hash);

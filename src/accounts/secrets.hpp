@@ -18,11 +18,13 @@ Result<void> check_password(std::string_view password);
 
 // An argon2id hash in libsodium's string form ("$argon2id$v=19$m=...").
 // Costs: 2 passes over 19 MiB, the OWASP recommendation for argon2id.
+// At most half the cores hash at once and a few more callers wait their
+// turn; past those, unavailable (with a retry-after) at once.
 Result<std::string> hash_password(std::string_view password);
 
 // True when `password` matches `hash`. Takes as long for a wrong password
-// as for a right one.
-bool verify_password(std::string_view hash, std::string_view password);
+// as for a right one. Waits for its turn to hash as hash_password does.
+Result<bool> verify_password(std::string_view hash, std::string_view password);
 
 // `bytes` random bytes as URL-safe base64 without padding (for cookies,
 // CSRF tokens and setup links).

@@ -39,11 +39,13 @@ Result<SignedIn> Sessions::sign_in(std::string_view email, std::string_view pass
     hash = std::move(*stored);
   }
   // verify_password does a full hash even without an account.
-  if (!verify_password(hash, password) || !*user) {
+  auto matches = verify_password(hash, password);
+  BYLINE_TRY(matches);
+  if (!*matches || !*user) {
     throttle_.record_failure(account, address, now);
     return no_match();
   }
-  throttle_.record_success(account);
+  throttle_.record_success(account, address);
   return open_session(**user, address, user_agent, now);
 }
 
@@ -85,9 +87,9 @@ Result<void> Sessions::change_password(const SignedIn& current, std::string_view
                                        std::string_view new_password) {
   auto hash = store_->password_hash(current.user.id);
   BYLINE_TRY(hash);
-  if (!verify_password(*hash, old_password)) {
-    return make_error(ErrorCode::invalid_input, "The current password is not right.");
-  }
+  auto matches = verify_password(*hash, old_password);
+  BYLINE_TRY(matches);
+  if (!*matches) return make_error(ErrorCode::invalid_input, "The current password is not right.");
   BYLINE_TRY(check_password(new_password));
   auto new_hash = hash_password(new_password);
   BYLINE_TRY(new_hash);

@@ -26,28 +26,32 @@ std::chrono::seconds SignInThrottle::wait_for(Failures& failures, const std::str
   return std::max(std::chrono::seconds(1), std::chrono::duration_cast<std::chrono::seconds>(allowed_at - now));
 }
 
+std::string SignInThrottle::pair_key(const std::string& account, const std::string& address) {
+  return address + '\n' + account;  // neither holds a newline
+}
+
 std::chrono::seconds SignInThrottle::wait_before_attempt(const std::string& account,
                                                          const std::string& address, Time now) {
   std::lock_guard lock(mutex_);
-  return std::max(wait_for(by_account_, account, limits_.per_account, now),
+  return std::max(wait_for(by_account_and_address_, pair_key(account, address), limits_.per_account_and_address, now),
                   wait_for(by_address_, address, limits_.per_address, now));
 }
 
 void SignInThrottle::record_failure(const std::string& account, const std::string& address,
                                     Time now) {
   std::lock_guard lock(mutex_);
-  if (by_account_.size() + by_address_.size() > kSweepAfterKeys) forget_old(now);
-  by_account_[account].push_back(now);
+  if (by_account_and_address_.size() + by_address_.size() > kSweepAfterKeys) forget_old(now);
+  by_account_and_address_[pair_key(account, address)].push_back(now);
   by_address_[address].push_back(now);
 }
 
-void SignInThrottle::record_success(const std::string& account) {
+void SignInThrottle::record_success(const std::string& account, const std::string& address) {
   std::lock_guard lock(mutex_);
-  by_account_.erase(account);
+  by_account_and_address_.erase(pair_key(account, address));
 }
 
 void SignInThrottle::forget_old(Time now) {
-  for (Failures* failures : {&by_account_, &by_address_}) {
+  for (Failures* failures : {&by_account_and_address_, &by_address_}) {
     for (auto it = failures->begin(); it != failures->end();) {
       drop_older_than(it->second, now - limits_.window);
       it = it->second.empty() ? failures->erase(it) : std::next(it);

@@ -11,14 +11,22 @@
 
 namespace byline::accounts {
 
-// Rule: after `per_account` failed sign-ins for one email, or `per_address`
-// from one network address, within `window`, further attempts wait until
-// the oldest of those failures is `window` old. A success clears the
-// account's count. Kept in memory: a restart forgives.
+// Rule: nobody can lock a person out. Failed sign-ins are counted per
+// account and address together, and per address across accounts: after
+// `per_account_and_address` failures for one email from one address, or
+// `per_address` from one address in all, within `window`, further attempts
+// from that address wait until enough of those failures are `window` old.
+// The same account from any other address is not held up. A success
+// clears its account-and-address count. Kept in memory: a restart forgives.
+//
+// The numbers follow Ghost's brute-force protection (a few free tries per
+// person and address, then a wait) and OWASP's advice to throttle rather
+// than lock accounts: 5 per account and address, and 20 per address, in 15
+// minutes.
 class SignInThrottle {
  public:
   struct Limits {
-    int per_account = 5;
+    int per_account_and_address = 5;
     int per_address = 20;
     std::chrono::seconds window{15 * 60};
   };
@@ -30,16 +38,18 @@ class SignInThrottle {
   std::chrono::seconds wait_before_attempt(const std::string& account, const std::string& address,
                                            Time now);
   void record_failure(const std::string& account, const std::string& address, Time now);
-  void record_success(const std::string& account);
+  void record_success(const std::string& account, const std::string& address);
 
  private:
   using Failures = std::unordered_map<std::string, std::deque<Time>>;
   std::chrono::seconds wait_for(Failures& failures, const std::string& key, int limit, Time now);
   void forget_old(Time now);
 
+  static std::string pair_key(const std::string& account, const std::string& address);
+
   Limits limits_;
   std::mutex mutex_;
-  Failures by_account_;
+  Failures by_account_and_address_;
   Failures by_address_;
 };
 

@@ -260,7 +260,10 @@ Response Newsroom::sign_in(const Request& request, const Params&) const {
                                       now_utc());
   if (!signed_in) {
     const Error& error = signed_in.error();
-    if (error.code != ErrorCode::unauthorized && error.code != ErrorCode::rate_limited) {
+    // A refusal, a throttle or a full hashing gate: the form again, with
+    // what was typed and, where it helps, when to try again.
+    if (error.code != ErrorCode::unauthorized && error.code != ErrorCode::rate_limited &&
+        error.code != ErrorCode::unavailable) {
       return failure(error, nullptr);
     }
     audit(request, nullptr, form.get("email"),

@@ -18,8 +18,12 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-tcp::socket connect(asio::io_context& io, unsigned short port) {
+// Connects to 127.0.0.1:`port` from `source`, another loopback address
+// when a test plays a second visitor.
+tcp::socket connect(asio::io_context& io, unsigned short port, const std::string& source = "127.0.0.1") {
   tcp::socket socket(io);
+  socket.open(tcp::v4());
+  socket.bind(tcp::endpoint(asio::ip::make_address(source), 0));
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   return socket;
 }
@@ -29,8 +33,15 @@ tcp::socket connect(asio::io_context& io, unsigned short port) {
 HttpResponse http_request(unsigned short port, const std::string& method, const std::string& target,
                           const std::vector<std::pair<std::string, std::string>>& headers,
                           const std::string& body) {
+  return http_request_from("127.0.0.1", port, method, target, headers, body);
+}
+
+HttpResponse http_request_from(const std::string& source, unsigned short port, const std::string& method,
+                               const std::string& target,
+                               const std::vector<std::pair<std::string, std::string>>& headers,
+                               const std::string& body) {
   asio::io_context io;
-  tcp::socket socket = connect(io, port);
+  tcp::socket socket = connect(io, port, source);
   bhttp::request<bhttp::string_body> request(bhttp::string_to_verb(method), target, 11);
   request.set(bhttp::field::host, "127.0.0.1:" + std::to_string(port));
   request.set(bhttp::field::connection, "close");

@@ -26,6 +26,13 @@ HttpResponse http_request(unsigned short port, const std::string& method, const 
                           const std::vector<std::pair<std::string, std::string>>& headers = {},
                           const std::string& body = "");
 
+// The same, sent from `source`, a loopback address such as "127.0.0.2": a
+// visitor from another address.
+HttpResponse http_request_from(const std::string& source, unsigned short port, const std::string& method,
+                               const std::string& target,
+                               const std::vector<std::pair<std::string, std::string>>& headers = {},
+                               const std::string& body = "");
+
 inline HttpResponse http_get(unsigned short port, const std::string& target) {
   return http_request(port, "GET", target);
 }

@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <regex>
+#include <thread>
 
 namespace byline::testing {
 namespace {
@@ -130,6 +132,55 @@ TEST_F(NewsroomSignIn, ThrottlesGuessingWith429AndRetryAfter) {
   sign_in("editor@example.com", kPassword, 429);
   EXPECT_GT(std::stoi(last_answer_.header("retry-after")), 0);
   EXPECT_NE(visible_text(last_answer_.body).find("Too many failed sign-ins"), std::string::npos);
+}
+
+TEST_F(NewsroomSignIn, AGuesserElsewhereCannotLockThePersonOut) {
+  const HttpResponse form = http_get(port(), "/newsroom/sign-in/");
+  const std::string cookies = cookie_pair(form.header("set-cookie"));
+  auto attempt = [&](const std::string& from, const std::string& password) {
+    return http_request_from(from, port(), "POST", "/newsroom/sign-in/",
+                             {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies}},
+                             "_csrf=" + form_token(form.body) + "&email=editor%40example.com&password=" +
+                                 http::url_encode(password) + "&next=%2Fnewsroom%2F");
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(attempt("127.0.0.2", "guess " + std::to_string(i)).status, 401);
+  EXPECT_EQ(attempt("127.0.0.2", kPassword).status, 429) << "the guesser's address waits";
+  EXPECT_EQ(attempt("127.0.0.1", kPassword).status, 303) << "the person, from their own address, does not";
+}
+
+TEST_F(NewsroomSignIn, ABurstOfSignInsIsBoundedAndReadersAreStillServed) {
+  const HttpResponse form = http_get(port(), "/newsroom/sign-in/");
+  const std::string cookies = cookie_pair(form.header("set-cookie"));
+  const std::string token = form_token(form.body);
+  std::atomic<int> refused{0}, busy{0}, other{0}, pages{0};
+  std::vector<std::thread> burst;
+  for (int i = 0; i < 40; ++i) {
+    burst.emplace_back([&, i] {
+      // Each from its own address, so that the throttle stays out of it.
+      const HttpResponse answer = http_request_from(
+          "127.0.1." + std::to_string(i + 1), port(), "POST", "/newsroom/sign-in/",
+          {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies}},
+          "_csrf=" + token + "&email=editor%40example.com&password=wrong+guess+" + std::to_string(i));
+      if (answer.status == 401) {
+        ++refused;
+      } else if (answer.status == 503 && answer.header("retry-after") == "1" &&
+                 visible_text(answer.body).find("Too many people are signing in at once") != std::string::npos) {
+        ++busy;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (int i = 0; i < 20; ++i) {
+    if (http_get(port(), "/newsroom/sign-in/").status == 200) ++pages;
+  }
+  for (auto& thread : burst) thread.join();
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_GT(busy.load(), 0) << "no sign-in was turned away: the wait is not bounded";
+  EXPECT_GT(refused.load(), 0);
+  EXPECT_EQ(pages.load(), 20);
+  // Once the burst is over, signing in works at once.
+  sign_in("editor@example.com", kPassword);
 }
 
 TEST_F(NewsroomSignIn, ForgetsAnExpiredSession) {

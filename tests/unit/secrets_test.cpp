@@ -11,9 +11,9 @@ TEST(Passwords, HashWithArgon2idAndVerify) {
   auto hash = hash_password("correct horse battery");
   ASSERT_TRUE(hash.ok());
   EXPECT_TRUE(hash->starts_with("$argon2id$"));
-  EXPECT_TRUE(verify_password(*hash, "correct horse battery"));
-  EXPECT_FALSE(verify_password(*hash, "correct horse batterY"));
-  EXPECT_FALSE(verify_password(*hash, ""));
+  EXPECT_TRUE(*verify_password(*hash, "correct horse battery"));
+  EXPECT_FALSE(*verify_password(*hash, "correct horse batterY"));
+  EXPECT_FALSE(*verify_password(*hash, ""));
 }
 
 TEST(Passwords, SaltEveryHash) {
@@ -21,8 +21,8 @@ TEST(Passwords, SaltEveryHash) {
 }
 
 TEST(Passwords, NeverMatchAnAccountWithoutAPassword) {
-  EXPECT_FALSE(verify_password("", ""));
-  EXPECT_FALSE(verify_password("", "anything at all"));
+  EXPECT_FALSE(*verify_password("", ""));
+  EXPECT_FALSE(*verify_password("", "anything at all"));
 }
 
 TEST(Passwords, NeedTenCharactersCountedAsCharacters) {

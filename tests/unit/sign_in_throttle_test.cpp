@@ -15,14 +15,25 @@ TEST(SignInThrottle, LetsAFewMistakesThrough) {
   EXPECT_EQ(throttle.wait_before_attempt("emad@example.com", "10.0.0.1", kStart), 0s);
 }
 
-TEST(SignInThrottle, MakesAnAccountWaitAfterFiveFailures) {
+TEST(SignInThrottle, MakesAnAddressWaitAfterFiveFailuresOnOneAccount) {
   SignInThrottle throttle;
   for (int i = 0; i < 5; ++i) {
-    throttle.record_failure("emad@example.com", "10.0.0." + std::to_string(i), kStart + std::chrono::seconds(i));
+    throttle.record_failure("emad@example.com", "10.6.6.6", kStart + std::chrono::seconds(i));
   }
-  // Another address does not help: the account itself is being guessed.
-  EXPECT_EQ(throttle.wait_before_attempt("emad@example.com", "10.9.9.9", kStart + 10s), 15min - 10s);
-  EXPECT_EQ(throttle.wait_before_attempt("other@example.com", "10.9.9.9", kStart + 10s), 0s);
+  EXPECT_EQ(throttle.wait_before_attempt("emad@example.com", "10.6.6.6", kStart + 10s), 15min - 10s);
+  // The guesser's address may still try other accounts, up to its own limit.
+  EXPECT_EQ(throttle.wait_before_attempt("other@example.com", "10.6.6.6", kStart + 10s), 0s);
+}
+
+TEST(SignInThrottle, NobodyCanLockAPersonOut) {
+  SignInThrottle throttle;
+  // Failures against one account from many addresses...
+  for (int i = 0; i < 50; ++i) {
+    throttle.record_failure("owner@example.com", "10.6.6." + std::to_string(i % 10), kStart + std::chrono::seconds(i));
+  }
+  // ...leave the person themselves, from their own address, free to sign in.
+  EXPECT_EQ(throttle.wait_before_attempt("owner@example.com", "192.0.2.7", kStart + 1min), 0s);
+  EXPECT_GT(throttle.wait_before_attempt("owner@example.com", "10.6.6.1", kStart + 1min), 0s);
 }
 
 TEST(SignInThrottle, ForgivesOnceTheWindowHasPassed) {
@@ -41,11 +52,12 @@ TEST(SignInThrottle, MakesAnAddressWaitAfterTwentyFailuresAcrossAccounts) {
   EXPECT_EQ(throttle.wait_before_attempt("new@example.com", "10.0.0.2", kStart), 0s);
 }
 
-TEST(SignInThrottle, ASuccessClearsTheAccount) {
+TEST(SignInThrottle, ASuccessClearsTheAccountFromThatAddress) {
   SignInThrottle throttle;
-  for (int i = 0; i < 5; ++i) throttle.record_failure("emad@example.com", "10.0.0.1", kStart);
-  throttle.record_success("emad@example.com");
-  EXPECT_EQ(throttle.wait_before_attempt("emad@example.com", "10.0.0.2", kStart), 0s);
+  for (int i = 0; i < 4; ++i) throttle.record_failure("emad@example.com", "10.0.0.1", kStart);
+  throttle.record_success("emad@example.com", "10.0.0.1");
+  throttle.record_failure("emad@example.com", "10.0.0.1", kStart);
+  EXPECT_EQ(throttle.wait_before_attempt("emad@example.com", "10.0.0.1", kStart), 0s);
 }
 
 }  // namespace
