@@ -2,7 +2,6 @@
 // against a baseline LIKE scan over the same rows, in one run.
 //
 //   build-release/bench/byline_search_bench [posts]
-#include "content/search_text.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -100,7 +99,7 @@ int main(int argc, char** argv) {
   for (int round = 0; round < 50; ++round) {
     for (const auto& typed : queries) {
       const auto start = Clock::now();
-      auto page = store.search(content::fts_query(typed), now, 10, 0);
+      auto page = store.search(typed, now, 10, 0);
       fts.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
       if (!page) return 1;
     }

@@ -439,7 +439,7 @@ Response Site::search(const Request& request, const Params&) const {
   if (!found) return failure(found.error());
   const PageContext& context = *found;
   const int per_page = context.settings->posts_per_page;
-  auto results = store_->search(content::fts_query(typed), context.now, per_page, (page - 1) * per_page);
+  auto results = store_->search(typed, context.now, per_page, (page - 1) * per_page);
   if (!results) return failure(results.error());
 
   View view = page_view(context, typed.empty() ? "Search" : "Search: " + typed, "", "/search");

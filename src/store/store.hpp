@@ -123,9 +123,10 @@ class Store {
   virtual Result<void> visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
                                                int offset, int limit,
                                                const std::function<void(const SitemapEntry&)>& visit) = 0;
-  // Published articles matching `fts_query` (built by content::fts_query),
-  // best first: titles weigh more than text.
-  virtual Result<SearchPage> search(std::string_view fts_query, Time now, int limit, int offset) = 0;
+  // Published articles matching what a reader typed (any text: each backend
+  // makes its own query of it, with content/search_text's rules), best
+  // first: titles weigh more than text. Snippets by content::make_snippet.
+  virtual Result<SearchPage> search(std::string_view typed, Time now, int limit, int offset) = 0;
   // People with at least one published post.
   virtual Result<std::vector<content::User>> published_authors(Time now) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;

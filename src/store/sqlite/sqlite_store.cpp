@@ -1002,8 +1002,9 @@ Result<void> SqliteStore::rebuild_search_index_if_behind() {
   return transaction.commit();
 }
 
-Result<SearchPage> SqliteStore::search(std::string_view fts_query, Time now, int limit, int offset) {
+Result<SearchPage> SqliteStore::search(std::string_view typed, Time now, int limit, int offset) {
   SearchPage page;
+  const std::string fts_query = content::fts_query(typed);
   if (fts_query.empty()) return page;
   auto lease = read();
   // Ranked first, snippets after: SQLite would otherwise make a snippet for
@@ -1031,15 +1032,16 @@ Result<SearchPage> SqliteStore::search(std::string_view fts_query, Time now, int
     found.pop_back();
     page.has_more = true;
   }
+  // Snippets are made here, not by FTS5's snippet(): its work grows with
+  // the square of how often a post repeats a word, and make_snippet's is
+  // bounded by the text it looks through.
   for (auto& [id, snippet] : found) {
-    auto statement = (*lease).prepare(
-        "SELECT snippet(post_search, 1, char(1), char(2), '…', 24) FROM post_search "
-        "WHERE post_search MATCH ? AND rowid = ?");
+    auto statement = (*lease).prepare("SELECT substr(plaintext, 1, ?) FROM posts WHERE id = ?");
     BYLINE_TRY(statement);
-    (*statement)->bind(1, fts_query).bind(2, id);
+    (*statement)->bind(1, static_cast<std::int64_t>(content::kMaxSnippetScanBytes)).bind(2, id);
     auto row = (*statement)->step();
     BYLINE_TRY(row);
-    if (*row) snippet = (*statement)->text(0);
+    if (*row) snippet = content::make_snippet((*statement)->text(0), typed);
   }
   for (auto& [id, snippet] : found) {
     auto post = find_one<Post>(*lease, "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)")
