@@ -31,18 +31,6 @@ namespace {
 
 constexpr int kAuthorSlots = 3;
 
-// How a save reads in the audit log; plain saves are not logged.
-std::optional<std::string_view> audited_action(publishing::Intent intent, bool created) {
-  switch (intent) {
-    case publishing::Intent::save: return created ? std::optional<std::string_view>("created a draft") : std::nullopt;
-    case publishing::Intent::submit: return "sent for review";
-    case publishing::Intent::publish: return "published";
-    case publishing::Intent::schedule: return "scheduled";
-    case publishing::Intent::unpublish: return "unpublished";
-  }
-  return std::nullopt;
-}
-
 std::string edit_url(content::Id id) { return "/newsroom/posts/" + std::to_string(id) + "/"; }
 
 std::string_view not_found_message() { return "That post does not exist."; }
@@ -272,7 +260,7 @@ Response Newsroom::create_post(const Request& request, const Params&) const {
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto created = workflow_->create(me.user, typed, intent, now_utc());
+  auto created = workflow_->create(publishing::Actor(me.user, request.remote_address), typed, intent, now_utc());
   if (!created) {
     const Error& error = created.error();
     if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
@@ -280,7 +268,6 @@ Response Newsroom::create_post(const Request& request, const Params&) const {
   }
   log_line("newsroom: " + me.user.email + " created post " + std::to_string(created->id) + " (" +
            std::string(content::to_string(created->status)) + ")");
-  if (auto action = audited_action(intent, true)) audit(request, &me.user, "", *action, created->title);
   return see_other(edit_url(created->id) + "?saved=1");
 }
 
@@ -305,7 +292,7 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto saved = workflow_->update(me.user, *id, static_cast<int>(*base_revision), typed, intent, now_utc());
+  auto saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id, static_cast<int>(*base_revision), typed, intent, now_utc());
   if (!saved) {
     const Error& error = saved.error();
     auto stored = visible_post(*store_, me.user, id);
@@ -319,7 +306,6 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
   log_line("newsroom: " + me.user.email + " saved post " + std::to_string(saved->id) + " (" +
            std::string(content::to_string(saved->status)) + ", revision " +
            std::to_string(saved->revision) + ")");
-  if (auto action = audited_action(intent, false)) audit(request, &me.user, "", *action, saved->title);
   return see_other(edit_url(saved->id) + "?saved=1");
 }
 
@@ -338,7 +324,7 @@ Response Newsroom::autosave_post(const Request& request, const Params& params) c
   const std::string& id_text = params.get("id");
   Result<content::Post> saved = make_error(ErrorCode::internal, "");
   if (id_text.empty()) {
-    saved = workflow_->create((*me)->user, typed, publishing::Intent::save, now_utc());
+    saved = workflow_->create(publishing::Actor((*me)->user, request.remote_address), typed, publishing::Intent::save, now_utc());
   } else {
     const auto id = number_in(id_text);
     const auto base_revision = number_in(form.get("revision"));
@@ -348,7 +334,7 @@ Response Newsroom::autosave_post(const Request& request, const Params& params) c
     if (stored->status != content::PostStatus::draft) {
       return json_error(make_error(ErrorCode::conflict, "Only drafts are saved automatically; use Save."));
     }
-    saved = workflow_->update((*me)->user, *id, static_cast<int>(*base_revision), typed,
+    saved = workflow_->update(publishing::Actor((*me)->user, request.remote_address), *id, static_cast<int>(*base_revision), typed,
                               publishing::Intent::save, now_utc());
   }
   if (!saved) return json_error(saved.error());
@@ -447,12 +433,11 @@ Response Newsroom::restore_revision(const Request& request, const Params& params
   if (!id || !number || !base_revision) {
     return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
   }
-  auto restored = workflow_->restore(me.user, *id, static_cast<int>(*base_revision),
+  auto restored = workflow_->restore(publishing::Actor(me.user, request.remote_address), *id, static_cast<int>(*base_revision),
                                      static_cast<int>(*number), now_utc());
   if (!restored) return failure(restored.error(), &me);
   log_line("newsroom: " + me.user.email + " restored revision " + std::to_string(*number) +
            " of post " + std::to_string(*id));
-  audit(request, &me.user, "", "restored revision " + std::to_string(*number), restored->title);
   return see_other(edit_url(*id) + "?saved=1");
 }
 

@@ -22,6 +22,32 @@ Error forbidden(std::string message) { return make_error(ErrorCode::forbidden, s
 
 Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
 
+// What the audit log calls a save with `intent`; nullopt for a plain save
+// of an existing post (autosaves among them), which its revision records.
+std::optional<std::string> audited_action(Intent intent, bool created) {
+  switch (intent) {
+    case Intent::save: return created ? std::optional<std::string>("created a draft") : std::nullopt;
+    case Intent::submit: return "sent for review";
+    case Intent::publish: return "published";
+    case Intent::schedule: return "scheduled";
+    case Intent::unpublish: return "unpublished";
+  }
+  return std::nullopt;
+}
+
+std::optional<store::AuditEntry> audit_entry(const Actor& actor, const std::optional<std::string>& action,
+                                             std::string_view subject, Time now) {
+  if (!action) return std::nullopt;
+  store::AuditEntry entry;
+  entry.at = now;
+  entry.actor_id = actor.user.id;
+  entry.actor = actor.user.email.empty() ? actor.user.name : actor.user.email;
+  entry.action = *action;
+  entry.subject = std::string(subject.substr(0, 300));
+  entry.address = actor.address;
+  return entry;
+}
+
 // Applies the status change `intent` asks for, if `actor` may make it.
 Result<void> change_status(const content::User& actor, Post& post, const Edit& edit, Intent intent,
                            Time now) {
@@ -153,12 +179,10 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
     if (!accounts::may(actor, Action::manage_taxonomy)) {
       return forbidden("Only editors can add new tags; \"" + name + "\" is not a tag yet.");
     }
+    // Made with the post, in its transaction: a refused save leaves no tag.
     content::Tag created;
     created.slug = slug;
     created.name = name;
-    auto id = store_->create_tag(created);
-    BYLINE_TRY(id);
-    created.id = *id;
     post.tags.push_back(created);
   }
   return {};
@@ -237,26 +261,33 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
   return prepared;
 }
 
-Result<Post> Workflow::create(const content::User& actor, Edit edit, Intent intent, Time now) {
-  if (!accounts::may(actor, Action::create_post)) return forbidden("You may not write posts.");
-  auto post = apply(actor, Post{}, std::move(edit), intent, now, true);
+Result<Post> Workflow::create(const Actor& actor, Edit edit, Intent intent, Time now) {
+  if (!accounts::may(actor.user, Action::create_post)) return forbidden("You may not write posts.");
+  auto post = apply(actor.user, Post{}, std::move(edit), intent, now, true);
   BYLINE_TRY(post);
-  auto id = store_->create_post(*post, actor.id);
-  BYLINE_TRY(id);
-  post->id = *id;
-  post->revision = 1;
+  store::PostWrite write{*post, actor.user.id, std::nullopt, audit_entry(actor, audited_action(intent, true), post->title, now)};
+  auto saved = store_->save_post(write);
+  BYLINE_TRY(saved);
+  post->id = saved->id;
+  post->revision = saved->revision;
+  post->tags = std::move(saved->tags);
   tell(nullptr, *post);
   return post;
 }
 
-Result<Post> Workflow::update(const content::User& actor, content::Id id, int base_revision,
-                              Edit edit, Intent intent, Time now) {
+Result<Post> Workflow::update(const Actor& actor, content::Id id, int base_revision, Edit edit, Intent intent,
+                              Time now) {
+  return save_existing(actor, id, base_revision, std::move(edit), intent, now, audited_action(intent, false));
+}
+
+Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int base_revision, Edit edit,
+                                     Intent intent, Time now, std::optional<std::string> action) {
   auto stored = store_->post_by_id(id);
   BYLINE_TRY(stored);
   if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");
   // Judged on the post as stored: nobody makes a post theirs by editing
   // its byline.
-  if (!accounts::may(actor, Action::edit_post, &**stored)) {
+  if (!accounts::may(actor.user, Action::edit_post, &**stored)) {
     return forbidden("You may not change this post.");
   }
   const Post before = **stored;
@@ -268,21 +299,22 @@ Result<Post> Workflow::update(const content::User& actor, content::Id id, int ba
                       "Someone else saved this post after you opened it, so your save was not "
                       "made. Copy your changes, reload, and apply them again.");
   }
-  auto changed = apply(actor, std::move(post), std::move(edit), intent, now, false);
+  auto changed = apply(actor.user, std::move(post), std::move(edit), intent, now, false);
   BYLINE_TRY(changed);
   changed->revision = base_revision;
-  auto number = store_->update_post(*changed, actor.id);
-  BYLINE_TRY(number);
-  changed->revision = *number;
+  store::PostWrite write{*changed, actor.user.id, std::nullopt, audit_entry(actor, action, changed->title, now)};
   // Rule: a slug changed after publishing leaves a 301 behind, so links
   // and search results keep working.
-  if (was_public && changed->slug != old_slug) BYLINE_TRY(store_->add_redirect(old_slug, id));
+  if (was_public && changed->slug != old_slug) write.redirect_from = old_slug;
+  auto saved = store_->save_post(write);
+  BYLINE_TRY(saved);
+  changed->revision = saved->revision;
+  changed->tags = std::move(saved->tags);
   tell(&before, *changed);
   return changed;
 }
 
-Result<Post> Workflow::restore(const content::User& actor, content::Id id, int base_revision,
-                               int number, Time now) {
+Result<Post> Workflow::restore(const Actor& actor, content::Id id, int base_revision, int number, Time now) {
   auto stored = store_->post_by_id(id);
   BYLINE_TRY(stored);
   if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");
@@ -304,11 +336,12 @@ Result<Post> Workflow::restore(const content::User& actor, content::Id id, int b
   for (const auto& author : post.authors) edit.author_ids.push_back(author.id);
   for (const auto& section : post.sections) edit.section_ids.push_back(section.id);
   for (const auto& tag : post.tags) edit.tag_names.push_back(tag.name);
-  return update(actor, id, base_revision, std::move(edit), Intent::save, now);
+  return save_existing(actor, id, base_revision, std::move(edit), Intent::save, now,
+                       "restored revision " + std::to_string(number));
 }
 
 Result<std::vector<content::Id>> Workflow::publish_due(Time now) {
-  auto published = store_->publish_due_posts(now);
+  auto published = store_->publish_due_posts(now, "scheduler");
   BYLINE_TRY(published);
   for (const auto id : *published) {
     auto post = store_->post_by_id(id);
@@ -317,12 +350,6 @@ Result<std::vector<content::Id>> Workflow::publish_due(Time now) {
       before.status = PostStatus::scheduled;
       tell(&before, **post);
     }
-    store::AuditEntry entry;
-    entry.at = now;
-    entry.actor = "scheduler";
-    entry.action = "published on schedule";
-    entry.subject = post && *post ? (*post)->title : "post " + std::to_string(id);
-    BYLINE_TRY(store_->record_audit(entry));
   }
   return published;
 }

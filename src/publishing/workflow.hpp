@@ -42,6 +42,14 @@ struct Edit {
   std::optional<std::string> translation_of;
 };
 
+// Who makes a change, as the audit log names them: a person (checked
+// against their role) and the network address they came from, if any.
+struct Actor {
+  Actor(const content::User& person, std::string from = "") : user(person), address(std::move(from)) {}
+  content::User user;
+  std::string address;
+};
+
 // What the writer asked for with their save.
 enum class Intent { save, submit, publish, schedule, unpublish };
 
@@ -52,25 +60,34 @@ class Workflow {
   // Every save readers could see is told to `changes` (nullptr: nobody).
   explicit Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Changes> changes = nullptr);
 
+  // Rule: each of these is one write. The post, its revision, the tags it
+  // brings in, the redirect a slug change leaves and the audit line (for
+  // anything but a plain save of an existing post) commit together or not
+  // at all; readers' caches hear of it only after.
+
   // Starts a post as `actor`: a draft, or straight to review, scheduled or
   // published when the actor may.
-  Result<content::Post> create(const content::User& actor, Edit edit, Intent intent, Time now);
+  Result<content::Post> create(const Actor& actor, Edit edit, Intent intent, Time now);
 
   // Saves post `id`, which the writer opened at `base_revision`. Refused with
   // `conflict` when someone saved since, with `forbidden` when the actor may
   // not make this change.
-  Result<content::Post> update(const content::User& actor, content::Id id, int base_revision,
-                               Edit edit, Intent intent, Time now);
+  Result<content::Post> update(const Actor& actor, content::Id id, int base_revision, Edit edit,
+                               Intent intent, Time now);
 
   // Makes revision `number` the post's content again (a new revision, so
   // nothing is lost); the status stays.
-  Result<content::Post> restore(const content::User& actor, content::Id id, int base_revision,
-                                int number, Time now);
+  Result<content::Post> restore(const Actor& actor, content::Id id, int base_revision, int number,
+                                Time now);
 
-  // Publishes the scheduled posts whose time has come; returns their ids.
+  // Publishes the scheduled posts whose time has come, as "scheduler" in
+  // the audit log; returns their ids.
   Result<std::vector<content::Id>> publish_due(Time now);
 
  private:
+  // update() with the audit line's action chosen by the caller (nullopt: none).
+  Result<content::Post> save_existing(const Actor& actor, content::Id id, int base_revision, Edit edit,
+                                      Intent intent, Time now, std::optional<std::string> action);
   Result<content::Post> apply(const content::User& actor, content::Post post, Edit edit,
                               Intent intent, Time now, bool is_new);
   Result<void> resolve_people_and_terms(const content::User& actor, content::Post& post,

@@ -94,6 +94,26 @@ struct AuditEntry {
   std::string address;  // network address, when there is one
 };
 
+// One write of a post, committed whole or not at all: the post with its
+// revision, the tags it brings in, the redirect a slug change leaves and
+// the audit line that says who did it. A crash at any moment keeps all of
+// it or none.
+struct PostWrite {
+  // id 0: a new post. Otherwise `revision` is the one the writer started
+  // from, and the save is refused (conflict) when someone saved since.
+  content::Post post;
+  Id saved_by = 0;
+  // Tags in post.tags with id 0 are created with the post.
+  std::optional<std::string> redirect_from;  // an old slug that must lead here now
+  std::optional<AuditEntry> audit;
+};
+
+struct SavedPost {
+  Id id = 0;
+  int revision = 0;
+  std::vector<content::Tag> tags;  // the post's tags, new ones with their ids
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -171,8 +191,11 @@ class Store {
   virtual Result<int> update_post(const content::Post& post, Id saved_by) = 0;
   // Remembers that `old_slug` now leads to post `post_id`.
   virtual Result<void> add_redirect(std::string_view old_slug, Id post_id) = 0;
-  // Publishes every scheduled post whose time has come; returns their ids.
-  virtual Result<std::vector<Id>> publish_due_posts(Time now) = 0;
+  // The whole of one post write, in one transaction (see PostWrite).
+  virtual Result<SavedPost> save_post(const PostWrite& write) = 0;
+  // Publishes every scheduled post whose time has come, each with its audit
+  // line naming `actor`, in one transaction; returns their ids.
+  virtual Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) = 0;
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
 
   virtual Result<Id> create_media(const content::Media& media) = 0;

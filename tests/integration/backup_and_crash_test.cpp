@@ -15,6 +15,7 @@
 #include <atomic>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace byline::testing {
@@ -151,6 +152,26 @@ TEST(CrashSafety, AServerKilledMidStreamKeepsEverySaveItAcknowledged) {
   second.join();
 
   EXPECT_EQ(integrity_of(data.path() / "byline.db"), "ok");
+  {
+    // Every acknowledged publish has its audit line: they were one write.
+    auto store = store::sqlite::SqliteStore::open(data.path() / "byline.db", 1);
+    ASSERT_TRUE(store.ok());
+    auto audit = (*store)->audit_entries(100000, 0);
+    ASSERT_TRUE(audit.ok());
+    std::set<std::string> audited;
+    for (const auto& entry : *audit) {
+      if (entry.action == "published" && entry.actor == "eddie@example.com") audited.insert(entry.subject);
+    }
+    for (const auto& title : acknowledged) EXPECT_TRUE(audited.contains(title)) << title << " has no audit line";
+    // And so has every post that made it in, acknowledged or cut off by the kill.
+    store::PostFilter all;
+    all.limit = 100000;
+    auto posts = (*store)->list_posts(all);
+    ASSERT_TRUE(posts.ok());
+    for (const auto& post : posts->posts) {
+      EXPECT_TRUE(audited.contains(post.title)) << post.title << " was published with no audit line";
+    }
+  }
   server = std::make_unique<ServerProcess>(data.path(), std::vector<std::string>{});
   ASSERT_GE(acknowledged.size(), 40u);
   for (const auto& title : acknowledged) {

@@ -277,14 +277,64 @@ TEST_P(StoreTest, ReplacesAuthorsSectionsAndTagsOnSave) {
 TEST_P(StoreTest, PublishesScheduledPostsWhenTheirTimeComes) {
   const auto soon = add_post("Soon", PostStatus::scheduled, kNow + 1h);
   add_post("Later", PostStatus::scheduled, kNow + 3h);
-  EXPECT_TRUE(store_->publish_due_posts(kNow)->empty());
-  auto due = store_->publish_due_posts(kNow + 2h);
+  EXPECT_TRUE(store_->publish_due_posts(kNow, "scheduler")->empty());
+  auto due = store_->publish_due_posts(kNow + 2h, "scheduler");
   ASSERT_TRUE(due.ok());
   EXPECT_EQ(*due, std::vector<Id>{soon});
   EXPECT_EQ((**store_->post_by_id(soon)).status, PostStatus::published);
+  // Its audit line came with it, in the same transaction.
+  const auto audit = store_->audit_entries(10, 0);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ(audit->front().actor, "scheduler");
+  EXPECT_EQ(audit->front().action, "published on schedule");
+  EXPECT_EQ(audit->front().subject, "Soon");
   PostQuery query = published();
   query.now = kNow + 2h;
   EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
+}
+
+TEST_P(StoreTest, APostWriteCommitsWholeOrNotAtAll) {
+  content::Tag fresh;
+  fresh.slug = "sanctions";
+  fresh.name = "Sanctions";
+  content::Post post;
+  post.title = "Talks resume";
+  post.body_source = "<p>Body</p>";
+  post.status = PostStatus::published;
+  post.published_at = kNow - 1h;
+  post.authors.push_back(author_);
+  post.tags.push_back(fresh);
+  AuditEntry entry;
+  entry.at = kNow;
+  entry.actor = "arash@example.com";
+  entry.action = "published";
+  entry.subject = "Talks resume";
+  PostWrite write{*content::prepare_post(post, kNow), author_.id, std::nullopt, entry};
+  auto saved = store_->save_post(write);
+  ASSERT_TRUE(saved.ok()) << saved.error().detail;
+  ASSERT_EQ(saved->tags.size(), 1u);
+  EXPECT_GT(saved->tags[0].id, 0);
+  EXPECT_EQ(saved->revision, 1);
+  EXPECT_TRUE(store_->tag_by_slug("sanctions")->has_value());
+  EXPECT_EQ(store_->audit_entries(10, 0)->size(), 1u);
+
+  // A write refused half-way (a stale revision) leaves nothing of itself:
+  // not its new tag, not its redirect, not its audit line.
+  auto stale = **store_->post_by_id(saved->id);
+  stale.revision = 0;
+  content::Tag another;
+  another.slug = "oil";
+  another.name = "Oil";
+  stale.tags.push_back(another);
+  AuditEntry second = entry;
+  second.action = "unpublished";
+  auto refused = store_->save_post(PostWrite{stale, author_.id, std::string("old-address"), second});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+  EXPECT_FALSE(store_->tag_by_slug("oil")->has_value());
+  EXPECT_FALSE(store_->redirect_for("old-address")->has_value());
+  EXPECT_EQ(store_->audit_entries(10, 0)->size(), 1u);
 }
 
 TEST_P(StoreTest, SearchRanksTitleMatchesFirstAndShowsOnlyPublished) {

@@ -697,34 +697,27 @@ Result<void> write_revision(Connection& connection, Id post_id, int number, cons
   return s.run();
 }
 
-}  // namespace
+// The steps of a post write, each in the caller's transaction.
 
-Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
-  std::lock_guard lock(write_mutex_);
-  Transaction transaction(*writer_);
-  BYLINE_TRY(transaction.begin());
+Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
   {
-    auto statement = writer_->prepare(
+    auto statement = connection.prepare(
         "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS ", revision) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
     BYLINE_TRY(statement);
     bind_post(**statement, post);
     BYLINE_TRY((*statement)->run());
   }
-  const Id id = writer_->last_insert_id();
-  BYLINE_TRY(write_relations(*writer_, id, post));
-  BYLINE_TRY(index_for_search(*writer_, id, post));
-  BYLINE_TRY(write_revision(*writer_, id, 1, post, saved_by));
-  BYLINE_TRY(transaction.commit());
+  const Id id = connection.last_insert_id();
+  BYLINE_TRY(write_relations(connection, id, post));
+  BYLINE_TRY(index_for_search(connection, id, post));
+  BYLINE_TRY(write_revision(connection, id, 1, post, saved_by));
   return id;
 }
 
-Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
-  std::lock_guard lock(write_mutex_);
-  Transaction transaction(*writer_);
-  BYLINE_TRY(transaction.begin());
+Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) {
   {
-    auto statement = writer_->prepare(
+    auto statement = connection.prepare(
         "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS ", revision) = "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) "
         "WHERE id = ? AND revision = ?");
@@ -733,19 +726,102 @@ Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
     (*statement)->bind(21, post.id).bind(22, static_cast<std::int64_t>(post.revision));
     BYLINE_TRY((*statement)->run());
   }
-  if (writer_->changes() == 0) {
+  if (connection.changes() == 0) {
     return make_error(ErrorCode::conflict,
                       "Someone else saved this post after you opened it, so your save was not made.");
   }
   const int number = post.revision + 1;
-  BYLINE_TRY(write_relations(*writer_, post.id, post));
-  BYLINE_TRY(index_for_search(*writer_, post.id, post));
-  BYLINE_TRY(write_revision(*writer_, post.id, number, post, saved_by));
+  BYLINE_TRY(write_relations(connection, post.id, post));
+  BYLINE_TRY(index_for_search(connection, post.id, post));
+  BYLINE_TRY(write_revision(connection, post.id, number, post, saved_by));
+  return number;
+}
+
+Result<void> upsert_redirect(Connection& connection, std::string_view old_slug, Id post_id) {
+  // The newest move wins: an old slug leads to the post that last had it.
+  return write_one(connection,
+                   "INSERT INTO redirects (old_slug, post_id) VALUES (?, ?) "
+                   "ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id",
+                   [&](Statement& s) { s.bind(1, old_slug).bind(2, post_id); });
+}
+
+Result<void> insert_audit(Connection& connection, const AuditEntry& entry) {
+  return write_one(connection,
+                   "INSERT INTO audit_log (at, actor_id, actor, action, subject, address) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [&](Statement& s) {
+                     s.bind(1, to_seconds(entry.at));
+                     s.bind(2, entry.actor_id > 0 ? std::optional<std::int64_t>(entry.actor_id) : std::nullopt);
+                     s.bind(3, entry.actor).bind(4, entry.action).bind(5, entry.subject);
+                     s.bind(6, entry.address);
+                   });
+}
+
+// Gives every tag of `tags` without an id one: the existing tag of that
+// slug (someone may have added it since it was looked up), or a new one.
+Result<void> ensure_tags(Connection& connection, std::vector<Tag>& tags) {
+  for (Tag& tag : tags) {
+    if (tag.id != 0) continue;
+    BYLINE_TRY(write_one(connection,
+                         "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+                         [&](Statement& s) { s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description); }));
+    auto id = find_one<Id>(connection, "SELECT id FROM tags WHERE slug = ?", std::string_view(tag.slug),
+                           [](const Statement& row) { return row.int64(0); });
+    BYLINE_TRY(id);
+    if (!*id) return make_error(ErrorCode::internal, "The tag could not be saved.", "tag " + tag.slug);
+    tag.id = **id;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  auto id = insert_post(*writer_, post, saved_by);
+  BYLINE_TRY(id);
+  BYLINE_TRY(transaction.commit());
+  return id;
+}
+
+Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  auto number = replace_post(*writer_, post, saved_by);
+  BYLINE_TRY(number);
   BYLINE_TRY(transaction.commit());
   return number;
 }
 
-Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now) {
+Result<SavedPost> SqliteStore::save_post(const PostWrite& write) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  Post post = write.post;
+  BYLINE_TRY(ensure_tags(*writer_, post.tags));
+  SavedPost saved;
+  if (post.id == 0) {
+    auto id = insert_post(*writer_, post, write.saved_by);
+    BYLINE_TRY(id);
+    saved.id = *id;
+    saved.revision = 1;
+  } else {
+    auto number = replace_post(*writer_, post, write.saved_by);
+    BYLINE_TRY(number);
+    saved.id = post.id;
+    saved.revision = *number;
+  }
+  if (write.redirect_from) BYLINE_TRY(upsert_redirect(*writer_, *write.redirect_from, saved.id));
+  if (write.audit) BYLINE_TRY(insert_audit(*writer_, *write.audit));
+  BYLINE_TRY(transaction.commit());
+  saved.tags = std::move(post.tags);
+  return saved;
+}
+
+Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now, std::string_view actor) {
   std::lock_guard lock(write_mutex_);
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
@@ -761,7 +837,14 @@ Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now) {
     auto post = find_one<Post>(*writer_, "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.id = ?",
                                id, read_post);
     BYLINE_TRY(post);
-    if (*post) BYLINE_TRY(index_for_search(*writer_, id, **post));
+    if (!*post) continue;
+    BYLINE_TRY(index_for_search(*writer_, id, **post));
+    AuditEntry entry;
+    entry.at = now;
+    entry.actor = std::string(actor);
+    entry.action = "published on schedule";
+    entry.subject = (*post)->title.substr(0, 300);
+    BYLINE_TRY(insert_audit(*writer_, entry));
   }
   BYLINE_TRY(transaction.commit());
   return due;
@@ -831,11 +914,7 @@ Result<std::optional<Id>> SqliteStore::redirect_for(std::string_view old_slug) {
 
 Result<void> SqliteStore::add_redirect(std::string_view old_slug, Id post_id) {
   std::lock_guard lock(write_mutex_);
-  // The newest move wins: an old slug leads to the post that last had it.
-  return write_one(*writer_,
-                   "INSERT INTO redirects (old_slug, post_id) VALUES (?, ?) "
-                   "ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id",
-                   [&](Statement& s) { s.bind(1, old_slug).bind(2, post_id); });
+  return upsert_redirect(*writer_, old_slug, post_id);
 }
 
 Result<std::vector<Tag>> SqliteStore::tags() {
@@ -928,15 +1007,7 @@ Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {
 
 Result<void> SqliteStore::record_audit(const AuditEntry& entry) {
   std::lock_guard lock(write_mutex_);
-  return write_one(*writer_,
-                   "INSERT INTO audit_log (at, actor_id, actor, action, subject, address) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [&](Statement& s) {
-                     s.bind(1, to_seconds(entry.at));
-                     s.bind(2, entry.actor_id > 0 ? std::optional<std::int64_t>(entry.actor_id) : std::nullopt);
-                     s.bind(3, entry.actor).bind(4, entry.action).bind(5, entry.subject);
-                     s.bind(6, entry.address);
-                   });
+  return insert_audit(*writer_, entry);
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::audit_entries(int limit, int offset) {

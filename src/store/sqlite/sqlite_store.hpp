@@ -64,7 +64,8 @@ class SqliteStore final : public Store {
   Result<void> update_tag(const content::Tag& tag) override;
   Result<Id> create_post(const content::Post& post, Id saved_by) override;
   Result<int> update_post(const content::Post& post, Id saved_by) override;
-  Result<std::vector<Id>> publish_due_posts(Time now) override;
+  Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) override;
+  Result<SavedPost> save_post(const PostWrite& write) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
   Result<Id> create_media(const content::Media& media) override;
   Result<void> record_audit(const AuditEntry& entry) override;
