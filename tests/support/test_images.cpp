@@ -9,27 +9,35 @@
 namespace byline::testing {
 namespace {
 
-// A horizontal grey ramp in three bands.
-VipsImage* gradient(int width, int height) {
+void start_vips() {
   static std::once_flag once;
   std::call_once(once, [] { VIPS_INIT("byline-tests"); });
+}
+
+// `grey` (one band of bytes, let go of here) as an sRGB image of three.
+VipsImage* as_colour(VipsImage* grey) {
+  VipsImage* bands[] = {grey, grey, grey};
+  VipsImage* colour = nullptr;
+  vips_bandjoin(bands, &colour, 3, nullptr);
+  g_object_unref(grey);
+  vips_image_set_int(colour, "interpretation", VIPS_INTERPRETATION_sRGB);
+  return colour;
+}
+
+// A horizontal grey ramp in three bands.
+VipsImage* gradient(int width, int height) {
+  start_vips();
   VipsImage* grey = nullptr;
   if (vips_grey(&grey, width, height, nullptr) != 0) throw std::runtime_error(vips_error_buffer());
   VipsImage* scaled = nullptr;
   vips_linear1(grey, &scaled, 255.0, 0.0, "uchar", TRUE, nullptr);
   g_object_unref(grey);
-  VipsImage* bands[] = {scaled, scaled, scaled};
-  VipsImage* colour = nullptr;
-  vips_bandjoin(bands, &colour, 3, nullptr);
-  g_object_unref(scaled);
-  vips_image_set_int(colour, "interpretation", VIPS_INTERPRETATION_sRGB);
-  return colour;
+  return as_colour(scaled);
 }
 
 // Random pixels in three bands.
 VipsImage* noise(int width, int height) {
-  static std::once_flag once;
-  std::call_once(once, [] { VIPS_INIT("byline-tests"); });
+  start_vips();
   VipsImage* grey = nullptr;
   if (vips_gaussnoise(&grey, width, height, "sigma", 80.0, "mean", 128.0, nullptr) != 0) {
     throw std::runtime_error(vips_error_buffer());
@@ -37,12 +45,7 @@ VipsImage* noise(int width, int height) {
   VipsImage* bytes = nullptr;
   vips_cast(grey, &bytes, VIPS_FORMAT_UCHAR, nullptr);
   g_object_unref(grey);
-  VipsImage* bands[] = {bytes, bytes, bytes};
-  VipsImage* colour = nullptr;
-  vips_bandjoin(bands, &colour, 3, nullptr);
-  g_object_unref(bytes);
-  vips_image_set_int(colour, "interpretation", VIPS_INTERPRETATION_sRGB);
-  return colour;
+  return as_colour(bytes);
 }
 
 // Encodes `image` (and lets it go) with `save`.

@@ -777,23 +777,17 @@ Result<void> ensure_tags(Connection& connection, std::vector<Tag>& tags) {
 }  // namespace
 
 Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
-  std::lock_guard lock(write_mutex_);
-  Transaction transaction(*writer_);
-  BYLINE_TRY(transaction.begin());
-  auto id = insert_post(*writer_, post, saved_by);
-  BYLINE_TRY(id);
-  BYLINE_TRY(transaction.commit());
-  return id;
+  Post created = post;
+  created.id = 0;
+  auto saved = save_post(PostWrite{std::move(created), saved_by, std::nullopt, std::nullopt});
+  BYLINE_TRY(saved);
+  return saved->id;
 }
 
 Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
-  std::lock_guard lock(write_mutex_);
-  Transaction transaction(*writer_);
-  BYLINE_TRY(transaction.begin());
-  auto number = replace_post(*writer_, post, saved_by);
-  BYLINE_TRY(number);
-  BYLINE_TRY(transaction.commit());
-  return number;
+  auto saved = save_post(PostWrite{post, saved_by, std::nullopt, std::nullopt});
+  BYLINE_TRY(saved);
+  return saved->revision;
 }
 
 Result<SavedPost> SqliteStore::save_post(const PostWrite& write) {
