@@ -149,16 +149,12 @@ struct Server::Impl {
     bool waiting = false;                 // for the first byte of a request
   };
 
+  // The order of these members is their order of destruction, reversed:
+  // the state sessions touch outlives `io`, whose destruction ends the
+  // sessions still suspended in it; the handler pool stops before `io`
+  // goes, and what uses `io` goes before it.
   ServerOptions options;
   std::shared_ptr<const Router> router;
-  asio::io_context io{options.threads};
-  // Handlers run here, never on the I/O threads: a slow one (a password
-  // hash, a large sitemap, a database that stalls) holds up no cache hit.
-  // Declared after `io`, so it stops first.
-  asio::thread_pool handlers{static_cast<std::size_t>(options.handler_threads)};
-  asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
-  tcp::acceptor acceptor{control};
-  asio::signal_set signals{control, SIGINT, SIGTERM};
   std::atomic<std::size_t> connections{0};  // open sessions
   std::mutex live_mutex;
   std::unordered_set<std::shared_ptr<Live>> live;  // guarded by live_mutex
@@ -166,6 +162,13 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> request_count{0};
   std::string id_prefix;
+  asio::io_context io{options.threads};
+  // Handlers run here, never on the I/O threads: a slow one (a password
+  // hash, a large sitemap, a database that stalls) holds up no cache hit.
+  asio::thread_pool handlers{static_cast<std::size_t>(options.handler_threads)};
+  asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
+  tcp::acceptor acceptor{control};
+  asio::signal_set signals{control, SIGINT, SIGTERM};
 
   Impl(ServerOptions o, std::shared_ptr<const Router> r)
       : options(std::move(o)), router(std::move(r)) {
