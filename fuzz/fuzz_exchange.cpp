@@ -93,6 +93,9 @@ std::vector<bool> head_requests(std::string_view input) {
   while (!input.empty()) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.eager(true);
+    // As large as Byline takes them, so that no request it reads is missed.
+    parser.header_limit(64 * 1024);
+    parser.body_limit(64 * 1024 * 1024);
     boost::system::error_code error;
     const std::size_t used = parser.put(boost::asio::buffer(input.data(), input.size()), error);
     if (error || !parser.is_done() || used == 0) break;

@@ -1,12 +1,31 @@
 // Sliding-window counting of failed sign-ins.
 #include "accounts/sign_in_throttle.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <algorithm>
+
 namespace byline::accounts {
 namespace {
 
 // Past this many remembered keys, old entries are swept on the next failure,
 // so a flood of addresses cannot grow memory without bound.
 constexpr std::size_t kSweepAfterKeys = 10000;
+
+// Rule: one IPv6 host holds a whole /64 and can change its address at
+// will, so IPv6 addresses are counted by their /64; IPv4 ones as they are.
+std::string address_key(const std::string& address) {
+  in6_addr ipv6{};
+  if (inet_pton(AF_INET6, address.c_str(), &ipv6) != 1) return address.substr(0, INET6_ADDRSTRLEN);
+  std::fill(std::begin(ipv6.s6_addr) + 8, std::end(ipv6.s6_addr), 0);
+  char text[INET6_ADDRSTRLEN];
+  return inet_ntop(AF_INET6, &ipv6, text, sizeof text) ? std::string(text) + "/64" : address;
+}
+
+// No email is longer than 254 characters; a longer "account" is cut there,
+// so what a guesser types cannot make the counts take much memory.
+std::string account_key(const std::string& account) { return account.substr(0, 254); }
 
 void drop_older_than(std::deque<Time>& times, Time cutoff) {
   while (!times.empty() && times.front() <= cutoff) times.pop_front();
@@ -27,14 +46,14 @@ std::chrono::seconds SignInThrottle::wait_for(Failures& failures, const std::str
 }
 
 std::string SignInThrottle::pair_key(const std::string& account, const std::string& address) {
-  return address + '\n' + account;  // neither holds a newline
+  return address_key(address) + '\n' + account_key(account);  // neither holds a newline
 }
 
 std::chrono::seconds SignInThrottle::wait_before_attempt(const std::string& account,
                                                          const std::string& address, Time now) {
   std::lock_guard lock(mutex_);
   return std::max(wait_for(by_account_and_address_, pair_key(account, address), limits_.per_account_and_address, now),
-                  wait_for(by_address_, address, limits_.per_address, now));
+                  wait_for(by_address_, address_key(address), limits_.per_address, now));
 }
 
 void SignInThrottle::record_failure(const std::string& account, const std::string& address,
@@ -42,7 +61,7 @@ void SignInThrottle::record_failure(const std::string& account, const std::strin
   std::lock_guard lock(mutex_);
   if (by_account_and_address_.size() + by_address_.size() > kSweepAfterKeys) forget_old(now);
   by_account_and_address_[pair_key(account, address)].push_back(now);
-  by_address_[address].push_back(now);
+  by_address_[address_key(address)].push_back(now);
 }
 
 void SignInThrottle::record_success(const std::string& account, const std::string& address) {

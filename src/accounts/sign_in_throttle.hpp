@@ -19,6 +19,8 @@ namespace byline::accounts {
 // The same account from any other address is not held up. A success
 // clears its account-and-address count. Kept in memory: a restart forgives.
 //
+// An IPv6 address counts as its /64 (what one host may hold).
+//
 // The numbers follow Ghost's brute-force protection (a few free tries per
 // person and address, then a wait) and OWASP's advice to throttle rather
 // than lock accounts: 5 per account and address, and 20 per address, in 15

@@ -79,8 +79,8 @@ int serve(const ServeOptions& options) {
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = threads;
-  server_options.body_limit_for = [](std::string_view target) -> std::optional<std::size_t> {
-    if (target.starts_with("/newsroom/media/")) return media::kMaxUploadBytes + 1024;
+  server_options.body_limit_for = [](std::string_view path) -> std::optional<std::size_t> {
+    if (path.starts_with("/newsroom/media/")) return media::kMaxUploadBytes + 1024;
     return std::nullopt;
   };
   server_options.access_log = options.access_log;

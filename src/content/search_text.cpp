@@ -116,6 +116,7 @@ std::vector<Span> word_spans(std::string_view text, std::size_t limit) {
 std::string make_snippet(std::string_view text, std::string_view typed) {
   constexpr std::size_t kWindowWords = 24;
   constexpr std::size_t kWordsBefore = 4;
+  constexpr std::size_t kMaxGapBytes = 16;
   std::vector<std::string> terms;
   for (auto& word : words(normalize_for_search(typed.substr(0, kMaxQueryBytes)))) {
     if (terms.size() < kMaxTerms) terms.push_back(fold_word(word));
@@ -144,7 +145,14 @@ std::string make_snippet(std::string_view text, std::string_view typed) {
   std::size_t copied = spans[first].begin;
   for (std::size_t i = first; i < last; ++i) {
     const std::string_view word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    snippet.append(text, copied, spans[i].begin - copied);
+    // What stands between words is kept when it is short (a space, a
+    // comma); a long run of it (punctuation, symbols) becomes one space.
+    const std::size_t gap = spans[i].begin - copied;
+    if (gap <= kMaxGapBytes) {
+      snippet.append(text, copied, gap);
+    } else {
+      snippet += ' ';
+    }
     if (matches(word)) {
       snippet += '\x01';
       snippet += word;

@@ -64,8 +64,10 @@ std::vector<std::size_t> grapheme_ends(std::string_view text) {
     return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
   }();
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status) || !characters) {  // no ICU: whole code points at least
+  UText* utext = characters ? utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status)
+                            : nullptr;
+  if (!utext || U_FAILURE(status)) {  // no ICU: whole code points at least
+    utext_close(utext);
     for (std::size_t i = 1; i <= text.size(); ++i) {
       if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
     }

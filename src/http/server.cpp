@@ -267,7 +267,12 @@ struct Server::Impl {
         // Set before the header is parsed: the parser holds a Content-Length
         // to the limit as soon as it reads it.
         std::optional<std::size_t> limit;
-        if (options.body_limit_for) limit = options.body_limit_for(request_line_target(header));
+        // Judged on the canonical path, as the router will route it.
+        if (options.body_limit_for) {
+          if (const auto sent = parse_target(request_line_target(header))) {
+            if (const auto path = canonical_path(sent->path)) limit = options.body_limit_for(*path);
+          }
+        }
         parser.body_limit(limit.value_or(options.max_body_bytes));
       }
       std::size_t read_bytes = 0;
@@ -308,8 +313,8 @@ struct Server::Impl {
       // Rule: a body whose framing Byline had to read (chunked) ends the
       // connection after its answer, so no reading of it can smuggle a
       // request behind it; and so does a request that arrives while stopping.
-      const bool keep_open = parser.get().keep_alive() && !stopping &&
-                             parser.get().count(bhttp::field::transfer_encoding) == 0;
+      bool keep_open = parser.get().keep_alive() && !stopping &&
+                       parser.get().count(bhttp::field::transfer_encoding) == 0;
       const bool http10 = parser.get().version() == 10;
       std::string request_id = id_prefix + "-" + std::to_string(++request_count);
       const bool head = parser.get().method() == bhttp::verb::head;
@@ -341,6 +346,7 @@ struct Server::Impl {
         Request request = to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
         Response response = co_await asio::co_spawn(
             handlers, [&]() -> asio::awaitable<Response> { co_return handle(request, staff); }, asio::use_awaitable);
+        keep_open = keep_open && !stopping;  // a stop may have begun meanwhile
         method = std::move(request.method);
         logged_target = std::move(request.target);
         request_id = std::move(request.request_id);
@@ -598,6 +604,9 @@ void Server::run() {
   for (int i = 1; i < impl.options.threads; ++i) workers.emplace_back([&impl] { impl.io.run(); });
   impl.io.run();
   for (auto& worker : workers) worker.join();
+  // Handlers still running (one waiting for a password hash, say) finish
+  // before the site and newsroom they use can go.
+  impl.handlers.join();
 }
 
 }  // namespace byline::http

@@ -22,8 +22,8 @@ struct ServerOptions {
   int handler_threads = 0;     // run handlers; 0: four per I/O thread, at least 8
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
-  // A larger body limit for some request targets (uploads); nullopt keeps
-  // max_body_bytes.
+  // A larger body limit for some paths (uploads), given the canonical path
+  // (http::canonical_path); nullopt keeps max_body_bytes.
   std::function<std::optional<std::size_t>(std::string_view target)> body_limit_for;
   std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
   std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long

@@ -164,9 +164,6 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
   for (const auto& name : edit.tag_names) {
     const std::string slug = content::make_slug(name);
     if (slug.empty()) continue;
-    if (content::mixes_lookalike_scripts(slug)) {
-      return invalid("The tag \"" + name + "\" mixes alphabets whose letters look alike; write it in one alphabet.");
-    }
     if (std::any_of(post.tags.begin(), post.tags.end(), [&](const content::Tag& t) { return t.slug == slug; })) {
       continue;
     }
@@ -178,6 +175,10 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
     }
     if (!accounts::may(actor, Action::manage_taxonomy)) {
       return forbidden("Only editors can add new tags; \"" + name + "\" is not a tag yet.");
+    }
+    // Judged on new tags only: one that exists already is the editors' to rename.
+    if (content::mixes_lookalike_scripts(slug)) {
+      return invalid("The tag \"" + name + "\" mixes alphabets whose letters look alike; write it in one alphabet.");
     }
     // Made with the post, in its transaction: a refused save leaves no tag.
     content::Tag created;
@@ -248,7 +249,8 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
   if (!content::is_valid_slug(wanted)) {
     return invalid("A slug may hold only lower-case letters, digits and dashes.");
   }
-  if (content::mixes_lookalike_scripts(wanted)) {
+  // Judged on a new address only: a post keeps the slug it had.
+  if (wanted != post.slug && content::mixes_lookalike_scripts(wanted)) {
     return invalid("The slug " + wanted + " mixes alphabets whose letters look alike, so it could pass for "
                    "another address; type a slug in one alphabet.");
   }

@@ -131,7 +131,13 @@ TEST_F(NewsroomMedia, AcceptsPhotosOfSeveralMegabytes) {
     const HttpResponse answer = upload(photo, "image/png", staff_->csrf_token());
     EXPECT_EQ(answer.status, 201) << photo.size() << " bytes: " << answer.body;
   }
-  EXPECT_EQ(store_->media(10, 0)->size(), 2u);
+  // Another spelling of the same address gets the same limit.
+  const HttpResponse spelled = http_request(server_->port(), "POST", "/newsroom/%6Dedia/",
+                                            {{"Cookie", staff_->cookie()}, {"Content-Type", "image/png"},
+                                             {"X-CSRF-Token", staff_->csrf_token()}},
+                                            make_noise_png(1000, 1000));
+  EXPECT_EQ(spelled.status, 201) << spelled.body;
+  EXPECT_EQ(store_->media(10, 0)->size(), 3u);
 }
 
 TEST_F(NewsroomMedia, RefusesAnImageCutShort) {

@@ -69,6 +69,8 @@ TEST(Snippet, LooksThroughABoundedPartOfTheText) {
   for (int i = 0; i < 20000; ++i) repeated += "oil ";
   const std::string marked = make_snippet(repeated, "oil");
   EXPECT_EQ(std::count(marked.begin(), marked.end(), '\x01'), 24);
+  // Long runs between words do not make a long snippet.
+  EXPECT_EQ(make_snippet("oil " + std::string(20000, '!') + " prices", "oil"), "\x01oil\x02 prices");
 }
 
 TEST(FtsQuery, BoundsLongQueries) {

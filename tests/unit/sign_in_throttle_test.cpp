@@ -52,6 +52,15 @@ TEST(SignInThrottle, MakesAnAddressWaitAfterTwentyFailuresAcrossAccounts) {
   EXPECT_EQ(throttle.wait_before_attempt("new@example.com", "10.0.0.2", kStart), 0s);
 }
 
+TEST(SignInThrottle, CountsAnIpv6AddressByItsSlash64) {
+  SignInThrottle throttle;
+  for (int i = 0; i < 5; ++i) {
+    throttle.record_failure("emad@example.com", "2001:db8:1:2::" + std::to_string(i + 1), kStart);
+  }
+  EXPECT_GT(throttle.wait_before_attempt("emad@example.com", "2001:db8:1:2:ffff::9", kStart), 0s);
+  EXPECT_EQ(throttle.wait_before_attempt("emad@example.com", "2001:db8:1:3::1", kStart), 0s);
+}
+
 TEST(SignInThrottle, ASuccessClearsTheAccountFromThatAddress) {
   SignInThrottle throttle;
   for (int i = 0; i < 4; ++i) throttle.record_failure("emad@example.com", "10.0.0.1", kStart);

@@ -223,6 +223,15 @@ TEST_F(WorkflowTest, RefusesASlugThatPassesForAnother) {
   auto from_title = workflow_->create(editor_, edit("P\u0430yPal hacked"), Intent::save, kNow);
   EXPECT_FALSE(from_title.ok());
   EXPECT_EQ(create(editor_, "Путин meets Biden").slug, "путин-meets-biden");
+  // A post that has such a slug already (from before the rule, or an
+  // import) can still be saved: the rule is for new addresses.
+  content::Post old = create(editor_, "Old story");
+  old.slug = "p\u0430ypal-old";
+  old.revision = 1;
+  ASSERT_TRUE(store_->update_post(old, editor_.id).ok());
+  auto kept = workflow_->update(editor_, old.id, 2, edit("Old story, corrected"), Intent::save, kNow);
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_EQ(kept->slug, "p\u0430ypal-old");
   EXPECT_EQ(create(editor_, "Zero\u200Bwidth title").slug, "zerowidth-title");
 }
 
