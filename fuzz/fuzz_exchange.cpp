@@ -126,7 +126,8 @@ std::optional<Answer> read_answer(std::string_view bytes, bool head) {
 }
 
 void fail(const char* why, const std::string& answers) {
-  std::fprintf(stderr, "fuzz_exchange: %s\n--- what the server sent ---\n%.2000s\n", why, answers.c_str());
+  std::fprintf(stderr, "fuzz_exchange: %s\n--- what the server sent ---\n%.2000s\n", why,
+               answers.c_str());
   std::abort();
 }
 
@@ -150,13 +151,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       answers.append(chunk, static_cast<std::size_t>(got));
       continue;
     }
-    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) fail("the connection was not ended", answers);
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+      fail("the connection was not ended", answers);
     break;  // the end, or a reset after the answers
   }
   ::close(fd);
 
   // Which requests were HEAD, in order: their answers carry no body.
-  const std::vector<bool> heads = head_requests(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::vector<bool> heads =
+      head_requests(std::string_view(reinterpret_cast<const char*>(data), size));
   std::string_view rest = answers;
   bool closed = false;
   for (std::size_t index = 0; !rest.empty(); ++index) {

@@ -12,7 +12,8 @@ namespace byline {
 
 class WorkGate {
  public:
-  WorkGate(std::size_t running, std::size_t waiting) : max_running_(running), max_waiting_(waiting) {}
+  WorkGate(std::size_t running, std::size_t waiting)
+      : max_running_(running), max_waiting_(waiting) {}
   WorkGate(const WorkGate&) = delete;
   WorkGate& operator=(const WorkGate&) = delete;
 

@@ -42,8 +42,10 @@ std::optional<std::string> unsafe_header(const Response& response) {
 }
 
 void make_private(Response& response) {
-  const bool immutable = response.header("cache-control").find("immutable") != std::string_view::npos;
-  response.set_header("Cache-Control", immutable ? "private, max-age=31536000, immutable" : "private, no-store");
+  const bool immutable =
+      response.header("cache-control").find("immutable") != std::string_view::npos;
+  response.set_header("Cache-Control",
+                      immutable ? "private, max-age=31536000, immutable" : "private, no-store");
 }
 
 }  // namespace byline::http

@@ -26,13 +26,15 @@ OriginTarget split_origin(std::string_view origin) {
 
 std::optional<OriginTarget> parse_target(std::string_view target) {
   if (target.starts_with('/')) return split_origin(target);
-  for (const std::string_view scheme : {std::string_view("http://"), std::string_view("https://")}) {
+  for (const std::string_view scheme :
+       {std::string_view("http://"), std::string_view("https://")}) {
     if (!starts_with_ignoring_case(target, scheme)) continue;
     std::string_view rest = target.substr(scheme.size());
     // The authority runs to the first '/', '?' or '#'; it must not be empty.
     const auto authority_end = rest.find_first_of("/?#");
     if (authority_end == 0) return std::nullopt;
-    rest = authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
+    rest =
+        authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
     if (rest.starts_with('#')) rest = {};
     // "http://host" and "http://host?q" mean the root (RFC 9112, 3.2.2).
     if (rest.empty() || rest.starts_with('?')) return split_origin("/" + std::string(rest));
@@ -43,7 +45,8 @@ std::optional<OriginTarget> parse_target(std::string_view target) {
 
 std::optional<std::string> decode_path_segment(std::string_view segment) {
   auto decoded = percent_decode(segment, false, true);
-  if (!decoded || decoded->find('\0') != std::string::npos || decoded->find('/') != std::string::npos) {
+  if (!decoded || decoded->find('\0') != std::string::npos ||
+      decoded->find('/') != std::string::npos) {
     return std::nullopt;
   }
   return decoded;

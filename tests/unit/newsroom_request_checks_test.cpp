@@ -12,8 +12,8 @@ TEST(NewsroomNumbers, ReadsANumberWrittenTheCanonicalWay) {
 }
 
 TEST(NewsroomNumbers, RefusesEveryOtherSpelling) {
-  for (const std::string_view text : {"05", "003", "00", "", "-1", "+5", "5a", " 5", "5 ", "1e3", "0x5",
-                                      "99999999999999999999"}) {
+  for (const std::string_view text : {"05", "003", "00", "", "-1", "+5", "5a", " 5", "5 ", "1e3",
+                                      "0x5", "99999999999999999999"}) {
     EXPECT_FALSE(number_in(text)) << text;
   }
 }

@@ -13,8 +13,9 @@ TEST(ResponseChecks, PassesOrdinaryHeaders) {
 }
 
 TEST(ResponseChecks, FindsAValueThatWouldStartAHeaderOfItsOwn) {
-  for (const std::string& value : std::vector<std::string>{"/newsroom/\r\nSet-Cookie: qzx=1", "/a\nX-QZX: 1",
-                                                           "/a\rb", std::string("/a\0b", 4), "/a\x01", "/a\x7f"}) {
+  for (const std::string& value :
+       std::vector<std::string>{"/newsroom/\r\nSet-Cookie: qzx=1", "/a\nX-QZX: 1", "/a\rb",
+                                std::string("/a\0b", 4), "/a\x01", "/a\x7f"}) {
     Response response = Response::redirect(303, value);
     EXPECT_EQ(unsafe_header(response), "Location") << value;
   }
