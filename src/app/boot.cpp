@@ -150,6 +150,10 @@ int serve(const ServeOptions& options) {
   // one-segment path.
   newsroom.add_routes(*router);
   site.add_routes(*router);
+  if (server_options.page_cache) {
+    server_options.page_cache->set_query_fields(
+        [router](std::string_view path) -> const std::vector<std::string>& { return router->query_fields(path); });
+  }
   publishing::Scheduler scheduler(workflow);
 
   auto setup_link = newsroom.prepare_setup_link(now_utc());

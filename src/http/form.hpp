@@ -25,6 +25,8 @@ class Form {
   // Every value of `name`, in order (repeated fields, multi-selects).
   std::vector<std::string> all(std::string_view name) const;
   bool has(std::string_view name) const;
+  // Every field, in the order sent.
+  const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
  private:
   std::vector<std::pair<std::string, std::string>> fields_;

@@ -59,7 +59,16 @@ std::optional<std::string> PageCache::key_for(const CacheRequest& request) const
   if (!bypass_cookie_.empty() && find_cookie(request.cookie, bypass_cookie_)) return std::nullopt;
   // Canonical, so that the many spellings of one address share one entry,
   // and a spelling the router refuses is never answered from here.
-  return canonical_path(request.target.substr(0, request.target.find('?')));
+  const auto question = request.target.find('?');
+  auto key = canonical_path(request.target.substr(0, question));
+  // Most requests have no query, and need no route lookup.
+  if (!key || question == std::string_view::npos || !query_fields_) return key;
+  const std::vector<std::string>& fields = query_fields_(*key);
+  if (fields.empty()) return key;
+  const std::string query = canonical_query(request.target.substr(question + 1), &fields);
+  // NUL, which no canonical path holds, so "/%3Fp=1" is not "/?p=1".
+  if (!query.empty()) *key += '\0' + query;
+  return key;
 }
 
 std::optional<CacheHit> PageCache::find(const std::string& key, const CacheRequest& request, Time now) {

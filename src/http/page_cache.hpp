@@ -4,8 +4,9 @@
 //
 // Rules:
 // - Only GET and HEAD without a staff session or credentials are looked up,
-//   under the percent-decoded path: cached routes ignore query strings, so
-//   random ones cannot fill the cache.
+//   under the canonical path and the query fields its route reads (in
+//   canonical form): any other field is ignored, so random ones cannot fill
+//   the cache, and "/?p=12" is never answered with the front page.
 // - Only 200 answers whose handler set a CachePolicy are kept.
 // - An entry leaves when anything it shows changes (invalidate), when its
 //   text changes by itself (CachePolicy::changes_at), or when the cache is
@@ -20,6 +21,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,6 +91,12 @@ class PageCache {
   // from the cache or stored in it.
   std::optional<std::string> key_for(const CacheRequest& request) const;
 
+  // Tells the cache which query fields the route of a canonical path reads
+  // (Router::query_fields); without it every query is ignored. Set before
+  // serving.
+  using QueryFields = std::function<const std::vector<std::string>&(std::string_view path)>;
+  void set_query_fields(QueryFields fields) { query_fields_ = std::move(fields); }
+
   std::optional<CacheHit> find(const std::string& key, const CacheRequest& request, Time now);
 
   // Read before handling a request whose answer may be stored.
@@ -107,6 +115,7 @@ class PageCache {
 
  private:
   const std::string bypass_cookie_;
+  QueryFields query_fields_;
   DependentCache<CachedAnswer> entries_;
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};

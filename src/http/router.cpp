@@ -1,7 +1,6 @@
 // Path matching and the fallbacks of a miss (redirect, 405, 400, 404).
 #include "http/router.hpp"
 
-
 namespace byline::http {
 namespace {
 
@@ -34,8 +33,9 @@ const std::string& Params::get(std::string_view name) const {
   return kEmpty;
 }
 
-void Router::add(std::string method, std::string_view pattern, Handler handler) {
-  Route route{std::move(method), {}, false, std::move(handler)};
+void Router::add(std::string method, std::string_view pattern, Handler handler,
+                 std::vector<std::string> reads_query) {
+  Route route{std::move(method), {}, false, std::move(handler), std::move(reads_query)};
   std::vector<std::string_view> parts = split_path(pattern, route.trailing_slash);
   for (const auto part : parts) {
     const auto open = part.find('{');
@@ -82,6 +82,19 @@ bool Router::match(const Route& route, const std::vector<std::string>& segments,
     }
   }
   return segments.size() == route.segments.size() && trailing_slash == route.trailing_slash;
+}
+
+const std::vector<std::string>& Router::query_fields(std::string_view path) const {
+  static const std::vector<std::string> kNone;
+  bool trailing_slash = false;
+  std::vector<std::string> segments;
+  // A canonical path's segments are decoded already.
+  for (const auto segment : split_path(path, trailing_slash)) segments.emplace_back(segment);
+  for (const Route& route : routes_) {
+    Params params;
+    if (route.method == "GET" && match(route, segments, trailing_slash, params)) return route.reads_query;
+  }
+  return kNone;
 }
 
 Response Router::dispatch(const Request& request) const {

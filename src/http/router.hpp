@@ -32,7 +32,15 @@ class Router {
   // as "sitemap-posts-{page}.xml") or `*name` (the rest of the path, last
   // only); a trailing '/' is part of the pattern. Routes are tried in the order added, so add
   // catch-alls such as "/:slug/" last. A GET route answers HEAD too.
-  void add(std::string method, std::string_view pattern, Handler handler);
+  // `reads_query` names the query fields the handler reads: the page cache
+  // keys its answers by those (and ignores every other field), so a route
+  // that reads one must name it.
+  void add(std::string method, std::string_view pattern, Handler handler,
+           std::vector<std::string> reads_query = {});
+
+  // The query fields the GET route for `path` (a canonical path) reads;
+  // empty when it reads none or no route matches.
+  const std::vector<std::string>& query_fields(std::string_view path) const;
 
   // Answers when no route matches the path.
   void set_not_found(Handler handler) { not_found_ = std::move(handler); }
@@ -57,6 +65,7 @@ class Router {
     std::vector<Segment> segments;
     bool trailing_slash = false;
     Handler handler;
+    std::vector<std::string> reads_query;
   };
 
   static bool match(const Route& route, const std::vector<std::string>& segments,

@@ -1,8 +1,10 @@
 // Request targets: the origin and absolute forms, and the canonical path.
 #include "http/target.hpp"
 
+#include "http/form.hpp"
 #include "http/percent_encoding.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace byline::http {
@@ -68,6 +70,36 @@ std::optional<std::string> canonical_path(std::string_view path) {
     start = end;
   }
   return canonical;
+}
+
+std::string canonical_query(std::string_view query, const std::vector<std::string>* kept) {
+  if (query.empty()) return {};
+  std::vector<std::pair<std::string, std::string>> fields;
+  const Form form = Form::parse(query);
+  for (const auto& [name, value] : form.fields()) {
+    if (kept && std::find(kept->begin(), kept->end(), name) == kept->end()) continue;
+    fields.emplace_back(name, value);
+  }
+  std::sort(fields.begin(), fields.end());
+  std::string canonical;
+  for (const auto& [name, value] : fields) {
+    if (!canonical.empty()) canonical += '&';
+    canonical += url_encode(name);
+    canonical += '=';
+    canonical += url_encode(value);
+  }
+  return canonical;
+}
+
+std::optional<std::string> canonical_address(std::string_view url_or_path, const std::vector<std::string>* kept) {
+  url_or_path = url_or_path.substr(0, url_or_path.find('#'));
+  auto target = parse_target(url_or_path);
+  if (!target) return std::nullopt;
+  auto address = canonical_path(target->path);
+  if (!address) return std::nullopt;
+  const std::string query = canonical_query(target->query, kept);
+  if (!query.empty()) *address += "?" + query;
+  return address;
 }
 
 }  // namespace byline::http

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace byline::http {
 
@@ -30,5 +31,19 @@ std::optional<std::string> decode_path_segment(std::string_view segment);
 // nullopt when an escape is broken or a segment decodes to '/' or NUL:
 // such a path names no page, wherever it is looked up.
 std::optional<std::string> canonical_path(std::string_view path);
+
+// The one canonical form of a query string, for cache keys and old
+// addresses: the fields named in `kept` that are present (every field when
+// `kept` is nullptr), sorted by name and then value, each name and value
+// decoded and encoded again the one way (url_encode), joined by '&'. ""
+// when none is present. "utm_source=x&p=12" kept to {"p"} is "p=12".
+std::string canonical_query(std::string_view query, const std::vector<std::string>* kept);
+
+// An address as Byline compares addresses: the canonical path, and when
+// the query keeps any field, '?' and the canonical query. Takes a path
+// with its query ("/?p=12") or a whole URL ("https://old.example/?p=12",
+// whose scheme and host are dropped). nullopt when it names no path.
+std::optional<std::string> canonical_address(std::string_view url_or_path,
+                                             const std::vector<std::string>* kept = nullptr);
 
 }  // namespace byline::http

@@ -86,8 +86,8 @@ void Newsroom::add_routes(http::Router& router) const {
       return (this->*method)(request, params);
     };
   };
-  router.add("GET", "/newsroom/", bind(&Newsroom::posts));
-  router.add("GET", "/newsroom/sign-in/", bind(&Newsroom::sign_in_page));
+  router.add("GET", "/newsroom/", bind(&Newsroom::posts), {"status", "author", "section", "q", "page"});
+  router.add("GET", "/newsroom/sign-in/", bind(&Newsroom::sign_in_page), {"next"});
   router.add("POST", "/newsroom/sign-in/", bind(&Newsroom::sign_in));
   router.add("POST", "/newsroom/sign-out/", bind(&Newsroom::sign_out));
   router.add("GET", "/newsroom/password/", bind(&Newsroom::password_page));
@@ -96,7 +96,7 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("POST", "/newsroom/setup/:token/", bind(&Newsroom::setup));
   router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
   router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
-  router.add("GET", "/newsroom/audit/", bind(&Newsroom::audit_page));
+  router.add("GET", "/newsroom/audit/", bind(&Newsroom::audit_page), {"page"});
   router.add("GET", "/newsroom/sections/", bind(&Newsroom::taxonomy_page));
   router.add("POST", "/newsroom/sections/", bind(&Newsroom::add_term));
   router.add("POST", "/newsroom/sections/:kind/:id/", bind(&Newsroom::update_term));
@@ -104,11 +104,11 @@ void Newsroom::add_routes(http::Router& router) const {
   router.add("POST", "/newsroom/settings/", bind(&Newsroom::save_settings));
   router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
   router.add("POST", "/newsroom/staff/:id/role/", bind(&Newsroom::change_role));
-  router.add("GET", "/newsroom/media/", bind(&Newsroom::media_page));
+  router.add("GET", "/newsroom/media/", bind(&Newsroom::media_page), {"format"});
   router.add("POST", "/newsroom/media/", bind(&Newsroom::upload_media));
   router.add("GET", "/newsroom/posts/new/", bind(&Newsroom::new_post_page));
   router.add("POST", "/newsroom/posts/new/", bind(&Newsroom::create_post));
-  router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page));
+  router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page), {"saved"});
   router.add("POST", "/newsroom/posts/:id/", bind(&Newsroom::save_post));
   router.add("POST", "/newsroom/posts/new/autosave/", bind(&Newsroom::autosave_post));
   router.add("POST", "/newsroom/posts/:id/autosave/", bind(&Newsroom::autosave_post));

@@ -30,6 +30,14 @@ namespace {
 
 constexpr int kMaxPage = 100000;
 
+// The query fields of WordPress's own addresses ("/?p=12", "/?cat=4",
+// "/?feed=rss2"): the front page reads them to send old links on.
+const std::vector<std::string> kOldAddressFields = {"attachment_id", "author", "cat", "feed", "p", "page_id", "s", "tag"};
+
+bool is_public(const content::Post& post, Time now) {
+  return post.status == content::PostStatus::published && post.published_at && *post.published_at <= now;
+}
+
 // Fragment keys: an article's page by its slug, and the Recent Posts.
 const std::string kArticleFragment = "article:";
 constexpr std::string_view kRecentFragment = "recent";
@@ -105,7 +113,7 @@ void Site::add_routes(http::Router& router) const {
       return (this->*method)(request, params);
     };
   };
-  router.add("GET", "/", bind(&Site::home));
+  router.add("GET", "/", bind(&Site::home), kOldAddressFields);
   router.add("GET", "/page/:page/", bind(&Site::home));
   router.add("GET", "/author/:slug/", bind(&Site::author));
   router.add("GET", "/author/:slug/page/:page/", bind(&Site::author));
@@ -113,7 +121,7 @@ void Site::add_routes(http::Router& router) const {
   router.add("GET", "/section/:slug/page/:page/", bind(&Site::section));
   router.add("GET", "/tag/:slug/", bind(&Site::tag));
   router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
-  router.add("GET", "/search", bind(&Site::search));
+  router.add("GET", "/search", bind(&Site::search), {"q", "page"});
   router.add("GET", "/robots.txt", bind(&Site::robots));
   router.add("GET", "/sitemap.xml", bind(&Site::sitemap_index));
   router.add("GET", "/sitemap-posts-{page}.xml", bind(&Site::sitemap_posts));
@@ -146,7 +154,49 @@ Response Site::failure(const Error& error) const {
   return Response::html(status, page ? std::move(*page) : error.message + "\n");
 }
 
+std::optional<Response> Site::moved(const Request& request) const {
+  // With its query first ("/index.php?p=12"), then without it.
+  std::vector<std::string> addresses;
+  if (!request.query.empty()) {
+    if (auto address = http::canonical_address(request.path + "?" + request.query)) addresses.push_back(*address);
+  }
+  if (auto address = http::canonical_address(request.path)) addresses.push_back(*address);
+  for (const auto& address : addresses) {
+    auto redirect = store_->redirect_for(address);
+    if (!redirect) return failure(redirect.error());
+    if (!*redirect) continue;
+    if ((*redirect)->post_id == 0) return Response::redirect(301, (*redirect)->location);
+    auto post = store_->post_by_id((*redirect)->post_id);
+    if (!post) return failure(post.error());
+    // Rule: an old address of a post readers may not see leads nowhere.
+    if (!*post || !is_public(**post, now_utc())) return std::nullopt;
+    const std::string url = post_url(**post);
+    if (url == request.path) return std::nullopt;  // it lives here again
+    return Response::redirect(301, url);
+  }
+  return std::nullopt;
+}
+
+Response Site::old_front_page_address(const Request& request) const {
+  if (auto found = moved(request)) return std::move(*found);
+  const http::Form query = http::Form::parse(request.query);
+  // What WordPress serves whatever was imported.
+  if (query.has("feed")) return Response::redirect(301, "/rss/");
+  if (query.has("s")) return Response::redirect(301, "/search?q=" + http::url_encode(query.get("s")));
+  if (query.has("tag")) {
+    auto tag = store_->tag_by_slug(query.get("tag"));
+    if (!tag) return failure(tag.error());
+    if (*tag) return Response::redirect(301, tag_url(**tag));
+  }
+  return not_found(request);
+}
+
 Response Site::not_found(const Request& request) const {
+  if (auto found = moved(request)) return std::move(*found);
+  return missing(request);
+}
+
+Response Site::missing(const Request& request) const {
   auto context = this->context();
   if (!context) return failure(context.error());
   View view = page_view(*context, "Page not found", "", request.path);
@@ -217,6 +267,12 @@ Response Site::render_listing(const Request& request, const Listing& listing,
 }
 
 Response Site::home(const Request& request, const Params& params) const {
+  if (!request.query.empty() && params.get("page").empty()) {
+    const http::Form query = http::Form::parse(request.query);
+    for (const auto& field : kOldAddressFields) {
+      if (query.has(field)) return old_front_page_address(request);
+    }
+  }
   Listing listing{{}, "/", "", "", "home", View(), std::nullopt, std::string(cache_keys::kFrontPage)};
   // Rule: the newest editors' pick leads the front page; the list below
   // goes on without it.
@@ -302,25 +358,11 @@ Response Site::article(const Request& request, const Params& params) const {
   }
   auto found = store_->post_by_slug(slug);
   if (!found) return failure(found.error());
-  if (!*found) {
-    // An old address of a post whose slug changed after publishing.
-    auto moved = store_->redirect_for(slug);
-    if (!moved) return failure(moved.error());
-    if (*moved) {
-      auto target = store_->post_by_id(**moved);
-      if (!target) return failure(target.error());
-      if (*target && (*target)->status == content::PostStatus::published && (*target)->slug != slug) {
-        return Response::redirect(301, post_url(**target));
-      }
-    }
-  }
   // Rule: drafts, scheduled and unpublished posts, and posts whose time has
-  // not come, do not exist for readers.
+  // not come, do not exist for readers; their address may be an old one
+  // of another post (not_found follows it).
   const auto& post = *found;
-  if (!post || post->status != content::PostStatus::published || !post->published_at ||
-      *post->published_at > now_utc()) {
-    return not_found(request);
-  }
+  if (!post || !is_public(*post, now_utc())) return not_found(request);
   return article_page(*post, generation);
 }
 

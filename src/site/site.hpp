@@ -70,7 +70,15 @@ class Site {
   http::Response sitemap_tags(const http::Request& request, const http::Params& params) const;
   http::Response news_sitemap(const http::Request& request, const http::Params& params) const;
   http::Response media_file(const http::Request& request, const http::Params& params) const;
+  // The 404 page, unless the address is an old one that leads somewhere
+  // now (a 301 there).
   http::Response not_found(const http::Request& request) const;
+  // The 404 page.
+  http::Response missing(const http::Request& request) const;
+  // A 301 to where an old address leads now, if it leads anywhere.
+  std::optional<http::Response> moved(const http::Request& request) const;
+  // The front page's address with WordPress's query fields ("/?p=12").
+  http::Response old_front_page_address(const http::Request& request) const;
   http::Response failure(const Error& error) const;
   // The person with `slug` when they have a published article. Rule: staff
   // with nothing published have no public page, so their names and slugs

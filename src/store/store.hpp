@@ -94,6 +94,15 @@ struct AuditEntry {
   std::string address;  // network address, when there is one
 };
 
+// Where an old address leads now: to a post, wherever it has moved since,
+// or to a fixed path. Addresses are compared in http::canonical_address
+// form: "/old-slug/", "/?p=12", "/2019/05/04/story/".
+struct Redirect {
+  std::string address;
+  Id post_id = 0;        // leads to this post's page
+  std::string location;  // or, when post_id is 0, to this path ("/section/world/")
+};
+
 // One write of a post, committed whole or not at all: the post with its
 // revision, the tags it brings in, the redirect a slug change leaves and
 // the audit line that says who did it. A crash at any moment keeps all of
@@ -104,7 +113,7 @@ struct PostWrite {
   content::Post post;
   Id saved_by = 0;
   // Tags in post.tags with id 0 are created with the post.
-  std::optional<std::string> redirect_from;  // an old slug that must lead here now
+  std::vector<std::string> redirects_from;  // old addresses that must lead here now
   std::optional<AuditEntry> audit;
 };
 
@@ -124,8 +133,8 @@ class Store {
   // A post's revisions, newest first (without their bodies' text).
   virtual Result<std::vector<content::Revision>> revisions(Id post_id) = 0;
   virtual Result<std::optional<content::Revision>> revision(Id post_id, int number) = 0;
-  // The post an old slug now leads to, if any.
-  virtual Result<std::optional<Id>> redirect_for(std::string_view old_slug) = 0;
+  // Where an old address (in canonical_address form) leads, if anywhere.
+  virtual Result<std::optional<Redirect>> redirect_for(std::string_view address) = 0;
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
   // The rest of `post`'s translation group that readers may see: the
@@ -189,8 +198,8 @@ class Store {
   // someone saved in between, fails with `conflict` and changes nothing.
   // Returns the new revision number.
   virtual Result<int> update_post(const content::Post& post, Id saved_by) = 0;
-  // Remembers that `old_slug` now leads to post `post_id`.
-  virtual Result<void> add_redirect(std::string_view old_slug, Id post_id) = 0;
+  // Remembers where an old address leads; the newest word on an address wins.
+  virtual Result<void> add_redirect(const Redirect& redirect) = 0;
   // The whole of one post write, in one transaction (see PostWrite).
   virtual Result<SavedPost> save_post(const PostWrite& write) = 0;
   // Publishes every scheduled post whose time has come, each with its audit

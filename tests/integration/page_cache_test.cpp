@@ -172,6 +172,21 @@ TEST_F(PageCacheOverHttp, QueryStringsCannotFillTheCache) {
   EXPECT_EQ(get("/no-such-story/").header("x-cache"), "");
 }
 
+TEST_F(PageCacheOverHttp, AQueryFieldTheFrontPageReadsIsNeverAnsweredWithTheCachedFrontPage) {
+  ASSERT_EQ(get("/").status, 200);
+  ASSERT_EQ(get("/").header("x-cache"), "HIT");
+  // WordPress's own addresses: nothing was imported, so they lead nowhere.
+  for (const std::string old : {"/?p=1", "/?page_id=2", "/?cat=3&utm_source=x", "/?author=1"}) {
+    const HttpResponse answer = get(old);
+    EXPECT_EQ(answer.status, 404) << old;
+    EXPECT_EQ(answer.header("x-cache"), "") << old;
+  }
+  // And those Byline can answer whatever was imported.
+  EXPECT_EQ(get("/?feed=rss2").header("location"), "/rss/");
+  EXPECT_EQ(get("/?s=iran+talks").header("location"), "/search?q=iran%20talks");
+  EXPECT_EQ(get("/?utm_source=x").header("x-cache"), "HIT");
+}
+
 TEST_F(PageCacheOverHttp, RenamingASectionChangesEveryPageThatNamesIt) {
   for (const std::string target : {"/", kArticle, "/section/politics/"}) get(target);
   ASSERT_EQ(get(kArticle).header("x-cache"), "HIT");

@@ -98,6 +98,28 @@ TEST_F(PageCacheTest, KeysIgnoreQueryStringsAndSpellingsOfOneAddress) {
   EXPECT_EQ(cache_.key_for(get("*")), std::nullopt);
 }
 
+TEST_F(PageCacheTest, KeysKeepTheQueryFieldsTheRouteReads) {
+  const std::vector<std::string> home_fields = {"p", "cat"};
+  const std::vector<std::string> none;
+  cache_.set_query_fields([&](std::string_view path) -> const std::vector<std::string>& {
+    return path == "/" ? home_fields : none;
+  });
+  EXPECT_EQ(cache_.key_for(get("/")), "/");
+  EXPECT_EQ(cache_.key_for(get("/?utm_source=x")), "/");
+  const auto old_link = cache_.key_for(get("/?p=12&utm_source=x"));
+  ASSERT_TRUE(old_link.has_value());
+  EXPECT_NE(*old_link, "/");
+  EXPECT_EQ(old_link, cache_.key_for(get("/?utm_source=y&p=%31%32")));
+  EXPECT_NE(old_link, cache_.key_for(get("/?p=13")));
+  EXPECT_EQ(cache_.key_for(get("/story/?p=12")), "/story/");
+  // A path that decodes to what looks like a query is another address.
+  EXPECT_NE(cache_.key_for(get("/%3Fp=12")), old_link);
+
+  keep("/", page("front page", {"front"}));
+  EXPECT_TRUE(find("/?utm_source=x").has_value());
+  EXPECT_FALSE(find("/?p=12").has_value());
+}
+
 TEST_F(PageCacheTest, SignedInStaffAndCredentialsBypassTheCache) {
   CacheRequest staff = get("/");
   staff.cookie = "theme=dark; byline_session=abc";

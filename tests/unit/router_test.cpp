@@ -39,6 +39,18 @@ class RouterTest : public ::testing::Test {
   Router router;
 };
 
+TEST(Router, SaysWhichQueryFieldsTheRouteOfAPathReads) {
+  Router router;
+  router.add("GET", "/", named("home"), {"p", "cat"});
+  router.add("GET", "/search", named("search"), {"q"});
+  router.add("POST", "/search", named("search"), {"ignored"});
+  router.add("GET", "/:slug/", named("article"));
+  EXPECT_EQ(router.query_fields("/"), (std::vector<std::string>{"p", "cat"}));
+  EXPECT_EQ(router.query_fields("/search"), std::vector<std::string>{"q"});
+  EXPECT_TRUE(router.query_fields("/story/").empty());
+  EXPECT_TRUE(router.query_fields("/no/such/path/").empty());
+}
+
 TEST_F(RouterTest, MatchesLiteralAndParameterSegments) {
   EXPECT_EQ(router.dispatch(get("/")).body, "home slug= page= path=");
   EXPECT_EQ(router.dispatch(get("/page/2/")).body, "home slug= page=2 path=");

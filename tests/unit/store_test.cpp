@@ -310,7 +310,7 @@ TEST_P(StoreTest, APostWriteCommitsWholeOrNotAtAll) {
   entry.actor = "arash@example.com";
   entry.action = "published";
   entry.subject = "Talks resume";
-  PostWrite write{*content::prepare_post(post, kNow), author_.id, std::nullopt, entry};
+  PostWrite write{*content::prepare_post(post, kNow), author_.id, {}, entry};
   auto saved = store_->save_post(write);
   ASSERT_TRUE(saved.ok()) << saved.error().detail;
   ASSERT_EQ(saved->tags.size(), 1u);
@@ -329,12 +329,33 @@ TEST_P(StoreTest, APostWriteCommitsWholeOrNotAtAll) {
   stale.tags.push_back(another);
   AuditEntry second = entry;
   second.action = "unpublished";
-  auto refused = store_->save_post(PostWrite{stale, author_.id, std::string("old-address"), second});
+  auto refused = store_->save_post(PostWrite{stale, author_.id, {"/old-address/"}, second});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::conflict);
   EXPECT_FALSE(store_->tag_by_slug("oil")->has_value());
-  EXPECT_FALSE(store_->redirect_for("old-address")->has_value());
+  EXPECT_FALSE(store_->redirect_for("/old-address/")->has_value());
   EXPECT_EQ(store_->audit_entries(10, 0)->size(), 1u);
+}
+
+TEST_P(StoreTest, AnOldAddressLeadsToAPostOrAPathAndTheNewestWordWins) {
+  content::Post post;
+  post.title = "Talks resume";
+  post.body_source = "<p>Body</p>";
+  post.authors.push_back(author_);
+  auto saved = store_->save_post(PostWrite{*content::prepare_post(post, kNow), author_.id, {"/?p=12", "/2019/05/talks/"}, std::nullopt});
+  ASSERT_TRUE(saved.ok()) << saved.error().detail;
+  EXPECT_EQ((*store_->redirect_for("/?p=12"))->post_id, saved->id);
+  EXPECT_EQ((*store_->redirect_for("/2019/05/talks/"))->post_id, saved->id);
+  EXPECT_FALSE(store_->redirect_for("/?p=13")->has_value());
+
+  ASSERT_TRUE(store_->add_redirect(Redirect{"/category/world/", 0, "/section/world/"}).ok());
+  auto to_path = *store_->redirect_for("/category/world/");
+  ASSERT_TRUE(to_path.has_value());
+  EXPECT_EQ(to_path->post_id, 0);
+  EXPECT_EQ(to_path->location, "/section/world/");
+  ASSERT_TRUE(store_->add_redirect(Redirect{"/?p=12", 0, "/elsewhere/"}).ok());
+  EXPECT_EQ((*store_->redirect_for("/?p=12"))->location, "/elsewhere/");
+  EXPECT_EQ((*store_->redirect_for("/?p=12"))->post_id, 0);
 }
 
 TEST_P(StoreTest, SearchRanksTitleMatchesFirstAndShowsOnlyPublished) {

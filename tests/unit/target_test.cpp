@@ -50,5 +50,28 @@ TEST(Target, NoCanonicalPathForWhatTheRouterRefuses) {
   EXPECT_FALSE(canonical_path("a/"));
 }
 
+TEST(Target, TheCanonicalQueryKeepsTheNamedFieldsSortedAndEncodedOneWay) {
+  const std::vector<std::string> kept = {"p", "cat"};
+  EXPECT_EQ(canonical_query("utm_source=x&p=12", &kept), "p=12");
+  EXPECT_EQ(canonical_query("p=12&cat=4", &kept), canonical_query("cat=4&p=12", &kept));
+  EXPECT_EQ(canonical_query("cat=4&p=12", &kept), "cat=4&p=12");
+  EXPECT_EQ(canonical_query("p=%31%32", &kept), "p=12");
+  EXPECT_EQ(canonical_query("p=a+b", &kept), "p=a%20b");
+  EXPECT_EQ(canonical_query("utm_source=x", &kept), "");
+  EXPECT_EQ(canonical_query("", &kept), "");
+  EXPECT_EQ(canonical_query("b=2&a=1", nullptr), "a=1&b=2");
+}
+
+TEST(Target, TheCanonicalAddressOfAWholeUrlIsItsPathAndQuery) {
+  EXPECT_EQ(canonical_address("https://old.example/?p=12"), "/?p=12");
+  EXPECT_EQ(canonical_address("http://old.example"), "/");
+  EXPECT_EQ(canonical_address("https://old.example/2019/05/04/%D8%A7/#comments"), "/2019/05/04/ا/");
+  EXPECT_EQ(canonical_address("/index.php?page_id=3&utm=x"), "/index.php?page_id=3&utm=x");
+  const std::vector<std::string> kept = {"page_id"};
+  EXPECT_EQ(canonical_address("/index.php?page_id=3&utm=x", &kept), "/index.php?page_id=3");
+  EXPECT_FALSE(canonical_address("mailto:someone@example.com"));
+  EXPECT_FALSE(canonical_address("/a%2Fb/"));
+}
+
 }  // namespace
 }  // namespace byline::http

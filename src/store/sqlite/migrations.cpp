@@ -189,6 +189,21 @@ CREATE INDEX posts_by_original ON posts (translation_of) WHERE translation_of IS
     R"sql(
 CREATE INDEX posts_featured ON posts (type, published_at DESC, id DESC) WHERE featured = 1 AND status = 'published';
 )sql",
+
+    // 11: redirects by address, not only by slug: an old address (a path,
+    // with its query where it matters, as "/?p=12") leads to a post or to
+    // a fixed path. A post's old slug is the address "/slug/".
+    R"sql(
+CREATE TABLE address_redirects (
+  address TEXT PRIMARY KEY,
+  post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE,
+  location TEXT NOT NULL DEFAULT '',
+  CHECK ((post_id IS NULL) <> (location = ''))
+) WITHOUT ROWID;
+INSERT INTO address_redirects (address, post_id) SELECT '/' || old_slug || '/', post_id FROM redirects;
+DROP TABLE redirects;
+ALTER TABLE address_redirects RENAME TO redirects;
+)sql",
 };
 
 int user_version(Connection& connection) {

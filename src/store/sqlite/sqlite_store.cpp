@@ -737,12 +737,16 @@ Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) 
   return number;
 }
 
-Result<void> upsert_redirect(Connection& connection, std::string_view old_slug, Id post_id) {
-  // The newest move wins: an old slug leads to the post that last had it.
+Result<void> upsert_redirect(Connection& connection, const Redirect& redirect) {
+  // The newest move wins: an old address leads where it was last sent.
   return write_one(connection,
-                   "INSERT INTO redirects (old_slug, post_id) VALUES (?, ?) "
-                   "ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id",
-                   [&](Statement& s) { s.bind(1, old_slug).bind(2, post_id); });
+                   "INSERT INTO redirects (address, post_id, location) VALUES (?, ?, ?) "
+                   "ON CONFLICT (address) DO UPDATE SET post_id = excluded.post_id, location = excluded.location",
+                   [&](Statement& s) {
+                     s.bind(1, redirect.address);
+                     s.bind(2, redirect.post_id > 0 ? std::optional<std::int64_t>(redirect.post_id) : std::nullopt);
+                     s.bind(3, redirect.location);
+                   });
 }
 
 Result<void> insert_audit(Connection& connection, const AuditEntry& entry) {
@@ -779,13 +783,13 @@ Result<void> ensure_tags(Connection& connection, std::vector<Tag>& tags) {
 Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   Post created = post;
   created.id = 0;
-  auto saved = save_post(PostWrite{std::move(created), saved_by, std::nullopt, std::nullopt});
+  auto saved = save_post(PostWrite{std::move(created), saved_by, {}, std::nullopt});
   BYLINE_TRY(saved);
   return saved->id;
 }
 
 Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
-  auto saved = save_post(PostWrite{post, saved_by, std::nullopt, std::nullopt});
+  auto saved = save_post(PostWrite{post, saved_by, {}, std::nullopt});
   BYLINE_TRY(saved);
   return saved->revision;
 }
@@ -808,7 +812,9 @@ Result<SavedPost> SqliteStore::save_post(const PostWrite& write) {
     saved.id = post.id;
     saved.revision = *number;
   }
-  if (write.redirect_from) BYLINE_TRY(upsert_redirect(*writer_, *write.redirect_from, saved.id));
+  for (const auto& address : write.redirects_from) {
+    BYLINE_TRY(upsert_redirect(*writer_, Redirect{address, saved.id, ""}));
+  }
   if (write.audit) BYLINE_TRY(insert_audit(*writer_, *write.audit));
   BYLINE_TRY(transaction.commit());
   saved.tags = std::move(post.tags);
@@ -900,15 +906,17 @@ Result<std::optional<content::Revision>> SqliteStore::revision(Id post_id, int n
   return std::optional<content::Revision>{read_revision(**statement)};
 }
 
-Result<std::optional<Id>> SqliteStore::redirect_for(std::string_view old_slug) {
+Result<std::optional<Redirect>> SqliteStore::redirect_for(std::string_view address) {
   auto lease = read();
-  return find_one<Id>(*lease, "SELECT post_id FROM redirects WHERE old_slug = ?", old_slug,
-                      [](const Statement& row) { return row.int64(0); });
+  return find_one<Redirect>(*lease, "SELECT address, coalesce(post_id, 0), location FROM redirects WHERE address = ?",
+                            address, [](const Statement& row) {
+                              return Redirect{row.text(0), row.int64(1), row.text(2)};
+                            });
 }
 
-Result<void> SqliteStore::add_redirect(std::string_view old_slug, Id post_id) {
+Result<void> SqliteStore::add_redirect(const Redirect& redirect) {
   std::lock_guard lock(write_mutex_);
-  return upsert_redirect(*writer_, old_slug, post_id);
+  return upsert_redirect(*writer_, redirect);
 }
 
 Result<std::vector<Tag>> SqliteStore::tags() {

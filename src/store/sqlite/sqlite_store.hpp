@@ -26,8 +26,8 @@ class SqliteStore final : public Store {
   Result<std::optional<content::Post>> post_by_id(Id id) override;
   Result<std::vector<content::Revision>> revisions(Id post_id) override;
   Result<std::optional<content::Revision>> revision(Id post_id, int number) override;
-  Result<std::optional<Id>> redirect_for(std::string_view old_slug) override;
-  Result<void> add_redirect(std::string_view old_slug, Id post_id) override;
+  Result<std::optional<Redirect>> redirect_for(std::string_view address) override;
+  Result<void> add_redirect(const Redirect& redirect) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
   Result<std::vector<content::Post>> published_translations(const content::Post& post, Time now) override;
   Result<long> count_translations(Id original) override;
