@@ -31,6 +31,7 @@ struct Section {
   std::string slug;
   std::string name;
   std::string description;
+  Id parent_id = 0;  // the section this one is part of; 0: none (content/sections.hpp)
 };
 
 struct Tag {

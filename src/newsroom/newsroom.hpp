@@ -83,6 +83,9 @@ class Newsroom {
   http::Response taxonomy_page(const http::Request& request, const http::Params& params) const;
   http::Response add_term(const http::Request& request, const http::Params& params) const;
   http::Response update_term(const http::Request& request, const http::Params& params) const;
+  // The parent section a form names for section `id` (0: a new one); 0
+  // for none. Refused when it would not keep the sections a tree.
+  Result<content::Id> chosen_parent(const http::Form& form, content::Id id) const;
   http::Response render_taxonomy(int status, const SignedIn& me, std::string_view error,
                                  std::string_view notice) const;
 

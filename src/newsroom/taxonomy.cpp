@@ -4,6 +4,7 @@
 #include "accounts/permissions.hpp"
 #include "accounts/sessions.hpp"
 #include "common/log.hpp"
+#include "content/sections.hpp"
 #include "content/slug.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
@@ -11,6 +12,8 @@
 #include "publishing/changes.hpp"
 #include "render/view.hpp"
 #include "store/store.hpp"
+
+#include <type_traits>
 
 namespace byline::newsroom {
 
@@ -27,12 +30,36 @@ constexpr std::size_t kMaxTermDescription = 500;
 
 Error not_allowed() { return make_error(ErrorCode::forbidden, "Only editors can manage sections and tags."); }
 
+// The choice of a parent for section `id` (0: a new one): none, or any
+// section that keeps the tree a tree.
+View parent_options(const std::vector<content::Section>& sections, content::Id id, content::Id current) {
+  View options = render::make_list();
+  View none;
+  none.set("id", "0");
+  none.set("name", "— none —");
+  none.set("selected", current == 0);
+  options.push_back(none);
+  for (const auto& section : sections) {
+    if (!content::may_be_parent(sections, id, section.id)) continue;
+    View option;
+    option.set("id", std::to_string(section.id));
+    option.set("name", section.name);
+    option.set("selected", section.id == current);
+    options.push_back(option);
+  }
+  return options;
+}
+
 template <typename Term>
 View term_rows(const std::vector<Term>& terms, std::string_view kind, std::string_view url_prefix,
                const std::string& csrf_token) {
   View rows = render::make_list();
   for (const auto& term : terms) {
     View row;
+    if constexpr (std::is_same_v<Term, content::Section>) {
+      row.set("parents", parent_options(terms, term.id, term.parent_id));
+      row.set("has_parent_choice", true);
+    }
     row.set("id", std::to_string(term.id));
     row.set("kind", std::string(kind));
     row.set("name", term.name);
@@ -54,6 +81,17 @@ std::string trimmed(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
+Result<content::Id> Newsroom::chosen_parent(const http::Form& form, content::Id id) const {
+  const content::Id parent = number_in(form.get("parent")).value_or(0);
+  if (parent == 0) return content::Id{0};
+  auto sections = store_->sections();
+  BYLINE_TRY(sections);
+  if (!content::may_be_parent(*sections, id, parent)) {
+    return make_error(ErrorCode::invalid_input, "A section cannot be part of itself or of a section inside it.");
+  }
+  return parent;
+}
+
 Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_view error,
                                    std::string_view notice) const {
   auto sections = store_->sections();
@@ -69,6 +107,8 @@ Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_v
   section_group.set("heading", "Sections");
   section_group.set("kind", "section");
   section_group.set("terms", term_rows(*sections, "section", "/section/", me.session.csrf_token));
+  section_group.set("parents", parent_options(*sections, 0, 0));
+  section_group.set("has_parent_choice", true);
   groups.push_back(section_group);
   View tag_group;
   tag_group.set("heading", "Tags");
@@ -108,6 +148,9 @@ Response Newsroom::add_term(const Request& request, const Params&) const {
     section.slug = slug;
     section.name = name;
     section.description = description;
+    auto parent = chosen_parent(form, 0);
+    if (!parent) return render_taxonomy(400, me, parent.error().message, "");
+    section.parent_id = *parent;
     added = store_->create_section(section);
   } else if (kind == "tag") {
     content::Tag tag;
@@ -141,7 +184,9 @@ Response Newsroom::update_term(const Request& request, const Params& params) con
   const std::string& kind = params.get("kind");
   Result<void> updated = make_error(ErrorCode::not_found, "No such section or tag.");
   if (kind == "section") {
-    updated = store_->update_section(content::Section{id, "", name, description});
+    auto parent = chosen_parent(form, id);
+    if (!parent) return render_taxonomy(400, me, parent.error().message, "");
+    updated = store_->update_section(content::Section{id, "", name, description, *parent});
   } else if (kind == "tag") {
     updated = store_->update_tag(content::Tag{id, "", name, description});
   }

@@ -5,6 +5,7 @@
 #include "common/log.hpp"
 #include "content/sanitize.hpp"
 #include "content/search_text.hpp"
+#include "content/sections.hpp"
 #include "content/slug.hpp"
 #include "http/form.hpp"
 #include "media/media_library.hpp"
@@ -322,6 +323,23 @@ Response Site::section(const Request& request, const Params& params) const {
   Listing listing =
       term_listing(**section, section_url(**section), "section", cache_keys::section_list((*section)->id));
   listing.query.section_id = (*section)->id;
+  // The breadcrumb: the front page, the sections this one is part of, and it.
+  auto sections = store_->sections();
+  if (!sections) return failure(sections.error());
+  View trail = render::make_list();
+  View home;
+  home.set("name", settings_->current()->title);
+  home.set("url", "/");
+  trail.push_back(home);
+  for (const auto& outer : content::section_trail(*sections, (*section)->id)) {
+    if (outer.id == (*section)->id) continue;
+    View crumb;
+    crumb.set("name", outer.name);
+    crumb.set("url", section_url(outer));
+    trail.push_back(crumb);
+  }
+  listing.subject.set("trail", trail);
+  listing.subject.set("has_trail", true);
   return render_listing(request, listing, params);
 }
 

@@ -2,6 +2,7 @@
 #include "site/view_models.hpp"
 
 #include "common/json.hpp"
+#include "content/sections.hpp"
 #include "content/language.hpp"
 #include "content/text.hpp"
 #include "site/share_links.hpp"
@@ -129,7 +130,11 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
               ",\"name\":" + json_quote(name) + ",\"item\":" + json_quote(item_url) + "}";
   };
   crumb(settings.title, settings.url + "/");
-  if (!post.sections.empty()) crumb(post.sections.front().name, settings.url + section_url(post.sections.front()));
+  if (!post.sections.empty()) {
+    for (const auto& section : content::section_trail(context.sections, post.sections.front().id)) {
+      crumb(section.name, settings.url + section_url(section));
+    }
+  }
   crumb(post.title, url);
   crumbs += "]}";
   view.set("json_ld", "[" + article + "," + crumbs + "]");

@@ -184,8 +184,8 @@ class Store {
   virtual Result<void> delete_sessions_of_user(Id user_id, std::string_view keep) = 0;
   virtual Result<Id> create_section(const content::Section& section) = 0;
   virtual Result<Id> create_tag(const content::Tag& tag) = 0;
-  // Change a section's or tag's name and description (the slug stays, so
-  // addresses keep working).
+  // Change a section's or tag's name and description, and a section's
+  // parent (the slug stays, so addresses keep working).
   virtual Result<void> update_section(const content::Section& section) = 0;
   virtual Result<void> update_tag(const content::Tag& tag) = 0;
   // Stores `post` with its authors, sections and tags, which must exist

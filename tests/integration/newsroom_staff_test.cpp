@@ -132,6 +132,42 @@ TEST_F(NewsroomStaff, AnEditorAddsAndRenamesSections) {
   EXPECT_TRUE(store_->tag_by_slug("water")->has_value());
 }
 
+TEST_F(NewsroomStaff, SectionsFormATreeThatTheirPagesShowInTheBreadcrumb) {
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_EQ(eddie.post("/newsroom/sections/", "kind=section&name=World").status, 200);
+  const auto world = **store_->section_by_slug("world");
+  ASSERT_EQ(eddie.post("/newsroom/sections/", "kind=section&name=Europe&parent=" + std::to_string(world.id)).status, 200);
+  const auto europe = **store_->section_by_slug("europe");
+  EXPECT_EQ(europe.parent_id, world.id);
+  ASSERT_EQ(eddie.post("/newsroom/sections/", "kind=section&name=France&parent=" + std::to_string(europe.id)).status, 200);
+
+  const HttpResponse france = http_get(server_->port(), "/section/france/");
+  ASSERT_EQ(france.status, 200);
+  const auto crumbs = france.body.find("aria-label=\"Breadcrumb\"");
+  ASSERT_NE(crumbs, std::string::npos);
+  const auto to_world = france.body.find("href=\"/section/world/\"", crumbs);
+  const auto to_europe = france.body.find("href=\"/section/europe/\"", crumbs);
+  ASSERT_NE(to_world, std::string::npos);
+  ASSERT_NE(to_europe, std::string::npos);
+  EXPECT_LT(to_world, to_europe) << "the outermost section comes first";
+  EXPECT_NE(france.body.find("aria-current=\"page\">France</li>", to_europe), std::string::npos);
+
+  // The tree stays a tree: World cannot become part of France, inside it.
+  const HttpResponse loop = eddie.post("/newsroom/sections/section/" + std::to_string(world.id) + "/",
+                                       "name=World&parent=" + std::to_string((**store_->section_by_slug("france")).id));
+  EXPECT_EQ(loop.status, 400);
+  EXPECT_EQ((**store_->section_by_slug("world")).parent_id, 0);
+  EXPECT_EQ(eddie.post("/newsroom/sections/section/" + std::to_string(world.id) + "/",
+                       "name=World&parent=" + std::to_string(world.id)).status, 400);
+  EXPECT_EQ(eddie.post("/newsroom/sections/", "kind=section&name=Asia&parent=999999").status, 400);
+  EXPECT_FALSE(store_->section_by_slug("asia")->has_value());
+  // Taken out of the tree again, Europe's page has only the front page before it.
+  ASSERT_EQ(eddie.post("/newsroom/sections/section/" + std::to_string(europe.id) + "/", "name=Europe&parent=0").status, 200);
+  EXPECT_EQ((**store_->section_by_slug("europe")).parent_id, 0);
+  const HttpResponse alone = http_get(server_->port(), "/section/europe/");
+  EXPECT_EQ(alone.body.find("href=\"/section/world/\"", alone.body.find("aria-label=\"Breadcrumb\"")), std::string::npos);
+}
+
 TEST_F(NewsroomStaff, AnAuthorMayNotManageSections) {
   ASSERT_TRUE(accounts::add_account(*store_, {"arash@example.com", "Arash Author", content::Role::author, kPassword}).ok());
   StaffClient arash(server_->port(), "arash@example.com", kPassword);

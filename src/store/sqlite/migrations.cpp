@@ -204,6 +204,11 @@ INSERT INTO address_redirects (address, post_id) SELECT '/' || old_slug || '/', 
 DROP TABLE redirects;
 ALTER TABLE address_redirects RENAME TO redirects;
 )sql",
+
+    // 12: sections form a tree.
+    R"sql(
+ALTER TABLE sections ADD COLUMN parent_id INTEGER REFERENCES sections(id) ON DELETE SET NULL;
+)sql",
 };
 
 int user_version(Connection& connection) {

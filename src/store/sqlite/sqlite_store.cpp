@@ -81,7 +81,11 @@ Term read_term(const Statement& row) {
   return term;
 }
 
-constexpr auto read_section = read_term<Section>;
+Section read_section(const Statement& row) {
+  Section section = read_term<Section>(row);
+  section.parent_id = row.int64(4);
+  return section;
+}
 constexpr auto read_tag = read_term<Tag>;
 
 // Runs `sql` with `key` bound to its only parameter (if any) and appends
@@ -129,10 +133,10 @@ Result<void> load_relations(Connection& connection, std::vector<Post>& posts) {
                   "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
                   "WHERE pa.post_id IN (SELECT value FROM json_each(?)) ORDER BY pa.post_id, pa.position",
                   7, read_user, &Post::authors));
-  BYLINE_TRY(each("SELECT s.id, s.slug, s.name, s.description, ps.post_id "
+  BYLINE_TRY(each("SELECT s.id, s.slug, s.name, s.description, coalesce(s.parent_id, 0), ps.post_id "
                   "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
                   "WHERE ps.post_id IN (SELECT value FROM json_each(?)) ORDER BY ps.post_id, ps.position",
-                  4, read_section, &Post::sections));
+                  5, read_section, &Post::sections));
   return each("SELECT t.id, t.slug, t.name, t.description, pt.post_id "
               "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
               "WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY pt.post_id, pt.position",
@@ -490,7 +494,7 @@ Result<std::optional<Session>> SqliteStore::session_by_digest(std::string_view t
 
 Result<std::optional<Section>> SqliteStore::section_by_slug(std::string_view slug) {
   auto lease = read();
-  return find_one<Section>(*lease, "SELECT id, slug, name, description FROM sections WHERE slug = ?",
+  return find_one<Section>(*lease, "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections WHERE slug = ?",
                            slug, read_section);
 }
 
@@ -503,7 +507,7 @@ Result<std::optional<Tag>> SqliteStore::tag_by_slug(std::string_view slug) {
 Result<std::vector<Section>> SqliteStore::sections() {
   auto lease = read();
   std::vector<Section> sections;
-  BYLINE_TRY(append_all(*lease, "SELECT id, slug, name, description FROM sections ORDER BY id",
+  BYLINE_TRY(append_all(*lease, "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections ORDER BY id",
                         std::nullopt, read_section, sections));
   return sections;
 }
@@ -538,8 +542,12 @@ Result<Id> SqliteStore::create_user(const User& user, std::string_view password_
 
 Result<void> SqliteStore::update_section(const Section& section) {
   std::lock_guard lock(write_mutex_);
-  BYLINE_TRY(write_one(*writer_, "UPDATE sections SET name = ?, description = ? WHERE id = ?",
-                       [&](Statement& s) { s.bind(1, section.name).bind(2, section.description).bind(3, section.id); }));
+  BYLINE_TRY(write_one(*writer_, "UPDATE sections SET name = ?, description = ?, parent_id = ? WHERE id = ?",
+                       [&](Statement& s) {
+                         s.bind(1, section.name).bind(2, section.description);
+                         s.bind(3, section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id) : std::nullopt);
+                         s.bind(4, section.id);
+                       }));
   if (writer_->changes() == 0) return make_error(ErrorCode::not_found, "No such section.");
   return {};
 }
@@ -593,9 +601,10 @@ Result<void> SqliteStore::delete_sessions_of_user(Id user_id, std::string_view k
 Result<Id> SqliteStore::create_section(const Section& section) {
   std::lock_guard lock(write_mutex_);
   auto statement =
-      writer_->prepare("INSERT INTO sections (slug, name, description) VALUES (?, ?, ?)");
+      writer_->prepare("INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)");
   BYLINE_TRY(statement);
   (*statement)->bind(1, section.slug).bind(2, section.name).bind(3, section.description);
+  (*statement)->bind(4, section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id) : std::nullopt);
   BYLINE_TRY((*statement)->run());
   return writer_->last_insert_id();
 }
