@@ -1,0 +1,177 @@
+// The steps of a post write, each in the caller's transaction.
+#include "store/sqlite/post_writes.hpp"
+
+#include "content/search_text.hpp"
+#include "store/sqlite/rows.hpp"
+
+namespace byline::store::sqlite {
+namespace {
+
+// The columns a save writes, in the order bind_post binds them.
+#define BYLINE_POST_WRITE_COLUMNS                                                              \
+  "type, slug, title, body_html, body_source, source_format, plaintext, custom_excerpt, "     \
+  "status, published_at, created_at, updated_at, locale, featured_image, featured_image_alt, " \
+  "featured_image_caption, seo_title, seo_description, featured, translation_of"
+
+// Binds parameters 1 to 20 to `post`'s columns, as BYLINE_POST_WRITE_COLUMNS names them.
+void bind_post(Statement& s, const Post& post) {
+  s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
+  s.bind(4, post.body_html).bind(5, post.body_source);
+  s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
+  s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
+  s.bind(10, optional_seconds(post.published_at));
+  s.bind(11, to_seconds(post.created_at)).bind(12, to_seconds(post.updated_at));
+  s.bind(13, post.locale).bind(14, post.featured_image).bind(15, post.featured_image_alt);
+  s.bind(16, post.featured_image_caption).bind(17, post.seo_title).bind(18, post.seo_description);
+  s.bind(19, std::int64_t{post.featured ? 1 : 0});
+  s.bind(20, post.translation_of > 0 ? std::optional<std::int64_t>(post.translation_of) : std::nullopt);
+}
+
+}  // namespace
+
+// Puts `post` in the search index if it is a published article, and takes
+// it out otherwise (in the caller's transaction, so the index never
+// disagrees with the posts). Holding only what readers may find lets a
+// search rank matches without looking at the posts table at all.
+Result<void> index_for_search(Connection& connection, Id post_id, const Post& post) {
+  if (post.status != content::PostStatus::published || post.type != content::PostType::article) {
+    return write_one(connection, "DELETE FROM post_search WHERE rowid = ?",
+                     [&](Statement& s) { s.bind(1, post_id); });
+  }
+  return write_one(connection, "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
+                   [&](Statement& s) {
+                     s.bind(1, post_id).bind(2, content::normalize_for_search(post.title));
+                     s.bind(3, content::normalize_for_search(post.plaintext));
+                   });
+}
+
+// The published articles' search text, by id, for (re)indexing.
+const std::string_view kPublishedArticlesText =
+    "SELECT id, title, plaintext FROM posts WHERE status = 'published' AND type = 'article'";
+
+namespace {
+
+// Replaces the post's authors, sections and tags with those of `post`, in order.
+Result<void> write_relations(Connection& connection, Id post_id, const Post& post) {
+  auto link = [&](std::string_view clear, std::string_view insert,
+                  const auto& items) -> Result<void> {
+    auto cleared = connection.prepare(clear);
+    BYLINE_TRY(cleared);
+    (*cleared)->bind(1, post_id);
+    BYLINE_TRY((*cleared)->run());
+    auto statement = connection.prepare(insert);
+    BYLINE_TRY(statement);
+    std::int64_t position = 0;
+    for (const auto& item : items) {
+      (*statement)->bind(1, post_id).bind(2, item.id).bind(3, position++);
+      BYLINE_TRY((*statement)->run());
+    }
+    return {};
+  };
+  BYLINE_TRY(link("DELETE FROM post_authors WHERE post_id = ?",
+                  "INSERT INTO post_authors (post_id, user_id, position) VALUES (?, ?, ?)",
+                  post.authors));
+  BYLINE_TRY(link("DELETE FROM post_sections WHERE post_id = ?",
+                  "INSERT INTO post_sections (post_id, section_id, position) VALUES (?, ?, ?)",
+                  post.sections));
+  return link("DELETE FROM post_tags WHERE post_id = ?",
+              "INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", post.tags);
+}
+
+Result<void> write_revision(Connection& connection, Id post_id, int number, const Post& post,
+                            Id saved_by) {
+  auto statement = connection.prepare(
+      "INSERT INTO post_revisions (post_id, number, title, body_html, body_source, "
+      "custom_excerpt, status, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  s.bind(1, post_id).bind(2, static_cast<std::int64_t>(number)).bind(3, post.title);
+  s.bind(4, post.body_html).bind(5, post.body_source).bind(6, post.custom_excerpt);
+  s.bind(7, content::to_string(post.status));
+  s.bind(8, saved_by > 0 ? std::optional<std::int64_t>(saved_by) : std::nullopt);
+  s.bind(9, to_seconds(post.updated_at));
+  return s.run();
+}
+
+}  // namespace
+
+Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
+  {
+    auto statement = connection.prepare(
+        "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS ", revision) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+    BYLINE_TRY(statement);
+    bind_post(**statement, post);
+    BYLINE_TRY((*statement)->run());
+  }
+  const Id id = connection.last_insert_id();
+  BYLINE_TRY(write_relations(connection, id, post));
+  BYLINE_TRY(index_for_search(connection, id, post));
+  BYLINE_TRY(write_revision(connection, id, 1, post, saved_by));
+  return id;
+}
+
+Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) {
+  {
+    auto statement = connection.prepare(
+        "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS ", revision) = "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) "
+        "WHERE id = ? AND revision = ?");
+    BYLINE_TRY(statement);
+    bind_post(**statement, post);
+    (*statement)->bind(21, post.id).bind(22, static_cast<std::int64_t>(post.revision));
+    BYLINE_TRY((*statement)->run());
+  }
+  if (connection.changes() == 0) {
+    return make_error(ErrorCode::conflict,
+                      "Someone else saved this post after you opened it, so your save was not made.");
+  }
+  const int number = post.revision + 1;
+  BYLINE_TRY(write_relations(connection, post.id, post));
+  BYLINE_TRY(index_for_search(connection, post.id, post));
+  BYLINE_TRY(write_revision(connection, post.id, number, post, saved_by));
+  return number;
+}
+
+Result<void> upsert_redirect(Connection& connection, const Redirect& redirect) {
+  // The newest move wins: an old address leads where it was last sent.
+  return write_one(connection,
+                   "INSERT INTO redirects (address, post_id, location) VALUES (?, ?, ?) "
+                   "ON CONFLICT (address) DO UPDATE SET post_id = excluded.post_id, location = excluded.location",
+                   [&](Statement& s) {
+                     s.bind(1, redirect.address);
+                     s.bind(2, redirect.post_id > 0 ? std::optional<std::int64_t>(redirect.post_id) : std::nullopt);
+                     s.bind(3, redirect.location);
+                   });
+}
+
+Result<void> insert_audit(Connection& connection, const AuditEntry& entry) {
+  return write_one(connection,
+                   "INSERT INTO audit_log (at, actor_id, actor, action, subject, address) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [&](Statement& s) {
+                     s.bind(1, to_seconds(entry.at));
+                     s.bind(2, entry.actor_id > 0 ? std::optional<std::int64_t>(entry.actor_id) : std::nullopt);
+                     s.bind(3, entry.actor).bind(4, entry.action).bind(5, entry.subject);
+                     s.bind(6, entry.address);
+                   });
+}
+
+// Someone may have added a tag since the writer looked it up: then it is
+// that tag.
+Result<void> ensure_tags(Connection& connection, std::vector<Tag>& tags) {
+  for (Tag& tag : tags) {
+    if (tag.id != 0) continue;
+    BYLINE_TRY(write_one(connection,
+                         "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+                         [&](Statement& s) { s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description); }));
+    auto id = find_one<Id>(connection, "SELECT id FROM tags WHERE slug = ?", std::string_view(tag.slug),
+                           [](const Statement& row) { return row.int64(0); });
+    BYLINE_TRY(id);
+    if (!*id) return make_error(ErrorCode::internal, "The tag could not be saved.", "tag " + tag.slug);
+    tag.id = **id;
+  }
+  return {};
+}
+
+}  // namespace byline::store::sqlite

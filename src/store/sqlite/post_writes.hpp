@@ -1,0 +1,33 @@
+// The steps of a post write on SQLite: each runs in the caller's
+// transaction, so that a save, a scheduled publish and an import batch
+// commit whole or not at all. Internal to store/sqlite/.
+#pragma once
+
+#include "common/result.hpp"
+#include "store/store.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace byline::store::sqlite {
+
+class Connection;
+
+// Inserts a new post with its relations, search entry and first revision.
+Result<Id> insert_post(Connection& connection, const content::Post& post, Id saved_by);
+// Replaces post `post.id` if its revision is still `post.revision`
+// (conflict otherwise); returns the new revision's number.
+Result<int> replace_post(Connection& connection, const content::Post& post, Id saved_by);
+// Puts the post in the search index if readers may find it, and takes it
+// out otherwise.
+Result<void> index_for_search(Connection& connection, Id post_id, const content::Post& post);
+Result<void> upsert_redirect(Connection& connection, const Redirect& redirect);
+Result<void> insert_audit(Connection& connection, const AuditEntry& entry);
+// Gives every tag of `tags` without an id one: the existing tag of that
+// slug, or a new one.
+Result<void> ensure_tags(Connection& connection, std::vector<content::Tag>& tags);
+
+// The published articles' search text, by id, for (re)indexing.
+extern const std::string_view kPublishedArticlesText;
+
+}  // namespace byline::store::sqlite
