@@ -267,7 +267,10 @@ Result<Post> Workflow::create(const Actor& actor, Edit edit, Intent intent, Time
   if (!accounts::may(actor.user, Action::create_post)) return forbidden("You may not write posts.");
   auto post = apply(actor.user, Post{}, std::move(edit), intent, now, true);
   BYLINE_TRY(post);
-  store::PostWrite write{*post, actor.user.id, {}, audit_entry(actor, audited_action(intent, true), post->title, now)};
+  store::PostWrite write;
+  write.post = *post;
+  write.saved_by = actor.user.id;
+  write.audit = audit_entry(actor, audited_action(intent, true), post->title, now);
   auto saved = store_->save_post(write);
   BYLINE_TRY(saved);
   post->id = saved->id;
@@ -304,7 +307,10 @@ Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int bas
   auto changed = apply(actor.user, std::move(post), std::move(edit), intent, now, false);
   BYLINE_TRY(changed);
   changed->revision = base_revision;
-  store::PostWrite write{*changed, actor.user.id, {}, audit_entry(actor, action, changed->title, now)};
+  store::PostWrite write;
+  write.post = *changed;
+  write.saved_by = actor.user.id;
+  write.audit = audit_entry(actor, action, changed->title, now);
   // Rule: a slug changed after publishing leaves a 301 behind, so links
   // and search results keep working.
   if (was_public && changed->slug != old_slug) write.redirects_from.push_back("/" + old_slug + "/");

@@ -4,15 +4,12 @@
 
 #include "common/result.hpp"
 #include "content/model.hpp"
+#include "store/store.hpp"
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-namespace byline::store {
-class Store;
-}
 
 namespace byline::publishing {
 
@@ -46,8 +43,35 @@ struct Edit {
 // against their role) and the network address they came from, if any.
 struct Actor {
   Actor(const content::User& person, std::string from = "") : user(person), address(std::move(from)) {}
+  // Byline itself at work, named as the audit log shows it ("importer
+  // (WordPress)"); not a person, so no role limits it.
+  static Actor system(std::string name) {
+    content::User nobody;
+    nobody.name = std::move(name);
+    nobody.role = content::Role::admin;
+    return Actor(nobody);
+  }
   content::User user;
   std::string address;
+};
+
+// A post as an import brings it: its content, status and times as the
+// source had them, its people and terms already resolved to local ids
+// (tags with id 0 are made with it).
+struct ImportedPost {
+  content::Post post;  // id and revision are the Workflow's to set
+  store::LegacyKey legacy;
+  std::string digest;  // of the source's item: equal to last time means unchanged
+  std::vector<std::string> old_addresses;  // canonical addresses that must lead to it
+};
+
+enum class ImportResult { created, updated, unchanged, skipped };
+
+struct ImportOutcome {
+  ImportResult result = ImportResult::skipped;
+  content::Id id = 0;
+  std::string slug;
+  std::string note;  // why it was skipped, or what was changed on the way in
 };
 
 // What the writer asked for with their save.
@@ -83,6 +107,14 @@ class Workflow {
   // Publishes the scheduled posts whose time has come, as "scheduler" in
   // the audit log; returns their ids.
   Result<std::vector<content::Id>> publish_due(Time now);
+
+  // Brings in one batch of imported posts, in one transaction: each is
+  // made, or updated when an earlier run made it (by its legacy key), or
+  // left alone when its digest says nothing changed. A post the rules
+  // refuse (a body too long, no title) is skipped with the reason, and the
+  // rest go in. Times are the source's; the audit log names `actor` at
+  // `now`. A slug another post has (or Byline keeps for itself) gets "-2".
+  Result<std::vector<ImportOutcome>> import_posts(const Actor& actor, std::vector<ImportedPost> batch, Time now);
 
  private:
   // update() with the audit line's action chosen by the caller (nullopt: none).

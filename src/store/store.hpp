@@ -103,6 +103,37 @@ struct Redirect {
   std::string location;  // or, when post_id is 0, to this path ("/section/world/")
 };
 
+// Where something came from when an import brought it: WordPress's post
+// 12 of https://old.example is {"wordpress https://old.example", "post",
+// "12"}. Running the import again finds what it made by this key.
+struct LegacyKey {
+  std::string source;
+  std::string kind;  // "post", "user", "section", "tag", "media"
+  std::string id;
+};
+
+struct LegacyRecord {
+  Id local_id = 0;
+  std::string digest;  // of what the source said last time: equal means unchanged
+};
+
+// People, sections and tags as an import brings them. Each is matched by
+// its key first, then by its natural key (a person's email, a term's
+// slug), and made only when neither finds it.
+struct ImportedUser {
+  content::User user;  // made without a password: they set one before signing in
+  LegacyKey legacy;
+};
+struct ImportedSection {
+  content::Section section;  // parent_id is ignored: `parent` names it
+  LegacyKey legacy;
+  std::optional<LegacyKey> parent;  // imported before it, or already there
+};
+struct ImportedTag {
+  content::Tag tag;
+  LegacyKey legacy;
+};
+
 // One write of a post, committed whole or not at all: the post with its
 // revision, the tags it brings in, the redirect a slug change leaves and
 // the audit line that says who did it. A crash at any moment keeps all of
@@ -115,6 +146,9 @@ struct PostWrite {
   // Tags in post.tags with id 0 are created with the post.
   std::vector<std::string> redirects_from;  // old addresses that must lead here now
   std::optional<AuditEntry> audit;
+  // An imported post: where it came from, recorded with it.
+  std::optional<LegacyKey> legacy;
+  std::string legacy_digest;
 };
 
 struct SavedPost {
@@ -202,6 +236,22 @@ class Store {
   virtual Result<void> add_redirect(const Redirect& redirect) = 0;
   // The whole of one post write, in one transaction (see PostWrite).
   virtual Result<SavedPost> save_post(const PostWrite& write) = 0;
+  // Several post writes in one transaction (an import's batch): all of
+  // them or none. Returns what each saved, in order.
+  virtual Result<std::vector<SavedPost>> save_posts(const std::vector<PostWrite>& writes) = 0;
+
+  // Imports. What an earlier import made of `key`, if anything.
+  virtual Result<std::optional<LegacyRecord>> legacy_record(const LegacyKey& key) = 0;
+  // Each list in one transaction; returns the local ids, in order. What is
+  // found is updated with the source's name, description (a person's
+  // name, bio and website; never their email, role or password), and a
+  // section's parent; what is made gets a free slug (the one asked for, or
+  // it with "-2", "-3" ...).
+  virtual Result<std::vector<Id>> import_users(const std::vector<ImportedUser>& users) = 0;
+  virtual Result<std::vector<Id>> import_sections(const std::vector<ImportedSection>& sections) = 0;
+  virtual Result<std::vector<Id>> import_tags(const std::vector<ImportedTag>& tags) = 0;
+  // Stores an image an import brought (see create_media), with its key.
+  virtual Result<Id> import_media(const content::Media& media, const LegacyKey& legacy) = 0;
   // Publishes every scheduled post whose time has come, each with its audit
   // line naming `actor`, in one transaction; returns their ids.
   virtual Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) = 0;

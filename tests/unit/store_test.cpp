@@ -310,7 +310,10 @@ TEST_P(StoreTest, APostWriteCommitsWholeOrNotAtAll) {
   entry.actor = "arash@example.com";
   entry.action = "published";
   entry.subject = "Talks resume";
-  PostWrite write{*content::prepare_post(post, kNow), author_.id, {}, entry};
+  PostWrite write;
+  write.post = *content::prepare_post(post, kNow);
+  write.saved_by = author_.id;
+  write.audit = entry;
   auto saved = store_->save_post(write);
   ASSERT_TRUE(saved.ok()) << saved.error().detail;
   ASSERT_EQ(saved->tags.size(), 1u);
@@ -329,7 +332,12 @@ TEST_P(StoreTest, APostWriteCommitsWholeOrNotAtAll) {
   stale.tags.push_back(another);
   AuditEntry second = entry;
   second.action = "unpublished";
-  auto refused = store_->save_post(PostWrite{stale, author_.id, {"/old-address/"}, second});
+  PostWrite stale_write;
+  stale_write.post = stale;
+  stale_write.saved_by = author_.id;
+  stale_write.redirects_from = {"/old-address/"};
+  stale_write.audit = second;
+  auto refused = store_->save_post(stale_write);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::conflict);
   EXPECT_FALSE(store_->tag_by_slug("oil")->has_value());
@@ -337,12 +345,55 @@ TEST_P(StoreTest, APostWriteCommitsWholeOrNotAtAll) {
   EXPECT_EQ(store_->audit_entries(10, 0)->size(), 1u);
 }
 
+TEST_P(StoreTest, ImportedPeopleAndTermsAreFoundAgainByTheirKeysOrNaturalKeys) {
+  const std::string source = "wordpress https://old.example";
+  content::User newcomer;
+  newcomer.email = "nadia@old.example";
+  newcomer.name = "Nadia";
+  newcomer.slug = "emad-askarieh";  // taken: the newcomer gets another
+  content::User known;
+  known.email = author_.email;  // on the staff already
+  known.name = "Someone Else";
+  known.slug = "someone";
+  auto ids = store_->import_users({{newcomer, {source, "user", "7"}}, {known, {source, "user", "8"}}});
+  ASSERT_TRUE(ids.ok()) << ids.error().detail;
+  EXPECT_EQ((*ids)[1], author_.id);
+  EXPECT_EQ((**store_->user_by_id(author_.id)).name, author_.name) << "the newsroom's word on its own staff";
+  const auto nadia = **store_->user_by_id((*ids)[0]);
+  EXPECT_EQ(nadia.slug, "emad-askarieh-2");
+  EXPECT_EQ(*store_->password_hash(nadia.id), "");
+  newcomer.name = "Nadia Rahimi";
+  auto again = store_->import_users({{newcomer, {source, "user", "7"}}});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)[0], nadia.id);
+  EXPECT_EQ((**store_->user_by_id(nadia.id)).name, "Nadia Rahimi");
+
+  auto sections = store_->import_sections(
+      {{content::Section{0, "world", "World", "", 0}, {source, "section", "1"}, std::nullopt},
+       {content::Section{0, "europe", "Europe", "", 0}, {source, "section", "2"}, store::LegacyKey{source, "section", "1"}}});
+  ASSERT_TRUE(sections.ok()) << sections.error().detail;
+  EXPECT_EQ((**store_->section_by_slug("europe")).parent_id, (*sections)[0]);
+  auto sections_again = store_->import_sections({{content::Section{0, "world", "World news", "", 0}, {source, "section", "1"}, std::nullopt}});
+  ASSERT_TRUE(sections_again.ok());
+  EXPECT_EQ((*sections_again)[0], (*sections)[0]);
+  EXPECT_EQ((**store_->section_by_slug("world")).name, "World news");
+
+  auto tags = store_->import_tags({{content::Tag{0, "oil", "Oil", ""}, {source, "tag", "30"}}});
+  ASSERT_TRUE(tags.ok());
+  EXPECT_EQ((*store_->legacy_record({source, "tag", "30"}))->local_id, (*tags)[0]);
+  EXPECT_FALSE(store_->legacy_record({source, "tag", "31"})->has_value());
+}
+
 TEST_P(StoreTest, AnOldAddressLeadsToAPostOrAPathAndTheNewestWordWins) {
   content::Post post;
   post.title = "Talks resume";
   post.body_source = "<p>Body</p>";
   post.authors.push_back(author_);
-  auto saved = store_->save_post(PostWrite{*content::prepare_post(post, kNow), author_.id, {"/?p=12", "/2019/05/talks/"}, std::nullopt});
+  PostWrite write;
+  write.post = *content::prepare_post(post, kNow);
+  write.saved_by = author_.id;
+  write.redirects_from = {"/?p=12", "/2019/05/talks/"};
+  auto saved = store_->save_post(write);
   ASSERT_TRUE(saved.ok()) << saved.error().detail;
   EXPECT_EQ((*store_->redirect_for("/?p=12"))->post_id, saved->id);
   EXPECT_EQ((*store_->redirect_for("/2019/05/talks/"))->post_id, saved->id);

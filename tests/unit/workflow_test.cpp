@@ -237,3 +237,93 @@ TEST_F(WorkflowTest, RefusesASlugThatPassesForAnother) {
 
 }  // namespace
 }  // namespace byline::publishing
+
+namespace byline::publishing {
+namespace {
+
+class WorkflowImportTest : public WorkflowTest {
+ protected:
+  ImportedPost imported(std::string id, std::string title, std::string slug, std::string digest) {
+    ImportedPost item;
+    item.post.title = std::move(title);
+    item.post.slug = std::move(slug);
+    item.post.body_source = "<p>Filed from Tehran.</p>";
+    item.post.status = PostStatus::published;
+    item.post.published_at = kNow - 24h * 400;
+    item.post.created_at = kNow - 24h * 401;
+    item.post.updated_at = kNow - 24h * 399;
+    item.post.authors.push_back(author_);
+    item.legacy = store::LegacyKey{"wordpress https://old.example", "post", std::move(id)};
+    item.digest = std::move(digest);
+    return item;
+  }
+  Actor importer_ = Actor::system("importer (WordPress)");
+};
+
+TEST_F(WorkflowImportTest, ABatchKeepsTheSourcesTimesAndIdsAndSaysWhoImportedIt) {
+  std::vector<ImportedPost> batch;
+  batch.push_back(imported("12", "Talks resume", "talks-resume", "d1"));
+  batch.back().old_addresses = {"/?p=12", "/2025/10/25/talks-resume/", "/talks-resume/"};
+  auto outcomes = workflow_->import_posts(importer_, std::move(batch), kNow);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error().message;
+  ASSERT_EQ(outcomes->size(), 1u);
+  EXPECT_EQ((*outcomes)[0].result, ImportResult::created);
+  const auto post = **store_->post_by_slug("talks-resume");
+  EXPECT_EQ(post.published_at, kNow - 24h * 400);
+  EXPECT_EQ(post.created_at, kNow - 24h * 401);
+  EXPECT_EQ(post.updated_at, kNow - 24h * 399);
+  EXPECT_EQ((*store_->legacy_record({"wordpress https://old.example", "post", "12"}))->local_id, post.id);
+  EXPECT_EQ((*store_->redirect_for("/?p=12"))->post_id, post.id);
+  EXPECT_EQ((*store_->redirect_for("/2025/10/25/talks-resume/"))->post_id, post.id);
+  EXPECT_FALSE(store_->redirect_for("/talks-resume/")->has_value()) << "an address never leads to itself";
+  const auto audit = *store_->audit_entries(10, 0);
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].actor, "importer (WordPress)");
+  EXPECT_EQ(audit[0].action, "imported");
+  EXPECT_EQ(audit[0].at, kNow);
+}
+
+TEST_F(WorkflowImportTest, RunningAgainUpdatesWhatChangedAndLeavesTheRestAlone) {
+  std::vector<ImportedPost> first;
+  first.push_back(imported("12", "Talks resume", "talks-resume", "d1"));
+  first.push_back(imported("13", "Oil prices", "oil-prices", "d1"));
+  ASSERT_TRUE(workflow_->import_posts(importer_, std::move(first), kNow).ok());
+  const long posts = *store_->count_posts();
+
+  std::vector<ImportedPost> second;
+  second.push_back(imported("12", "Talks resume", "talks-resume", "d1"));
+  second.push_back(imported("13", "Oil prices fall", "oil-prices-fall", "d2"));
+  auto outcomes = workflow_->import_posts(importer_, std::move(second), kNow + 1h);
+  ASSERT_TRUE(outcomes.ok());
+  EXPECT_EQ((*outcomes)[0].result, ImportResult::unchanged);
+  EXPECT_EQ((*outcomes)[1].result, ImportResult::updated);
+  EXPECT_EQ(*store_->count_posts(), posts) << "no duplicates";
+  const auto moved = **store_->post_by_slug("oil-prices-fall");
+  EXPECT_EQ(moved.title, "Oil prices fall");
+  EXPECT_EQ(moved.revision, 2);
+  EXPECT_EQ((**store_->post_by_slug("talks-resume")).revision, 1);
+  EXPECT_EQ((*store_->redirect_for("/oil-prices/"))->post_id, moved.id) << "the live story's old address";
+}
+
+TEST_F(WorkflowImportTest, ATakenOrReservedSlugGetsTheNextFreeOneAndARefusedPostIsSkippedAlone) {
+  std::vector<ImportedPost> batch;
+  batch.push_back(imported("1", "Feed", "feed", "d"));
+  batch.push_back(imported("2", "Same", "same", "d"));
+  batch.push_back(imported("3", "Same again", "same", "d"));
+  batch.push_back(imported("4", "   ", "empty-title", "d"));
+  batch.push_back(imported("5", "Long", std::string(5000, 'a'), "d"));
+  auto outcomes = workflow_->import_posts(importer_, std::move(batch), kNow);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error().message;
+  EXPECT_EQ((*outcomes)[0].slug, "feed-2");
+  EXPECT_EQ((*outcomes)[1].slug, "same");
+  EXPECT_EQ((*outcomes)[2].slug, "same-2");
+  EXPECT_NE((*outcomes)[2].note.find("/same-2/"), std::string::npos);
+  EXPECT_EQ((*outcomes)[3].result, ImportResult::skipped);
+  EXPECT_EQ((*outcomes)[3].note, "A post needs a title.");
+  EXPECT_EQ((*outcomes)[4].result, ImportResult::created);
+  EXPECT_LE((*outcomes)[4].slug.size(), content::kMaxSlugBytes);
+  EXPECT_EQ(*store_->count_posts(), 4);
+}
+
+}  // namespace
+}  // namespace byline::publishing

@@ -209,6 +209,19 @@ ALTER TABLE address_redirects RENAME TO redirects;
     R"sql(
 ALTER TABLE sections ADD COLUMN parent_id INTEGER REFERENCES sections(id) ON DELETE SET NULL;
 )sql",
+
+    // 13: where imported things came from (a WordPress post id, a Ghost
+    // id), so that running an import again updates instead of duplicating.
+    R"sql(
+CREATE TABLE legacy_ids (
+  source TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  legacy_id TEXT NOT NULL,
+  local_id INTEGER NOT NULL,
+  digest TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (source, kind, legacy_id)
+) WITHOUT ROWID;
+)sql",
 };
 
 int user_version(Connection& connection) {

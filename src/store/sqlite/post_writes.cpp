@@ -174,4 +174,49 @@ Result<void> ensure_tags(Connection& connection, std::vector<Tag>& tags) {
   return {};
 }
 
+Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id, std::string_view digest) {
+  return write_one(connection,
+                   "INSERT INTO legacy_ids (source, kind, legacy_id, local_id, digest) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT (source, kind, legacy_id) DO UPDATE SET local_id = excluded.local_id, "
+                   "digest = excluded.digest",
+                   [&](Statement& s) {
+                     s.bind(1, key.source).bind(2, key.kind).bind(3, key.id).bind(4, local_id).bind(5, digest);
+                   });
+}
+
+Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key) {
+  auto statement = connection.prepare(
+      "SELECT local_id, digest FROM legacy_ids WHERE source = ? AND kind = ? AND legacy_id = ?");
+  BYLINE_TRY(statement);
+  (*statement)->bind(1, key.source).bind(2, key.kind).bind(3, key.id);
+  auto row = (*statement)->step();
+  BYLINE_TRY(row);
+  if (!*row) return std::optional<LegacyRecord>{};
+  return std::optional<LegacyRecord>{LegacyRecord{(*statement)->int64(0), (*statement)->text(1)}};
+}
+
+Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
+  Post post = write.post;
+  BYLINE_TRY(ensure_tags(connection, post.tags));
+  SavedPost saved;
+  if (post.id == 0) {
+    auto id = insert_post(connection, post, write.saved_by);
+    BYLINE_TRY(id);
+    saved.id = *id;
+    saved.revision = 1;
+  } else {
+    auto number = replace_post(connection, post, write.saved_by);
+    BYLINE_TRY(number);
+    saved.id = post.id;
+    saved.revision = *number;
+  }
+  for (const auto& address : write.redirects_from) {
+    BYLINE_TRY(upsert_redirect(connection, Redirect{address, saved.id, ""}));
+  }
+  if (write.audit) BYLINE_TRY(insert_audit(connection, *write.audit));
+  if (write.legacy) BYLINE_TRY(remember_legacy(connection, *write.legacy, saved.id, write.legacy_digest));
+  saved.tags = std::move(post.tags);
+  return saved;
+}
+
 }  // namespace byline::store::sqlite

@@ -13,6 +13,14 @@ namespace byline::store::sqlite {
 
 class Connection;
 
+// The whole of one PostWrite: the post (inserted when its id is 0), the
+// tags it brings, its redirects, its audit line and its legacy key.
+Result<SavedPost> write_post(Connection& connection, const PostWrite& write);
+// Records that `key` was imported as `local_id`.
+Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id, std::string_view digest);
+// What `key` was imported as, read on `connection`.
+Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key);
+
 // Inserts a new post with its relations, search entry and first revision.
 Result<Id> insert_post(Connection& connection, const content::Post& post, Id saved_by);
 // Replaces post `post.id` if its revision is still `post.revision`

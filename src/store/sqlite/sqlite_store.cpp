@@ -511,13 +511,19 @@ Result<Id> SqliteStore::create_tag(const Tag& tag) {
 Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   Post created = post;
   created.id = 0;
-  auto saved = save_post(PostWrite{std::move(created), saved_by, {}, std::nullopt});
+  PostWrite write;
+  write.post = std::move(created);
+  write.saved_by = saved_by;
+  auto saved = save_post(write);
   BYLINE_TRY(saved);
   return saved->id;
 }
 
 Result<int> SqliteStore::update_post(const Post& post, Id saved_by) {
-  auto saved = save_post(PostWrite{post, saved_by, {}, std::nullopt});
+  PostWrite write;
+  write.post = post;
+  write.saved_by = saved_by;
+  auto saved = save_post(write);
   BYLINE_TRY(saved);
   return saved->revision;
 }
@@ -526,26 +532,9 @@ Result<SavedPost> SqliteStore::save_post(const PostWrite& write) {
   std::lock_guard lock(write_mutex_);
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
-  Post post = write.post;
-  BYLINE_TRY(ensure_tags(*writer_, post.tags));
-  SavedPost saved;
-  if (post.id == 0) {
-    auto id = insert_post(*writer_, post, write.saved_by);
-    BYLINE_TRY(id);
-    saved.id = *id;
-    saved.revision = 1;
-  } else {
-    auto number = replace_post(*writer_, post, write.saved_by);
-    BYLINE_TRY(number);
-    saved.id = post.id;
-    saved.revision = *number;
-  }
-  for (const auto& address : write.redirects_from) {
-    BYLINE_TRY(upsert_redirect(*writer_, Redirect{address, saved.id, ""}));
-  }
-  if (write.audit) BYLINE_TRY(insert_audit(*writer_, *write.audit));
+  auto saved = write_post(*writer_, write);
+  BYLINE_TRY(saved);
   BYLINE_TRY(transaction.commit());
-  saved.tags = std::move(post.tags);
   return saved;
 }
 
@@ -634,6 +623,11 @@ Result<std::optional<content::Revision>> SqliteStore::revision(Id post_id, int n
   return std::optional<content::Revision>{read_revision(**statement)};
 }
 
+Result<std::optional<LegacyRecord>> SqliteStore::legacy_record(const LegacyKey& key) {
+  auto lease = read();
+  return find_legacy(*lease, key);
+}
+
 Result<std::optional<Redirect>> SqliteStore::redirect_for(std::string_view address) {
   auto lease = read();
   return find_one<Redirect>(*lease, "SELECT address, coalesce(post_id, 0), location FROM redirects WHERE address = ?",
@@ -700,9 +694,10 @@ content::Media read_media(const Statement& row) {
 
 }  // namespace
 
-Result<Id> SqliteStore::create_media(const content::Media& media) {
-  std::lock_guard lock(write_mutex_);
-  BYLINE_TRY(write_one(*writer_,
+namespace {
+
+Result<Id> insert_media(Connection& connection, const content::Media& media) {
+  BYLINE_TRY(write_one(connection,
                        "INSERT INTO media (original_path, original_name, alt, width, height, "
                        "variants, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        [&](Statement& s) {
@@ -714,7 +709,25 @@ Result<Id> SqliteStore::create_media(const content::Media& media) {
                                                          : std::nullopt);
                          s.bind(8, to_seconds(media.created_at));
                        }));
-  return writer_->last_insert_id();
+  return connection.last_insert_id();
+}
+
+}  // namespace
+
+Result<Id> SqliteStore::create_media(const content::Media& media) {
+  std::lock_guard lock(write_mutex_);
+  return insert_media(*writer_, media);
+}
+
+Result<Id> SqliteStore::import_media(const content::Media& media, const LegacyKey& legacy) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  auto id = insert_media(*writer_, media);
+  BYLINE_TRY(id);
+  BYLINE_TRY(remember_legacy(*writer_, legacy, *id, ""));
+  BYLINE_TRY(transaction.commit());
+  return id;
 }
 
 Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {

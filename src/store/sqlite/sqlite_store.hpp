@@ -66,6 +66,12 @@ class SqliteStore final : public Store {
   Result<int> update_post(const content::Post& post, Id saved_by) override;
   Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) override;
   Result<SavedPost> save_post(const PostWrite& write) override;
+  Result<std::vector<SavedPost>> save_posts(const std::vector<PostWrite>& writes) override;
+  Result<std::optional<LegacyRecord>> legacy_record(const LegacyKey& key) override;
+  Result<std::vector<Id>> import_users(const std::vector<ImportedUser>& users) override;
+  Result<std::vector<Id>> import_sections(const std::vector<ImportedSection>& sections) override;
+  Result<std::vector<Id>> import_tags(const std::vector<ImportedTag>& tags) override;
+  Result<Id> import_media(const content::Media& media, const LegacyKey& legacy) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
   Result<Id> create_media(const content::Media& media) override;
   Result<void> record_audit(const AuditEntry& entry) override;

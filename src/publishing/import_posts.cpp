@@ -1,0 +1,133 @@
+// The Workflow's import entry point: batches of posts from another
+// platform, with the source's times and ids, in one transaction each.
+#include "publishing/workflow.hpp"
+
+#include "content/post_rules.hpp"
+#include "content/slug.hpp"
+#include "publishing/changes.hpp"
+#include "store/store.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace byline::publishing {
+namespace {
+
+using content::Post;
+
+// The slug a post asks for, in the form Byline's slugs take: WordPress's
+// are percent-decoded already, but may be long or hold other characters.
+std::string wanted_slug(const Post& post) {
+  if (content::is_valid_slug(post.slug)) return post.slug;
+  std::string made = content::make_slug(post.slug.empty() ? post.title : post.slug);
+  if (made.empty()) made = content::make_slug(post.title);
+  return made.empty() ? "post" : made;
+}
+
+store::AuditEntry imported_entry(const Actor& actor, std::string_view action, std::string_view title, Time now) {
+  store::AuditEntry entry;
+  entry.at = now;
+  entry.actor_id = actor.user.id;
+  entry.actor = actor.user.email.empty() ? actor.user.name : actor.user.email;
+  entry.action = std::string(action);
+  entry.subject = std::string(title.substr(0, 300));
+  entry.address = actor.address;
+  return entry;
+}
+
+}  // namespace
+
+Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, std::vector<ImportedPost> batch,
+                                                          Time now) {
+  std::vector<ImportOutcome> outcomes(batch.size());
+  std::vector<store::PostWrite> writes;
+  std::vector<std::size_t> written;             // which of `batch` each write is
+  std::vector<std::optional<Post>> before(batch.size());
+  std::set<std::string, std::less<>> claimed;  // slugs this batch gives out
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    ImportedPost& item = batch[i];
+    ImportOutcome& outcome = outcomes[i];
+    Post& post = item.post;
+
+    auto record = store_->legacy_record(item.legacy);
+    BYLINE_TRY(record);
+    std::optional<Post> stored;
+    if (*record) {
+      auto found = store_->post_by_id((*record)->local_id);
+      BYLINE_TRY(found);
+      stored = std::move(*found);  // gone when someone deleted it since: made again
+    }
+    if (stored && (*record)->digest == item.digest) {
+      outcome = ImportOutcome{ImportResult::unchanged, stored->id, stored->slug, ""};
+      claimed.insert(stored->slug);
+      continue;
+    }
+    post.id = stored ? stored->id : 0;
+    post.revision = stored ? stored->revision : 0;
+
+    // The source's slug where it is free; otherwise the first free one after it.
+    const std::string wanted = wanted_slug(post);
+    std::string slug;
+    for (int suffix = 1; suffix < 100 && slug.empty(); ++suffix) {
+      std::string candidate = suffix == 1 ? wanted : wanted + "-" + std::to_string(suffix);
+      if (content::is_reserved_slug(candidate) || claimed.count(candidate)) continue;
+      auto taken = store_->post_by_slug(candidate);
+      BYLINE_TRY(taken);
+      if (*taken && (*taken)->id != post.id) continue;
+      slug = std::move(candidate);
+    }
+    if (slug.empty()) {
+      outcome = ImportOutcome{ImportResult::skipped, 0, "", "no free address near /" + wanted + "/"};
+      continue;
+    }
+    if (slug != post.slug && !post.slug.empty()) outcome.note = "its address is now /" + slug + "/";
+    post.slug = slug;
+
+    // The rules every post meets, with the source's times kept: the
+    // last change as the source knew it, and when it was first written.
+    const Time created = post.created_at;
+    const Time updated = post.updated_at == Time{} ? now : post.updated_at;
+    auto prepared = content::prepare_post(std::move(post), updated);
+    if (!prepared) {
+      outcome = ImportOutcome{ImportResult::skipped, 0, "", prepared.error().message};
+      continue;
+    }
+    if (created != Time{}) prepared->created_at = created;
+    claimed.insert(prepared->slug);
+
+    store::PostWrite write;
+    write.post = std::move(*prepared);
+    write.redirects_from = std::move(item.old_addresses);
+    // Rule: a live story that moves keeps its old address working.
+    if (stored && stored->status == content::PostStatus::published && stored->slug != write.post.slug) {
+      write.redirects_from.push_back("/" + stored->slug + "/");
+    }
+    // An address never leads to itself.
+    const std::string own = "/" + write.post.slug + "/";
+    std::erase(write.redirects_from, own);
+    write.audit = imported_entry(actor, stored ? "updated from an import" : "imported", write.post.title, now);
+    write.legacy = item.legacy;
+    write.legacy_digest = item.digest;
+    outcome.result = stored ? ImportResult::updated : ImportResult::created;
+    before[i] = std::move(stored);
+    writes.push_back(std::move(write));
+    written.push_back(i);
+  }
+  if (writes.empty()) return outcomes;
+
+  auto saved = store_->save_posts(writes);
+  BYLINE_TRY(saved);
+  for (std::size_t w = 0; w < writes.size(); ++w) {
+    const std::size_t i = written[w];
+    Post& post = writes[w].post;
+    post.id = (*saved)[w].id;
+    post.revision = (*saved)[w].revision;
+    post.tags = std::move((*saved)[w].tags);
+    outcomes[i].id = post.id;
+    outcomes[i].slug = post.slug;
+    tell(before[i] ? &*before[i] : nullptr, post);
+  }
+  return outcomes;
+}
+
+}  // namespace byline::publishing
