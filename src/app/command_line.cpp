@@ -3,6 +3,7 @@
 
 #include "app/backup_commands.hpp"
 #include "app/boot.hpp"
+#include "app/import_commands.hpp"
 #include "app/user_commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -57,6 +58,7 @@ int run_command_line(int argc, char** argv) {
   std::function<int()> action;
   add_user_commands(app, action);
   add_backup_commands(app, action);
+  add_import_commands(app, action);
 
   if (argc < 2) {  // no command: say what there is
     std::fputs(app.help().c_str(), stderr);

@@ -4,14 +4,11 @@
 
 #include "common/result.hpp"
 #include "content/model.hpp"
+#include "store/store.hpp"  // LegacyKey
 
 #include <filesystem>
 #include <memory>
 #include <optional>
-
-namespace byline::store {
-class Store;
-}
 
 namespace byline::media {
 
@@ -37,6 +34,8 @@ struct Upload {
   std::string original_name;
   std::string alt;
   content::Id uploaded_by = 0;
+  // An image an import brings: recorded with where it came from.
+  std::optional<store::LegacyKey> legacy;
 };
 
 class MediaLibrary {

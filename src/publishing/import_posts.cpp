@@ -38,7 +38,7 @@ store::AuditEntry imported_entry(const Actor& actor, std::string_view action, st
 }  // namespace
 
 Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, std::vector<ImportedPost> batch,
-                                                          Time now) {
+                                                          Time now, bool dry_run) {
   std::vector<ImportOutcome> outcomes(batch.size());
   std::vector<store::PostWrite> writes;
   std::vector<std::size_t> written;             // which of `batch` each write is
@@ -113,7 +113,7 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
     writes.push_back(std::move(write));
     written.push_back(i);
   }
-  if (writes.empty()) return outcomes;
+  if (writes.empty() || dry_run) return outcomes;
 
   auto saved = store_->save_posts(writes);
   BYLINE_TRY(saved);

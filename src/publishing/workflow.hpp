@@ -114,7 +114,10 @@ class Workflow {
   // refuse (a body too long, no title) is skipped with the reason, and the
   // rest go in. Times are the source's; the audit log names `actor` at
   // `now`. A slug another post has (or Byline keeps for itself) gets "-2".
-  Result<std::vector<ImportOutcome>> import_posts(const Actor& actor, std::vector<ImportedPost> batch, Time now);
+  // With `dry_run` every post is checked as it would be written, and
+  // nothing is.
+  Result<std::vector<ImportOutcome>> import_posts(const Actor& actor, std::vector<ImportedPost> batch, Time now,
+                                                  bool dry_run = false);
 
  private:
   // update() with the audit line's action chosen by the caller (nullopt: none).

@@ -234,6 +234,8 @@ class Store {
   virtual Result<int> update_post(const content::Post& post, Id saved_by) = 0;
   // Remembers where an old address leads; the newest word on an address wins.
   virtual Result<void> add_redirect(const Redirect& redirect) = 0;
+  // Many at once, in one transaction.
+  virtual Result<void> add_redirects(const std::vector<Redirect>& redirects) = 0;
   // The whole of one post write, in one transaction (see PostWrite).
   virtual Result<SavedPost> save_post(const PostWrite& write) = 0;
   // Several post writes in one transaction (an import's batch): all of
@@ -264,6 +266,7 @@ class Store {
   virtual Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) = 0;
   // The media library, newest first.
   virtual Result<std::vector<content::Media>> media(int limit, int offset) = 0;
+  virtual Result<std::optional<content::Media>> media_by_id(Id id) = 0;
 };
 
 }  // namespace byline::store

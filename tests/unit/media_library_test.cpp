@@ -43,7 +43,7 @@ class MediaLibraryTest : public ::testing::Test {
   }
 
   Result<content::Media> add(const std::string& bytes, std::string name = "photo.jpg") {
-    return library_->add(Upload{bytes, std::move(name), "Talks in Vienna", 0}, kNow);
+    return library_->add(Upload{bytes, std::move(name), "Talks in Vienna", 0, std::nullopt}, kNow);
   }
 
   std::filesystem::path dir_;

@@ -641,6 +641,14 @@ Result<void> SqliteStore::add_redirect(const Redirect& redirect) {
   return upsert_redirect(*writer_, redirect);
 }
 
+Result<void> SqliteStore::add_redirects(const std::vector<Redirect>& redirects) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  for (const auto& redirect : redirects) BYLINE_TRY(upsert_redirect(*writer_, redirect));
+  return transaction.commit();
+}
+
 Result<std::vector<Tag>> SqliteStore::tags() {
   auto lease = read();
   std::vector<Tag> tags;
@@ -728,6 +736,14 @@ Result<Id> SqliteStore::import_media(const content::Media& media, const LegacyKe
   BYLINE_TRY(remember_legacy(*writer_, legacy, *id, ""));
   BYLINE_TRY(transaction.commit());
   return id;
+}
+
+Result<std::optional<content::Media>> SqliteStore::media_by_id(Id id) {
+  auto lease = read();
+  return find_one<content::Media>(*lease,
+                                  "SELECT id, original_path, original_name, alt, width, height, variants, "
+                                  "coalesce(uploaded_by, 0), created_at FROM media WHERE id = ?",
+                                  id, read_media);
 }
 
 Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {

@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   Result<std::optional<content::Revision>> revision(Id post_id, int number) override;
   Result<std::optional<Redirect>> redirect_for(std::string_view address) override;
   Result<void> add_redirect(const Redirect& redirect) override;
+  Result<void> add_redirects(const std::vector<Redirect>& redirects) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
   Result<std::vector<content::Post>> published_translations(const content::Post& post, Time now) override;
   Result<long> count_translations(Id original) override;
@@ -77,6 +78,7 @@ class SqliteStore final : public Store {
   Result<void> record_audit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) override;
   Result<std::vector<content::Media>> media(int limit, int offset) override;
+  Result<std::optional<content::Media>> media_by_id(Id id) override;
 
  private:
   class ReadLease;
