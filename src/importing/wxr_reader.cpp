@@ -113,6 +113,14 @@ class Reader {
     if (!error || error->level < XML_ERR_ERROR) return;
     std::string message = error->message ? error->message : "not well-formed";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    // libxml2 holds no single piece of text larger than 10 MB, which keeps
+    // its memory bounded whatever a file holds.
+    if (message.find("Huge input lookup") != std::string::npos || message.find("huge text node") != std::string::npos) {
+      self(context).fail(invalid("The export has an element larger than 10 MB at line " + std::to_string(error->line) +
+                                 ", more than any post can hold; remove it (or that post) from the export and run "
+                                 "the import again. Nothing was imported."));
+      return;
+    }
     self(context).fail(invalid("The export is not well-formed XML at line " + std::to_string(error->line) +
                                ", column " + std::to_string(error->int2) + ": " + message + "."));
   }

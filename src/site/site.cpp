@@ -35,6 +35,24 @@ constexpr int kMaxPage = 100000;
 // "/?feed=rss2"): the front page reads them to send old links on.
 const std::vector<std::string> kOldAddressFields = {"attachment_id", "author", "cat", "feed", "p", "page_id", "s", "tag"};
 
+// A path as a Location header carries it: bytes outside ASCII (a Persian
+// slug) percent-encoded.
+std::string address_for_header(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || byte <= 0x20) {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 bool is_public(const content::Post& post, Time now) {
   return post.status == content::PostStatus::published && post.published_at && *post.published_at <= now;
 }
@@ -156,24 +174,27 @@ Response Site::failure(const Error& error) const {
 }
 
 std::optional<Response> Site::moved(const Request& request) const {
-  // With its query first ("/index.php?p=12"), then without it.
+  // With its query first ("/index.php?p=12"), then with only WordPress's
+  // fields of it ("/?p=12&utm_source=x"), then without it.
   std::vector<std::string> addresses;
   if (!request.query.empty()) {
-    if (auto address = http::canonical_address(request.path + "?" + request.query)) addresses.push_back(*address);
+    const std::string target = request.path + "?" + request.query;
+    if (auto address = http::canonical_address(target)) addresses.push_back(*address);
+    if (auto address = http::canonical_address(target, &kOldAddressFields)) addresses.push_back(*address);
   }
   if (auto address = http::canonical_address(request.path)) addresses.push_back(*address);
   for (const auto& address : addresses) {
     auto redirect = store_->redirect_for(address);
     if (!redirect) return failure(redirect.error());
     if (!*redirect) continue;
-    if ((*redirect)->post_id == 0) return Response::redirect(301, (*redirect)->location);
+    if ((*redirect)->post_id == 0) return Response::redirect(301, address_for_header((*redirect)->location));
     auto post = store_->post_by_id((*redirect)->post_id);
     if (!post) return failure(post.error());
     // Rule: an old address of a post readers may not see leads nowhere.
     if (!*post || !is_public(**post, now_utc())) return std::nullopt;
     const std::string url = post_url(**post);
-    if (url == request.path) return std::nullopt;  // it lives here again
-    return Response::redirect(301, url);
+    if (http::canonical_path(request.path) == url) return std::nullopt;  // it lives here again
+    return Response::redirect(301, address_for_header(url));
   }
   return std::nullopt;
 }
