@@ -4,6 +4,7 @@
 
 #include <gumbo.h>
 
+#include <string>
 #include <string_view>
 
 namespace byline::content {
@@ -23,5 +24,9 @@ class HtmlDocument {
   GumboOutput* output_ = nullptr;
   const GumboNode* container_ = nullptr;
 };
+
+// The text a reader sees in `document` (content/text.hpp's html_to_text,
+// on a parse already made).
+std::string text_of(const HtmlDocument& document);
 
 }  // namespace byline::content

@@ -4,7 +4,6 @@
 #include "content/markdown.hpp"
 #include "content/sanitize.hpp"
 #include "content/slug.hpp"
-#include "content/text.hpp"
 
 namespace byline::content {
 namespace {
@@ -42,8 +41,9 @@ Result<Post> prepare_post(Post post, Time now) {
     return invalid("The body nests elements more than " + std::to_string(kMaxBodyNesting) +
                    " deep.");
   }
-  post.body_html = sanitize_html(written);
-  post.plaintext = html_to_text(post.body_html);
+  auto sanitized = sanitize_html_with_text(written);
+  post.body_html = std::move(sanitized.html);
+  post.plaintext = std::move(sanitized.text);
   post.custom_excerpt = trim(post.custom_excerpt);
   post.featured_image = trim(post.featured_image);
   if (!post.featured_image.empty() &&

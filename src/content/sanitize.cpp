@@ -328,17 +328,27 @@ bool is_safe_url(std::string_view url) {
   return true;  // no ':' at all: relative
 }
 
-std::string sanitize_html(std::string_view html) {
+SanitizedHtml sanitize_html_with_text(std::string_view html) {
   // A browser repairs broken markup (an <li> inside an <a> inside a <ul>)
   // into a tree whose serialisation it would parse into yet another tree.
   // Passing the output through again until it no longer changes makes what
   // is stored exactly what readers' browsers build; found by fuzz_sanitizer.
   // Each pass is safe on its own: a pass that has not settled is no risk.
   constexpr int kMaxPasses = 4;
-  std::string out = Sanitizer().run(HtmlDocument(html).container());
+  std::string out;
+  {
+    const HtmlDocument first(html);
+    out = Sanitizer().run(first.container());
+    // Markup already as Byline stores it (a body saved before, an import
+    // in canonical form) has settled: the next pass would parse the same
+    // bytes into the same tree.
+    if (out == html) return SanitizedHtml{std::move(out), text_of(first)};
+  }
   for (int pass = 1; pass < kMaxPasses; ++pass) {
-    std::string again = Sanitizer().run(HtmlDocument(out).container());
-    if (again == out) return out;
+    const HtmlDocument settled(out);
+    std::string again = Sanitizer().run(settled.container());
+    // The parse of what is stored: its text is the body's text.
+    if (again == out) return SanitizedHtml{std::move(out), text_of(settled)};
     out = std::move(again);
   }
   // Markup that still has not settled is pathological (an unclosed link
@@ -347,7 +357,11 @@ std::string sanitize_html(std::string_view html) {
   std::string paragraph = "<p>";
   append_escaped(paragraph, html_to_text(out));
   paragraph += "</p>";
-  return Sanitizer().run(HtmlDocument(paragraph).container());
+  std::string result = Sanitizer().run(HtmlDocument(paragraph).container());
+  std::string text = html_to_text(result);
+  return SanitizedHtml{std::move(result), std::move(text)};
 }
+
+std::string sanitize_html(std::string_view html) { return sanitize_html_with_text(html).html; }
 
 }  // namespace byline::content

@@ -17,6 +17,15 @@ namespace byline::content {
 // The result is well-formed, with every text and attribute escaped.
 std::string sanitize_html(std::string_view html);
 
+// sanitize_html's result with its text (html_to_text of it), read from the
+// parse that checked the result had settled, so the body is parsed once
+// less than calling both.
+struct SanitizedHtml {
+  std::string html;
+  std::string text;
+};
+SanitizedHtml sanitize_html_with_text(std::string_view html);
+
 // How deep elements nest in `html`, by a quick scan of its tags (no parse).
 // Parsing is slow on absurdly deep nesting, so bodies are checked with this
 // first. Void and self-closing elements, and those a browser closes by

@@ -110,8 +110,9 @@ void trim_trailing_punctuation(std::string& text) {
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) {
-  HtmlDocument document(html);
+std::string html_to_text(std::string_view html) { return text_of(HtmlDocument(html)); }
+
+std::string text_of(const HtmlDocument& document) {
   std::string text;
   // An explicit stack: a hostile body may nest deeper than the call stack goes.
   std::vector<const GumboNode*> pending{document.container()};

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -151,6 +152,9 @@ class WordPressImporter {
     posts.progress = [this](std::uint64_t bytes) { advance(bytes); };
     auto imported = read_wxr(options_.file, posts);
     if (imported) imported = flush();
+    // The last batch is waited for whatever happened before it.
+    auto collected = collect();
+    if (imported) imported = collected;
     end();
     BYLINE_TRY(imported);
     return summary_;
@@ -758,31 +762,58 @@ class WordPressImporter {
     return content_hash(all);
   }
 
+  // Hands the batch to the Workflow on a thread of its own, so that the
+  // next batch is read while this one is checked and written; the batch
+  // before is finished first, so each sees what the one before wrote.
   Result<void> flush() {
+    BYLINE_TRY(collect());
     if (batch_.empty()) return {};
-    std::vector<bool> pages;
-    for (const auto& item : batch_) pages.push_back(item.post.type == content::PostType::page);
-    std::vector<std::size_t> addresses;
-    for (const auto& item : batch_) addresses.push_back(item.old_addresses.size());
-    auto outcomes = workflow_.import_posts(publishing::Actor::system("importer (WordPress)"), std::move(batch_),
-                                           now_utc(), options_.dry_run);
+    InFlight flight;
+    for (const auto& item : batch_) {
+      flight.pages.push_back(item.post.type == content::PostType::page);
+      flight.addresses.push_back(item.old_addresses.size());
+    }
+    flight.labels = std::move(labels_);
+    labels_.clear();
+    flight.outcomes = std::async(std::launch::async, [this, batch = std::move(batch_)]() mutable {
+      return workflow_.import_posts(publishing::Actor::system("importer (WordPress)"), std::move(batch), now_utc(),
+                                    options_.dry_run);
+    });
     batch_.clear();
+    in_flight_ = std::move(flight);
+    return {};
+  }
+
+  // Waits for the batch in flight, and counts what became of it.
+  Result<void> collect() {
+    if (!in_flight_) return {};
+    InFlight flight = std::move(*in_flight_);
+    in_flight_.reset();
+    auto outcomes = flight.outcomes.get();
     BYLINE_TRY(outcomes);
     for (std::size_t i = 0; i < outcomes->size(); ++i) {
       const auto& outcome = (*outcomes)[i];
-      ImportCounts& counts = pages[i] ? summary_.pages : summary_.posts;
+      ImportCounts& counts = flight.pages[i] ? summary_.pages : summary_.posts;
       switch (outcome.result) {
         case publishing::ImportResult::created: ++counts.created; break;
         case publishing::ImportResult::updated: ++counts.updated; break;
         case publishing::ImportResult::unchanged: ++counts.unchanged; break;
-        case publishing::ImportResult::skipped: summary_.skipped.push_back(labels_[i] + ": " + outcome.note); continue;
+        case publishing::ImportResult::skipped:
+          summary_.skipped.push_back(flight.labels[i] + ": " + outcome.note);
+          continue;
       }
-      summary_.redirects += static_cast<long>(addresses[i]);
-      if (!outcome.note.empty()) summary_.notes.push_back(labels_[i] + ": " + outcome.note);
+      summary_.redirects += static_cast<long>(flight.addresses[i]);
+      if (!outcome.note.empty()) summary_.notes.push_back(flight.labels[i] + ": " + outcome.note);
     }
-    labels_.clear();
     return {};
   }
+
+  struct InFlight {
+    std::future<Result<std::vector<publishing::ImportOutcome>>> outcomes;
+    std::vector<bool> pages;
+    std::vector<std::size_t> addresses;
+    std::vector<std::string> labels;
+  };
 
   store::Store& store_;
   publishing::Workflow& workflow_;
@@ -814,6 +845,7 @@ class WordPressImporter {
 
   std::vector<publishing::ImportedPost> batch_;
   std::vector<std::string> labels_;
+  std::optional<InFlight> in_flight_;
 };
 
 }  // namespace

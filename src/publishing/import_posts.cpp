@@ -7,8 +7,12 @@
 #include "publishing/changes.hpp"
 #include "store/store.hpp"
 
+#include "common/cpus.hpp"
+
 #include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 namespace byline::publishing {
 namespace {
@@ -40,10 +44,11 @@ store::AuditEntry imported_entry(const Actor& actor, std::string_view action, st
 Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, std::vector<ImportedPost> batch,
                                                           Time now, bool dry_run) {
   std::vector<ImportOutcome> outcomes(batch.size());
-  std::vector<store::PostWrite> writes;
-  std::vector<std::size_t> written;             // which of `batch` each write is
   std::vector<std::optional<Post>> before(batch.size());
+  std::vector<std::size_t> pending;            // which of `batch` are to be written
   std::set<std::string, std::less<>> claimed;  // slugs this batch gives out
+
+  // First, in order: what each was made as before, and the slug it gets.
   for (std::size_t i = 0; i < batch.size(); ++i) {
     ImportedPost& item = batch[i];
     ImportOutcome& outcome = outcomes[i];
@@ -82,22 +87,52 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
     }
     if (slug != post.slug && !post.slug.empty()) outcome.note = "its address is now /" + slug + "/";
     post.slug = slug;
+    claimed.insert(slug);
+    outcome.result = stored ? ImportResult::updated : ImportResult::created;
+    before[i] = std::move(stored);
+    pending.push_back(i);
+  }
 
-    // The rules every post meets, with the source's times kept: the
-    // last change as the source knew it, and when it was first written.
-    const Time created = post.created_at;
-    const Time updated = post.updated_at == Time{} ? now : post.updated_at;
-    auto prepared = content::prepare_post(std::move(post), updated);
-    if (!prepared) {
-      outcome = ImportOutcome{ImportResult::skipped, 0, "", prepared.error().message};
+  // Then the rules every post meets, on every core: sanitising the bodies
+  // is most of an import's work, and each post's is its own.
+  std::vector<std::optional<Result<Post>>> prepared(batch.size());
+  {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t n = next++; n < pending.size(); n = next++) {
+        const std::size_t i = pending[n];
+        Post& post = batch[i].post;
+        // The source's times kept: the last change as the source knew it,
+        // and when it was first written.
+        const Time created = post.created_at;
+        const Time updated = post.updated_at == Time{} ? now : post.updated_at;
+        auto ready = content::prepare_post(std::move(post), updated);
+        if (ready && created != Time{}) ready->created_at = created;
+        prepared[i] = std::move(ready);
+      }
+    };
+    const std::size_t helpers =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(1, available_cpus())) - 1, pending.size() / 16);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
+    work();
+    for (auto& thread : threads) thread.join();
+  }
+
+  // Last, in order again: the writes, in one transaction.
+  std::vector<store::PostWrite> writes;
+  std::vector<std::size_t> written;  // which of `batch` each write is
+  for (const std::size_t i : pending) {
+    ImportOutcome& outcome = outcomes[i];
+    Result<Post>& ready = *prepared[i];
+    if (!ready) {
+      outcome = ImportOutcome{ImportResult::skipped, 0, "", ready.error().message};
       continue;
     }
-    if (created != Time{}) prepared->created_at = created;
-    claimed.insert(prepared->slug);
-
+    const std::optional<Post>& stored = before[i];
     store::PostWrite write;
-    write.post = std::move(*prepared);
-    write.redirects_from = std::move(item.old_addresses);
+    write.post = std::move(*ready);
+    write.redirects_from = std::move(batch[i].old_addresses);
     // Rule: a live story that moves keeps its old address working.
     if (stored && stored->status == content::PostStatus::published && stored->slug != write.post.slug) {
       write.redirects_from.push_back("/" + stored->slug + "/");
@@ -106,10 +141,8 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
     const std::string own = "/" + write.post.slug + "/";
     std::erase(write.redirects_from, own);
     write.audit = imported_entry(actor, stored ? "updated from an import" : "imported", write.post.title, now);
-    write.legacy = item.legacy;
-    write.legacy_digest = item.digest;
-    outcome.result = stored ? ImportResult::updated : ImportResult::created;
-    before[i] = std::move(stored);
+    write.legacy = batch[i].legacy;
+    write.legacy_digest = batch[i].digest;
     writes.push_back(std::move(write));
     written.push_back(i);
   }

@@ -133,3 +133,24 @@ TEST(Sanitize, OutputIsAlwaysUtf8) {
 
 }  // namespace
 }  // namespace byline::content
+
+#include "content/text.hpp"
+#include "xss_payloads.hpp"
+
+namespace byline::content {
+namespace {
+
+TEST(Sanitize, TheTextFromTheSettlingParseIsTheTextOfWhatIsStored) {
+  std::vector<std::string> bodies = {"<p>One <b>two</b></p><ul><li>three</li></ul>", "<p>Open <a href=x>link",
+                                     "<ul><a><li>repaired</li></a></ul>", "<script>gone()</script><p>kept</p>",
+                                     "plain text", "", "<table><tr><td>a<td>b</table>"};
+  for (const auto& payload : byline::testing::xss_payloads()) bodies.push_back(payload.text);
+  for (const auto& body : bodies) {
+    const SanitizedHtml sanitized = sanitize_html_with_text(body);
+    EXPECT_EQ(sanitized.html, sanitize_html(body)) << body;
+    EXPECT_EQ(sanitized.text, html_to_text(sanitized.html)) << body;
+  }
+}
+
+}  // namespace
+}  // namespace byline::content
