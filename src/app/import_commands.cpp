@@ -4,6 +4,7 @@
 
 #include "app/data_dir.hpp"
 #include "app/progress_bar.hpp"
+#include "importing/ghost_import.hpp"
 #include "importing/wordpress_import.hpp"
 #include "media/media_library.hpp"
 #include "publishing/workflow.hpp"
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,14 +22,18 @@
 namespace byline::app {
 namespace {
 
-struct WordPressCommand {
+struct ImportCommand {
   std::string data_dir = kDefaultDataDir;
   std::string file;
-  std::string uploads;
+  std::string uploads;  // WordPress
+  std::string url;      // Ghost
   bool dry_run = false;
 };
 
-int import_wordpress(const WordPressCommand& command) {
+// Runs `import` on the data directory of `command`, then prints the summary.
+int run_import(const ImportCommand& command,
+               const std::function<Result<importing::ImportSummary>(store::Store&, publishing::Workflow&,
+                                                                    media::MediaLibrary&, ProgressBar&)>& import) {
   const std::filesystem::path dir = command.data_dir;
   // Rule: an import runs while Byline is stopped, so no running server
   // keeps pages from before it in its caches. A dry run writes nothing and
@@ -51,16 +57,33 @@ int import_wordpress(const WordPressCommand& command) {
   if (!store) return report_failure(store.error());
   publishing::Workflow workflow(*store);
   media::MediaLibrary media(*store, dir);
-
-  importing::WordPressImportOptions options;
-  options.file = command.file;
-  if (!command.uploads.empty()) options.uploads = command.uploads;
-  options.dry_run = command.dry_run;
   ProgressBar progress(isatty(STDERR_FILENO) == 1);
-  auto summary = importing::import_wordpress(**store, workflow, media, options, &progress);
+  auto summary = import(**store, workflow, media, progress);
   if (!summary) return report_failure(summary.error());
   for (const auto& line : importing::summary_lines(*summary)) std::printf("%s\n", line.c_str());
   return 0;
+}
+
+int import_wordpress(const ImportCommand& command) {
+  return run_import(command, [&](store::Store& store, publishing::Workflow& workflow, media::MediaLibrary& media,
+                                 ProgressBar& progress) {
+    importing::WordPressImportOptions options;
+    options.file = command.file;
+    if (!command.uploads.empty()) options.uploads = command.uploads;
+    options.dry_run = command.dry_run;
+    return importing::import_wordpress(store, workflow, media, options, &progress);
+  });
+}
+
+int import_ghost(const ImportCommand& command) {
+  return run_import(command, [&](store::Store& store, publishing::Workflow& workflow, media::MediaLibrary&,
+                                 ProgressBar& progress) {
+    importing::GhostImportOptions options;
+    options.file = command.file;
+    options.url = command.url;
+    options.dry_run = command.dry_run;
+    return importing::import_ghost(store, workflow, options, &progress);
+  });
 }
 
 }  // namespace
@@ -69,7 +92,7 @@ void add_import_commands(CLI::App& app, std::function<int()>& action) {
   auto* import_command = app.add_subcommand("import", "Move a site from another platform into Byline");
   import_command->require_subcommand(1);
 
-  auto command = std::make_shared<WordPressCommand>();
+  auto command = std::make_shared<ImportCommand>();
   auto* wordpress = import_command->add_subcommand(
       "wordpress", "Import a WordPress export (Tools → Export → All content): authors, sections, tags, posts, "
                    "pages, images and every old address");
@@ -87,6 +110,18 @@ void add_import_commands(CLI::App& app, std::function<int()>& action) {
       "was interrupted finishes. Stop Byline first; --dry-run may run beside it.\n\n"
       "Example:\n  byline import wordpress export.xml --uploads ./wp-content/uploads --data ./data");
   wordpress->callback([&action, command] { action = [command] { return import_wordpress(*command); }; });
+
+  auto* ghost = import_command->add_subcommand(
+      "ghost", "Import a Ghost export (Settings → Labs → Export): staff, tags, posts and pages, Ghost's ids kept");
+  ghost->add_option("FILE", command->file, "The export, a .json file")->required()->check(CLI::ExistingFile);
+  ghost->add_option("--url", command->url,
+                    "The old site's address (https://…): Ghost writes it as __GHOST_URL__ in exports, and its "
+                    "images stay there");
+  ghost->add_flag("--dry-run", command->dry_run, "Read and check everything, write nothing");
+  ghost->add_option("--data", command->data_dir, "Directory of byline.db")->capture_default_str();
+  ghost->footer("Run it again to update what changed. Stop Byline first; --dry-run may run beside it.\n\n"
+                "Example:\n  byline import ghost my-site.ghost.2024-01-15.json --url https://old.example --data ./data");
+  ghost->callback([&action, command] { action = [command] { return import_ghost(*command); }; });
 }
 
 }  // namespace byline::app

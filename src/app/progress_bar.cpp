@@ -28,16 +28,17 @@ std::string clock(long seconds) {
 
 }  // namespace
 
-void ProgressBar::begin(std::string_view phase, std::uint64_t total_bytes) {
+void ProgressBar::begin(std::string_view phase, std::uint64_t total, bool counts_items) {
   phase_ = std::string(phase);
-  total_ = total_bytes;
+  counts_items_ = counts_items;
+  total_ = total;
   bytes_ = 0;
   items_ = 0;
   started_ = drawn_ = std::chrono::steady_clock::now();
 }
 
-void ProgressBar::advance(std::uint64_t bytes_done, std::uint64_t items_done) {
-  bytes_ = bytes_done;
+void ProgressBar::advance(std::uint64_t done, std::uint64_t items_done) {
+  bytes_ = done;
   items_ = items_done;
   const auto now = std::chrono::steady_clock::now();
   if (now - drawn_ < (terminal_ ? kTerminalEvery : std::chrono::steady_clock::duration(kLogEvery))) return;
@@ -53,6 +54,7 @@ void ProgressBar::advance(std::uint64_t bytes_done, std::uint64_t items_done) {
 void ProgressBar::end() {
   const auto elapsed = std::chrono::steady_clock::now() - started_;
   bytes_ = total_;
+  if (counts_items_) items_ = total_;
   std::fprintf(stderr, terminal_ ? "\r%s\x1b[K\n" : "%s\n", line(elapsed).c_str());
   std::fflush(stderr);
 }
@@ -67,8 +69,9 @@ std::string ProgressBar::line(std::chrono::steady_clock::duration elapsed) const
   std::snprintf(percent, sizeof percent, "%3d%%", static_cast<int>(fraction * 100));
   std::string text = phase_;
   text.resize(std::max<std::size_t>(text.size(), 10), ' ');
-  text += "[" + bar + "] " + percent + "  " + megabytes(bytes_) + "/" + megabytes(total_) + " MB  " +
-          std::to_string(items_) + " items";
+  text += "[" + bar + "] " + percent + "  ";
+  text += counts_items_ ? std::to_string(items_) + "/" + std::to_string(total_) + " items"
+                        : megabytes(bytes_) + "/" + megabytes(total_) + " MB  " + std::to_string(items_) + " items";
   if (seconds >= 0.5) {
     text += "  " + std::to_string(static_cast<long>(static_cast<double>(items_) / seconds)) + "/s";
     if (fraction > 0 && fraction < 1) {

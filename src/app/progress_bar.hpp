@@ -16,8 +16,8 @@ class ProgressBar final : public importing::ImportProgress {
   // `terminal`: redraw one line; otherwise print a line every few seconds.
   explicit ProgressBar(bool terminal) : terminal_(terminal) {}
 
-  void begin(std::string_view phase, std::uint64_t total_bytes) override;
-  void advance(std::uint64_t bytes_done, std::uint64_t items_done) override;
+  void begin(std::string_view phase, std::uint64_t total, bool counts_items = false) override;
+  void advance(std::uint64_t done, std::uint64_t items_done) override;
   void end() override;
 
   // The line as drawn, for `elapsed` into the phase (tests read it).
@@ -26,6 +26,7 @@ class ProgressBar final : public importing::ImportProgress {
  private:
   bool terminal_;
   std::string phase_;
+  bool counts_items_ = false;
   std::uint64_t total_ = 0;
   std::uint64_t bytes_ = 0;
   std::uint64_t items_ = 0;

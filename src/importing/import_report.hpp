@@ -14,9 +14,10 @@ namespace byline::importing {
 class ImportProgress {
  public:
   virtual ~ImportProgress() = default;
-  // A phase begins ("Reading", "Importing"): `total_bytes` of the file to go through.
-  virtual void begin(std::string_view phase, std::uint64_t total_bytes) = 0;
-  virtual void advance(std::uint64_t bytes_done, std::uint64_t items_done) = 0;
+  // A phase begins ("Reading", "Importing"): `total` bytes of the file to
+  // go through, or (`counts_items`) that many items.
+  virtual void begin(std::string_view phase, std::uint64_t total, bool counts_items = false) = 0;
+  virtual void advance(std::uint64_t done, std::uint64_t items_done) = 0;
   virtual void end() = 0;
 };
 
