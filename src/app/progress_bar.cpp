@@ -10,9 +10,15 @@ constexpr int kBarWidth = 24;
 constexpr auto kTerminalEvery = std::chrono::milliseconds(100);
 constexpr auto kLogEvery = std::chrono::seconds(5);
 
-std::string megabytes(std::uint64_t bytes) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
+// "12.3/481.0 MB", or in KB for a file under a megabyte.
+std::string amount(std::uint64_t done, std::uint64_t total) {
+  char text[64];
+  if (total < 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.0f/%.0f KB", static_cast<double>(done) / 1024.0, static_cast<double>(total) / 1024.0);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f/%.1f MB", static_cast<double>(done) / (1024.0 * 1024.0),
+                  static_cast<double>(total) / (1024.0 * 1024.0));
+  }
   return text;
 }
 
@@ -71,7 +77,7 @@ std::string ProgressBar::line(std::chrono::steady_clock::duration elapsed) const
   text.resize(std::max<std::size_t>(text.size(), 10), ' ');
   text += "[" + bar + "] " + percent + "  ";
   text += counts_items_ ? std::to_string(items_) + "/" + std::to_string(total_) + " items"
-                        : megabytes(bytes_) + "/" + megabytes(total_) + " MB  " + std::to_string(items_) + " items";
+                        : amount(bytes_, total_) + "  " + std::to_string(items_) + " items";
   if (seconds >= 0.5) {
     text += "  " + std::to_string(static_cast<long>(static_cast<double>(items_) / seconds)) + "/s";
     if (fraction > 0 && fraction < 1) {

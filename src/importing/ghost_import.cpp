@@ -467,10 +467,8 @@ class GhostImporter {
         case publishing::ImportResult::unchanged: ++counts.unchanged; break;
         case publishing::ImportResult::skipped: summary_.skipped.push_back(labels_[i] + ": " + outcome.note); continue;
       }
-      if (!outcome.note.empty()) {
-        summary_.notes.push_back(labels_[i] + ": " + outcome.note);
-        ++summary_.redirects;  // its old address leads to the new one
-      }
+      summary_.redirects += outcome.redirects;
+      if (!outcome.note.empty()) summary_.notes.push_back(labels_[i] + ": " + outcome.note);
     }
     labels_.clear();
     pages_.clear();

@@ -769,10 +769,7 @@ class WordPressImporter {
     BYLINE_TRY(collect());
     if (batch_.empty()) return {};
     InFlight flight;
-    for (const auto& item : batch_) {
-      flight.pages.push_back(item.post.type == content::PostType::page);
-      flight.addresses.push_back(item.old_addresses.size());
-    }
+    for (const auto& item : batch_) flight.pages.push_back(item.post.type == content::PostType::page);
     flight.labels = std::move(labels_);
     labels_.clear();
     flight.outcomes = std::async(std::launch::async, [this, batch = std::move(batch_)]() mutable {
@@ -802,7 +799,7 @@ class WordPressImporter {
           summary_.skipped.push_back(flight.labels[i] + ": " + outcome.note);
           continue;
       }
-      summary_.redirects += static_cast<long>(flight.addresses[i]);
+      summary_.redirects += outcome.redirects;
       if (!outcome.note.empty()) summary_.notes.push_back(flight.labels[i] + ": " + outcome.note);
     }
     return {};
@@ -811,7 +808,6 @@ class WordPressImporter {
   struct InFlight {
     std::future<Result<std::vector<publishing::ImportOutcome>>> outcomes;
     std::vector<bool> pages;
-    std::vector<std::size_t> addresses;
     std::vector<std::string> labels;
   };
 

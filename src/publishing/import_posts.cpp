@@ -143,6 +143,7 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
     write.audit = imported_entry(actor, stored ? "updated from an import" : "imported", write.post.title, now);
     write.legacy = batch[i].legacy;
     write.legacy_digest = batch[i].digest;
+    outcome.redirects = static_cast<int>(write.redirects_from.size());
     writes.push_back(std::move(write));
     written.push_back(i);
   }

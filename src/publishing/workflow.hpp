@@ -72,6 +72,7 @@ struct ImportOutcome {
   content::Id id = 0;
   std::string slug;
   std::string note;  // why it was skipped, or what was changed on the way in
+  int redirects = 0;  // old addresses that now lead to it
 };
 
 // What the writer asked for with their save.
