@@ -195,7 +195,8 @@ class Shortcodes {
     }
     if (name == "gallery") {
       std::string html = "<figure class=\"gallery\">";
-      std::string_view ids = attribute(attributes, "ids");
+      const std::string listed = attribute(attributes, "ids");
+      std::string_view ids = listed;
       int shown = 0;
       while (!ids.empty()) {
         const auto comma = ids.find(',');

@@ -68,7 +68,10 @@ Result<std::vector<Id>> SqliteStore::import_users(const std::vector<ImportedUser
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
   std::vector<Id> ids;
-  for (const auto& [user, legacy] : users) {
+  for (const auto& imported : users) {
+    // Named, not bound: clang 14 lambdas cannot capture structured bindings.
+    const content::User& user = imported.user;
+    const LegacyKey& legacy = imported.legacy;
     auto found = still_there(*writer_, legacy, kUsers);
     BYLINE_TRY(found);
     if (!*found) {
@@ -111,7 +114,10 @@ Result<std::vector<Id>> SqliteStore::import_sections(const std::vector<ImportedS
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
   std::vector<Id> ids;
-  for (const auto& [section, legacy, parent_key] : sections) {
+  for (const auto& imported : sections) {
+    const content::Section& section = imported.section;
+    const LegacyKey& legacy = imported.legacy;
+    const std::optional<LegacyKey>& parent_key = imported.parent;
     std::optional<std::int64_t> parent;
     if (parent_key) {
       auto found_parent = still_there(*writer_, *parent_key, kSections);
@@ -156,7 +162,9 @@ Result<std::vector<Id>> SqliteStore::import_tags(const std::vector<ImportedTag>&
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
   std::vector<Id> ids;
-  for (const auto& [tag, legacy] : tags) {
+  for (const auto& imported : tags) {
+    const content::Tag& tag = imported.tag;
+    const LegacyKey& legacy = imported.legacy;
     auto found = still_there(*writer_, legacy, kTags);
     BYLINE_TRY(found);
     if (!*found) {
