@@ -330,9 +330,10 @@ class WordPressImporter {
     return name.substr(0, 100);
   }
 
-  static std::string term_slug(std::string_view wanted) {
+  // A term's slug in Byline's form; `fallback` when nothing of it is left.
+  static std::string term_slug(std::string_view wanted, std::string_view fallback) {
     std::string slug = content::is_valid_slug(wanted) ? std::string(wanted) : content::make_slug(wanted);
-    return slug.empty() ? "section" : slug;
+    return slug.empty() ? std::string(fallback) : slug;
   }
 
   static std::string term_id(const WxrTerm& term, std::string_view slug) {
@@ -359,7 +360,7 @@ class WordPressImporter {
     for (const WxrTerm* term : ordered) {
       const std::string slug = decoded_slug(term->slug);
       content::Section section;
-      section.slug = term_slug(slug);
+      section.slug = term_slug(slug, "section");
       section.name = term_name(*term, slug);
       section.description = plain(term->description).substr(0, 500);
       std::optional<store::LegacyKey> parent;
@@ -375,8 +376,7 @@ class WordPressImporter {
     for (const auto& term : tags_) {
       const std::string slug = decoded_slug(term.slug);
       content::Tag tag;
-      tag.slug = term_slug(slug);
-      if (tag.slug == "section") tag.slug = "tag";
+      tag.slug = term_slug(slug, "tag");
       tag.name = term_name(term, slug);
       tag.description = plain(term.description).substr(0, 500);
       tags.push_back({tag, key("tag", term_id(term, slug))});

@@ -68,12 +68,12 @@ class WordPressImport : public ::testing::Test {
 TEST_F(WordPressImport, BringsTheSiteOverAndSaysWhatItBroughtAndLeftOut) {
   const CommandResult run = import_with_uploads();
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  for (const char* line : {"authors    3", "sections   4", "tags       2", "posts      9 (9 new, 0 updated, 0 unchanged)",
+  for (const char* line : {"authors    4", "sections   4", "tags       2", "posts      9 (9 new, 0 updated, 0 unchanged)",
                            "pages      1 (1 new", "media      1", "1 navigation menu items (menus are not imported)",
                            "1 items of custom post types (product)", "1 posts in the trash",
-                           "post 111 \"No byline\" (line 267): it names no author",
-                           "post 109 \"Members only\" (line 228): password-protected, so imported as not public",
-                           "post 110 \"Feed\" (line 242): its address is now /feed-2/", "[contact-form-7] ×1"}) {
+                           "post 111 \"No byline\" (line 279): it names no author",
+                           "post 109 \"Members only\" (line 230): password-protected, so imported as not public",
+                           "post 110 \"Feed\" (line 244): its address is now /feed-2/", "[contact-form-7] ×1"}) {
     EXPECT_NE(run.output.find(line), std::string::npos) << line << "\n" << run.output;
   }
   EXPECT_EQ(run.output.find("stay at their old addresses"), std::string::npos) << "every image came over";
@@ -99,6 +99,18 @@ TEST_F(WordPressImport, BringsTheSiteOverAndSaysWhatItBroughtAndLeftOut) {
   EXPECT_EQ(talks.body_html.find("<script"), std::string::npos);
   EXPECT_NE(talks.body_html.find("<figcaption>Delegates arrive at the Palais Coburg.</figcaption>"), std::string::npos);
   EXPECT_NE(talks.body_html.find("<p>Both sides said<br>"), std::string::npos);
+
+  const auto oil = **store->post_by_slug("oil-output-rises");
+  ASSERT_EQ(oil.authors.size(), 2u) << "a Co-Authors Plus guest author";
+  EXPECT_EQ(oil.authors[1].name, "Sara Guest");
+  EXPECT_EQ(oil.authors[1].bio, "A visiting economist.");
+  EXPECT_EQ(oil.seo_title, "") << "Rank Math's title template is not a title";
+  EXPECT_EQ(oil.seo_description, "Output rose again, the ministry says.");
+  EXPECT_EQ(oil.body_html.find("wp:"), std::string::npos);
+  // The block's image (a resized copy's address) and the gallery's, both the new image now.
+  EXPECT_EQ(oil.body_html.find("old.example"), std::string::npos) << oil.body_html;
+  EXPECT_NE(oil.body_html.find("<figure><img src=\"/media/"), std::string::npos) << oil.body_html;
+  EXPECT_NE(oil.body_html.find("alt=\"The Palais Coburg in Vienna\"></figure>"), std::string::npos) << oil.body_html;
 
   const auto europe = **store->section_by_slug("europe");
   EXPECT_EQ(europe.parent_id, (**store->section_by_slug("world")).id);
@@ -189,7 +201,7 @@ TEST_F(WordPressImport, ARunAgainChangesNothingAndAChangedExportUpdatesInPlace) 
   EXPECT_EQ(*store->count_posts(), posts);
   EXPECT_EQ(store->media(100, 0)->size(), 1u);
   EXPECT_EQ((**store->post_by_slug("talks-resume-in-vienna")).revision, before.revision);
-  EXPECT_EQ(store->users()->size(), 3u);
+  EXPECT_EQ(store->users()->size(), 4u);
   EXPECT_EQ(store->sections()->size(), 4u);
 
   // The outlet fixes a headline on the old site and exports again.
