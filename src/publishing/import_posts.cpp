@@ -3,6 +3,7 @@
 #include "publishing/workflow.hpp"
 
 #include "content/post_rules.hpp"
+#include "content/search_text.hpp"
 #include "content/slug.hpp"
 #include "publishing/changes.hpp"
 #include "store/store.hpp"
@@ -96,6 +97,7 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
   // Then the rules every post meets, on every core: sanitising the bodies
   // is most of an import's work, and each post's is its own.
   std::vector<std::optional<Result<Post>>> prepared(batch.size());
+  std::vector<std::optional<std::pair<std::string, std::string>>> search_texts(batch.size());
   {
     std::atomic<std::size_t> next{0};
     auto work = [&] {
@@ -108,6 +110,10 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
         const Time updated = post.updated_at == Time{} ? now : post.updated_at;
         auto ready = content::prepare_post(std::move(post), updated);
         if (ready && created != Time{}) ready->created_at = created;
+        if (ready && ready->status == content::PostStatus::published && ready->type == content::PostType::article) {
+          search_texts[i].emplace(content::normalize_for_search(ready->title),
+                                  content::normalize_for_search(ready->plaintext));
+        }
         prepared[i] = std::move(ready);
       }
     };
@@ -143,6 +149,7 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
     write.audit = imported_entry(actor, stored ? "updated from an import" : "imported", write.post.title, now);
     write.legacy = batch[i].legacy;
     write.legacy_digest = batch[i].digest;
+    write.search_text = std::move(search_texts[i]);
     outcome.redirects = static_cast<int>(write.redirects_from.size());
     writes.push_back(std::move(write));
     written.push_back(i);

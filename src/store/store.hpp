@@ -149,6 +149,10 @@ struct PostWrite {
   // An imported post: where it came from, recorded with it.
   std::optional<LegacyKey> legacy;
   std::string legacy_digest;
+  // The post's title and text as content::normalize_for_search makes them,
+  // when the writer made them already (an import does, on every core, so
+  // that the one writer does not); nullopt: the Store makes them.
+  std::optional<std::pair<std::string, std::string>> search_text;
 };
 
 struct SavedPost {

@@ -33,15 +33,19 @@ void bind_post(Statement& s, const Post& post) {
 // it out otherwise (in the caller's transaction, so the index never
 // disagrees with the posts). Holding only what readers may find lets a
 // search rank matches without looking at the posts table at all.
-Result<void> index_for_search(Connection& connection, Id post_id, const Post& post) {
+Result<void> index_for_search(Connection& connection, Id post_id, const Post& post, const SearchText* search_text) {
   if (post.status != content::PostStatus::published || post.type != content::PostType::article) {
     return write_one(connection, "DELETE FROM post_search WHERE rowid = ?",
                      [&](Statement& s) { s.bind(1, post_id); });
   }
   return write_one(connection, "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
                    [&](Statement& s) {
-                     s.bind(1, post_id).bind(2, content::normalize_for_search(post.title));
-                     s.bind(3, content::normalize_for_search(post.plaintext));
+                     if (search_text) {
+                       s.bind(1, post_id).bind(2, search_text->first).bind(3, search_text->second);
+                     } else {
+                       s.bind(1, post_id).bind(2, content::normalize_for_search(post.title));
+                       s.bind(3, content::normalize_for_search(post.plaintext));
+                     }
                    });
 }
 
@@ -95,7 +99,7 @@ Result<void> write_revision(Connection& connection, Id post_id, int number, cons
 
 }  // namespace
 
-Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
+Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by, const SearchText* search_text) {
   {
     auto statement = connection.prepare(
         "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS ", revision) "
@@ -106,12 +110,12 @@ Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
   }
   const Id id = connection.last_insert_id();
   BYLINE_TRY(write_relations(connection, id, post));
-  BYLINE_TRY(index_for_search(connection, id, post));
+  BYLINE_TRY(index_for_search(connection, id, post, search_text));
   BYLINE_TRY(write_revision(connection, id, 1, post, saved_by));
   return id;
 }
 
-Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) {
+Result<int> replace_post(Connection& connection, const Post& post, Id saved_by, const SearchText* search_text) {
   {
     auto statement = connection.prepare(
         "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS ", revision) = "
@@ -128,7 +132,7 @@ Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) 
   }
   const int number = post.revision + 1;
   BYLINE_TRY(write_relations(connection, post.id, post));
-  BYLINE_TRY(index_for_search(connection, post.id, post));
+  BYLINE_TRY(index_for_search(connection, post.id, post, search_text));
   BYLINE_TRY(write_revision(connection, post.id, number, post, saved_by));
   return number;
 }
@@ -199,13 +203,14 @@ Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
   Post post = write.post;
   BYLINE_TRY(ensure_tags(connection, post.tags));
   SavedPost saved;
+  const SearchText* search_text = write.search_text ? &*write.search_text : nullptr;
   if (post.id == 0) {
-    auto id = insert_post(connection, post, write.saved_by);
+    auto id = insert_post(connection, post, write.saved_by, search_text);
     BYLINE_TRY(id);
     saved.id = *id;
     saved.revision = 1;
   } else {
-    auto number = replace_post(connection, post, write.saved_by);
+    auto number = replace_post(connection, post, write.saved_by, search_text);
     BYLINE_TRY(number);
     saved.id = post.id;
     saved.revision = *number;

@@ -21,14 +21,21 @@ Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id lo
 // What `key` was imported as, read on `connection`.
 Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key);
 
+// The normalised title and text a search entry holds; nullptr: made from
+// the post.
+using SearchText = std::pair<std::string, std::string>;
+
 // Inserts a new post with its relations, search entry and first revision.
-Result<Id> insert_post(Connection& connection, const content::Post& post, Id saved_by);
+Result<Id> insert_post(Connection& connection, const content::Post& post, Id saved_by,
+                       const SearchText* search_text = nullptr);
 // Replaces post `post.id` if its revision is still `post.revision`
 // (conflict otherwise); returns the new revision's number.
-Result<int> replace_post(Connection& connection, const content::Post& post, Id saved_by);
+Result<int> replace_post(Connection& connection, const content::Post& post, Id saved_by,
+                         const SearchText* search_text = nullptr);
 // Puts the post in the search index if readers may find it, and takes it
 // out otherwise.
-Result<void> index_for_search(Connection& connection, Id post_id, const content::Post& post);
+Result<void> index_for_search(Connection& connection, Id post_id, const content::Post& post,
+                              const SearchText* search_text = nullptr);
 Result<void> upsert_redirect(Connection& connection, const Redirect& redirect);
 Result<void> insert_audit(Connection& connection, const AuditEntry& entry);
 // Gives every tag of `tags` without an id one: the existing tag of that
