@@ -11,8 +11,6 @@
 namespace byline::accounts {
 namespace {
 
-constexpr std::size_t kMaxEmailBytes = 254;
-constexpr std::size_t kMaxNameBytes = 200;
 
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");

@@ -13,6 +13,9 @@ class Store;
 
 namespace byline::accounts {
 
+inline constexpr std::size_t kMaxEmailBytes = 254;
+inline constexpr std::size_t kMaxNameBytes = 200;
+
 struct NewAccount {
   std::string email;
   std::string name;

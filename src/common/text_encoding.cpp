@@ -85,4 +85,12 @@ std::string content_hash(std::string_view bytes) {
   return text;
 }
 
+std::string utf8_prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t end = max_bytes;
+  // Back off continuation bytes (10xxxxxx) to the start of the character.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
+}
+
 }  // namespace byline

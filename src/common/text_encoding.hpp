@@ -25,6 +25,10 @@ std::string valid_utf8(std::string_view text);
 // newline and carriage return, which no page, feed or header can carry.
 std::string clean_text(std::string_view text);
 
+// The longest start of `text` of at most `max_bytes` that does not end
+// inside a UTF-8 character.
+std::string utf8_prefix(std::string_view text, std::size_t max_bytes);
+
 // A 64-bit FNV-1a hash of `bytes` as 16 hex digits: for ETags and asset
 // versions (not for anything an attacker must not forge).
 std::string content_hash(std::string_view bytes);

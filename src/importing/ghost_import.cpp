@@ -1,6 +1,7 @@
 // The Ghost importer: the export's tables mapped onto Byline's content model.
 #include "importing/ghost_import.hpp"
 
+#include "accounts/accounts.hpp"
 #include "common/text_encoding.hpp"
 #include "content/slug.hpp"
 #include "content/text.hpp"
@@ -194,10 +195,12 @@ class GhostImporter {
         if (person.slug.empty()) person.slug = content::make_slug(person.name);
         if (person.slug.empty()) person.slug = "author";
         if (person.name.empty()) person.name = person.slug;
-        person.email = text(user, "email");
-        if (person.email.empty()) person.email = person.slug + "@unknown.invalid";
-        person.bio = text(user, "bio").substr(0, 2000);
-        person.website = text(user, "website").substr(0, 500);
+        person.name = utf8_prefix(person.name, accounts::kMaxNameBytes);
+        // As the newsroom keeps addresses; one that is none gets an address
+        // that can never receive mail, until an admin gives them theirs.
+        person.email = accounts::normalize_email(text(user, "email")).value_or(person.slug + "@unknown.invalid");
+        person.bio = utf8_prefix(text(user, "bio"), 2000);
+        person.website = utf8_prefix(text(user, "website"), 500);
         person.role = content::Role::author;
         people.push_back({person, key("user", id)});
         ids.push_back(id);
@@ -289,9 +292,9 @@ class GhostImporter {
       const std::string wanted = text(*tag, "slug");
       made.slug = content::is_valid_slug(wanted) ? wanted : content::make_slug(wanted.empty() ? text(*tag, "name") : wanted);
       if (made.slug.empty()) made.slug = "tag";
-      made.name = text(*tag, "name").substr(0, 100);
+      made.name = utf8_prefix(text(*tag, "name"), 100);
       if (made.name.empty()) made.name = made.slug;
-      made.description = text(*tag, "description").substr(0, 500);
+      made.description = utf8_prefix(text(*tag, "description"), 500);
       tags.push_back({made, key("tag", id)});
       tag_ids.push_back(id);
       if (primary.count(id)) {
@@ -374,7 +377,7 @@ class GhostImporter {
       }
     }
     post.body_source = with_site(std::move(html));
-    post.custom_excerpt = text(source, "custom_excerpt").substr(0, 1000);
+    post.custom_excerpt = utf8_prefix(text(source, "custom_excerpt"), 1000);
 
     const std::string status = text(source, "status");
     post.status = status == "published"   ? content::PostStatus::published
@@ -424,18 +427,18 @@ class GhostImporter {
     const std::string image = with_site(text(source, "feature_image"));
     if (image.starts_with("https://")) {
       post.featured_image = image;
-      post.featured_image_alt = text(source, "feature_image_alt").substr(0, 1000);
-      post.featured_image_caption = content::html_to_text(text(source, "feature_image_caption")).substr(0, 1000);
+      post.featured_image_alt = utf8_prefix(text(source, "feature_image_alt"), 1000);
+      post.featured_image_caption = utf8_prefix(content::html_to_text(text(source, "feature_image_caption")), 1000);
     } else if (!image.empty()) {
       summary_.notes.push_back(label + ": its featured image " + image.substr(0, 200) +
                                " is not an https address, so it was left out (give the old site's with --url)");
     }
     // Search engines' fields: on the post before Ghost 4, in posts_meta since.
-    post.seo_title = text(source, "meta_title").substr(0, 1000);
-    post.seo_description = text(source, "meta_description").substr(0, 1000);
+    post.seo_title = utf8_prefix(text(source, "meta_title"), 1000);
+    post.seo_description = utf8_prefix(text(source, "meta_description"), 1000);
     if (const auto meta = post_meta_.find(id); meta != post_meta_.end()) {
-      if (post.seo_title.empty()) post.seo_title = text(*meta->second, "meta_title").substr(0, 1000);
-      if (post.seo_description.empty()) post.seo_description = text(*meta->second, "meta_description").substr(0, 1000);
+      if (post.seo_title.empty()) post.seo_title = utf8_prefix(text(*meta->second, "meta_title"), 1000);
+      if (post.seo_description.empty()) post.seo_description = utf8_prefix(text(*meta->second, "meta_description"), 1000);
     }
 
     imported.legacy = key("post", id);

@@ -1,6 +1,7 @@
 // The WordPress importer: WXR items mapped onto Byline's content model.
 #include "importing/wordpress_import.hpp"
 
+#include "accounts/accounts.hpp"
 #include "common/files_beneath.hpp"
 #include "common/text_encoding.hpp"
 #include "content/slug.hpp"
@@ -264,16 +265,16 @@ class WordPressImporter {
     auto add = [&](const std::string& login, std::string name, std::string email, std::string bio,
                    std::string website) {
       content::User user;
-      user.name = name.empty() ? login : std::move(name);
+      user.name = utf8_prefix(name.empty() ? login : name, accounts::kMaxNameBytes);
       user.slug = content::make_slug(login);
       if (user.slug.empty()) user.slug = content::make_slug(user.name);
       if (user.slug.empty()) user.slug = "author";
       // Everyone on the staff has an email; someone the export names
       // without one gets an address that can never receive mail, until an
       // admin gives them theirs.
-      user.email = !email.empty() ? email : user.slug + "@unknown.invalid";
-      user.bio = std::move(bio);
-      user.website = std::move(website);
+      user.email = accounts::normalize_email(email).value_or(user.slug + "@unknown.invalid");
+      user.bio = utf8_prefix(bio, 2000);
+      user.website = utf8_prefix(website, 500);
       user.role = content::Role::author;
       people.push_back({user, key("user", login)});
       logins.push_back(login);
@@ -327,7 +328,7 @@ class WordPressImporter {
   static std::string term_name(const WxrTerm& term, std::string_view slug) {
     std::string name = plain(term.name);
     if (name.empty()) name = std::string(slug);
-    return name.substr(0, 100);
+    return utf8_prefix(name, 100);
   }
 
   // A term's slug in Byline's form; `fallback` when nothing of it is left.
@@ -362,7 +363,7 @@ class WordPressImporter {
       content::Section section;
       section.slug = term_slug(slug, "section");
       section.name = term_name(*term, slug);
-      section.description = plain(term->description).substr(0, 500);
+      section.description = utf8_prefix(plain(term->description), 500);
       std::optional<store::LegacyKey> parent;
       const auto parent_term = by_slug.find(decoded_slug(term->parent_slug));
       if (!term->parent_slug.empty() && parent_term != by_slug.end() && parent_term->second != term) {
@@ -378,7 +379,7 @@ class WordPressImporter {
       content::Tag tag;
       tag.slug = term_slug(slug, "tag");
       tag.name = term_name(term, slug);
-      tag.description = plain(term.description).substr(0, 500);
+      tag.description = utf8_prefix(plain(term.description), 500);
       tags.push_back({tag, key("tag", term_id(term, slug))});
       old_tag_slugs.push_back(slug);
     }
@@ -657,15 +658,15 @@ class WordPressImporter {
     for (const auto& name : converted.unknown_shortcodes) ++summary_.unknown_shortcodes[name];
     note_old_images(converted.html);
     post.body_source = std::move(converted.html);
-    post.custom_excerpt = plain(item.excerpt).substr(0, 1000);
+    post.custom_excerpt = utf8_prefix(plain(item.excerpt), 1000);
     if (const auto thumbnail = item.meta_value("_thumbnail_id"); !thumbnail.empty()) {
       const auto image = images_.find(thumbnail);
       if (image != images_.end()) {
         const std::string& src = image->second.src;
         if (src.starts_with("/media/") || src.starts_with("https://")) {
           post.featured_image = src;
-          post.featured_image_alt = image->second.alt.substr(0, 1000);
-          post.featured_image_caption = image->second.caption.substr(0, 1000);
+          post.featured_image_alt = utf8_prefix(image->second.alt, 1000);
+          post.featured_image_caption = utf8_prefix(image->second.caption, 1000);
         } else {
           summary_.notes.push_back(label + ": its featured image " + src.substr(0, 200) +
                                    " is not on https, so it was left out (import with --uploads to bring it)");
@@ -680,12 +681,12 @@ class WordPressImporter {
       const std::string& title = item.meta_value(title_key);
       if (post.seo_title.empty() && !title.empty() && title.find('%') == std::string::npos &&
           title.find("#post_title") == std::string::npos) {
-        post.seo_title = plain(title).substr(0, 1000);
+        post.seo_title = utf8_prefix(plain(title), 1000);
       }
       const std::string& description = item.meta_value(description_key);
       if (post.seo_description.empty() && !description.empty() && description.find('%') == std::string::npos &&
           description.find("#post_excerpt") == std::string::npos) {
-        post.seo_description = plain(description).substr(0, 1000);
+        post.seo_description = utf8_prefix(plain(description), 1000);
       }
     }
 
