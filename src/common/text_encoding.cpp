@@ -88,7 +88,8 @@ std::string content_hash(std::string_view bytes) {
 std::string utf8_prefix(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   std::size_t end = max_bytes;
-  // Back off continuation bytes (10xxxxxx) to the start of the character.
+  // Step back over continuation bytes (10xxxxxx): the cut falls before a
+  // character, never inside one.
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return std::string(text.substr(0, end));
 }

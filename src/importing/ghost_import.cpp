@@ -337,9 +337,10 @@ class GhostImporter {
 
   // "__GHOST_URL__/content/images/…" as the old site's address.
   std::string with_site(std::string text) const {
-    static constexpr std::string_view kPlaceholder = "__GHOST_URL__";
-    for (auto at = text.find(kPlaceholder); at != std::string::npos; at = text.find(kPlaceholder, at)) {
-      text.replace(at, kPlaceholder.size(), base_url_);
+    // Ghost's exports write the site's own address as this token.
+    static constexpr std::string_view kSiteAddressToken = "__GHOST_URL__";
+    for (auto at = text.find(kSiteAddressToken); at != std::string::npos; at = text.find(kSiteAddressToken, at)) {
+      text.replace(at, kSiteAddressToken.size(), base_url_);
       at += base_url_.size();
     }
     return text;
@@ -461,18 +462,7 @@ class GhostImporter {
                                            options_.dry_run);
     batch_.clear();
     BYLINE_TRY(outcomes);
-    for (std::size_t i = 0; i < outcomes->size(); ++i) {
-      const auto& outcome = (*outcomes)[i];
-      ImportCounts& counts = pages_[i] ? summary_.pages : summary_.posts;
-      switch (outcome.result) {
-        case publishing::ImportResult::created: ++counts.created; break;
-        case publishing::ImportResult::updated: ++counts.updated; break;
-        case publishing::ImportResult::unchanged: ++counts.unchanged; break;
-        case publishing::ImportResult::skipped: summary_.skipped.push_back(labels_[i] + ": " + outcome.note); continue;
-      }
-      summary_.redirects += outcome.redirects;
-      if (!outcome.note.empty()) summary_.notes.push_back(labels_[i] + ": " + outcome.note);
-    }
+    count_batch(summary_, *outcomes, pages_, labels_);
     labels_.clear();
     pages_.clear();
     return {};

@@ -1,6 +1,8 @@
 // The import summary, written out.
 #include "importing/import_report.hpp"
 
+#include "publishing/workflow.hpp"
+
 namespace byline::importing {
 namespace {
 
@@ -15,6 +17,22 @@ std::string counted(const ImportCounts& counts) {
 constexpr std::size_t kMaxListed = 200;
 
 }  // namespace
+
+void count_batch(ImportSummary& summary, const std::vector<publishing::ImportOutcome>& outcomes,
+                 const std::vector<bool>& pages, const std::vector<std::string>& labels) {
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const auto& outcome = outcomes[i];
+    ImportCounts& counts = pages[i] ? summary.pages : summary.posts;
+    switch (outcome.result) {
+      case publishing::ImportResult::created: ++counts.created; break;
+      case publishing::ImportResult::updated: ++counts.updated; break;
+      case publishing::ImportResult::unchanged: ++counts.unchanged; break;
+      case publishing::ImportResult::skipped: summary.skipped.push_back(labels[i] + ": " + outcome.note); continue;
+    }
+    summary.redirects += outcome.redirects;
+    if (!outcome.note.empty()) summary.notes.push_back(labels[i] + ": " + outcome.note);
+  }
+}
 
 std::vector<std::string> summary_lines(const ImportSummary& summary) {
   std::vector<std::string> lines;

@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace byline::publishing {
+struct ImportOutcome;
+}
+
 namespace byline::importing {
 
 // Told as an import goes; the command line draws a progress bar of it.
@@ -47,6 +51,11 @@ struct ImportSummary {
   std::vector<std::string> notes;
   std::map<std::string, long> unknown_shortcodes;  // kept as text
 };
+
+// Adds what became of one batch to `summary`: `pages[i]` says whether item
+// i is a page, `labels[i]` names it in a skip or change line.
+void count_batch(ImportSummary& summary, const std::vector<publishing::ImportOutcome>& outcomes,
+                 const std::vector<bool>& pages, const std::vector<std::string>& labels);
 
 // The summary as lines for a terminal or a log.
 std::vector<std::string> summary_lines(const ImportSummary& summary);

@@ -789,20 +789,7 @@ class WordPressImporter {
     in_flight_.reset();
     auto outcomes = flight.outcomes.get();
     BYLINE_TRY(outcomes);
-    for (std::size_t i = 0; i < outcomes->size(); ++i) {
-      const auto& outcome = (*outcomes)[i];
-      ImportCounts& counts = flight.pages[i] ? summary_.pages : summary_.posts;
-      switch (outcome.result) {
-        case publishing::ImportResult::created: ++counts.created; break;
-        case publishing::ImportResult::updated: ++counts.updated; break;
-        case publishing::ImportResult::unchanged: ++counts.unchanged; break;
-        case publishing::ImportResult::skipped:
-          summary_.skipped.push_back(flight.labels[i] + ": " + outcome.note);
-          continue;
-      }
-      summary_.redirects += outcome.redirects;
-      if (!outcome.note.empty()) summary_.notes.push_back(flight.labels[i] + ": " + outcome.note);
-    }
+    count_batch(summary_, *outcomes, flight.pages, flight.labels);
     return {};
   }
 
