@@ -106,8 +106,8 @@ void report(const char* name, const std::vector<Measure>& runs, int posts) {
     peaks.push_back(run.peak_mb);
   }
   const auto [low, high] = std::minmax_element(rates.begin(), rates.end());
-  std::printf("  %-22s %9.0f posts/s (spread %.0f–%.0f)  %7.1f µs CPU/post  peak %6.1f MB\n", name, median(rates), *low,
-              *high, median(cpu), median(peaks));
+  std::printf("  %-22s %9.0f posts/s (spread %.0f–%.0f)  %7.1f µs CPU/post  peak %6.1f MB\n", name,
+              median(rates), *low, *high, median(cpu), median(peaks));
 }
 
 }  // namespace
@@ -115,20 +115,24 @@ void report(const char* name, const std::vector<Measure>& runs, int posts) {
 int main(int argc, char** argv) {
   const int posts = argc > 1 ? std::atoi(argv[1]) : 100000;
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
-  const auto dir = std::filesystem::temp_directory_path() / ("byline-import-bench-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("byline-import-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
 
   // Two files: the one measured, and one a tenth of its size, to see that
   // memory stays flat as the file grows.
-  std::vector<std::pair<int, std::filesystem::path>> files = {{posts / 10, dir / "small.xml"}, {posts, dir / "export.xml"}};
+  std::vector<std::pair<int, std::filesystem::path>> files = {{posts / 10, dir / "small.xml"},
+                                                              {posts, dir / "export.xml"}};
   for (const auto& [count, path] : files) {
     std::ofstream out(path, std::ios::binary);
     byline::testing::WxrShape shape;
     shape.posts = count;
     byline::testing::write_wxr(out, shape);
   }
-  std::printf("WordPress import of %d generated posts (%.0f MB), %d rounds, each run in a process of its own\n", posts,
-              static_cast<double>(std::filesystem::file_size(dir / "export.xml")) / 1e6, rounds);
+  std::printf(
+      "WordPress import of %d generated posts (%.0f MB), %d rounds, each run in a process of its "
+      "own\n",
+      posts, static_cast<double>(std::filesystem::file_size(dir / "export.xml")) / 1e6, rounds);
 
   for (const auto& [count, path] : files) {
     std::vector<Measure> parsed, imported;
@@ -136,11 +140,13 @@ int main(int argc, char** argv) {
       parsed.push_back(in_child([&] { return parse_only(path); }));
       imported.push_back(in_child([&] { return import(path, dir / "data"); }));
     }
-    std::printf("%d posts (%.0f MB):\n", count, static_cast<double>(std::filesystem::file_size(path)) / 1e6);
+    std::printf("%d posts (%.0f MB):\n", count,
+                static_cast<double>(std::filesystem::file_size(path)) / 1e6);
     report("libxml2 parse alone", parsed, count);
     report("byline import", imported, count);
     std::vector<double> ratio;
-    for (int round = 0; round < rounds; ++round) ratio.push_back(imported[round].wall / parsed[round].wall);
+    for (int round = 0; round < rounds; ++round)
+      ratio.push_back(imported[round].wall / parsed[round].wall);
     std::printf("  import time / parse time: %.1f (median)\n", median(ratio));
   }
   std::filesystem::remove_all(dir);

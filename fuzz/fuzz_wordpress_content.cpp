@@ -22,11 +22,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   };
   links.attachment = [](std::string_view id) -> std::optional<byline::importing::ImportedImage> {
     if (id != "1") return std::nullopt;
-    return byline::importing::ImportedImage{"javascript:alert(1)", "\"><script>alert(1)</script>", "<b>c</b>"};
+    return byline::importing::ImportedImage{"javascript:alert(1)", "\"><script>alert(1)</script>",
+                                            "<b>c</b>"};
   };
   const auto converted = byline::importing::convert_wordpress_content(input, links);
-  if (byline::content::estimate_nesting_depth(converted.html) > 512) return 0;  // refused before sanitising
+  if (byline::content::estimate_nesting_depth(converted.html) > 512)
+    return 0;  // refused before sanitising
   const std::string safe = byline::content::sanitize_html(converted.html);
-  if (!byline::testing::script_surface(safe, byline::testing::HtmlScope::fragment, "").empty()) std::abort();
+  if (!byline::testing::script_surface(safe, byline::testing::HtmlScope::fragment, "").empty())
+    std::abort();
   return 0;
 }

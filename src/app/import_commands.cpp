@@ -31,9 +31,10 @@ struct ImportCommand {
 };
 
 // Runs `import` on the data directory of `command`, then prints the summary.
-int run_import(const ImportCommand& command,
-               const std::function<Result<importing::ImportSummary>(store::Store&, publishing::Workflow&,
-                                                                    media::MediaLibrary&, ProgressBar&)>& import) {
+int run_import(
+    const ImportCommand& command,
+    const std::function<Result<importing::ImportSummary>(
+        store::Store&, publishing::Workflow&, media::MediaLibrary&, ProgressBar&)>& import) {
   const std::filesystem::path dir = command.data_dir;
   // Rule: an import runs while Byline is stopped, so no running server
   // keeps pages from before it in its caches. A dry run writes nothing and
@@ -43,10 +44,11 @@ int run_import(const ImportCommand& command,
     auto acquired = DataDirLock::acquire(dir);
     if (!acquired) {
       if (acquired.error().code == ErrorCode::conflict) {
-        std::fprintf(stderr,
-                     "byline: Byline is serving %s; stop it, import, and start it again (a running server "
-                     "would go on showing pages from before the import). --dry-run may run beside it.\n",
-                     dir.c_str());
+        std::fprintf(
+            stderr,
+            "byline: Byline is serving %s; stop it, import, and start it again (a running server "
+            "would go on showing pages from before the import). --dry-run may run beside it.\n",
+            dir.c_str());
         return 1;
       }
       return report_failure(acquired.error());
@@ -65,8 +67,8 @@ int run_import(const ImportCommand& command,
 }
 
 int import_wordpress(const ImportCommand& command) {
-  return run_import(command, [&](store::Store& store, publishing::Workflow& workflow, media::MediaLibrary& media,
-                                 ProgressBar& progress) {
+  return run_import(command, [&](store::Store& store, publishing::Workflow& workflow,
+                                 media::MediaLibrary& media, ProgressBar& progress) {
     importing::WordPressImportOptions options;
     options.file = command.file;
     if (!command.uploads.empty()) options.uploads = command.uploads;
@@ -76,8 +78,8 @@ int import_wordpress(const ImportCommand& command) {
 }
 
 int import_ghost(const ImportCommand& command) {
-  return run_import(command, [&](store::Store& store, publishing::Workflow& workflow, media::MediaLibrary&,
-                                 ProgressBar& progress) {
+  return run_import(command, [&](store::Store& store, publishing::Workflow& workflow,
+                                 media::MediaLibrary&, ProgressBar& progress) {
     importing::GhostImportOptions options;
     options.file = command.file;
     options.url = command.url;
@@ -89,38 +91,51 @@ int import_ghost(const ImportCommand& command) {
 }  // namespace
 
 void add_import_commands(CLI::App& app, std::function<int()>& action) {
-  auto* import_command = app.add_subcommand("import", "Move a site from another platform into Byline");
+  auto* import_command =
+      app.add_subcommand("import", "Move a site from another platform into Byline");
   import_command->require_subcommand(1);
 
   auto command = std::make_shared<ImportCommand>();
   auto* wordpress = import_command->add_subcommand(
-      "wordpress", "Import a WordPress export (Tools → Export → All content): authors, sections, tags, posts, "
-                   "pages, images and every old address");
+      "wordpress",
+      "Import a WordPress export (Tools → Export → All content): authors, sections, tags, posts, "
+      "pages, images and every old address");
   wordpress->add_option("FILE", command->file, "The export, a .xml file (WXR 1.0 to 1.2)")
       ->required()
       ->check(CLI::ExistingFile);
-  wordpress->add_option("--uploads", command->uploads,
-                        "A copy of the site's wp-content/uploads: images are taken in as if uploaded "
-                        "(without it they stay at their old addresses)")
+  wordpress
+      ->add_option("--uploads", command->uploads,
+                   "A copy of the site's wp-content/uploads: images are taken in as if uploaded "
+                   "(without it they stay at their old addresses)")
       ->check(CLI::ExistingDirectory);
   wordpress->add_flag("--dry-run", command->dry_run, "Read and check everything, write nothing");
-  wordpress->add_option("--data", command->data_dir, "Directory of byline.db")->capture_default_str();
+  wordpress->add_option("--data", command->data_dir, "Directory of byline.db")
+      ->capture_default_str();
   wordpress->footer(
-      "Run it again with the same file to update what changed: nothing is duplicated, and an import that\n"
+      "Run it again with the same file to update what changed: nothing is duplicated, and an "
+      "import that\n"
       "was interrupted finishes. Stop Byline first; --dry-run may run beside it.\n\n"
-      "Example:\n  byline import wordpress export.xml --uploads ./wp-content/uploads --data ./data");
-  wordpress->callback([&action, command] { action = [command] { return import_wordpress(*command); }; });
+      "Example:\n  byline import wordpress export.xml --uploads ./wp-content/uploads --data "
+      "./data");
+  wordpress->callback(
+      [&action, command] { action = [command] { return import_wordpress(*command); }; });
 
-  auto* ghost = import_command->add_subcommand(
-      "ghost", "Import a Ghost export (Settings → Labs → Export): staff, tags, posts and pages, Ghost's ids kept");
-  ghost->add_option("FILE", command->file, "The export, a .json file")->required()->check(CLI::ExistingFile);
-  ghost->add_option("--url", command->url,
-                    "The old site's address (https://…): Ghost writes it as __GHOST_URL__ in exports, and its "
-                    "images stay there");
+  auto* ghost = import_command->add_subcommand("ghost",
+                                               "Import a Ghost export (Settings → Labs → Export): "
+                                               "staff, tags, posts and pages, Ghost's ids kept");
+  ghost->add_option("FILE", command->file, "The export, a .json file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  ghost->add_option(
+      "--url", command->url,
+      "The old site's address (https://…): Ghost writes it as __GHOST_URL__ in exports, and its "
+      "images stay there");
   ghost->add_flag("--dry-run", command->dry_run, "Read and check everything, write nothing");
   ghost->add_option("--data", command->data_dir, "Directory of byline.db")->capture_default_str();
-  ghost->footer("Run it again to update what changed. Stop Byline first; --dry-run may run beside it.\n\n"
-                "Example:\n  byline import ghost my-site.ghost.2024-01-15.json --url https://old.example --data ./data");
+  ghost->footer(
+      "Run it again to update what changed. Stop Byline first; --dry-run may run beside it.\n\n"
+      "Example:\n  byline import ghost my-site.ghost.2024-01-15.json --url https://old.example "
+      "--data ./data");
   ghost->callback([&action, command] { action = [command] { return import_ghost(*command); }; });
 }
 

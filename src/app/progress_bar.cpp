@@ -14,7 +14,8 @@ constexpr auto kLogEvery = std::chrono::seconds(5);
 std::string amount(std::uint64_t done, std::uint64_t total) {
   char text[64];
   if (total < 1024 * 1024) {
-    std::snprintf(text, sizeof text, "%.0f/%.0f KB", static_cast<double>(done) / 1024.0, static_cast<double>(total) / 1024.0);
+    std::snprintf(text, sizeof text, "%.0f/%.0f KB", static_cast<double>(done) / 1024.0,
+                  static_cast<double>(total) / 1024.0);
   } else {
     std::snprintf(text, sizeof text, "%.1f/%.1f MB", static_cast<double>(done) / (1024.0 * 1024.0),
                   static_cast<double>(total) / (1024.0 * 1024.0));
@@ -25,7 +26,8 @@ std::string amount(std::uint64_t done, std::uint64_t total) {
 std::string clock(long seconds) {
   char text[32];
   if (seconds >= 3600) {
-    std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", seconds / 3600, seconds / 60 % 60,
+                  seconds % 60);
   } else {
     std::snprintf(text, sizeof text, "%ld:%02ld", seconds / 60, seconds % 60);
   }
@@ -47,7 +49,8 @@ void ProgressBar::advance(std::uint64_t done, std::uint64_t items_done) {
   bytes_ = done;
   items_ = items_done;
   const auto now = std::chrono::steady_clock::now();
-  if (now - drawn_ < (terminal_ ? kTerminalEvery : std::chrono::steady_clock::duration(kLogEvery))) return;
+  if (now - drawn_ < (terminal_ ? kTerminalEvery : std::chrono::steady_clock::duration(kLogEvery)))
+    return;
   drawn_ = now;
   if (terminal_) {
     std::fprintf(stderr, "\r%s\x1b[K", line(now - started_).c_str());
@@ -67,7 +70,8 @@ void ProgressBar::end() {
 
 std::string ProgressBar::line(std::chrono::steady_clock::duration elapsed) const {
   const double seconds = std::chrono::duration<double>(elapsed).count();
-  const double fraction = total_ > 0 ? std::min(1.0, static_cast<double>(bytes_) / static_cast<double>(total_)) : 1.0;
+  const double fraction =
+      total_ > 0 ? std::min(1.0, static_cast<double>(bytes_) / static_cast<double>(total_)) : 1.0;
   const int filled = static_cast<int>(fraction * kBarWidth);
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(kBarWidth, '-');

@@ -7,7 +7,8 @@ namespace byline::content {
 namespace {
 
 const Section* find(const std::vector<Section>& sections, Id id) {
-  auto found = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.id == id; });
+  auto found =
+      std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.id == id; });
   return found == sections.end() ? nullptr : &*found;
 }
 
@@ -16,7 +17,8 @@ const Section* find(const std::vector<Section>& sections, Id id) {
 std::vector<Section> section_trail(const std::vector<Section>& sections, Id id) {
   std::vector<Section> trail;
   for (const Section* at = find(sections, id); at; at = find(sections, at->parent_id)) {
-    if (std::any_of(trail.begin(), trail.end(), [&](const Section& s) { return s.id == at->id; })) break;
+    if (std::any_of(trail.begin(), trail.end(), [&](const Section& s) { return s.id == at->id; }))
+      break;
     trail.push_back(*at);
   }
   std::reverse(trail.begin(), trail.end());

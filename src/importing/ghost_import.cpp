@@ -24,7 +24,9 @@ namespace {
 namespace json = boost::json;
 using content::Id;
 
-Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+Error invalid(std::string message) {
+  return make_error(ErrorCode::invalid_input, std::move(message));
+}
 
 std::string text(const json::object& object, std::string_view key) {
   const auto* value = object.if_contains(key);
@@ -58,14 +60,15 @@ std::optional<Time> ghost_time(const json::object& object, std::string_view key)
   if (!value->is_string()) return std::nullopt;
   const std::string stamp(value->get_string());
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (std::sscanf(stamp.c_str(), "%4d-%2d-%2d%*c%2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) != 6) {
+  if (std::sscanf(stamp.c_str(), "%4d-%2d-%2d%*c%2d:%2d:%2d", &year, &month, &day, &hour, &minute,
+                  &second) != 6) {
     return std::nullopt;
   }
   const auto date = std::chrono::year(year) / std::chrono::month(static_cast<unsigned>(month)) /
                     std::chrono::day(static_cast<unsigned>(day));
   if (!date.ok() || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  Time time = Time(std::chrono::sys_days(date)) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
-              std::chrono::seconds(second);
+  Time time = Time(std::chrono::sys_days(date)) + std::chrono::hours(hour) +
+              std::chrono::minutes(minute) + std::chrono::seconds(second);
   // An offset ("+03:30") instead of "Z".
   const auto offset = stamp.find_first_of("+-", 19);
   if (offset != std::string::npos && stamp.size() >= offset + 6) {
@@ -106,8 +109,8 @@ std::string where(std::string_view text, std::size_t offset) {
 
 class GhostImporter {
  public:
-  GhostImporter(store::Store& store, publishing::Workflow& workflow, const GhostImportOptions& options,
-                ImportProgress* progress)
+  GhostImporter(store::Store& store, publishing::Workflow& workflow,
+                const GhostImportOptions& options, ImportProgress* progress)
       : store_(store), workflow_(workflow), options_(options), progress_(progress) {
     summary_.dry_run = options.dry_run;
     base_url_ = options.url;
@@ -141,7 +144,8 @@ class GhostImporter {
   Result<json::object> read() {
     std::error_code error;
     const auto size = std::filesystem::file_size(options_.file, error);
-    if (error) return invalid("Cannot read " + options_.file.string() + ": " + error.message() + ".");
+    if (error)
+      return invalid("Cannot read " + options_.file.string() + ": " + error.message() + ".");
     if (size > kMaxGhostExportBytes) {
       return invalid("The export is larger than 1 GB; Byline reads Ghost exports up to that size.");
     }
@@ -155,16 +159,18 @@ class GhostImporter {
     const std::size_t used = parser.write(bytes.data(), bytes.size(), failure);
     if (!failure) parser.finish(failure);
     if (failure) {
-      return invalid("The export is not valid JSON at " + where(bytes, used) + ": " + failure.message() + ".");
+      return invalid("The export is not valid JSON at " + where(bytes, used) + ": " +
+                     failure.message() + ".");
     }
     if (progress_) progress_->end();
     json::value root = parser.release();
     const json::object* data = nullptr;
     if (root.is_object()) {
       const json::object& top = root.get_object();
-      if (const auto* db = top.if_contains("db"); db && db->is_array() && !db->get_array().empty() &&
-                                                  db->get_array()[0].is_object()) {
-        if (const auto* inner = db->get_array()[0].get_object().if_contains("data"); inner && inner->is_object()) {
+      if (const auto* db = top.if_contains("db");
+          db && db->is_array() && !db->get_array().empty() && db->get_array()[0].is_object()) {
+        if (const auto* inner = db->get_array()[0].get_object().if_contains("data");
+            inner && inner->is_object()) {
           data = &inner->get_object();
         }
       } else if (const auto* inner = top.if_contains("data"); inner && inner->is_object()) {
@@ -172,13 +178,17 @@ class GhostImporter {
       }
     }
     if (!data || (!table(*data, "posts") && !table(*data, "users"))) {
-      return invalid("This JSON is not a Ghost export (Settings → Labs → Export makes one): it has no db[0].data "
-                     "with posts or users.");
+      return invalid(
+          "This JSON is not a Ghost export (Settings → Labs → Export makes one): it has no "
+          "db[0].data "
+          "with posts or users.");
     }
     return *data;
   }
 
-  store::LegacyKey key(std::string kind, std::string id) const { return {"ghost", std::move(kind), std::move(id)}; }
+  store::LegacyKey key(std::string kind, std::string id) const {
+    return {"ghost", std::move(kind), std::move(id)};
+  }
 
   Result<void> bring_people(const json::object& tables) {
     std::vector<store::ImportedUser> people;
@@ -198,7 +208,8 @@ class GhostImporter {
         person.name = utf8_prefix(person.name, accounts::kMaxNameBytes);
         // As the newsroom keeps addresses; one that is none gets an address
         // that can never receive mail, until an admin gives them theirs.
-        person.email = accounts::normalize_email(text(user, "email")).value_or(person.slug + "@unknown.invalid");
+        person.email = accounts::normalize_email(text(user, "email"))
+                           .value_or(person.slug + "@unknown.invalid");
         person.bio = utf8_prefix(text(user, "bio"), 2000);
         person.website = utf8_prefix(text(user, "website"), 500);
         person.role = content::Role::author;
@@ -224,7 +235,8 @@ class GhostImporter {
       if (!*user) continue;
       users_[ids[i]] = **user;
       if (!old_author_slugs_[i].empty() && old_author_slugs_[i] != (*user)->slug) {
-        moved.push_back({"/author/" + old_author_slugs_[i] + "/", 0, "/author/" + (*user)->slug + "/"});
+        moved.push_back(
+            {"/author/" + old_author_slugs_[i] + "/", 0, "/author/" + (*user)->slug + "/"});
       }
     }
     return redirect(moved);
@@ -270,13 +282,15 @@ class GhostImporter {
         if (!value.is_object()) continue;
         const auto& link = value.get_object();
         auto& list = post_authors_[id_of(link, "post_id")];
-        if (list.size() < 100) list.emplace_back(std::int64_t{list_order(link)}, id_of(link, "author_id"));
+        if (list.size() < 100)
+          list.emplace_back(std::int64_t{list_order(link)}, id_of(link, "author_id"));
       }
     }
     for (auto& [post, list] : post_authors_) std::stable_sort(list.begin(), list.end());
     if (const auto* metas = table(tables, "posts_meta")) {
       for (const auto& value : *metas) {
-        if (value.is_object()) post_meta_[id_of(value.get_object(), "post_id")] = &value.get_object();
+        if (value.is_object())
+          post_meta_[id_of(value.get_object(), "post_id")] = &value.get_object();
       }
     }
     std::set<std::string> primary;
@@ -290,7 +304,9 @@ class GhostImporter {
     for (const auto& [id, tag] : by_id) {
       content::Tag made;
       const std::string wanted = text(*tag, "slug");
-      made.slug = content::is_valid_slug(wanted) ? wanted : content::make_slug(wanted.empty() ? text(*tag, "name") : wanted);
+      made.slug = content::is_valid_slug(wanted)
+                      ? wanted
+                      : content::make_slug(wanted.empty() ? text(*tag, "name") : wanted);
       if (made.slug.empty()) made.slug = "tag";
       made.name = utf8_prefix(text(*tag, "name"), 100);
       if (made.name.empty()) made.name = made.slug;
@@ -298,7 +314,8 @@ class GhostImporter {
       tags.push_back({made, key("tag", id)});
       tag_ids.push_back(id);
       if (primary.count(id)) {
-        sections.push_back({content::Section{0, made.slug, made.name, made.description, 0}, key("section", id), std::nullopt});
+        sections.push_back({content::Section{0, made.slug, made.name, made.description, 0},
+                            key("section", id), std::nullopt});
         section_ids.push_back(id);
       }
     }
@@ -339,7 +356,8 @@ class GhostImporter {
   std::string with_site(std::string text) const {
     // Ghost's exports write the site's own address as this token.
     static constexpr std::string_view kSiteAddressToken = "__GHOST_URL__";
-    for (auto at = text.find(kSiteAddressToken); at != std::string::npos; at = text.find(kSiteAddressToken, at)) {
+    for (auto at = text.find(kSiteAddressToken); at != std::string::npos;
+         at = text.find(kSiteAddressToken, at)) {
       text.replace(at, kSiteAddressToken.size(), base_url_);
       at += base_url_.size();
     }
@@ -373,7 +391,8 @@ class GhostImporter {
         boost::system::error_code failure;
         const json::value parsed = json::parse(document, failure, {}, parse_options());
         if (failure) return skip(std::string("its ") + editor + " document is not valid JSON");
-        html = std::string(editor) == "lexical" ? lexical_to_html(parsed) : mobiledoc_to_html(parsed);
+        html =
+            std::string(editor) == "lexical" ? lexical_to_html(parsed) : mobiledoc_to_html(parsed);
         break;
       }
     }
@@ -385,14 +404,18 @@ class GhostImporter {
                   : status == "scheduled" ? content::PostStatus::scheduled
                   : status == "sent"      ? content::PostStatus::unpublished
                                           : content::PostStatus::draft;
-    if (status == "sent") summary_.notes.push_back(label + ": sent by email only, so imported as not public");
+    if (status == "sent")
+      summary_.notes.push_back(label + ": sent by email only, so imported as not public");
     const std::string visibility = text(source, "visibility");
-    if (!visibility.empty() && visibility != "public" && post.status == content::PostStatus::published) {
+    if (!visibility.empty() && visibility != "public" &&
+        post.status == content::PostStatus::published) {
       post.status = content::PostStatus::unpublished;
-      summary_.notes.push_back(label + ": for " + visibility + " members only, so imported as not public");
+      summary_.notes.push_back(label + ": for " + visibility +
+                               " members only, so imported as not public");
     }
     const auto published = ghost_time(source, "published_at");
-    if (post.status == content::PostStatus::published || post.status == content::PostStatus::scheduled) {
+    if (post.status == content::PostStatus::published ||
+        post.status == content::PostStatus::scheduled) {
       if (!published) return skip("it is " + status + " but has no published_at");
       post.published_at = published;
     }
@@ -405,21 +428,25 @@ class GhostImporter {
     if (const auto found = post_authors_.find(id); found != post_authors_.end()) {
       for (const auto& [order, author] : found->second) author_ids.push_back(author);
     }
-    if (author_ids.empty() && !id_of(source, "author_id").empty()) author_ids.push_back(id_of(source, "author_id"));
+    if (author_ids.empty() && !id_of(source, "author_id").empty())
+      author_ids.push_back(id_of(source, "author_id"));
     for (const auto& author : author_ids) {
       const auto user = users_.find(author);
       if (user == users_.end()) continue;
-      if (std::none_of(post.authors.begin(), post.authors.end(), [&](const auto& u) { return u.id == user->second.id; })) {
+      if (std::none_of(post.authors.begin(), post.authors.end(),
+                       [&](const auto& u) { return u.id == user->second.id; })) {
         post.authors.push_back(user->second);
       }
     }
     if (post.authors.empty()) return skip("none of its authors is in the export");
     if (const auto found = post_tags_.find(id); found != post_tags_.end()) {
       for (const auto& [order, tag] : found->second) {
-        if (const auto made = tags_.find(tag); made != tags_.end()) post.tags.push_back(made->second);
+        if (const auto made = tags_.find(tag); made != tags_.end())
+          post.tags.push_back(made->second);
       }
       if (!found->second.empty()) {
-        if (const auto section = sections_.find(found->second.front().second); section != sections_.end()) {
+        if (const auto section = sections_.find(found->second.front().second);
+            section != sections_.end()) {
           post.sections.push_back(section->second);
         }
       }
@@ -429,17 +456,21 @@ class GhostImporter {
     if (image.starts_with("https://")) {
       post.featured_image = image;
       post.featured_image_alt = utf8_prefix(text(source, "feature_image_alt"), 1000);
-      post.featured_image_caption = utf8_prefix(content::html_to_text(text(source, "feature_image_caption")), 1000);
+      post.featured_image_caption =
+          utf8_prefix(content::html_to_text(text(source, "feature_image_caption")), 1000);
     } else if (!image.empty()) {
-      summary_.notes.push_back(label + ": its featured image " + image.substr(0, 200) +
-                               " is not an https address, so it was left out (give the old site's with --url)");
+      summary_.notes.push_back(
+          label + ": its featured image " + image.substr(0, 200) +
+          " is not an https address, so it was left out (give the old site's with --url)");
     }
     // Search engines' fields: on the post before Ghost 4, in posts_meta since.
     post.seo_title = utf8_prefix(text(source, "meta_title"), 1000);
     post.seo_description = utf8_prefix(text(source, "meta_description"), 1000);
     if (const auto meta = post_meta_.find(id); meta != post_meta_.end()) {
-      if (post.seo_title.empty()) post.seo_title = utf8_prefix(text(*meta->second, "meta_title"), 1000);
-      if (post.seo_description.empty()) post.seo_description = utf8_prefix(text(*meta->second, "meta_description"), 1000);
+      if (post.seo_title.empty())
+        post.seo_title = utf8_prefix(text(*meta->second, "meta_title"), 1000);
+      if (post.seo_description.empty())
+        post.seo_description = utf8_prefix(text(*meta->second, "meta_description"), 1000);
     }
 
     imported.legacy = key("post", id);
@@ -458,8 +489,8 @@ class GhostImporter {
 
   Result<void> flush() {
     if (batch_.empty()) return {};
-    auto outcomes = workflow_.import_posts(publishing::Actor::system("importer (Ghost)"), std::move(batch_), now_utc(),
-                                           options_.dry_run);
+    auto outcomes = workflow_.import_posts(publishing::Actor::system("importer (Ghost)"),
+                                           std::move(batch_), now_utc(), options_.dry_run);
     batch_.clear();
     BYLINE_TRY(outcomes);
     count_batch(summary_, *outcomes, pages_, labels_);
@@ -476,9 +507,9 @@ class GhostImporter {
   std::string base_url_;
 
   std::vector<std::string> old_author_slugs_;
-  std::unordered_map<std::string, content::User> users_;       // by Ghost id
-  std::unordered_map<std::string, content::Tag> tags_;         // by Ghost id
-  std::unordered_map<std::string, content::Section> sections_; // by Ghost tag id
+  std::unordered_map<std::string, content::User> users_;        // by Ghost id
+  std::unordered_map<std::string, content::Tag> tags_;          // by Ghost id
+  std::unordered_map<std::string, content::Section> sections_;  // by Ghost tag id
   std::unordered_map<std::string, std::vector<std::pair<std::int64_t, std::string>>> post_tags_;
   std::unordered_map<std::string, std::vector<std::pair<std::int64_t, std::string>>> post_authors_;
   std::unordered_map<std::string, const json::object*> post_meta_;
@@ -491,8 +522,8 @@ class GhostImporter {
 
 }  // namespace
 
-Result<ImportSummary> import_ghost(store::Store& store, publishing::Workflow& workflow, const GhostImportOptions& options,
-                                   ImportProgress* progress) {
+Result<ImportSummary> import_ghost(store::Store& store, publishing::Workflow& workflow,
+                                   const GhostImportOptions& options, ImportProgress* progress) {
   GhostImporter importer(store, workflow, options, progress);
   return importer.run();
 }

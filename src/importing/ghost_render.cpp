@@ -94,7 +94,8 @@ void lexical_node(const json::value& value, std::string& out, int depth) {
   } else if (type == "horizontalrule") {
     out += "<hr>\n";
   } else if (type == "image") {
-    out += image_figure(text_of(node, "src"), text_of(node, "altText"), text_of(node, "caption")) + "\n";
+    out += image_figure(text_of(node, "src"), text_of(node, "altText"), text_of(node, "caption")) +
+           "\n";
   } else if (type == "html") {
     out += std::string(text_of(node, "html")) + "\n";
   } else if (type == "markdown") {
@@ -125,9 +126,11 @@ struct Mobiledoc {
 
 // One markup's opening tag ("a" with its href, "strong" ...).
 std::string open_markup(const json::value& markup, std::string& tag) {
-  if (!markup.is_array() || markup.get_array().empty() || !markup.get_array()[0].is_string()) return {};
+  if (!markup.is_array() || markup.get_array().empty() || !markup.get_array()[0].is_string())
+    return {};
   tag = std::string(markup.get_array()[0].get_string());
-  static const std::string_view kAllowed[] = {"a", "b", "strong", "i", "em", "u", "s", "code", "sub", "sup"};
+  static const std::string_view kAllowed[] = {"a", "b", "strong", "i",   "em",
+                                              "u", "s", "code",   "sub", "sup"};
   if (std::find(std::begin(kAllowed), std::end(kAllowed), tag) == std::end(kAllowed)) {
     tag.clear();
     return {};
@@ -136,7 +139,8 @@ std::string open_markup(const json::value& markup, std::string& tag) {
   if (tag == "a" && markup.get_array().size() > 1 && markup.get_array()[1].is_array()) {
     const auto& attributes = markup.get_array()[1].get_array();
     for (std::size_t i = 0; i + 1 < attributes.size(); i += 2) {
-      if (attributes[i].is_string() && attributes[i].get_string() == "href" && attributes[i + 1].is_string()) {
+      if (attributes[i].is_string() && attributes[i].get_string() == "href" &&
+          attributes[i + 1].is_string()) {
         html += " href=\"" + escaped(attributes[i + 1].get_string()) + "\"";
       }
     }
@@ -164,9 +168,11 @@ void mobiledoc_markers(const Mobiledoc& doc, const json::value& markers, std::st
     }
     if (parts[0].is_int64() && parts[0].get_int64() == 0 && parts[3].is_string()) {
       out += escaped(parts[3].get_string());
-    } else if (parts[0].is_int64() && parts[0].get_int64() == 1 && parts[3].is_int64() && doc.atoms) {
+    } else if (parts[0].is_int64() && parts[0].get_int64() == 1 && parts[3].is_int64() &&
+               doc.atoms) {
       const auto index = static_cast<std::size_t>(parts[3].get_int64());
-      if (index < doc.atoms->size() && (*doc.atoms)[index].is_array() && (*doc.atoms)[index].get_array().size() > 1 &&
+      if (index < doc.atoms->size() && (*doc.atoms)[index].is_array() &&
+          (*doc.atoms)[index].get_array().size() > 1 &&
           (*doc.atoms)[index].get_array()[1].is_string()) {
         out += escaped((*doc.atoms)[index].get_array()[1].get_string());
       }
@@ -193,7 +199,9 @@ void mobiledoc_card(const Mobiledoc& doc, std::size_t index, std::string& out) {
   } else if (name == "html") {
     out += std::string(text_of(payload, "html")) + "\n";
   } else if (name == "image") {
-    out += image_figure(text_of(payload, "src"), text_of(payload, "alt"), text_of(payload, "caption")) + "\n";
+    out += image_figure(text_of(payload, "src"), text_of(payload, "alt"),
+                        text_of(payload, "caption")) +
+           "\n";
   } else if (name == "hr") {
     out += "<hr>\n";
   } else if (name == "code") {
@@ -205,7 +213,8 @@ void mobiledoc_card(const Mobiledoc& doc, std::size_t index, std::string& out) {
 }
 
 std::string block_tag(std::string_view tag) {
-  static const std::string_view kBlocks[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside"};
+  static const std::string_view kBlocks[] = {"p",  "h1", "h2",         "h3",   "h4",
+                                             "h5", "h6", "blockquote", "aside"};
   for (const auto block : kBlocks) {
     if (tag == block) return block == "aside" ? "blockquote" : std::string(block);
   }
@@ -227,13 +236,17 @@ std::string mobiledoc_to_html(const json::value& document) {
   if (!document.is_object()) return out;
   const json::object& object = document.get_object();
   Mobiledoc doc;
-  if (const auto* markups = object.if_contains("markups"); markups && markups->is_array()) doc.markups = &markups->get_array();
-  if (const auto* cards = object.if_contains("cards"); cards && cards->is_array()) doc.cards = &cards->get_array();
-  if (const auto* atoms = object.if_contains("atoms"); atoms && atoms->is_array()) doc.atoms = &atoms->get_array();
+  if (const auto* markups = object.if_contains("markups"); markups && markups->is_array())
+    doc.markups = &markups->get_array();
+  if (const auto* cards = object.if_contains("cards"); cards && cards->is_array())
+    doc.cards = &cards->get_array();
+  if (const auto* atoms = object.if_contains("atoms"); atoms && atoms->is_array())
+    doc.atoms = &atoms->get_array();
   const auto* sections = object.if_contains("sections");
   if (!sections || !sections->is_array()) return out;
   for (const auto& section : sections->get_array()) {
-    if (!section.is_array() || section.get_array().empty() || !section.get_array()[0].is_int64()) continue;
+    if (!section.is_array() || section.get_array().empty() || !section.get_array()[0].is_int64())
+      continue;
     const auto& parts = section.get_array();
     const auto kind = parts[0].get_int64();
     if (kind == 1 && parts.size() >= 3 && parts[1].is_string()) {  // markup section
@@ -241,7 +254,8 @@ std::string mobiledoc_to_html(const json::value& document) {
       out += "<" + tag + ">";
       mobiledoc_markers(doc, parts[2], out);
       out += "</" + tag + ">\n";
-    } else if (kind == 3 && parts.size() >= 3 && parts[1].is_string() && parts[2].is_array()) {  // list
+    } else if (kind == 3 && parts.size() >= 3 && parts[1].is_string() &&
+               parts[2].is_array()) {  // list
       const std::string tag = parts[1].get_string() == "ol" ? "ol" : "ul";
       out += "<" + tag + ">";
       for (const auto& item : parts[2].get_array()) {

@@ -39,10 +39,10 @@ struct ImportSummary {
   long tags = 0;
   ImportCounts posts;
   ImportCounts pages;
-  long media_imported = 0;      // taken in from --uploads (or there from an earlier run)
-  long images_left = 0;         // images left at their old addresses
+  long media_imported = 0;  // taken in from --uploads (or there from an earlier run)
+  long images_left = 0;     // images left at their old addresses
   std::vector<std::string> images_left_examples;  // the first few of them
-  long redirects = 0;           // old addresses that lead somewhere now
+  long redirects = 0;                             // old addresses that lead somewhere now
   // Items left out for what they are, by kind: "navigation menu items" → 12.
   std::map<std::string, long> skipped_kinds;
   // Items left out for a problem of their own, one line each.

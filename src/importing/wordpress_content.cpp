@@ -20,13 +20,16 @@ std::string escaped(std::string_view text) {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -98,17 +101,20 @@ std::map<std::string, std::string, std::less<>> parse_attributes(std::string_vie
   return attributes;
 }
 
-std::string attribute(const std::map<std::string, std::string, std::less<>>& attributes, std::string_view name) {
+std::string attribute(const std::map<std::string, std::string, std::less<>>& attributes,
+                      std::string_view name) {
   const auto found = attributes.find(name);
   return found == attributes.end() ? std::string() : found->second;
 }
 
 constexpr std::array kEnclosing = {std::string_view("caption"), std::string_view("wp_caption"),
-                                   std::string_view("embed"), std::string_view("video"), std::string_view("audio")};
+                                   std::string_view("embed"), std::string_view("video"),
+                                   std::string_view("audio")};
 
 class Shortcodes {
  public:
-  Shortcodes(const ContentLinks& links, std::vector<std::string>& unknown) : links_(links), unknown_(unknown) {}
+  Shortcodes(const ContentLinks& links, std::vector<std::string>& unknown)
+      : links_(links), unknown_(unknown) {}
 
   std::string expand(std::string_view text) {
     std::string out;
@@ -134,10 +140,11 @@ class Shortcodes {
       }
       const auto close = text.find(']', name_end);
       // A name starts with a letter: "[1]" is a footnote mark, not a shortcode.
-      const bool shaped = name_end > open + 1 && std::isalpha(static_cast<unsigned char>(text[open + 1])) &&
-                          close != std::string_view::npos &&
-                          (text[name_end] == ']' || text[name_end] == ' ' || text[name_end] == '/') &&
-                          text.substr(open, close - open).find('\n') == std::string_view::npos;
+      const bool shaped =
+          name_end > open + 1 && std::isalpha(static_cast<unsigned char>(text[open + 1])) &&
+          close != std::string_view::npos &&
+          (text[name_end] == ']' || text[name_end] == ' ' || text[name_end] == '/') &&
+          text.substr(open, close - open).find('\n') == std::string_view::npos;
       if (!shaped) {
         out += '[';
         at = open + 1;
@@ -150,7 +157,8 @@ class Shortcodes {
       const auto attributes = parse_attributes(inside);
       std::size_t next = close + 1;
       std::string_view enclosed;
-      if (!self_closing && std::find(kEnclosing.begin(), kEnclosing.end(), name) != kEnclosing.end()) {
+      if (!self_closing &&
+          std::find(kEnclosing.begin(), kEnclosing.end(), name) != kEnclosing.end()) {
         const std::string closing = "[/" + name + "]";
         const auto end = text.find(closing, next);
         if (end != std::string_view::npos) {
@@ -172,9 +180,9 @@ class Shortcodes {
   }
 
  private:
-  std::optional<std::string> render(const std::string& name,
-                                    const std::map<std::string, std::string, std::less<>>& attributes,
-                                    std::string_view enclosed) {
+  std::optional<std::string> render(
+      const std::string& name, const std::map<std::string, std::string, std::less<>>& attributes,
+      std::string_view enclosed) {
     if (name == "caption" || name == "wp_caption") {
       // [caption id="…" align="…"]<img …/> The caption text[/caption]; the
       // image may be inside a link.
@@ -211,7 +219,8 @@ class Shortcodes {
       return html + "</figure>";
     }
     if (name == "embed") {
-      const std::string url(trim(enclosed.empty() ? std::string_view(attribute(attributes, "0")) : enclosed));
+      const std::string url(
+          trim(enclosed.empty() ? std::string_view(attribute(attributes, "0")) : enclosed));
       if (!is_web_url(url)) return std::string();
       return "<p><a href=\"" + escaped(url) + "\">" + escaped(url) + "</a></p>";
     }
@@ -256,16 +265,19 @@ std::string link_bare_urls(std::string_view text) {
 
 bool starts_with_block(std::string_view chunk) {
   static constexpr std::array kBlocks = {
-      "p",     "div",    "h1",    "h2",       "h3",     "h4",     "h5",   "h6",  "ul",     "ol",   "li",
-      "dl",    "dd",     "dt",    "pre",      "blockquote", "table", "thead", "tbody", "tfoot", "tr", "td",
-      "th",    "figure", "figcaption", "hr", "section", "article", "aside", "header", "footer", "nav", "address",
-      "details", "summary", "iframe", "video", "audio", "form", "script", "style", "object", "caption", "!--"};
+      "p",          "div",     "h1",      "h2",      "h3",    "h4",     "h5",     "h6",
+      "ul",         "ol",      "li",      "dl",      "dd",    "dt",     "pre",    "blockquote",
+      "table",      "thead",   "tbody",   "tfoot",   "tr",    "td",     "th",     "figure",
+      "figcaption", "hr",      "section", "article", "aside", "header", "footer", "nav",
+      "address",    "details", "summary", "iframe",  "video", "audio",  "form",   "script",
+      "style",      "object",  "caption", "!--"};
   if (!chunk.starts_with('<')) return false;
   std::string_view rest = chunk.substr(1);
   if (rest.starts_with('/')) rest.remove_prefix(1);
   for (const std::string_view tag : kBlocks) {
     if (rest.size() >= tag.size() && lower(rest.substr(0, tag.size())) == tag &&
-        (rest.size() == tag.size() || !std::isalnum(static_cast<unsigned char>(rest[tag.size()])))) {
+        (rest.size() == tag.size() ||
+         !std::isalnum(static_cast<unsigned char>(rest[tag.size()])))) {
       return true;
     }
   }
@@ -283,7 +295,8 @@ std::string rewrite_images(std::string_view html, const ContentLinks& links) {
     const auto equals = html.find('=', at);
     if (equals == std::string_view::npos || equals + 1 >= html.size()) break;
     std::size_t name_start = equals;
-    while (name_start > at && std::isalpha(static_cast<unsigned char>(html[name_start - 1]))) --name_start;
+    while (name_start > at && std::isalpha(static_cast<unsigned char>(html[name_start - 1])))
+      --name_start;
     const std::string name = lower(html.substr(name_start, equals - name_start));
     const char quote = html[equals + 1];
     const bool attribute_like = (quote == '"' || quote == '\'') && name_start > 0 &&
@@ -297,7 +310,8 @@ std::string rewrite_images(std::string_view html, const ContentLinks& links) {
     if (end == std::string_view::npos) break;
     const std::string_view value = html.substr(equals + 2, end - equals - 2);
     if (name == "srcset") {
-      if (name_start > at) out.append(html.substr(at, name_start - 1 - at));  // the attribute and its space go
+      if (name_start > at)
+        out.append(html.substr(at, name_start - 1 - at));  // the attribute and its space go
       at = end + 1;
       continue;
     }

@@ -33,18 +33,20 @@ constexpr std::size_t kMaxExamples = 20;
 // ("0000-00-00 00:00:00", an unpublished draft's) and anything malformed.
 std::optional<Time> wordpress_time(std::string_view text) {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (text.size() < 19 || std::sscanf(std::string(text.substr(0, 19)).c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &year,
-                                      &month, &day, &hour, &minute, &second) != 6) {
+  if (text.size() < 19 ||
+      std::sscanf(std::string(text.substr(0, 19)).c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &year, &month,
+                  &day, &hour, &minute, &second) != 6) {
     return std::nullopt;
   }
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+      second > 60) {
     return std::nullopt;
   }
   const auto date = std::chrono::year(year) / std::chrono::month(static_cast<unsigned>(month)) /
                     std::chrono::day(static_cast<unsigned>(day));
   if (!date.ok()) return std::nullopt;
-  return Time(std::chrono::sys_days(date)) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
-         std::chrono::seconds(second);
+  return Time(std::chrono::sys_days(date)) + std::chrono::hours(hour) +
+         std::chrono::minutes(minute) + std::chrono::seconds(second);
 }
 
 // A WordPress slug (percent-encoded UTF-8 when not Latin) as text.
@@ -64,7 +66,8 @@ std::string host_of(std::string_view url) {
 
 bool is_image_file(std::string_view name) {
   std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   for (const char* extension : {".jpg", ".jpeg", ".png", ".gif", ".webp"}) {
     if (lower.ends_with(extension)) return true;
   }
@@ -82,8 +85,10 @@ std::string original_of(std::string_view path) {
   } else {
     const auto dash = stem.rfind('-');
     const auto x = stem.rfind('x');
-    if (dash != std::string_view::npos && x != std::string_view::npos && x > dash + 1 && x + 1 < stem.size() &&
-        std::all_of(stem.begin() + static_cast<long>(dash) + 1, stem.begin() + static_cast<long>(x), ::isdigit) &&
+    if (dash != std::string_view::npos && x != std::string_view::npos && x > dash + 1 &&
+        x + 1 < stem.size() &&
+        std::all_of(stem.begin() + static_cast<long>(dash) + 1, stem.begin() + static_cast<long>(x),
+                    ::isdigit) &&
         std::all_of(stem.begin() + static_cast<long>(x) + 1, stem.end(), ::isdigit)) {
       stem = stem.substr(0, dash);
     }
@@ -125,10 +130,12 @@ class WordPressImporter {
     std::error_code error;
     const auto size = std::filesystem::file_size(options_.file, error);
     if (error) {
-      return make_error(ErrorCode::invalid_input, "Cannot read " + options_.file.string() + ": " + error.message() + ".");
+      return make_error(ErrorCode::invalid_input,
+                        "Cannot read " + options_.file.string() + ": " + error.message() + ".");
     }
     if (options_.uploads && !std::filesystem::is_directory(*options_.uploads)) {
-      return make_error(ErrorCode::invalid_input, "--uploads " + options_.uploads->string() + " is not a directory.");
+      return make_error(ErrorCode::invalid_input,
+                        "--uploads " + options_.uploads->string() + " is not a directory.");
     }
     total_bytes_ = size;
 
@@ -179,7 +186,7 @@ class WordPressImporter {
 
   Result<void> take_site(const WxrSite& site) {
     site_ = site;
-    std::string base = !site.base_blog_url.empty() ? site.base_blog_url
+    std::string base = !site.base_blog_url.empty()   ? site.base_blog_url
                        : !site.base_site_url.empty() ? site.base_site_url
                                                      : site.link;
     while (base.ends_with('/')) base.pop_back();
@@ -257,7 +264,9 @@ class WordPressImporter {
     return {};
   }
 
-  store::LegacyKey key(std::string kind, std::string id) const { return {source_, std::move(kind), std::move(id)}; }
+  store::LegacyKey key(std::string kind, std::string id) const {
+    return {source_, std::move(kind), std::move(id)};
+  }
 
   Result<void> bring_people() {
     std::vector<store::ImportedUser> people;
@@ -284,7 +293,8 @@ class WordPressImporter {
       if (name.empty()) name = plain(author.first_name + " " + author.last_name);
       add(author.login, std::move(name), author.email, "", "");
     }
-    for (const auto& guest : guests_) add(guest.login, guest.name, guest.email, guest.bio, guest.website);
+    for (const auto& guest : guests_)
+      add(guest.login, guest.name, guest.email, guest.bio, guest.website);
     summary_.authors = static_cast<long>(people.size());
     if (options_.dry_run) {
       for (std::size_t i = 0; i < people.size(); ++i) {
@@ -306,11 +316,13 @@ class WordPressImporter {
       if (!old_slug.empty() && old_slug != (*user)->slug) {
         for (const std::string suffix : {"/", "/feed/"}) {
           if (auto address = http::canonical_address("/author/" + old_slug + suffix)) {
-            moved.push_back({*address, 0, "/author/" + (*user)->slug + (suffix == "/" ? "/" : "/rss/")});
+            moved.push_back(
+                {*address, 0, "/author/" + (*user)->slug + (suffix == "/" ? "/" : "/rss/")});
           }
         }
       }
-      moved.push_back({"/author/" + (*user)->slug + "/feed/", 0, "/author/" + (*user)->slug + "/rss/"});
+      moved.push_back(
+          {"/author/" + (*user)->slug + "/feed/", 0, "/author/" + (*user)->slug + "/rss/"});
       if (!authors_.empty() && i < authors_.size() && !authors_[i].id.empty()) {
         moved.push_back({"/?author=" + authors_[i].id, 0, "/author/" + (*user)->slug + "/"});
       }
@@ -333,7 +345,8 @@ class WordPressImporter {
 
   // A term's slug in Byline's form; `fallback` when nothing of it is left.
   static std::string term_slug(std::string_view wanted, std::string_view fallback) {
-    std::string slug = content::is_valid_slug(wanted) ? std::string(wanted) : content::make_slug(wanted);
+    std::string slug =
+        content::is_valid_slug(wanted) ? std::string(wanted) : content::make_slug(wanted);
     return slug.empty() ? std::string(fallback) : slug;
   }
 
@@ -351,7 +364,8 @@ class WordPressImporter {
       const std::string slug = decoded_slug(term.slug);
       if (placed.count(slug) || depth > 50) return;
       const auto parent = by_slug.find(decoded_slug(term.parent_slug));
-      if (!term.parent_slug.empty() && parent != by_slug.end() && parent->second != &term) place(*parent->second, depth + 1);
+      if (!term.parent_slug.empty() && parent != by_slug.end() && parent->second != &term)
+        place(*parent->second, depth + 1);
       if (placed.insert(slug).second) ordered.push_back(&term);
     };
     for (const auto& term : categories_) place(term, 0);
@@ -366,7 +380,8 @@ class WordPressImporter {
       section.description = utf8_prefix(plain(term->description), 500);
       std::optional<store::LegacyKey> parent;
       const auto parent_term = by_slug.find(decoded_slug(term->parent_slug));
-      if (!term->parent_slug.empty() && parent_term != by_slug.end() && parent_term->second != term) {
+      if (!term->parent_slug.empty() && parent_term != by_slug.end() &&
+          parent_term->second != term) {
         parent = key("section", term_id(*parent_term->second, parent_term->first));
       }
       sections.push_back({section, key("section", term_id(*term, slug)), parent});
@@ -416,12 +431,15 @@ class WordPressImporter {
       if (found == section_by_id.end()) continue;
       sections_[old_slugs[i]] = found->second;
       const auto parent = trail_of.find(decoded_slug(term.parent_slug));
-      const std::string trail = (parent != trail_of.end() ? parent->second + "/" : std::string()) + old_slugs[i];
+      const std::string trail =
+          (parent != trail_of.end() ? parent->second + "/" : std::string()) + old_slugs[i];
       trail_of[old_slugs[i]] = trail;
       const std::string page = "/section/" + found->second.slug + "/";
-      for (const std::string& path : {"/category/" + trail + "/", "/category/" + old_slugs[i] + "/"}) {
+      for (const std::string& path :
+           {"/category/" + trail + "/", "/category/" + old_slugs[i] + "/"}) {
         if (auto address = http::canonical_address(path)) moved.push_back({*address, 0, page});
-        if (auto address = http::canonical_address(path + "feed/")) moved.push_back({*address, 0, page + "rss/"});
+        if (auto address = http::canonical_address(path + "feed/"))
+          moved.push_back({*address, 0, page + "rss/"});
       }
       if (!term.id.empty()) moved.push_back({"/?cat=" + term.id, 0, page});
     }
@@ -434,7 +452,8 @@ class WordPressImporter {
       local->id = (*tag_ids)[i];
       tags_by_slug_[old_tag_slugs[i]] = *local;
       const std::string page = "/tag/" + local->slug + "/";
-      if (auto address = http::canonical_address("/tag/" + old_tag_slugs[i] + "/"); address && *address != page) {
+      if (auto address = http::canonical_address("/tag/" + old_tag_slugs[i] + "/");
+          address && *address != page) {
         moved.push_back({*address, 0, page});
       }
       if (auto address = http::canonical_address("/tag/" + old_tag_slugs[i] + "/feed/")) {
@@ -443,8 +462,10 @@ class WordPressImporter {
     }
     // Duplicates would only be written twice; an address that is already
     // its page's needs no redirect.
-    std::sort(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.address < b.address; });
-    moved.erase(std::unique(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.address == b.address; }),
+    std::sort(moved.begin(), moved.end(),
+              [](const auto& a, const auto& b) { return a.address < b.address; });
+    moved.erase(std::unique(moved.begin(), moved.end(),
+                            [](const auto& a, const auto& b) { return a.address == b.address; }),
                 moved.end());
     std::erase_if(moved, [](const store::Redirect& r) { return r.address == r.location; });
     return add_redirects(moved);
@@ -492,20 +513,24 @@ class WordPressImporter {
     auto bytes = read_file_beneath(*options_.uploads, attachment.file, media::kMaxUploadBytes);
     if (!bytes) {
       const bool there = is_file_beneath(*options_.uploads, attachment.file);
-      summary_.skipped.push_back("image " + attachment.file.substr(0, 200) + ": " +
-                                 (there ? "larger than " + std::to_string(media::kMaxUploadBytes / 1024 / 1024) + " MB"
-                                        : std::string("no such file in --uploads")));
+      summary_.skipped.push_back(
+          "image " + attachment.file.substr(0, 200) + ": " +
+          (there ? "larger than " + std::to_string(media::kMaxUploadBytes / 1024 / 1024) + " MB"
+                 : std::string("no such file in --uploads")));
       return std::optional<std::string>();
     }
     if (options_.dry_run) {
       ++summary_.media_imported;
       return std::optional<std::string>();
     }
-    media::Upload upload{*bytes, std::filesystem::path(attachment.file).filename().string(), attachment.alt, 0, legacy};
+    media::Upload upload{*bytes, std::filesystem::path(attachment.file).filename().string(),
+                         attachment.alt, 0, legacy};
     auto added = media_.add(upload, now_utc());
     if (!added) {
-      if (added.error().code == ErrorCode::invalid_input || added.error().code == ErrorCode::too_large) {
-        summary_.skipped.push_back("image " + attachment.file.substr(0, 200) + ": " + added.error().message);
+      if (added.error().code == ErrorCode::invalid_input ||
+          added.error().code == ErrorCode::too_large) {
+        summary_.skipped.push_back("image " + attachment.file.substr(0, 200) + ": " +
+                                   added.error().message);
         return std::optional<std::string>();
       }
       return added.error();
@@ -539,9 +564,10 @@ class WordPressImporter {
       ++summary_.skipped_kinds["navigation menu items (menus are not imported)"];
       return {};
     }
-    if (type == "wp_block" || type == "wp_template" || type == "wp_template_part" || type == "wp_global_styles" ||
-        type == "wp_navigation" || type == "custom_css" || type == "customize_changeset" || type == "oembed_cache" ||
-        type == "revision" || type == "user_request") {
+    if (type == "wp_block" || type == "wp_template" || type == "wp_template_part" ||
+        type == "wp_global_styles" || type == "wp_navigation" || type == "custom_css" ||
+        type == "customize_changeset" || type == "oembed_cache" || type == "revision" ||
+        type == "user_request") {
       ++summary_.skipped_kinds["of WordPress's own records (reusable blocks, templates, styles)"];
       return {};
     }
@@ -549,7 +575,8 @@ class WordPressImporter {
       ++summary_.skipped_kinds["items of custom post types (" + type.substr(0, 50) + ")"];
       return {};
     }
-    if (item.comments > 0) summary_.skipped_kinds["comments (Byline has none yet)"] += item.comments;
+    if (item.comments > 0)
+      summary_.skipped_kinds["comments (Byline has none yet)"] += item.comments;
     if (item.status == "auto-draft" || item.status == "inherit") {
       ++summary_.skipped_kinds["auto-drafts"];
       return {};
@@ -558,16 +585,20 @@ class WordPressImporter {
       ++summary_.skipped_kinds["posts in the trash"];
       return {};
     }
-    const std::string label = type + " " + item.post_id.substr(0, 20) + " \"" + plain(item.title).substr(0, 80) +
-                              "\" (line " + std::to_string(item.line) + ")";
+    const std::string label = type + " " + item.post_id.substr(0, 20) + " \"" +
+                              plain(item.title).substr(0, 80) + "\" (line " +
+                              std::to_string(item.line) + ")";
     auto skip = [&](std::string reason) -> Result<void> {
       summary_.skipped.push_back(label + ": " + std::move(reason));
       return {};
     };
     if (item.post_id.empty()) return skip("it has no wp:post_id");
-    if (!seen_posts_.insert(item.post_id).second) return skip("another item has the same wp:post_id");
+    if (!seen_posts_.insert(item.post_id).second)
+      return skip("another item has the same wp:post_id");
     for (const auto& cut : item.cut) {
-      if (cut == "content:encoded") return skip("its body is larger than " + std::to_string(kMaxWxrBodyBytes / 1024 / 1024) + " MB");
+      if (cut == "content:encoded")
+        return skip("its body is larger than " + std::to_string(kMaxWxrBodyBytes / 1024 / 1024) +
+                    " MB");
     }
 
     publishing::ImportedPost imported;
@@ -597,7 +628,8 @@ class WordPressImporter {
       post.status = content::PostStatus::unpublished;
       summary_.notes.push_back(label + ": password-protected, so imported as not public");
     }
-    if (post.status == content::PostStatus::published || post.status == content::PostStatus::scheduled) {
+    if (post.status == content::PostStatus::published ||
+        post.status == content::PostStatus::scheduled) {
       if (!when) return skip("it is " + item.status + " but has no date");
       post.published_at = when;
     }
@@ -608,7 +640,8 @@ class WordPressImporter {
     // People: dc:creator first, then Co-Authors Plus's bylines in order.
     if (item.creator.empty()) return skip("it names no author (dc:creator is empty)");
     const auto creator = users_.find(item.creator);
-    if (creator == users_.end()) return skip("its author " + item.creator.substr(0, 60) + " could not be made");
+    if (creator == users_.end())
+      return skip("its author " + item.creator.substr(0, 60) + " could not be made");
     post.authors.push_back(creator->second);
     for (const auto& term : item.terms) {
       if (term.domain != "author") continue;
@@ -616,12 +649,14 @@ class WordPressImporter {
       if (login.starts_with("cap-")) login = login.substr(4);
       auto found = users_.find(login);
       if (found == users_.end()) {
-        found = std::find_if(users_.begin(), users_.end(),
-                             [&](const auto& entry) { return entry.second.slug == content::make_slug(login); });
+        found = std::find_if(users_.begin(), users_.end(), [&](const auto& entry) {
+          return entry.second.slug == content::make_slug(login);
+        });
       }
       if (found == users_.end()) continue;
-      const bool already = std::any_of(post.authors.begin(), post.authors.end(),
-                                       [&](const content::User& u) { return u.id == found->second.id; });
+      const bool already =
+          std::any_of(post.authors.begin(), post.authors.end(),
+                      [&](const content::User& u) { return u.id == found->second.id; });
       if (!already) post.authors.push_back(found->second);
     }
     for (const auto& term : item.terms) {
@@ -643,7 +678,9 @@ class WordPressImporter {
       }
     }
     for (const auto& cut : item.cut) {
-      if (cut == "terms") summary_.notes.push_back(label + ": only its first " + std::to_string(kMaxWxrTermsPerItem) + " sections and tags were kept");
+      if (cut == "terms")
+        summary_.notes.push_back(label + ": only its first " + std::to_string(kMaxWxrTermsPerItem) +
+                                 " sections and tags were kept");
     }
 
     // The body, the excerpt and the pictures.
@@ -668,23 +705,27 @@ class WordPressImporter {
           post.featured_image_alt = utf8_prefix(image->second.alt, 1000);
           post.featured_image_caption = utf8_prefix(image->second.caption, 1000);
         } else {
-          summary_.notes.push_back(label + ": its featured image " + src.substr(0, 200) +
-                                   " is not on https, so it was left out (import with --uploads to bring it)");
+          summary_.notes.push_back(
+              label + ": its featured image " + src.substr(0, 200) +
+              " is not on https, so it was left out (import with --uploads to bring it)");
         }
       }
     }
     // Search engines' title and description, from Yoast, Rank Math or
     // All in One SEO; their templates ("%%title%% %%sep%%") are not titles.
     for (const auto& [title_key, description_key] :
-         {std::pair{"_yoast_wpseo_title", "_yoast_wpseo_metadesc"}, std::pair{"rank_math_title", "rank_math_description"},
-          std::pair{"_aioseo_title", "_aioseo_description"}, std::pair{"_aioseop_title", "_aioseop_description"}}) {
+         {std::pair{"_yoast_wpseo_title", "_yoast_wpseo_metadesc"},
+          std::pair{"rank_math_title", "rank_math_description"},
+          std::pair{"_aioseo_title", "_aioseo_description"},
+          std::pair{"_aioseop_title", "_aioseop_description"}}) {
       const std::string& title = item.meta_value(title_key);
       if (post.seo_title.empty() && !title.empty() && title.find('%') == std::string::npos &&
           title.find("#post_title") == std::string::npos) {
         post.seo_title = utf8_prefix(plain(title), 1000);
       }
       const std::string& description = item.meta_value(description_key);
-      if (post.seo_description.empty() && !description.empty() && description.find('%') == std::string::npos &&
+      if (post.seo_description.empty() && !description.empty() &&
+          description.find('%') == std::string::npos &&
           description.find("#post_excerpt") == std::string::npos) {
         post.seo_description = utf8_prefix(plain(description), 1000);
       }
@@ -707,7 +748,8 @@ class WordPressImporter {
         auto start = html.rfind('"', at);
         auto end = html.find('"', at);
         if (start != std::string_view::npos && end != std::string_view::npos) {
-          summary_.images_left_examples.emplace_back(html.substr(start + 1, std::min<std::size_t>(end - start - 1, 300)));
+          summary_.images_left_examples.emplace_back(
+              html.substr(start + 1, std::min<std::size_t>(end - start - 1, 300)));
         }
       }
       at += 20;
@@ -720,13 +762,15 @@ class WordPressImporter {
     auto add = [&](std::string_view url) {
       if (auto address = http::canonical_address(url)) addresses.push_back(std::move(*address));
     };
-    if (!item.link.empty() && (host_of(item.link).empty() || host_of(item.link) == host_)) add(item.link);
+    if (!item.link.empty() && (host_of(item.link).empty() || host_of(item.link) == host_))
+      add(item.link);
     add("/?p=" + item.post_id);
     if (post.type == content::PostType::page) add("/?page_id=" + item.post_id);
     std::vector<std::string> slugs;
     if (!item.post_name.empty()) slugs.push_back(decoded_slug(item.post_name));
     for (const auto& meta : item.meta) {
-      if (meta.key == "_wp_old_slug" && !meta.value.empty()) slugs.push_back(decoded_slug(meta.value));
+      if (meta.key == "_wp_old_slug" && !meta.value.empty())
+        slugs.push_back(decoded_slug(meta.value));
     }
     // Date permalinks use the site's own time.
     const auto local = wordpress_time(item.post_date);
@@ -750,9 +794,10 @@ class WordPressImporter {
   // post is left alone.
   static std::string digest(const WxrItem& item, const content::Post& post) {
     std::string all;
-    for (const std::string* field : {&post.title, &post.slug, &post.body_source, &post.custom_excerpt,
-                                     &post.featured_image, &post.seo_title, &post.seo_description, &item.status,
-                                     &item.post_date_gmt, &item.post_modified_gmt, &item.link}) {
+    for (const std::string* field :
+         {&post.title, &post.slug, &post.body_source, &post.custom_excerpt, &post.featured_image,
+          &post.seo_title, &post.seo_description, &item.status, &item.post_date_gmt,
+          &item.post_modified_gmt, &item.link}) {
       all += *field;
       all += '\x1f';
     }
@@ -770,12 +815,13 @@ class WordPressImporter {
     BYLINE_TRY(collect());
     if (batch_.empty()) return {};
     InFlight flight;
-    for (const auto& item : batch_) flight.pages.push_back(item.post.type == content::PostType::page);
+    for (const auto& item : batch_)
+      flight.pages.push_back(item.post.type == content::PostType::page);
     flight.labels = std::move(labels_);
     labels_.clear();
     flight.outcomes = std::async(std::launch::async, [this, batch = std::move(batch_)]() mutable {
-      return workflow_.import_posts(publishing::Actor::system("importer (WordPress)"), std::move(batch), now_utc(),
-                                    options_.dry_run);
+      return workflow_.import_posts(publishing::Actor::system("importer (WordPress)"),
+                                    std::move(batch), now_utc(), options_.dry_run);
     });
     batch_.clear();
     in_flight_ = std::move(flight);
@@ -834,8 +880,10 @@ class WordPressImporter {
 
 }  // namespace
 
-Result<ImportSummary> import_wordpress(store::Store& store, publishing::Workflow& workflow, media::MediaLibrary& media,
-                                       const WordPressImportOptions& options, ImportProgress* progress) {
+Result<ImportSummary> import_wordpress(store::Store& store, publishing::Workflow& workflow,
+                                       media::MediaLibrary& media,
+                                       const WordPressImportOptions& options,
+                                       ImportProgress* progress) {
   WordPressImporter importer(store, workflow, media, options, progress);
   return importer.run();
 }

@@ -36,7 +36,8 @@ struct WordPressImportOptions {
 // cannot be read as a WordPress export; a store failure stops it where it
 // is (a run again goes on from there).
 Result<ImportSummary> import_wordpress(store::Store& store, publishing::Workflow& workflow,
-                                       media::MediaLibrary& media, const WordPressImportOptions& options,
+                                       media::MediaLibrary& media,
+                                       const WordPressImportOptions& options,
                                        ImportProgress* progress);
 
 }  // namespace byline::importing

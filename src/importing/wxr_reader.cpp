@@ -15,7 +15,9 @@ namespace {
 constexpr std::size_t kPieceBytes = 256 * 1024;
 constexpr std::string_view kNewestVersion = "1.2";
 
-Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+Error invalid(std::string message) {
+  return make_error(ErrorCode::invalid_input, std::move(message));
+}
 
 std::string_view view(const xmlChar* text) {
   return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
@@ -26,7 +28,8 @@ std::string_view view(const xmlChar* text) {
 // is matched.
 std::string_view prefix_of(std::string_view uri) {
   if (uri.empty()) return "";
-  if (uri.starts_with("http://wordpress.org/export/")) return uri.ends_with("/excerpt/") ? "excerpt" : "wp";
+  if (uri.starts_with("http://wordpress.org/export/"))
+    return uri.ends_with("/excerpt/") ? "excerpt" : "wp";
   if (uri == "http://purl.org/rss/1.0/modules/content/") return "content";
   if (uri == "http://purl.org/dc/elements/1.1/") return "dc";
   return "?";
@@ -64,8 +67,8 @@ class Reader {
     std::vector<char> piece(kPieceBytes);
     std::size_t got = std::fread(piece.data(), 1, piece.size(), file.get());
     std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> context(
-        xmlCreatePushParserCtxt(&sax, this, piece.data(), static_cast<int>(std::min<std::size_t>(got, 4)),
-                                path.c_str()),
+        xmlCreatePushParserCtxt(&sax, this, piece.data(),
+                                static_cast<int>(std::min<std::size_t>(got, 4)), path.c_str()),
         &xmlFreeParserCtxt);
     if (!context) return make_error(ErrorCode::internal, "The XML reader could not start.");
     context_ = context.get();
@@ -88,7 +91,8 @@ class Reader {
     }
     xmlParseChunk(context_, nullptr, 0, 1);
     if (failure_) return *failure_;
-    if (!seen_root_) return invalid("This file is empty or not XML, so it is not a WordPress export.");
+    if (!seen_root_)
+      return invalid("This file is empty or not XML, so it is not a WordPress export.");
     if (!site_told_) BYLINE_TRY(tell_site());
     return {};
   }
@@ -96,33 +100,41 @@ class Reader {
  private:
   static Reader& self(void* context) { return *static_cast<Reader*>(context); }
 
-  static void on_start(void* context, const xmlChar* local, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
-                       int attribute_count, int, const xmlChar** attributes) {
+  static void on_start(void* context, const xmlChar* local, const xmlChar*, const xmlChar* uri, int,
+                       const xmlChar**, int attribute_count, int, const xmlChar** attributes) {
     self(context).start(view(local), prefix_of(view(uri)), attribute_count, attributes);
   }
-  static void on_end(void* context, const xmlChar*, const xmlChar*, const xmlChar*) { self(context).end(); }
+  static void on_end(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
+    self(context).end();
+  }
   static void on_text(void* context, const xmlChar* text, int length) {
-    self(context).text(std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+    self(context).text(
+        std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
   }
   static void on_dtd(void* context, const xmlChar* name, const xmlChar*, const xmlChar*) {
-    self(context).fail(invalid("This file declares a DTD (<!DOCTYPE " + std::string(view(name)) +
-                               ">), which a WordPress export never has and which could define entities "
-                               "that expand or read other files; it was refused and nothing was imported."));
+    self(context).fail(
+        invalid("This file declares a DTD (<!DOCTYPE " + std::string(view(name)) +
+                ">), which a WordPress export never has and which could define entities "
+                "that expand or read other files; it was refused and nothing was imported."));
   }
   static void on_error(void* context, xmlErrorPtr error) {
     if (!error || error->level < XML_ERR_ERROR) return;
     std::string message = error->message ? error->message : "not well-formed";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
     // libxml2 holds no single piece of text larger than 10 MB, which keeps
     // its memory bounded whatever a file holds.
-    if (message.find("Huge input lookup") != std::string::npos || message.find("huge text node") != std::string::npos) {
-      self(context).fail(invalid("The export has an element larger than 10 MB at line " + std::to_string(error->line) +
-                                 ", more than any post can hold; remove it (or that post) from the export and run "
-                                 "the import again. Nothing was imported."));
+    if (message.find("Huge input lookup") != std::string::npos ||
+        message.find("huge text node") != std::string::npos) {
+      self(context).fail(invalid(
+          "The export has an element larger than 10 MB at line " + std::to_string(error->line) +
+          ", more than any post can hold; remove it (or that post) from the export and run "
+          "the import again. Nothing was imported."));
       return;
     }
-    self(context).fail(invalid("The export is not well-formed XML at line " + std::to_string(error->line) +
-                               ", column " + std::to_string(error->int2) + ": " + message + "."));
+    self(context).fail(invalid("The export is not well-formed XML at line " +
+                               std::to_string(error->line) + ", column " +
+                               std::to_string(error->int2) + ": " + message + "."));
   }
 
   void fail(Error error) {
@@ -138,12 +150,13 @@ class Reader {
   Result<void> tell_site() {
     site_told_ = true;
     if (site_.wxr_version.empty()) {
-      return invalid("This file has no <wp:wxr_version>, so it is not a WordPress export (Tools → Export in "
-                     "WordPress makes one).");
+      return invalid(
+          "This file has no <wp:wxr_version>, so it is not a WordPress export (Tools → Export in "
+          "WordPress makes one).");
     }
     if (!is_version(site_.wxr_version) || site_.wxr_version > kNewestVersion) {
-      return invalid("This export is WXR version " + site_.wxr_version.substr(0, 20) + "; Byline reads versions " +
-                     "1.0 to 1.2.");
+      return invalid("This export is WXR version " + site_.wxr_version.substr(0, 20) +
+                     "; Byline reads versions " + "1.0 to 1.2.");
     }
     return handlers_.site ? handlers_.site(site_) : Result<void>{};
   }
@@ -156,26 +169,28 @@ class Reader {
     cut_ = false;
   }
 
-  void start(std::string_view local, std::string_view prefix, int attribute_count, const xmlChar** attributes) {
+  void start(std::string_view local, std::string_view prefix, int attribute_count,
+             const xmlChar** attributes) {
     if (failure_) return;
     const int depth = static_cast<int>(stack_.size()) + 1;
     if (depth > kMaxWxrDepth) {
-      fail(invalid("The export nests elements more than " + std::to_string(kMaxWxrDepth) + " deep at line " +
-                   std::to_string(line()) + "."));
+      fail(invalid("The export nests elements more than " + std::to_string(kMaxWxrDepth) +
+                   " deep at line " + std::to_string(line()) + "."));
       return;
     }
-    std::string name = prefix.empty() ? std::string(local) : std::string(prefix) + ":" + std::string(local);
+    std::string name =
+        prefix.empty() ? std::string(local) : std::string(prefix) + ":" + std::string(local);
     capturing_ = false;
     if (depth == 1) {
       seen_root_ = true;
       if (name != "rss") {
-        fail(invalid("This file is XML but not a WordPress export: its root is <" + name.substr(0, 50) +
-                     ">, not <rss>."));
+        fail(invalid("This file is XML but not a WordPress export: its root is <" +
+                     name.substr(0, 50) + ">, not <rss>."));
         return;
       }
     } else if (depth == 3 && parent() == "channel") {
-      const bool record = name == "wp:author" || name == "wp:category" || name == "wp:tag" || name == "wp:term" ||
-                          name == "item";
+      const bool record = name == "wp:author" || name == "wp:category" || name == "wp:tag" ||
+                          name == "wp:term" || name == "item";
       if (record && !site_told_) {
         fail_with(tell_site());
         if (failure_) return;
@@ -225,8 +240,8 @@ class Reader {
       }
     } else if (depth == 5 && parent() == "wp:postmeta" && grandparent() == "item") {
       if (!skipping_meta_) capture(kMaxWxrFieldBytes);
-    } else if (depth == 4 && (parent() == "wp:author" || parent() == "wp:category" || parent() == "wp:tag" ||
-                              parent() == "wp:term")) {
+    } else if (depth == 4 && (parent() == "wp:author" || parent() == "wp:category" ||
+                              parent() == "wp:tag" || parent() == "wp:term")) {
       capture(kMaxWxrFieldBytes);
     }
     stack_.push_back(std::move(name));
@@ -248,7 +263,9 @@ class Reader {
     text_.append(piece);
   }
 
-  std::string_view parent() const { return stack_.empty() ? std::string_view() : std::string_view(stack_.back()); }
+  std::string_view parent() const {
+    return stack_.empty() ? std::string_view() : std::string_view(stack_.back());
+  }
   std::string_view grandparent() const {
     return stack_.size() < 2 ? std::string_view() : std::string_view(stack_[stack_.size() - 2]);
   }
@@ -304,12 +321,17 @@ class Reader {
       if (name == "wp:author_last_name") author_.last_name = trimmed(value);
       return;
     }
-    if (depth == 4 && (parent() == "wp:category" || parent() == "wp:tag" || parent() == "wp:term")) {
+    if (depth == 4 &&
+        (parent() == "wp:category" || parent() == "wp:tag" || parent() == "wp:term")) {
       if (name == "wp:term_id") term_.id = trimmed(value);
-      if (name == "wp:category_nicename" || name == "wp:tag_slug" || name == "wp:term_slug") term_.slug = trimmed(value);
-      if (name == "wp:category_parent" || name == "wp:term_parent") term_.parent_slug = trimmed(value);
-      if (name == "wp:cat_name" || name == "wp:tag_name" || name == "wp:term_name") term_.name = trimmed(value);
-      if (name == "wp:category_description" || name == "wp:tag_description" || name == "wp:term_description") {
+      if (name == "wp:category_nicename" || name == "wp:tag_slug" || name == "wp:term_slug")
+        term_.slug = trimmed(value);
+      if (name == "wp:category_parent" || name == "wp:term_parent")
+        term_.parent_slug = trimmed(value);
+      if (name == "wp:cat_name" || name == "wp:tag_name" || name == "wp:term_name")
+        term_.name = trimmed(value);
+      if (name == "wp:category_description" || name == "wp:tag_description" ||
+          name == "wp:term_description") {
         term_.description = trimmed(value);
       }
       if (name == "wp:term_taxonomy") term_.taxonomy = trimmed(value);
@@ -327,22 +349,38 @@ class Reader {
       return;
     }
     if (was_cut) return;  // a field cut short would be wrong: left out
-    if (name == "title") item_.title = std::move(value);
-    else if (name == "link") item_.link = trimmed(value);
-    else if (name == "dc:creator") item_.creator = trimmed(value);
-    else if (name == "guid") item_.guid = trimmed(value);
-    else if (name == "excerpt:encoded") item_.excerpt = std::move(value);
-    else if (name == "wp:post_id") item_.post_id = trimmed(value);
-    else if (name == "wp:post_date") item_.post_date = trimmed(value);
-    else if (name == "wp:post_date_gmt") item_.post_date_gmt = trimmed(value);
-    else if (name == "wp:post_modified_gmt") item_.post_modified_gmt = trimmed(value);
-    else if (name == "wp:post_name") item_.post_name = trimmed(value);
-    else if (name == "wp:status") item_.status = trimmed(value);
-    else if (name == "wp:post_parent") item_.post_parent = trimmed(value);
-    else if (name == "wp:post_type") item_.post_type = trimmed(value);
-    else if (name == "wp:post_password") item_.post_password = std::move(value);
-    else if (name == "wp:is_sticky") item_.is_sticky = trimmed(value);
-    else if (name == "wp:attachment_url") item_.attachment_url = trimmed(value);
+    if (name == "title")
+      item_.title = std::move(value);
+    else if (name == "link")
+      item_.link = trimmed(value);
+    else if (name == "dc:creator")
+      item_.creator = trimmed(value);
+    else if (name == "guid")
+      item_.guid = trimmed(value);
+    else if (name == "excerpt:encoded")
+      item_.excerpt = std::move(value);
+    else if (name == "wp:post_id")
+      item_.post_id = trimmed(value);
+    else if (name == "wp:post_date")
+      item_.post_date = trimmed(value);
+    else if (name == "wp:post_date_gmt")
+      item_.post_date_gmt = trimmed(value);
+    else if (name == "wp:post_modified_gmt")
+      item_.post_modified_gmt = trimmed(value);
+    else if (name == "wp:post_name")
+      item_.post_name = trimmed(value);
+    else if (name == "wp:status")
+      item_.status = trimmed(value);
+    else if (name == "wp:post_parent")
+      item_.post_parent = trimmed(value);
+    else if (name == "wp:post_type")
+      item_.post_type = trimmed(value);
+    else if (name == "wp:post_password")
+      item_.post_password = std::move(value);
+    else if (name == "wp:is_sticky")
+      item_.is_sticky = trimmed(value);
+    else if (name == "wp:attachment_url")
+      item_.attachment_url = trimmed(value);
   }
 
   static std::string trimmed(std::string_view text) {

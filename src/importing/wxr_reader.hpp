@@ -28,7 +28,7 @@ struct WxrSite {
   std::string title;
   std::string link;
   std::string language;
-  std::string wxr_version;    // "1.0", "1.1", "1.2"
+  std::string wxr_version;  // "1.0", "1.1", "1.2"
   std::string base_site_url;
   std::string base_blog_url;
 };
@@ -87,8 +87,9 @@ struct WxrItem {
   std::vector<WxrItemTerm> terms;
   std::vector<WxrMeta> meta;
   int comments = 0;
-  std::vector<std::string> cut;  // fields larger than their bound, left out or cut: "content:encoded", "terms"
-  std::uint64_t line = 0;        // where the item starts, for messages
+  std::vector<std::string>
+      cut;  // fields larger than their bound, left out or cut: "content:encoded", "terms"
+  std::uint64_t line = 0;  // where the item starts, for messages
 
   // The value of meta `key`, or "".
   const std::string& meta_value(std::string_view key) const;

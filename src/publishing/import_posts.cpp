@@ -29,7 +29,8 @@ std::string wanted_slug(const Post& post) {
   return made.empty() ? "post" : made;
 }
 
-store::AuditEntry imported_entry(const Actor& actor, std::string_view action, std::string_view title, Time now) {
+store::AuditEntry imported_entry(const Actor& actor, std::string_view action,
+                                 std::string_view title, Time now) {
   store::AuditEntry entry;
   entry.at = now;
   entry.actor_id = actor.user.id;
@@ -42,8 +43,9 @@ store::AuditEntry imported_entry(const Actor& actor, std::string_view action, st
 
 }  // namespace
 
-Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, std::vector<ImportedPost> batch,
-                                                          Time now, bool dry_run) {
+Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor,
+                                                          std::vector<ImportedPost> batch, Time now,
+                                                          bool dry_run) {
   std::vector<ImportOutcome> outcomes(batch.size());
   std::vector<std::optional<Post>> before(batch.size());
   std::vector<std::size_t> pending;            // which of `batch` are to be written
@@ -83,7 +85,8 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
       slug = std::move(candidate);
     }
     if (slug.empty()) {
-      outcome = ImportOutcome{ImportResult::skipped, 0, "", "no free address near /" + wanted + "/"};
+      outcome =
+          ImportOutcome{ImportResult::skipped, 0, "", "no free address near /" + wanted + "/"};
       continue;
     }
     if (slug != post.slug && !post.slug.empty()) outcome.note = "its address is now /" + slug + "/";
@@ -110,15 +113,16 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
         const Time updated = post.updated_at == Time{} ? now : post.updated_at;
         auto ready = content::prepare_post(std::move(post), updated);
         if (ready && created != Time{}) ready->created_at = created;
-        if (ready && ready->status == content::PostStatus::published && ready->type == content::PostType::article) {
+        if (ready && ready->status == content::PostStatus::published &&
+            ready->type == content::PostType::article) {
           search_texts[i].emplace(content::normalize_for_search(ready->title),
                                   content::normalize_for_search(ready->plaintext));
         }
         prepared[i] = std::move(ready);
       }
     };
-    const std::size_t helpers =
-        std::min<std::size_t>(static_cast<std::size_t>(std::max(1, available_cpus())) - 1, pending.size() / 16);
+    const std::size_t helpers = std::min<std::size_t>(
+        static_cast<std::size_t>(std::max(1, available_cpus())) - 1, pending.size() / 16);
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
     work();
@@ -140,13 +144,15 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor, st
     write.post = std::move(*ready);
     write.redirects_from = std::move(batch[i].old_addresses);
     // Rule: a live story that moves keeps its old address working.
-    if (stored && stored->status == content::PostStatus::published && stored->slug != write.post.slug) {
+    if (stored && stored->status == content::PostStatus::published &&
+        stored->slug != write.post.slug) {
       write.redirects_from.push_back("/" + stored->slug + "/");
     }
     // An address never leads to itself.
     const std::string own = "/" + write.post.slug + "/";
     std::erase(write.redirects_from, own);
-    write.audit = imported_entry(actor, stored ? "updated from an import" : "imported", write.post.title, now);
+    write.audit = imported_entry(actor, stored ? "updated from an import" : "imported",
+                                 write.post.title, now);
     write.legacy = batch[i].legacy;
     write.legacy_digest = batch[i].digest;
     write.search_text = std::move(search_texts[i]);

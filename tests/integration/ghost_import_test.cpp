@@ -13,13 +13,19 @@
 namespace byline::testing {
 namespace {
 
-const std::filesystem::path kExport = std::filesystem::path(BYLINE_TEST_DATA) / "ghost" / "newsroom.json";
+const std::filesystem::path kExport =
+    std::filesystem::path(BYLINE_TEST_DATA) / "ghost" / "newsroom.json";
 
 class GhostImport : public ::testing::Test {
  protected:
   CommandResult import(std::vector<std::string> extra = {}) {
-    std::vector<std::string> arguments = {"import", "ghost", kExport.string(), "--data", data_.path().string(),
-                                          "--url", "https://old.example"};
+    std::vector<std::string> arguments = {"import",
+                                          "ghost",
+                                          kExport.string(),
+                                          "--data",
+                                          data_.path().string(),
+                                          "--url",
+                                          "https://old.example"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return run_byline(arguments, 60);
   }
@@ -34,8 +40,9 @@ class GhostImport : public ::testing::Test {
 TEST_F(GhostImport, BringsStaffTagsAndPostsWithTheirAuthorsInOrderAndThePrimaryTagAsSection) {
   const CommandResult run = import();
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  for (const char* line : {"authors    2", "sections   1", "tags       2", "posts      7 (7 new", "pages      1 (1 new",
-                           "1 internal tags", "\"Nobody wrote this\": none of its authors is in the export",
+  for (const char* line : {"authors    2", "sections   1", "tags       2", "posts      7 (7 new",
+                           "pages      1 (1 new", "1 internal tags",
+                           "\"Nobody wrote this\": none of its authors is in the export",
                            "\"For subscribers\": for paid members only, so imported as not public",
                            "\"RSS explained\": its address is now /rss-2/"}) {
     EXPECT_NE(run.output.find(line), std::string::npos) << line << "\n" << run.output;
@@ -46,7 +53,8 @@ TEST_F(GhostImport, BringsStaffTagsAndPostsWithTheirAuthorsInOrderAndThePrimaryT
   EXPECT_EQ(refinery.seo_title, "Abadan refinery restarts") << "from posts_meta";
   EXPECT_EQ(refinery.featured_image, "https://old.example/content/images/2024/01/abadan.jpg");
   EXPECT_EQ(refinery.body_html.find("<script"), std::string::npos);
-  EXPECT_EQ(refinery.published_at, Time(std::chrono::sys_days(std::chrono::January / 8 / 2024)) + std::chrono::minutes(630));
+  EXPECT_EQ(refinery.published_at, Time(std::chrono::sys_days(std::chrono::January / 8 / 2024)) +
+                                       std::chrono::minutes(630));
   ASSERT_EQ(refinery.sections.size(), 1u);
   EXPECT_EQ(refinery.sections[0].slug, "energy");
   EXPECT_EQ(refinery.tags.size(), 1u) << "internal tags are Ghost's own";
@@ -58,10 +66,12 @@ TEST_F(GhostImport, BringsStaffTagsAndPostsWithTheirAuthorsInOrderAndThePrimaryT
   ASSERT_EQ(talks.tags.size(), 2u);
   EXPECT_EQ(talks.tags[0].slug, "energy");
   EXPECT_EQ(talks.sections[0].slug, "energy") << "the primary tag (sort_order 0)";
-  EXPECT_NE(talks.body_html.find("<h2><strong>What next</strong></h2>"), std::string::npos) << "from Lexical";
+  EXPECT_NE(talks.body_html.find("<h2><strong>What next</strong></h2>"), std::string::npos)
+      << "from Lexical";
   EXPECT_EQ(talks.body_html.find("onclick"), std::string::npos);
   const auto archive = **db->post_by_slug("from-the-archive");
-  EXPECT_NE(archive.body_html.find("<strong>markdown</strong> card"), std::string::npos) << "from Mobiledoc";
+  EXPECT_NE(archive.body_html.find("<strong>markdown</strong> card"), std::string::npos)
+      << "from Mobiledoc";
   EXPECT_EQ((**db->post_by_slug("unfinished")).status, content::PostStatus::draft);
   EXPECT_EQ((**db->post_by_slug("next-week")).status, content::PostStatus::scheduled);
   EXPECT_EQ((**db->post_by_slug("about")).type, content::PostType::page);
@@ -74,11 +84,14 @@ TEST_F(GhostImport, GhostsAddressesKeepWorkingAndARunAgainChangesNothing) {
   ASSERT_EQ(import().exit_code, 0);
   {
     ServerProcess server(data_.path(), {});
-    for (const std::string same : {"/refinery-restarts/", "/about/", "/tag/energy/", "/tag/sanctions/",
-                                   "/author/leila/", "/author/omid/", "/rss-2/", "/section/energy/"}) {
+    for (const std::string same :
+         {"/refinery-restarts/", "/about/", "/tag/energy/", "/tag/sanctions/", "/author/leila/",
+          "/author/omid/", "/rss-2/", "/section/energy/"}) {
       EXPECT_EQ(http_get(server.port(), same).status, 200) << same;
     }
-    EXPECT_EQ(http_get(server.port(), "/rss/").header("content-type").find("xml") != std::string::npos, true)
+    EXPECT_EQ(
+        http_get(server.port(), "/rss/").header("content-type").find("xml") != std::string::npos,
+        true)
         << "/rss/ stays the feed";
     for (const std::string hidden : {"/for-subscribers/", "/unfinished/", "/next-week/"}) {
       EXPECT_EQ(http_get(server.port(), hidden).status, 404) << hidden;
@@ -86,18 +99,22 @@ TEST_F(GhostImport, GhostsAddressesKeepWorkingAndARunAgainChangesNothing) {
   }
   const CommandResult again = import();
   ASSERT_EQ(again.exit_code, 0) << again.output;
-  EXPECT_NE(again.output.find("posts      7 (0 new, 0 updated, 7 unchanged)"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("posts      7 (0 new, 0 updated, 7 unchanged)"), std::string::npos)
+      << again.output;
   EXPECT_EQ(*store()->count_posts(), 8);
 }
 
 TEST_F(GhostImport, ABrokenOrForeignFileIsRefusedWithWhereAndWhy) {
   const auto file = data_.path() / "export.json";
   std::ofstream(file) << "{\"db\": [{\"data\": {\"posts\": [\n  {\"id\": 1,, }\n]}}]}";
-  const CommandResult broken = run_byline({"import", "ghost", file.string(), "--data", (data_.path() / "site").string()});
+  const CommandResult broken =
+      run_byline({"import", "ghost", file.string(), "--data", (data_.path() / "site").string()});
   EXPECT_EQ(broken.exit_code, 1);
-  EXPECT_NE(broken.output.find("not valid JSON at line 2, column"), std::string::npos) << broken.output;
+  EXPECT_NE(broken.output.find("not valid JSON at line 2, column"), std::string::npos)
+      << broken.output;
   std::ofstream(file, std::ios::trunc) << "{\"posts\": []}";
-  const CommandResult foreign = run_byline({"import", "ghost", file.string(), "--data", (data_.path() / "site").string()});
+  const CommandResult foreign =
+      run_byline({"import", "ghost", file.string(), "--data", (data_.path() / "site").string()});
   EXPECT_EQ(foreign.exit_code, 1);
   EXPECT_NE(foreign.output.find("not a Ghost export"), std::string::npos) << foreign.output;
   auto opened = store::sqlite::SqliteStore::open(data_.path() / "site" / "byline.db", 1);

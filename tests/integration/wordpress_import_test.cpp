@@ -16,8 +16,8 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <spawn.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -31,7 +31,8 @@ extern char** environ;
 namespace byline::testing {
 namespace {
 
-const std::filesystem::path kExport = std::filesystem::path(BYLINE_TEST_DATA) / "wordpress" / "newsroom.xml";
+const std::filesystem::path kExport =
+    std::filesystem::path(BYLINE_TEST_DATA) / "wordpress" / "newsroom.xml";
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -53,10 +54,13 @@ std::unique_ptr<store::sqlite::SqliteStore> open_store(const std::filesystem::pa
 
 class WordPressImport : public ::testing::Test {
  protected:
-  void SetUp() override { write_file(uploads_.path() / "2019/05/vienna.jpg", make_jpeg(1600, 1067)); }
+  void SetUp() override {
+    write_file(uploads_.path() / "2019/05/vienna.jpg", make_jpeg(1600, 1067));
+  }
 
   CommandResult import(std::vector<std::string> extra = {}) {
-    std::vector<std::string> arguments = {"import", "wordpress", kExport.string(), "--data", data_.path().string()};
+    std::vector<std::string> arguments = {"import", "wordpress", kExport.string(), "--data",
+                                          data_.path().string()};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return run_byline(arguments, 120);
   }
@@ -69,22 +73,25 @@ class WordPressImport : public ::testing::Test {
 TEST_F(WordPressImport, BringsTheSiteOverAndSaysWhatItBroughtAndLeftOut) {
   const CommandResult run = import_with_uploads();
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  for (const char* line : {"authors    4", "sections   4", "tags       2", "posts      9 (9 new, 0 updated, 0 unchanged)",
-                           "pages      1 (1 new", "media      1", "1 navigation menu items (menus are not imported)",
-                           "1 items of custom post types (product)", "1 posts in the trash",
-                           "post 111 \"No byline\" (line 279): it names no author",
-                           "post 109 \"Members only\" (line 230): password-protected, so imported as not public",
-                           "post 110 \"Feed\" (line 244): its address is now /feed-2/", "[contact-form-7] ×1"}) {
+  for (const char* line :
+       {"authors    4", "sections   4", "tags       2",
+        "posts      9 (9 new, 0 updated, 0 unchanged)", "pages      1 (1 new", "media      1",
+        "1 navigation menu items (menus are not imported)",
+        "1 items of custom post types (product)", "1 posts in the trash",
+        "post 111 \"No byline\" (line 279): it names no author",
+        "post 109 \"Members only\" (line 230): password-protected, so imported as not public",
+        "post 110 \"Feed\" (line 244): its address is now /feed-2/", "[contact-form-7] ×1"}) {
     EXPECT_NE(run.output.find(line), std::string::npos) << line << "\n" << run.output;
   }
-  EXPECT_EQ(run.output.find("stay at their old addresses"), std::string::npos) << "every image came over";
+  EXPECT_EQ(run.output.find("stay at their old addresses"), std::string::npos)
+      << "every image came over";
 
   auto store = open_store(data_.path());
   const auto talks = **store->post_by_slug("talks-resume-in-vienna");
   EXPECT_EQ(talks.title, "Talks resume in Vienna & Geneva");
   EXPECT_EQ(talks.status, content::PostStatus::published);
-  EXPECT_EQ(talks.published_at, Time(std::chrono::sys_days(std::chrono::May / 4 / 2019)) + std::chrono::hours(7) +
-                                    std::chrono::minutes(30));
+  EXPECT_EQ(talks.published_at, Time(std::chrono::sys_days(std::chrono::May / 4 / 2019)) +
+                                    std::chrono::hours(7) + std::chrono::minutes(30));
   EXPECT_TRUE(talks.featured) << "sticky posts are editors' picks";
   EXPECT_EQ(talks.seo_title, "Vienna talks resume | Courier");
   EXPECT_EQ(talks.seo_description, "Diplomats met again in Vienna on Saturday.");
@@ -98,7 +105,8 @@ TEST_F(WordPressImport, BringsTheSiteOverAndSaysWhatItBroughtAndLeftOut) {
   EXPECT_EQ(talks.featured_image_alt, "The Palais Coburg in Vienna");
   EXPECT_EQ(talks.body_html.find("old.example/wp-content"), std::string::npos) << talks.body_html;
   EXPECT_EQ(talks.body_html.find("<script"), std::string::npos);
-  EXPECT_NE(talks.body_html.find("<figcaption>Delegates arrive at the Palais Coburg.</figcaption>"), std::string::npos);
+  EXPECT_NE(talks.body_html.find("<figcaption>Delegates arrive at the Palais Coburg.</figcaption>"),
+            std::string::npos);
   EXPECT_NE(talks.body_html.find("<p>Both sides said<br>"), std::string::npos);
 
   const auto oil = **store->post_by_slug("oil-output-rises");
@@ -111,7 +119,8 @@ TEST_F(WordPressImport, BringsTheSiteOverAndSaysWhatItBroughtAndLeftOut) {
   // The block's image (a resized copy's address) and the gallery's, both the new image now.
   EXPECT_EQ(oil.body_html.find("old.example"), std::string::npos) << oil.body_html;
   EXPECT_NE(oil.body_html.find("<figure><img src=\"/media/"), std::string::npos) << oil.body_html;
-  EXPECT_NE(oil.body_html.find("alt=\"The Palais Coburg in Vienna\"></figure>"), std::string::npos) << oil.body_html;
+  EXPECT_NE(oil.body_html.find("alt=\"The Palais Coburg in Vienna\"></figure>"), std::string::npos)
+      << oil.body_html;
 
   const auto europe = **store->section_by_slug("europe");
   EXPECT_EQ(europe.parent_id, (**store->section_by_slug("world")).id);
@@ -122,7 +131,8 @@ TEST_F(WordPressImport, BringsTheSiteOverAndSaysWhatItBroughtAndLeftOut) {
 
   const auto nadia = **store->user_by_email("nadia@old.example");
   EXPECT_EQ(nadia.role, content::Role::author);
-  EXPECT_EQ(*store->password_hash(nadia.id), "") << "imported staff set a password before they sign in";
+  EXPECT_EQ(*store->password_hash(nadia.id), "")
+      << "imported staff set a password before they sign in";
   EXPECT_EQ((**store->post_by_slug("a-draft")).status, content::PostStatus::draft);
   EXPECT_EQ((**store->post_by_slug("waiting-for-an-editor")).status, content::PostStatus::review);
   EXPECT_EQ((**store->post_by_slug("coming-next-year")).status, content::PostStatus::scheduled);
@@ -163,13 +173,15 @@ TEST_F(WordPressImport, EveryOldAddressLeadsToItsNewPage) {
     EXPECT_EQ(answer.header("location"), now) << old;
   }
   // The same addresses, already Byline's.
-  for (const std::string same : {"/talks-resume-in-vienna/", "/about/", "/section/vienna/", "/tag/oil/", "/author/nadia/",
-                                 "/author/k-tehrani/", "/feed/", "/feed-2/"}) {
+  for (const std::string same :
+       {"/talks-resume-in-vienna/", "/about/", "/section/vienna/", "/tag/oil/", "/author/nadia/",
+        "/author/k-tehrani/", "/feed/", "/feed-2/"}) {
     EXPECT_EQ(http_get(server.port(), same).status, 200) << same;
   }
   // What readers may not see has no address, old or new.
-  for (const std::string hidden : {"/2019/09/03/members-only/", "/members-only/", "/staff-only/", "/?p=106",
-                                   "/coming-next-year/", "/?p=999", "/category/nothing/"}) {
+  for (const std::string hidden :
+       {"/2019/09/03/members-only/", "/members-only/", "/staff-only/", "/?p=106",
+        "/coming-next-year/", "/?p=999", "/category/nothing/"}) {
     EXPECT_EQ(http_get(server.port(), hidden).status, 404) << hidden;
   }
   const HttpResponse article = http_get(server.port(), "/talks-resume-in-vienna/");
@@ -180,7 +192,8 @@ TEST_F(WordPressImport, EveryOldAddressLeadsToItsNewPage) {
   const HttpResponse vienna = http_get(server.port(), "/section/vienna/");
   const auto crumbs = vienna.body.find("aria-label=\"Breadcrumb\"");
   ASSERT_NE(crumbs, std::string::npos);
-  EXPECT_LT(vienna.body.find("/section/world/", crumbs), vienna.body.find("/section/europe/", crumbs));
+  EXPECT_LT(vienna.body.find("/section/world/", crumbs),
+            vienna.body.find("/section/europe/", crumbs));
   // The imported image is served as Byline serves uploads.
   auto store = open_store(data_.path());
   const auto talks = **store->post_by_slug("talks-resume-in-vienna");
@@ -197,8 +210,10 @@ TEST_F(WordPressImport, ARunAgainChangesNothingAndAChangedExportUpdatesInPlace) 
 
   const CommandResult again = import_with_uploads();
   ASSERT_EQ(again.exit_code, 0) << again.output;
-  EXPECT_NE(again.output.find("posts      9 (0 new, 0 updated, 9 unchanged)"), std::string::npos) << again.output;
-  EXPECT_NE(again.output.find("media      1"), std::string::npos) << "the image from the first run, not a copy";
+  EXPECT_NE(again.output.find("posts      9 (0 new, 0 updated, 9 unchanged)"), std::string::npos)
+      << again.output;
+  EXPECT_NE(again.output.find("media      1"), std::string::npos)
+      << "the image from the first run, not a copy";
   EXPECT_EQ(*store->count_posts(), posts);
   EXPECT_EQ(store->media(100, 0)->size(), 1u);
   EXPECT_EQ((**store->post_by_slug("talks-resume-in-vienna")).revision, before.revision);
@@ -209,13 +224,17 @@ TEST_F(WordPressImport, ARunAgainChangesNothingAndAChangedExportUpdatesInPlace) 
   std::string changed = read_file(kExport);
   const std::string old_title = "Talks resume in Vienna &amp; Geneva";
   changed.replace(changed.find(old_title), old_title.size(), "Talks resume in Vienna");
-  const auto file = data_.path().parent_path() / (data_.path().filename().string() + "-changed.xml");
+  const auto file =
+      data_.path().parent_path() / (data_.path().filename().string() + "-changed.xml");
   write_file(file, changed);
   const CommandResult updated =
-      run_byline({"import", "wordpress", file.string(), "--data", data_.path().string(), "--uploads", uploads_.path().string()}, 120);
+      run_byline({"import", "wordpress", file.string(), "--data", data_.path().string(),
+                  "--uploads", uploads_.path().string()},
+                 120);
   std::filesystem::remove(file);
   ASSERT_EQ(updated.exit_code, 0) << updated.output;
-  EXPECT_NE(updated.output.find("posts      9 (0 new, 1 updated, 8 unchanged)"), std::string::npos) << updated.output;
+  EXPECT_NE(updated.output.find("posts      9 (0 new, 1 updated, 8 unchanged)"), std::string::npos)
+      << updated.output;
   const auto after = **store->post_by_slug("talks-resume-in-vienna");
   EXPECT_EQ(after.title, "Talks resume in Vienna");
   EXPECT_EQ(after.id, before.id);
@@ -228,20 +247,23 @@ TEST_F(WordPressImport, ADryRunChecksEverythingAndWritesNothing) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("Dry run: nothing was written"), std::string::npos);
   EXPECT_NE(run.output.find("posts      9 (9 new"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("its address is now /feed-2/"), std::string::npos) << "checked as it would be written";
+  EXPECT_NE(run.output.find("its address is now /feed-2/"), std::string::npos)
+      << "checked as it would be written";
   auto store = open_store(data_.path());
   EXPECT_EQ(*store->count_posts(), 0);
   EXPECT_TRUE(store->users()->empty());
   EXPECT_TRUE(store->sections()->empty());
   EXPECT_TRUE(store->media(10, 0)->empty());
-  EXPECT_TRUE(!std::filesystem::exists(data_.path() / "media") || std::filesystem::is_empty(data_.path() / "media"));
+  EXPECT_TRUE(!std::filesystem::exists(data_.path() / "media") ||
+              std::filesystem::is_empty(data_.path() / "media"));
 }
 
 TEST_F(WordPressImport, WhileBylineServesTheDataTheImportIsRefusedAndADryRunMayRun) {
   ServerProcess server(data_.path(), {});
   const CommandResult refused = import();
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_NE(refused.output.find("stop it, import, and start it again"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("stop it, import, and start it again"), std::string::npos)
+      << refused.output;
   EXPECT_EQ(http_get(server.port(), "/?p=101").status, 404) << "nothing was imported";
   EXPECT_EQ(import({"--dry-run"}).exit_code, 0);
 }
@@ -255,7 +277,8 @@ TEST_F(WordPressImport, AnImportKilledHalfWayLeavesAConsistentSiteAndASecondRunF
     write_wxr(out, shape);
   }
   const std::string binary = BYLINE_BINARY;
-  std::vector<std::string> arguments = {binary, "import", "wordpress", file.string(), "--data", data_.path().string()};
+  std::vector<std::string> arguments = {binary,        "import", "wordpress",
+                                        file.string(), "--data", data_.path().string()};
   std::vector<char*> argv;
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);
@@ -263,7 +286,8 @@ TEST_F(WordPressImport, AnImportKilledHalfWayLeavesAConsistentSiteAndASecondRunF
   posix_spawn_file_actions_init(&actions);
   // What the import prints, for the message when it did not die as told.
   const auto log = data_.path().parent_path() / (data_.path().filename().string() + "-import.log");
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   pid_t child = 0;
   ASSERT_EQ(posix_spawn(&child, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
@@ -280,7 +304,8 @@ TEST_F(WordPressImport, AnImportKilledHalfWayLeavesAConsistentSiteAndASecondRunF
     if (std::filesystem::exists(database) &&
         sqlite3_open_v2(database.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
       sqlite3_stmt* count = nullptr;
-      if (sqlite3_prepare_v2(reader, "SELECT count(*) FROM posts", -1, &count, nullptr) == SQLITE_OK &&
+      if (sqlite3_prepare_v2(reader, "SELECT count(*) FROM posts", -1, &count, nullptr) ==
+              SQLITE_OK &&
           sqlite3_step(count) == SQLITE_ROW) {
         seen = sqlite3_column_int64(count, 0);
       }
@@ -305,7 +330,8 @@ TEST_F(WordPressImport, AnImportKilledHalfWayLeavesAConsistentSiteAndASecondRunF
     EXPECT_EQ(kept % 500, 0) << "whole batches or nothing";
   }
 
-  const CommandResult finished = run_byline({"import", "wordpress", file.string(), "--data", data_.path().string()}, 300);
+  const CommandResult finished =
+      run_byline({"import", "wordpress", file.string(), "--data", data_.path().string()}, 300);
   std::filesystem::remove(file);
   ASSERT_EQ(finished.exit_code, 0) << finished.output;
   auto store = open_store(data_.path());
@@ -327,7 +353,8 @@ class WordPressImportRefusals : public ::testing::Test {
   CommandResult import_text(const std::string& xml) {
     const auto file = data_.path() / "export.xml";
     write_file(file, xml);
-    return run_byline({"import", "wordpress", file.string(), "--data", (data_.path() / "site").string()}, 60);
+    return run_byline(
+        {"import", "wordpress", file.string(), "--data", (data_.path() / "site").string()}, 60);
   }
   void expect_nothing_written() {
     auto store = open_store(data_.path() / "site");
@@ -338,17 +365,22 @@ class WordPressImportRefusals : public ::testing::Test {
   static std::string export_with(std::string_view head, std::string_view items) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + std::string(head) +
            "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
-           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n"
-           "<wp:wxr_version>1.2</wp:wxr_version>\n<wp:base_site_url>https://old.example</wp:base_site_url>\n"
-           "<wp:author><wp:author_login>nadia</wp:author_login><wp:author_email>nadia@old.example</wp:author_email></wp:author>\n" +
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+           "xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n"
+           "<wp:wxr_version>1.2</wp:wxr_version>\n<wp:base_site_url>https://old.example</"
+           "wp:base_site_url>\n"
+           "<wp:author><wp:author_login>nadia</wp:author_login><wp:author_email>nadia@old.example</"
+           "wp:author_email></wp:author>\n" +
            std::string(items) + "\n</channel>\n</rss>\n";
   }
   static std::string post(std::string_view id, std::string_view title, std::string_view extra = "",
                           std::string_view body = "Text.") {
-    return "<item><title>" + std::string(title) + "</title><dc:creator>nadia</dc:creator><wp:post_id>" + std::string(id) +
-           "</wp:post_id><wp:post_date_gmt>2019-05-04 07:30:00</wp:post_date_gmt><wp:status>publish</wp:status>"
-           "<wp:post_type>post</wp:post_type><content:encoded><![CDATA[" + std::string(body) + "]]></content:encoded>" +
-           std::string(extra) + "</item>\n";
+    return "<item><title>" + std::string(title) +
+           "</title><dc:creator>nadia</dc:creator><wp:post_id>" + std::string(id) +
+           "</wp:post_id><wp:post_date_gmt>2019-05-04 "
+           "07:30:00</wp:post_date_gmt><wp:status>publish</wp:status>"
+           "<wp:post_type>post</wp:post_type><content:encoded><![CDATA[" +
+           std::string(body) + "]]></content:encoded>" + std::string(extra) + "</item>\n";
   }
 
   TempDir data_{"wp-refusals"};
@@ -370,9 +402,11 @@ TEST_F(WordPressImportRefusals, XxeAnExternalDtdAndABillionLaughsAreRefusedHavin
 }
 
 TEST_F(WordPressImportRefusals, MalformedXmlStopsWithTheLineAndColumnAndNothingWritten) {
-  const CommandResult run = import_text(export_with("", post("1", "Fine") + "<item><title>Broken</item>\n" + post("2", "Also fine")));
+  const CommandResult run = import_text(
+      export_with("", post("1", "Fine") + "<item><title>Broken</item>\n" + post("2", "Also fine")));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.output.find("not well-formed XML at line 8, column"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("not well-formed XML at line 8, column"), std::string::npos)
+      << run.output;
   expect_nothing_written();
 }
 
@@ -384,41 +418,56 @@ TEST_F(WordPressImportRefusals, InvalidUtf8StopsWithWhereItIs) {
 }
 
 TEST_F(WordPressImportRefusals, AFileThatIsNotAnExportSaysSo) {
-  for (const std::string& not_export : {std::string("<html><body>Hi</body></html>"), std::string("{\"posts\": []}"),
-                                       std::string("<rss><channel><item/></channel></rss>")}) {
+  for (const std::string& not_export :
+       {std::string("<html><body>Hi</body></html>"), std::string("{\"posts\": []}"),
+        std::string("<rss><channel><item/></channel></rss>")}) {
     const CommandResult run = import_text(not_export);
     EXPECT_EQ(run.exit_code, 1) << not_export;
     EXPECT_TRUE(run.output.find("not a WordPress export") != std::string::npos ||
                 run.output.find("not well-formed") != std::string::npos)
         << run.output;
   }
-  const CommandResult missing = run_byline({"import", "wordpress", "/no/such/export.xml", "--data", data_.path().string()});
+  const CommandResult missing =
+      run_byline({"import", "wordpress", "/no/such/export.xml", "--data", data_.path().string()});
   EXPECT_NE(missing.exit_code, 0);
   EXPECT_NE(missing.output.find("/no/such/export.xml"), std::string::npos) << missing.output;
 }
 
-TEST_F(WordPressImportRefusals, APieceOfTextLargerThanTenMegabytesStopsTheImportClearlyHavingWrittenNothing) {
-  const CommandResult run = import_text(export_with("", post("1", "Fine") + post("2", "Huge body", "", std::string(50 * 1024 * 1024, 'x'))));
+TEST_F(WordPressImportRefusals,
+       APieceOfTextLargerThanTenMegabytesStopsTheImportClearlyHavingWrittenNothing) {
+  const CommandResult run = import_text(export_with(
+      "", post("1", "Fine") + post("2", "Huge body", "", std::string(50 * 1024 * 1024, 'x'))));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.output.find("The export has an element larger than 10 MB at line 8"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("The export has an element larger than 10 MB at line 8"),
+            std::string::npos)
+      << run.output;
   expect_nothing_written();
 }
 
 TEST_F(WordPressImportRefusals, OversizedAndOddItemsGetASkipLineOrANoteAndTheRestGoesIn) {
   std::string many_tags;
-  for (int i = 0; i < 100000; ++i) many_tags += "<category domain=\"post_tag\" nicename=\"t" + std::to_string(i) + "\">T</category>";
+  for (int i = 0; i < 100000; ++i)
+    many_tags +=
+        "<category domain=\"post_tag\" nicename=\"t" + std::to_string(i) + "\">T</category>";
   const std::string long_slug = "<wp:post_name>" + std::string(5000, 'a') + "</wp:post_name>";
-  const std::string items = post("1", "Nine megabytes", "", std::string(9 * 1024 * 1024, 'x')) +
-                            post("2", "Many tags", many_tags) + post("3", "Long slug", long_slug) +
-                            post("3", "Same id again") + post("4", "Fine") +
-                            post("5", "Four megabytes and a bit", "", std::string(4 * 1024 * 1024 + 10, 'y')) +
-                            post("6", "Three megabytes", "", std::string(3 * 1024 * 1024, 'z'));
+  const std::string items =
+      post("1", "Nine megabytes", "", std::string(9 * 1024 * 1024, 'x')) +
+      post("2", "Many tags", many_tags) + post("3", "Long slug", long_slug) +
+      post("3", "Same id again") + post("4", "Fine") +
+      post("5", "Four megabytes and a bit", "", std::string(4 * 1024 * 1024 + 10, 'y')) +
+      post("6", "Three megabytes", "", std::string(3 * 1024 * 1024, 'z'));
   const CommandResult run = import_text(export_with("", items));
   ASSERT_EQ(run.exit_code, 0) << run.output.substr(0, 2000);
-  EXPECT_NE(run.output.find("\"Nine megabytes\" (line 7): its body is larger than 8 MB"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("\"Many tags\" (line 8): only its first 1000 sections and tags were kept"), std::string::npos);
-  EXPECT_NE(run.output.find("\"Same id again\" (line 10): another item has the same wp:post_id"), std::string::npos);
-  EXPECT_NE(run.output.find("\"Four megabytes and a bit\" (line 12): The body is too long."), std::string::npos);
+  EXPECT_NE(run.output.find("\"Nine megabytes\" (line 7): its body is larger than 8 MB"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(
+      run.output.find("\"Many tags\" (line 8): only its first 1000 sections and tags were kept"),
+      std::string::npos);
+  EXPECT_NE(run.output.find("\"Same id again\" (line 10): another item has the same wp:post_id"),
+            std::string::npos);
+  EXPECT_NE(run.output.find("\"Four megabytes and a bit\" (line 12): The body is too long."),
+            std::string::npos);
   EXPECT_NE(run.output.find("posts      4 (4 new"), std::string::npos) << run.output;
   auto store = open_store(data_.path() / "site");
   EXPECT_EQ(*store->count_posts(), 4);
@@ -428,7 +477,8 @@ TEST_F(WordPressImportRefusals, OversizedAndOddItemsGetASkipLineOrANoteAndTheRes
   EXPECT_EQ((*many)->tags.size(), 1000u);
   const auto three = store->post_by_slug("three-megabytes");
   ASSERT_TRUE(three.ok() && *three) << "a body Byline can hold comes in whole";
-  EXPECT_EQ(std::count((*three)->body_html.begin(), (*three)->body_html.end(), 'z'), 3 * 1024 * 1024);
+  EXPECT_EQ(std::count((*three)->body_html.begin(), (*three)->body_html.end(), 'z'),
+            3 * 1024 * 1024);
   // The long slug was cut to Byline's length, and the old address still leads there.
   ServerProcess server(data_.path() / "site", {});
   const HttpResponse moved = http_get(server.port(), "/" + std::string(5000, 'a') + "/");

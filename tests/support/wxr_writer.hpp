@@ -11,11 +11,11 @@ namespace byline::testing {
 
 struct WxrShape {
   int posts = 1000;
-  int categories = 20;   // a tree: every fourth has a parent
+  int categories = 20;  // a tree: every fourth has a parent
   int tags = 2000;
   int authors = 50;
   int tags_per_post = 4;
-  int paragraphs = 8;    // per body, about 60 words each
+  int paragraphs = 8;  // per body, about 60 words each
   std::string site = "https://old.example";
 };
 

@@ -1,7 +1,7 @@
 #include "importing/ghost_render.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace byline::importing {
 namespace {
@@ -19,11 +19,14 @@ TEST(GhostRender, LexicalBecomesTheHtmlGhostWouldShow) {
     {"type":"image","src":"https://cdn.example/a.jpg","altText":"A","caption":"Cap"},
     {"type":"unknown-card","children":[{"type":"text","text":"kept","format":0}]}
   ]}})");
-  EXPECT_EQ(lexical_to_html(document),
-            "<p><strong><em>Bold &lt;and&gt; italic</em></strong><br><a href=\"https://example.com/?a=1&amp;b=2\">link</a></p>\n"
-            "<h3>Head</h3>\n<h2>Not a tag</h2>\n<ul><li>a</li></ul>\n<blockquote>q</blockquote>\n<hr>\n"
-            "<pre><code>x &lt; y</code></pre>\n"
-            "<figure><img src=\"https://cdn.example/a.jpg\" alt=\"A\"><figcaption>Cap</figcaption></figure>\nkept");
+  EXPECT_EQ(
+      lexical_to_html(document),
+      "<p><strong><em>Bold &lt;and&gt; italic</em></strong><br><a "
+      "href=\"https://example.com/?a=1&amp;b=2\">link</a></p>\n"
+      "<h3>Head</h3>\n<h2>Not a tag</h2>\n<ul><li>a</li></ul>\n<blockquote>q</blockquote>\n<hr>\n"
+      "<pre><code>x &lt; y</code></pre>\n"
+      "<figure><img src=\"https://cdn.example/a.jpg\" "
+      "alt=\"A\"><figcaption>Cap</figcaption></figure>\nkept");
 }
 
 TEST(GhostRender, MobiledocBecomesTheHtmlGhostWouldShow) {
@@ -32,15 +35,19 @@ TEST(GhostRender, MobiledocBecomesTheHtmlGhostWouldShow) {
     "markups":[["a",["href","https://example.com/"]],["em"],["blink"]],
     "sections":[[1,"h2",[[0,[],0,"Title"]]],[1,"p",[[0,[0,1],1,"both"],[0,[],1," after"],[0,[2],1,"unknown"]]],
       [10,0],[10,1],[10,9],[3,"ol",[[[0,[],0,"one"]]]]]})");
-  EXPECT_EQ(mobiledoc_to_html(document),
-            "<h2>Title</h2>\n<p><a href=\"https://example.com/\"><em>both</em> after</a>unknown</p>\n"
-            "<figure><img src=\"https://cdn.example/b.jpg\" alt=\"B\"></figure>\n<p>raw</p>\n<ol><li>one</li></ol>\n");
+  EXPECT_EQ(
+      mobiledoc_to_html(document),
+      "<h2>Title</h2>\n<p><a href=\"https://example.com/\"><em>both</em> after</a>unknown</p>\n"
+      "<figure><img src=\"https://cdn.example/b.jpg\" "
+      "alt=\"B\"></figure>\n<p>raw</p>\n<ol><li>one</li></ol>\n");
 }
 
 TEST(GhostRender, BrokenDocumentsMakeNothingRatherThanFail) {
   EXPECT_EQ(lexical_to_html(boost::json::parse("[1,2]")), "");
   EXPECT_EQ(lexical_to_html(boost::json::parse(R"({"root":{"children":"x"}})")), "");
-  EXPECT_EQ(mobiledoc_to_html(boost::json::parse(R"({"sections":[[1],[10,"x"],[3,"ul","no"],"junk"]})")), "");
+  EXPECT_EQ(
+      mobiledoc_to_html(boost::json::parse(R"({"sections":[[1],[10,"x"],[3,"ul","no"],"junk"]})")),
+      "");
   // Nesting deeper than any document is cut off, not followed down the stack.
   std::string deep = R"({"root":{"children":[)";
   for (int i = 0; i < 5000; ++i) deep += R"({"type":"quote","children":[)";

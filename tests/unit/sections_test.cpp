@@ -18,7 +18,8 @@ std::vector<std::string> names(const std::vector<Section>& trail) {
 
 TEST(Sections, ATrailRunsFromTheOutermostSectionToTheOneAsked) {
   const auto sections = world_europe_france();
-  EXPECT_EQ(names(section_trail(sections, 3)), (std::vector<std::string>{"World", "Europe", "France"}));
+  EXPECT_EQ(names(section_trail(sections, 3)),
+            (std::vector<std::string>{"World", "Europe", "France"}));
   EXPECT_EQ(names(section_trail(sections, 4)), std::vector<std::string>{"Sport"});
   EXPECT_TRUE(section_trail(sections, 99).empty());
 }

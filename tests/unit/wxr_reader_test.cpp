@@ -32,23 +32,29 @@ class WxrReaderTest : public ::testing::Test {
   }
 
   static std::string channel(std::string_view version, std::string_view body) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
-           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:excerpt=\"http://wordpress.org/export/" +
-           std::string(version) + "/excerpt/\" xmlns:wp=\"http://wordpress.org/export/" + std::string(version) +
-           "/\">\n<channel>\n<wp:wxr_version>" + std::string(version) + "</wp:wxr_version>\n" + std::string(body) +
-           "\n</channel>\n</rss>\n";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+           "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+           "xmlns:excerpt=\"http://wordpress.org/export/" +
+           std::string(version) + "/excerpt/\" xmlns:wp=\"http://wordpress.org/export/" +
+           std::string(version) + "/\">\n<channel>\n<wp:wxr_version>" + std::string(version) +
+           "</wp:wxr_version>\n" + std::string(body) + "\n</channel>\n</rss>\n";
   }
 
-  std::filesystem::path path_ = std::filesystem::temp_directory_path() / ("wxr-reader-" + std::to_string(getpid()) + ".xml");
+  std::filesystem::path path_ =
+      std::filesystem::temp_directory_path() / ("wxr-reader-" + std::to_string(getpid()) + ".xml");
   WxrSite site_;
   std::vector<WxrTerm> terms_;
   std::vector<WxrItem> items_;
 };
 
 TEST_F(WxrReaderTest, JoinsCdataSectionsAsTheExporterSplitsThem) {
-  ASSERT_TRUE(read(channel("1.2", "<item><content:encoded><![CDATA[tags ]]]]><![CDATA[> :)]]></content:encoded>"
-                                  "<title><![CDATA[One]]><![CDATA[ two]]></title><wp:post_id>5</wp:post_id></item>"))
-                  .ok());
+  ASSERT_TRUE(
+      read(channel(
+               "1.2",
+               "<item><content:encoded><![CDATA[tags ]]]]><![CDATA[> :)]]></content:encoded>"
+               "<title><![CDATA[One]]><![CDATA[ two]]></title><wp:post_id>5</wp:post_id></item>"))
+          .ok());
   ASSERT_EQ(items_.size(), 1u);
   EXPECT_EQ(items_[0].content, "tags ]]> :)");
   EXPECT_EQ(items_[0].title, "One two");
@@ -56,8 +62,10 @@ TEST_F(WxrReaderTest, JoinsCdataSectionsAsTheExporterSplitsThem) {
 }
 
 TEST_F(WxrReaderTest, ReadsEveryExportVersionByItsNamespacePattern) {
-  ASSERT_TRUE(read(channel("1.0", "<item><wp:post_type>post</wp:post_type><category domain=\"tag\" nicename=\"oil\">Oil</category>"
-                                  "<category domain=\"tag\">Oil</category></item>"))
+  ASSERT_TRUE(read(channel("1.0",
+                           "<item><wp:post_type>post</wp:post_type><category domain=\"tag\" "
+                           "nicename=\"oil\">Oil</category>"
+                           "<category domain=\"tag\">Oil</category></item>"))
                   .ok());
   EXPECT_EQ(site_.wxr_version, "1.0");
   ASSERT_EQ(items_.size(), 1u);
@@ -69,10 +77,15 @@ TEST_F(WxrReaderTest, ReadsEveryExportVersionByItsNamespacePattern) {
 }
 
 TEST_F(WxrReaderTest, ReadsTermsAndPostMeta) {
-  ASSERT_TRUE(read(channel("1.2", "<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>europe</wp:category_nicename>"
-                                  "<wp:category_parent>world</wp:category_parent><wp:cat_name><![CDATA[Europe]]></wp:cat_name></wp:category>"
-                                  "<item><wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value><![CDATA[7]]></wp:meta_value></wp:postmeta></item>"))
-                  .ok());
+  ASSERT_TRUE(
+      read(channel("1.2",
+                   "<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>europe</"
+                   "wp:category_nicename>"
+                   "<wp:category_parent>world</wp:category_parent><wp:cat_name><![CDATA[Europe]]></"
+                   "wp:cat_name></wp:category>"
+                   "<item><wp:postmeta><wp:meta_key>_thumbnail_id</"
+                   "wp:meta_key><wp:meta_value><![CDATA[7]]></wp:meta_value></wp:postmeta></item>"))
+          .ok());
   ASSERT_EQ(terms_.size(), 1u);
   EXPECT_EQ(terms_[0].kind, WxrTerm::Kind::category);
   EXPECT_EQ(terms_[0].parent_slug, "world");
@@ -83,8 +96,9 @@ TEST_F(WxrReaderTest, ReadsTermsAndPostMeta) {
 }
 
 TEST_F(WxrReaderTest, RefusesADtdBeforeReadingAnyOfIt) {
-  const auto refused = read("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" +
-                            channel("1.2", "<item><title>&xxe;</title></item>").substr(22));
+  const auto refused = read(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" +
+      channel("1.2", "<item><title>&xxe;</title></item>").substr(22));
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("DTD"), std::string::npos) << refused.error().message;
   EXPECT_TRUE(items_.empty());
@@ -116,13 +130,15 @@ TEST_F(WxrReaderTest, BoundsWhatOneItemMayBring) {
   for (std::size_t i = 0; i < kMaxWxrTermsPerItem + 5; ++i) {
     many += "<category domain=\"post_tag\" nicename=\"t" + std::to_string(i) + "\">T</category>";
   }
-  many += "<content:encoded><![CDATA[" + std::string(kMaxWxrBodyBytes + 10, 'x') + "]]></content:encoded></item>";
+  many += "<content:encoded><![CDATA[" + std::string(kMaxWxrBodyBytes + 10, 'x') +
+          "]]></content:encoded></item>";
   ASSERT_TRUE(read(channel("1.2", many)).ok());
   ASSERT_EQ(items_.size(), 1u);
   EXPECT_EQ(items_[0].terms.size(), kMaxWxrTermsPerItem);
   EXPECT_TRUE(items_[0].content.empty());
   EXPECT_NE(std::find(items_[0].cut.begin(), items_[0].cut.end(), "terms"), items_[0].cut.end());
-  EXPECT_NE(std::find(items_[0].cut.begin(), items_[0].cut.end(), "content:encoded"), items_[0].cut.end());
+  EXPECT_NE(std::find(items_[0].cut.begin(), items_[0].cut.end(), "content:encoded"),
+            items_[0].cut.end());
 }
 
 }  // namespace

@@ -17,8 +17,10 @@ struct Lookups {
   std::string_view by_id;    // "SELECT id FROM … WHERE id = ?"
   std::string_view by_slug;  // "SELECT id FROM … WHERE slug = ?"
 };
-constexpr Lookups kUsers{"SELECT id FROM users WHERE id = ?", "SELECT id FROM users WHERE slug = ?"};
-constexpr Lookups kSections{"SELECT id FROM sections WHERE id = ?", "SELECT id FROM sections WHERE slug = ?"};
+constexpr Lookups kUsers{"SELECT id FROM users WHERE id = ?",
+                         "SELECT id FROM users WHERE slug = ?"};
+constexpr Lookups kSections{"SELECT id FROM sections WHERE id = ?",
+                            "SELECT id FROM sections WHERE slug = ?"};
 constexpr Lookups kTags{"SELECT id FROM tags WHERE id = ?", "SELECT id FROM tags WHERE slug = ?"};
 
 template <typename Key>
@@ -28,9 +30,11 @@ Result<std::optional<Id>> find_id(Connection& connection, std::string_view sql, 
 
 // The first of `wanted`, `wanted-2`, `wanted-3` ... that no row has as its
 // slug.
-Result<std::string> free_slug_in(Connection& connection, const Lookups& table, std::string_view wanted) {
+Result<std::string> free_slug_in(Connection& connection, const Lookups& table,
+                                 std::string_view wanted) {
   for (int suffix = 1; suffix < 1000; ++suffix) {
-    std::string candidate = suffix == 1 ? std::string(wanted) : std::string(wanted) + "-" + std::to_string(suffix);
+    std::string candidate =
+        suffix == 1 ? std::string(wanted) : std::string(wanted) + "-" + std::to_string(suffix);
     auto taken = find_id(connection, table.by_slug, std::string_view(candidate));
     BYLINE_TRY(taken);
     if (!*taken) return candidate;
@@ -39,7 +43,8 @@ Result<std::string> free_slug_in(Connection& connection, const Lookups& table, s
 }
 
 // The local id of `key` when an earlier import made it and it is still there.
-Result<std::optional<Id>> still_there(Connection& connection, const LegacyKey& key, const Lookups& table) {
+Result<std::optional<Id>> still_there(Connection& connection, const LegacyKey& key,
+                                      const Lookups& table) {
   auto record = find_legacy(connection, key);
   BYLINE_TRY(record);
   if (!*record) return std::optional<Id>{};
@@ -75,7 +80,8 @@ Result<std::vector<Id>> SqliteStore::import_users(const std::vector<ImportedUser
     auto found = still_there(*writer_, legacy, kUsers);
     BYLINE_TRY(found);
     if (!*found) {
-      auto by_email = find_id(*writer_, "SELECT id FROM users WHERE email = ?", std::string_view(user.email));
+      auto by_email =
+          find_id(*writer_, "SELECT id FROM users WHERE email = ?", std::string_view(user.email));
       BYLINE_TRY(by_email);
       found = *by_email;
       if (*found) {
@@ -86,21 +92,25 @@ Result<std::vector<Id>> SqliteStore::import_users(const std::vector<ImportedUser
       }
     }
     if (*found) {
-      BYLINE_TRY(write_one(*writer_, "UPDATE users SET name = ?, bio = ?, website = ? WHERE id = ?",
-                           [&](Statement& s) { s.bind(1, user.name).bind(2, user.bio).bind(3, user.website).bind(4, **found); }));
+      BYLINE_TRY(
+          write_one(*writer_, "UPDATE users SET name = ?, bio = ?, website = ? WHERE id = ?",
+                    [&](Statement& s) {
+                      s.bind(1, user.name).bind(2, user.bio).bind(3, user.website).bind(4, **found);
+                    }));
       ids.push_back(**found);
       continue;
     }
     auto slug = free_slug_in(*writer_, kUsers, user.slug);
     BYLINE_TRY(slug);
-    BYLINE_TRY(write_one(*writer_,
-                         "INSERT INTO users (email, name, slug, bio, website, role, created_at, password_hash) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, '')",
-                         [&](Statement& s) {
-                           s.bind(1, user.email).bind(2, user.name).bind(3, *slug).bind(4, user.bio);
-                           s.bind(5, user.website).bind(6, content::to_string(user.role));
-                           s.bind(7, to_seconds(now_utc()));
-                         }));
+    BYLINE_TRY(write_one(
+        *writer_,
+        "INSERT INTO users (email, name, slug, bio, website, role, created_at, password_hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+        [&](Statement& s) {
+          s.bind(1, user.email).bind(2, user.name).bind(3, *slug).bind(4, user.bio);
+          s.bind(5, user.website).bind(6, content::to_string(user.role));
+          s.bind(7, to_seconds(now_utc()));
+        }));
     const Id id = writer_->last_insert_id();
     BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
     ids.push_back(id);
@@ -136,19 +146,25 @@ Result<std::vector<Id>> SqliteStore::import_sections(const std::vector<ImportedS
       // A section may not become its own parent: a source that says so
       // keeps the section where it was.
       if (parent && *parent == id) parent.reset();
-      BYLINE_TRY(write_one(*writer_,
-                           "UPDATE sections SET name = ?, description = ?, parent_id = coalesce(?, parent_id) WHERE id = ?",
-                           [&](Statement& s) {
-                             s.bind(1, section.name).bind(2, section.description).bind(3, parent).bind(4, id);
-                           }));
+      BYLINE_TRY(write_one(
+          *writer_,
+          "UPDATE sections SET name = ?, description = ?, parent_id = coalesce(?, parent_id) WHERE "
+          "id = ?",
+          [&](Statement& s) {
+            s.bind(1, section.name).bind(2, section.description).bind(3, parent).bind(4, id);
+          }));
       BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
       ids.push_back(id);
       continue;
     }
-    BYLINE_TRY(write_one(*writer_, "INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)",
-                         [&](Statement& s) {
-                           s.bind(1, section.slug).bind(2, section.name).bind(3, section.description).bind(4, parent);
-                         }));
+    BYLINE_TRY(write_one(
+        *writer_, "INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)",
+        [&](Statement& s) {
+          s.bind(1, section.slug)
+              .bind(2, section.name)
+              .bind(3, section.description)
+              .bind(4, parent);
+        }));
     const Id id = writer_->last_insert_id();
     BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
     ids.push_back(id);
@@ -173,16 +189,16 @@ Result<std::vector<Id>> SqliteStore::import_tags(const std::vector<ImportedTag>&
       found = *by_slug;
     }
     if (*found) {
-      BYLINE_TRY(write_one(*writer_, "UPDATE tags SET name = ?, description = ? WHERE id = ?", [&](Statement& s) {
-        s.bind(1, tag.name).bind(2, tag.description).bind(3, **found);
-      }));
+      BYLINE_TRY(write_one(
+          *writer_, "UPDATE tags SET name = ?, description = ? WHERE id = ?",
+          [&](Statement& s) { s.bind(1, tag.name).bind(2, tag.description).bind(3, **found); }));
       BYLINE_TRY(remember_legacy(*writer_, legacy, **found, ""));
       ids.push_back(**found);
       continue;
     }
-    BYLINE_TRY(write_one(*writer_, "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)", [&](Statement& s) {
-      s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description);
-    }));
+    BYLINE_TRY(write_one(
+        *writer_, "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)",
+        [&](Statement& s) { s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description); }));
     const Id id = writer_->last_insert_id();
     BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
     ids.push_back(id);

@@ -9,7 +9,7 @@ namespace {
 
 // The columns a save writes, in the order bind_post binds them.
 #define BYLINE_POST_WRITE_COLUMNS                                                              \
-  "type, slug, title, body_html, body_source, source_format, plaintext, custom_excerpt, "     \
+  "type, slug, title, body_html, body_source, source_format, plaintext, custom_excerpt, "      \
   "status, published_at, created_at, updated_at, locale, featured_image, featured_image_alt, " \
   "featured_image_caption, seo_title, seo_description, featured, translation_of"
 
@@ -24,7 +24,8 @@ void bind_post(Statement& s, const Post& post) {
   s.bind(13, post.locale).bind(14, post.featured_image).bind(15, post.featured_image_alt);
   s.bind(16, post.featured_image_caption).bind(17, post.seo_title).bind(18, post.seo_description);
   s.bind(19, std::int64_t{post.featured ? 1 : 0});
-  s.bind(20, post.translation_of > 0 ? std::optional<std::int64_t>(post.translation_of) : std::nullopt);
+  s.bind(20,
+         post.translation_of > 0 ? std::optional<std::int64_t>(post.translation_of) : std::nullopt);
 }
 
 }  // namespace
@@ -33,12 +34,14 @@ void bind_post(Statement& s, const Post& post) {
 // it out otherwise (in the caller's transaction, so the index never
 // disagrees with the posts). Holding only what readers may find lets a
 // search rank matches without looking at the posts table at all.
-Result<void> index_for_search(Connection& connection, Id post_id, const Post& post, const SearchText* search_text) {
+Result<void> index_for_search(Connection& connection, Id post_id, const Post& post,
+                              const SearchText* search_text) {
   if (post.status != content::PostStatus::published || post.type != content::PostType::article) {
     return write_one(connection, "DELETE FROM post_search WHERE rowid = ?",
                      [&](Statement& s) { s.bind(1, post_id); });
   }
-  return write_one(connection, "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
+  return write_one(connection,
+                   "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
                    [&](Statement& s) {
                      if (search_text) {
                        s.bind(1, post_id).bind(2, search_text->first).bind(3, search_text->second);
@@ -99,10 +102,12 @@ Result<void> write_revision(Connection& connection, Id post_id, int number, cons
 
 }  // namespace
 
-Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by, const SearchText* search_text) {
+Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by,
+                       const SearchText* search_text) {
   {
     auto statement = connection.prepare(
-        "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS ", revision) "
+        "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
+        ", revision) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
     BYLINE_TRY(statement);
     bind_post(**statement, post);
@@ -115,10 +120,12 @@ Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by, co
   return id;
 }
 
-Result<int> replace_post(Connection& connection, const Post& post, Id saved_by, const SearchText* search_text) {
+Result<int> replace_post(Connection& connection, const Post& post, Id saved_by,
+                         const SearchText* search_text) {
   {
     auto statement = connection.prepare(
-        "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS ", revision) = "
+        "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS
+        ", revision) = "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) "
         "WHERE id = ? AND revision = ?");
     BYLINE_TRY(statement);
@@ -127,8 +134,9 @@ Result<int> replace_post(Connection& connection, const Post& post, Id saved_by, 
     BYLINE_TRY((*statement)->run());
   }
   if (connection.changes() == 0) {
-    return make_error(ErrorCode::conflict,
-                      "Someone else saved this post after you opened it, so your save was not made.");
+    return make_error(
+        ErrorCode::conflict,
+        "Someone else saved this post after you opened it, so your save was not made.");
   }
   const int number = post.revision + 1;
   BYLINE_TRY(write_relations(connection, post.id, post));
@@ -141,24 +149,27 @@ Result<void> upsert_redirect(Connection& connection, const Redirect& redirect) {
   // The newest move wins: an old address leads where it was last sent.
   return write_one(connection,
                    "INSERT INTO redirects (address, post_id, location) VALUES (?, ?, ?) "
-                   "ON CONFLICT (address) DO UPDATE SET post_id = excluded.post_id, location = excluded.location",
+                   "ON CONFLICT (address) DO UPDATE SET post_id = excluded.post_id, location = "
+                   "excluded.location",
                    [&](Statement& s) {
                      s.bind(1, redirect.address);
-                     s.bind(2, redirect.post_id > 0 ? std::optional<std::int64_t>(redirect.post_id) : std::nullopt);
+                     s.bind(2, redirect.post_id > 0 ? std::optional<std::int64_t>(redirect.post_id)
+                                                    : std::nullopt);
                      s.bind(3, redirect.location);
                    });
 }
 
 Result<void> insert_audit(Connection& connection, const AuditEntry& entry) {
-  return write_one(connection,
-                   "INSERT INTO audit_log (at, actor_id, actor, action, subject, address) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [&](Statement& s) {
-                     s.bind(1, to_seconds(entry.at));
-                     s.bind(2, entry.actor_id > 0 ? std::optional<std::int64_t>(entry.actor_id) : std::nullopt);
-                     s.bind(3, entry.actor).bind(4, entry.action).bind(5, entry.subject);
-                     s.bind(6, entry.address);
-                   });
+  return write_one(
+      connection,
+      "INSERT INTO audit_log (at, actor_id, actor, action, subject, address) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      [&](Statement& s) {
+        s.bind(1, to_seconds(entry.at));
+        s.bind(2, entry.actor_id > 0 ? std::optional<std::int64_t>(entry.actor_id) : std::nullopt);
+        s.bind(3, entry.actor).bind(4, entry.action).bind(5, entry.subject);
+        s.bind(6, entry.address);
+      });
 }
 
 // Someone may have added a tag since the writer looked it up: then it is
@@ -166,26 +177,31 @@ Result<void> insert_audit(Connection& connection, const AuditEntry& entry) {
 Result<void> ensure_tags(Connection& connection, std::vector<Tag>& tags) {
   for (Tag& tag : tags) {
     if (tag.id != 0) continue;
-    BYLINE_TRY(write_one(connection,
-                         "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
-                         [&](Statement& s) { s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description); }));
-    auto id = find_one<Id>(connection, "SELECT id FROM tags WHERE slug = ?", std::string_view(tag.slug),
-                           [](const Statement& row) { return row.int64(0); });
+    BYLINE_TRY(write_one(
+        connection,
+        "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+        [&](Statement& s) { s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description); }));
+    auto id =
+        find_one<Id>(connection, "SELECT id FROM tags WHERE slug = ?", std::string_view(tag.slug),
+                     [](const Statement& row) { return row.int64(0); });
     BYLINE_TRY(id);
-    if (!*id) return make_error(ErrorCode::internal, "The tag could not be saved.", "tag " + tag.slug);
+    if (!*id)
+      return make_error(ErrorCode::internal, "The tag could not be saved.", "tag " + tag.slug);
     tag.id = **id;
   }
   return {};
 }
 
-Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id, std::string_view digest) {
-  return write_one(connection,
-                   "INSERT INTO legacy_ids (source, kind, legacy_id, local_id, digest) VALUES (?, ?, ?, ?, ?) "
-                   "ON CONFLICT (source, kind, legacy_id) DO UPDATE SET local_id = excluded.local_id, "
-                   "digest = excluded.digest",
-                   [&](Statement& s) {
-                     s.bind(1, key.source).bind(2, key.kind).bind(3, key.id).bind(4, local_id).bind(5, digest);
-                   });
+Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id,
+                             std::string_view digest) {
+  return write_one(
+      connection,
+      "INSERT INTO legacy_ids (source, kind, legacy_id, local_id, digest) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT (source, kind, legacy_id) DO UPDATE SET local_id = excluded.local_id, "
+      "digest = excluded.digest",
+      [&](Statement& s) {
+        s.bind(1, key.source).bind(2, key.kind).bind(3, key.id).bind(4, local_id).bind(5, digest);
+      });
 }
 
 Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key) {
@@ -219,7 +235,8 @@ Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
     BYLINE_TRY(upsert_redirect(connection, Redirect{address, saved.id, ""}));
   }
   if (write.audit) BYLINE_TRY(insert_audit(connection, *write.audit));
-  if (write.legacy) BYLINE_TRY(remember_legacy(connection, *write.legacy, saved.id, write.legacy_digest));
+  if (write.legacy)
+    BYLINE_TRY(remember_legacy(connection, *write.legacy, saved.id, write.legacy_digest));
   saved.tags = std::move(post.tags);
   return saved;
 }

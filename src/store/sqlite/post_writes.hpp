@@ -17,7 +17,8 @@ class Connection;
 // tags it brings, its redirects, its audit line and its legacy key.
 Result<SavedPost> write_post(Connection& connection, const PostWrite& write);
 // Records that `key` was imported as `local_id`.
-Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id, std::string_view digest);
+Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id,
+                             std::string_view digest);
 // What `key` was imported as, read on `connection`.
 Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key);
 

@@ -33,10 +33,10 @@ inline User read_user(const Statement& row) {
 }
 
 // Listings only need the start of the text (for excerpts), not all of it.
-#define BYLINE_POST_COLUMNS(plaintext)                                                      \
-  "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext \
+#define BYLINE_POST_COLUMNS(plaintext)                                                             \
+  "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext         \
   ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision" \
-  ", p.featured_image, p.featured_image_alt, p.featured_image_caption, p.seo_title, "         \
+  ", p.featured_image, p.featured_image_alt, p.featured_image_caption, p.seo_title, "              \
   "p.seo_description, p.featured, coalesce(p.translation_of, 0)"
 
 inline Post read_post(const Statement& row) {
