@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -44,20 +45,28 @@ unsigned short free_port() {
   return ntohs(address.sin_port);
 }
 
-int connect_to(unsigned short port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+// A connection to Byline on loopback, tried `attempts` times: once a server
+// is up a connect can still fail for a moment on a loaded machine (a full
+// accept queue), and a failure that lasts says why.
+int connect_to(unsigned short port, int attempts = 1) {
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(port);
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+  for (int attempt = 0; attempt < attempts; ++attempt) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+      timeval timeout{5, 0};
+      setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+      setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+      return fd;
+    }
+    const int error = errno;
     ::close(fd);
-    return -1;
+    if (attempts > 1) std::fprintf(stderr, "fuzz_exchange: connect: %s\n", std::strerror(error));
+    if (attempt + 1 < attempts) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  timeval timeout{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-  return fd;
+  return -1;
 }
 
 // Starts Byline once, in a thread of its own, and waits until it answers.
@@ -134,7 +143,7 @@ void fail(const char* why, const std::string& answers) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const int fd = connect_to(server_port());
+  const int fd = connect_to(server_port(), 50);
   if (fd < 0) fail("cannot connect", "");
   // The server may answer and close before it has read everything.
   for (std::size_t sent = 0; sent < size;) {
