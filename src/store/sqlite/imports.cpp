@@ -60,10 +60,12 @@ Result<std::vector<SavedPost>> SqliteStore::save_posts(const std::vector<PostWri
   std::vector<SavedPost> saved;
   saved.reserve(writes.size());
   for (const auto& write : writes) {
-    auto one = write_post(*writer_, write);
+    auto one = write_post_rows(*writer_, write);
     BYLINE_TRY(one);
     saved.push_back(std::move(*one));
   }
+  for (std::size_t i = 0; i < writes.size(); ++i)
+    BYLINE_TRY(index_written_post(*writer_, saved[i].id, writes[i]));
   BYLINE_TRY(transaction.commit());
   return saved;
 }

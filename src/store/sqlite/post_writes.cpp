@@ -102,8 +102,7 @@ Result<void> write_revision(Connection& connection, Id post_id, int number, cons
 
 }  // namespace
 
-Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by,
-                       const SearchText* search_text) {
+Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
   {
     auto statement = connection.prepare(
         "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
@@ -115,13 +114,11 @@ Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by,
   }
   const Id id = connection.last_insert_id();
   BYLINE_TRY(write_relations(connection, id, post));
-  BYLINE_TRY(index_for_search(connection, id, post, search_text));
   BYLINE_TRY(write_revision(connection, id, 1, post, saved_by));
   return id;
 }
 
-Result<int> replace_post(Connection& connection, const Post& post, Id saved_by,
-                         const SearchText* search_text) {
+Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) {
   {
     auto statement = connection.prepare(
         "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS
@@ -140,7 +137,6 @@ Result<int> replace_post(Connection& connection, const Post& post, Id saved_by,
   }
   const int number = post.revision + 1;
   BYLINE_TRY(write_relations(connection, post.id, post));
-  BYLINE_TRY(index_for_search(connection, post.id, post, search_text));
   BYLINE_TRY(write_revision(connection, post.id, number, post, saved_by));
   return number;
 }
@@ -215,18 +211,17 @@ Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const Le
   return std::optional<LegacyRecord>{LegacyRecord{(*statement)->int64(0), (*statement)->text(1)}};
 }
 
-Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
+Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write) {
   Post post = write.post;
   BYLINE_TRY(ensure_tags(connection, post.tags));
   SavedPost saved;
-  const SearchText* search_text = write.search_text ? &*write.search_text : nullptr;
   if (post.id == 0) {
-    auto id = insert_post(connection, post, write.saved_by, search_text);
+    auto id = insert_post(connection, post, write.saved_by);
     BYLINE_TRY(id);
     saved.id = *id;
     saved.revision = 1;
   } else {
-    auto number = replace_post(connection, post, write.saved_by, search_text);
+    auto number = replace_post(connection, post, write.saved_by);
     BYLINE_TRY(number);
     saved.id = post.id;
     saved.revision = *number;
@@ -238,6 +233,18 @@ Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
   if (write.legacy)
     BYLINE_TRY(remember_legacy(connection, *write.legacy, saved.id, write.legacy_digest));
   saved.tags = std::move(post.tags);
+  return saved;
+}
+
+Result<void> index_written_post(Connection& connection, Id post_id, const PostWrite& write) {
+  return index_for_search(connection, post_id, write.post,
+                          write.search_text ? &*write.search_text : nullptr);
+}
+
+Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
+  auto saved = write_post_rows(connection, write);
+  BYLINE_TRY(saved);
+  BYLINE_TRY(index_written_post(connection, saved->id, write));
   return saved;
 }
 
