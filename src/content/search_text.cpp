@@ -171,18 +171,31 @@ std::string make_snippet(std::string_view text, std::string_view typed) {
 }
 
 std::string normalize_for_search(std::string_view text) {
-  const icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString folded;
-  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
-    UChar32 c = unicode.char32At(i);
+  // Read and written as UTF-8: every character this folds lies outside
+  // ASCII, and most text indexed is all but ASCII, so there is no reason
+  // to pass it through UTF-16. Ill-formed bytes become U+FFFD, as ICU's
+  // fromUTF8 makes them (one per maximal subpart).
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < size) {
+    if (bytes[i] < 0x80) {
+      out += static_cast<char>(bytes[i++]);
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0) c = 0xFFFD;
     if (c == 0x200C || c == 0x200D || is_arabic_mark(c)) continue;  // ZWNJ, ZWJ, harakat
     if (c == 0x064A || c == 0x0649) c = 0x06CC;  // Arabic yeh, alef maksura -> Persian yeh
     if (c == 0x0643) c = 0x06A9;                  // Arabic kaf -> Persian keheh
-    folded.append(c);
+    uint8_t encoded[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(encoded, length, c);
+    out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(length));
   }
-  std::string out;
-  folded.toUTF8String(out);
   return out;
 }
 

@@ -15,6 +15,17 @@ TEST(SearchText, FoldsArabicFormsOfPersianLetters) {
   EXPECT_EQ(normalize_for_search("Café"), "Café");
 }
 
+TEST(SearchText, KeepsEveryOtherCharacterAndMendsIllFormedBytes) {
+  EXPECT_EQ(normalize_for_search("Oil \xE2\x80\x94 and 石油 and 🛢 in كِتَاب."),
+            "Oil \xE2\x80\x94 and 石油 and 🛢 in کتاب.");
+  // One U+FFFD for each maximal ill-formed part, as ICU makes them.
+  EXPECT_EQ(normalize_for_search("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(normalize_for_search("a\xE2\x80z"), "a\xEF\xBF\xBDz");
+  EXPECT_EQ(normalize_for_search("a\xC0\xAFz"), "a\xEF\xBF\xBD\xEF\xBF\xBDz");
+  EXPECT_EQ(normalize_for_search("end\xD9"), "end\xEF\xBF\xBD");
+  EXPECT_EQ(normalize_for_search(std::string_view("nul\0byte", 8)), std::string("nul\0byte", 8));
+}
+
 TEST(FtsQuery, QuotesEveryTermAndMakesTheLastAPrefix) {
   EXPECT_EQ(fts_query("oil deal"), "\"oil\" \"deal\"*");
   EXPECT_EQ(fts_query("\"strategic ties\" russia"), "\"strategic ties\" \"russia\"*");
