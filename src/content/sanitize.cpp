@@ -5,6 +5,7 @@
 #include "common/text_encoding.hpp"
 
 #include "content/html_document.hpp"
+#include "content/html_fast_path.hpp"
 #include "content/text.hpp"
 
 #include <algorithm>
@@ -52,10 +53,6 @@ void append_parsed_text(std::string& out, std::string_view text) {
   }
   append_escaped(out, clean);
 }
-
-// Deeper nesting than this is no article; past it elements are unwrapped
-// and only their text is kept.
-constexpr int kMaxDepth = 128;
 
 constexpr std::array kAllowedTags = {
     GUMBO_TAG_P,      GUMBO_TAG_BR,         GUMBO_TAG_H1,     GUMBO_TAG_H2,     GUMBO_TAG_H3,
@@ -157,8 +154,45 @@ bool is_void(GumboTag tag) {
   return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG;
 }
 
-std::string_view tag_name(const GumboElement& element) {
-  return gumbo_normalized_tagname(element.tag);
+std::string_view tag_name(GumboTag tag) { return gumbo_normalized_tagname(tag); }
+
+void write_attributes(std::string& out, GumboTag tag, std::span<const AttributeView> attributes) {
+  bool opens_new_tab = false;
+  bool has_href = false;
+  for (const auto& [name, value] : attributes) {
+    const AllowedAttribute* allowed = find_allowed(tag, name);
+    if (!allowed) continue;
+    if (allowed->kind == AttributeKind::url && !is_safe_url(value)) continue;
+    if (allowed->kind == AttributeKind::url_list && !is_safe_url_list(value)) continue;
+    if (allowed->kind == AttributeKind::number && !is_number(value)) continue;
+    if (allowed->kind == AttributeKind::css_class && !is_allowed_class(value)) continue;
+    if (name == "target") {
+      if (value != "_blank") continue;
+      opens_new_tab = true;
+    }
+    if (name == "href") has_href = true;
+    out += ' ';
+    out += name;
+    out += "=\"";
+    append_parsed_text(out, value);
+    out += '"';
+  }
+  // Rule: a link that opens a new tab must not hand the new page our window.
+  if (tag == GUMBO_TAG_A && opens_new_tab && has_href) out += " rel=\"noopener noreferrer\"";
+}
+
+// An allowed element's start tag.
+void write_start_tag(std::string& out, GumboTag tag, std::span<const AttributeView> attributes) {
+  out += '<';
+  out += tag_name(tag);
+  write_attributes(out, tag, attributes);
+  out += '>';
+}
+
+void write_end_tag(std::string& out, std::string_view name) {
+  out += "</";
+  out += name;
+  out += '>';
 }
 
 class Sanitizer {
@@ -171,15 +205,18 @@ class Sanitizer {
       const Step step = pending_.back();
       pending_.pop_back();
       if (step.node == nullptr) {
-        out_ += "</";
-        out_ += step.close_tag;
-        out_ += '>';
+        write_end_tag(out_, step.close_tag);
       } else {
         write_node(step.node, step.depth);
       }
     }
     return std::move(out_);
   }
+
+  // Whether the output is the parse tree as it was, less attributes and
+  // comments: every element written, none dropped or unwrapped, and no
+  // <pre> whose text starts with the line break a parser would skip.
+  bool wrote_tree_whole() const { return wrote_tree_whole_; }
 
  private:
   // A node to write, or (node == nullptr) an end tag to close.
@@ -215,53 +252,60 @@ class Sanitizer {
   void write_element(const GumboNode* node, int depth) {
     const GumboElement& element = node->v.element;
     if (element.tag_namespace != GUMBO_NAMESPACE_HTML || contains(kDroppedTags, element.tag)) {
+      wrote_tree_whole_ = false;
       return;
     }
-    const bool allowed = contains(kAllowedTags, element.tag) && depth < kMaxDepth;
+    const bool allowed = contains(kAllowedTags, element.tag) && depth < kMaxSanitizedDepth;
+    if (!allowed) wrote_tree_whole_ = false;
+    if (element.tag == GUMBO_TAG_PRE && starts_with_line_break(element)) wrote_tree_whole_ = false;
     if (allowed) {
-      out_ += '<';
-      out_ += tag_name(element);
-      write_attributes(element);
-      out_ += '>';
+      attributes_.clear();
+      for (unsigned i = 0; i < element.attributes.length; ++i) {
+        const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+        attributes_.push_back({attribute->name, attribute->value});
+      }
+      write_start_tag(out_, element.tag, attributes_);
       if (is_void(element.tag)) return;
-      pending_.push_back({nullptr, depth, tag_name(element)});
+      pending_.push_back({nullptr, depth, tag_name(element.tag)});
     }
     // Children of an element that is not allowed are written unwrapped.
     push_children(node, depth + 1);
   }
 
-  void write_attributes(const GumboElement& element) {
-    bool opens_new_tab = false;
-    bool has_href = false;
-    for (unsigned i = 0; i < element.attributes.length; ++i) {
-      const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-      const std::string_view name = attribute->name;
-      const std::string_view value = attribute->value;
-      const AllowedAttribute* allowed = find_allowed(element.tag, name);
-      if (!allowed) continue;
-      if (allowed->kind == AttributeKind::url && !is_safe_url(value)) continue;
-      if (allowed->kind == AttributeKind::url_list && !is_safe_url_list(value)) continue;
-      if (allowed->kind == AttributeKind::number && !is_number(value)) continue;
-      if (allowed->kind == AttributeKind::css_class && !is_allowed_class(value)) continue;
-      if (name == "target") {
-        if (value != "_blank") continue;
-        opens_new_tab = true;
-      }
-      if (name == "href") has_href = true;
-      out_ += ' ';
-      out_ += name;
-      out_ += "=\"";
-      append_parsed_text(out_, value);
-      out_ += '"';
-    }
-    // Rule: a link that opens a new tab must not hand the new page our window.
-    if (element.tag == GUMBO_TAG_A && opens_new_tab && has_href) {
-      out_ += " rel=\"noopener noreferrer\"";
-    }
+  static bool starts_with_line_break(const GumboElement& element) {
+    if (element.children.length == 0) return false;
+    const auto* first = static_cast<const GumboNode*>(element.children.data[0]);
+    return (first->type == GUMBO_NODE_TEXT || first->type == GUMBO_NODE_WHITESPACE) &&
+           first->v.text.text[0] == '\n';
   }
 
   std::string out_;
   std::vector<Step> pending_;
+  std::vector<AttributeView> attributes_;  // the element being written's, reused
+  bool wrote_tree_whole_ = true;
+};
+
+// The sanitiser on the fast path's reading: the same tags, attributes and
+// text written, and the text a reader sees gathered on the way.
+class WellFormedSanitizer final : public WellFormedHtmlHandler {
+ public:
+  void start(GumboTag tag, std::span<const AttributeView> attributes, int) override {
+    write_start_tag(html_, tag, attributes);
+    if (is_block(tag)) text_.block_edge();
+  }
+  void end(GumboTag tag) override {
+    if (!is_void(tag)) write_end_tag(html_, tag_name(tag));
+    if (is_block(tag)) text_.block_edge();
+  }
+  void text(std::string_view text) override {
+    append_parsed_text(html_, text);
+    text_.add(text);
+  }
+  SanitizedHtml take() { return SanitizedHtml{std::move(html_), text_.take()}; }
+
+ private:
+  std::string html_;
+  ReadableText text_;
 };
 
 }  // namespace
@@ -329,6 +373,12 @@ bool is_safe_url(std::string_view url) {
 }
 
 SanitizedHtml sanitize_html_with_text(std::string_view html) {
+  WellFormedSanitizer fast;
+  if (read_well_formed_html(html, fast, kMaxSanitizedDepth)) return fast.take();
+  return sanitize_parsed_html(html);
+}
+
+SanitizedHtml sanitize_parsed_html(std::string_view html) {
   // A browser repairs broken markup (an <li> inside an <a> inside a <ul>)
   // into a tree whose serialisation it would parse into yet another tree.
   // Passing the output through again until it no longer changes makes what
@@ -338,11 +388,19 @@ SanitizedHtml sanitize_html_with_text(std::string_view html) {
   std::string out;
   {
     const HtmlDocument first(html);
-    out = Sanitizer().run(first.container());
+    Sanitizer sanitizer;
+    out = sanitizer.run(first.container());
     // Markup already as Byline stores it (a body saved before, an import
     // in canonical form) has settled: the next pass would parse the same
     // bytes into the same tree.
     if (out == html) return SanitizedHtml{std::move(out), text_of(first)};
+    // So has well-formed markup written back whole: a parser builds from
+    // it the tree it was written from (the same elements, each closed
+    // where it ended), whose sanitising writes the same bytes. This spares
+    // the well-formed bodies the fast path leaves to gumbo (with a table,
+    // say) their second parse.
+    if (first.parsed_without_errors() && sanitizer.wrote_tree_whole())
+      return SanitizedHtml{std::move(out), text_of(first)};
   }
   for (int pass = 1; pass < kMaxPasses; ++pass) {
     const HtmlDocument settled(out);

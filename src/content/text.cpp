@@ -2,6 +2,7 @@
 #include "content/text.hpp"
 
 #include "content/html_document.hpp"
+#include "content/html_fast_path.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -15,37 +16,7 @@
 namespace byline::content {
 namespace {
 
-bool is_block(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_invisible(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
-         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD;
-}
-
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Appends `text` with white space folded; `out` never gets a leading or a
-// doubled space.
-void append_folded(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    if (is_space(static_cast<unsigned char>(c))) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-}
 
 bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -110,22 +81,70 @@ void trim_trailing_punctuation(std::string& text) {
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) { return text_of(HtmlDocument(html)); }
+bool is_block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_invisible(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
+         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD;
+}
+
+void ReadableText::add(std::string_view text) {
+  for (const char c : text) {
+    if (is_space(static_cast<unsigned char>(c))) {
+      if (!text_.empty() && text_.back() != ' ') text_ += ' ';
+    } else {
+      text_ += c;
+    }
+  }
+}
+
+std::string ReadableText::take() {
+  while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+  return std::move(text_);
+}
+
+std::string html_to_text(std::string_view html) {
+  // Well-formed markup is read without building a tree (html_fast_path.hpp).
+  struct TextOnly final : WellFormedHtmlHandler {
+    void start(GumboTag tag, std::span<const AttributeView>, int) override {
+      if (is_block(tag)) readable.block_edge();
+    }
+    void end(GumboTag tag) override {
+      if (is_block(tag)) readable.block_edge();
+    }
+    void text(std::string_view piece) override { readable.add(piece); }
+    ReadableText readable;
+  };
+  TextOnly fast;
+  if (read_well_formed_html(html, fast, kMaxSanitizedDepth)) return fast.readable.take();
+  return text_of(HtmlDocument(html));
+}
 
 std::string text_of(const HtmlDocument& document) {
-  std::string text;
+  ReadableText text;
   // An explicit stack: a hostile body may nest deeper than the call stack goes.
   std::vector<const GumboNode*> pending{document.container()};
   while (!pending.empty()) {
     const GumboNode* node = pending.back();
     pending.pop_back();
     if (node == nullptr) {  // marks the end of a block
-      if (!text.empty() && text.back() != ' ') text += ' ';
+      text.block_edge();
       continue;
     }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
-      append_folded(text, node->v.text.text);
+      text.add(node->v.text.text);
       continue;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
@@ -133,14 +152,13 @@ std::string text_of(const HtmlDocument& document) {
     if (is_invisible(element.tag)) continue;
     if (is_block(element.tag)) {
       pending.push_back(nullptr);
-      if (!text.empty() && text.back() != ' ') text += ' ';
+      text.block_edge();
     }
     for (unsigned i = element.children.length; i > 0; --i) {
       pending.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
     }
   }
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
+  return text.take();
 }
 
 std::optional<ExcerptRule> ExcerptRule::parse(std::string_view text) {
