@@ -23,8 +23,9 @@ Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                      SQLITE_UTF8);
+  // An empty view may point nowhere, which SQLite would bind as NULL.
+  sqlite3_bind_text64(statement_, index, value.data() ? value.data() : "", value.size(),
+                      SQLITE_TRANSIENT, SQLITE_UTF8);
   return *this;
 }
 

@@ -13,10 +13,18 @@ namespace {
   "status, published_at, created_at, updated_at, locale, featured_image, featured_image_alt, " \
   "featured_image_caption, seo_title, seo_description, featured, translation_of"
 
+// What the body_source column holds: '' when the source is the stored
+// HTML itself (HTML written in the editor, or imported, that was clean
+// already), which read_post gives back. Most bodies are, and keeping them
+// once is a quarter less to write.
+std::string_view stored_source(const Post& post) {
+  return post.body_source == post.body_html ? std::string_view() : post.body_source;
+}
+
 // Binds parameters 1 to 20 to `post`'s columns, as BYLINE_POST_WRITE_COLUMNS names them.
 void bind_post(Statement& s, const Post& post) {
   s.bind(1, content::to_string(post.type)).bind(2, post.slug).bind(3, post.title);
-  s.bind(4, post.body_html).bind(5, post.body_source);
+  s.bind(4, post.body_html).bind(5, stored_source(post));
   s.bind(6, content::to_string(post.source_format)).bind(7, post.plaintext);
   s.bind(8, post.custom_excerpt).bind(9, content::to_string(post.status));
   s.bind(10, optional_seconds(post.published_at));
@@ -93,7 +101,7 @@ Result<void> write_revision(Connection& connection, Id post_id, int number, cons
   BYLINE_TRY(statement);
   Statement& s = **statement;
   s.bind(1, post_id).bind(2, static_cast<std::int64_t>(number)).bind(3, post.title);
-  s.bind(4, post.body_html).bind(5, post.body_source).bind(6, post.custom_excerpt);
+  s.bind(4, post.body_html).bind(5, stored_source(post)).bind(6, post.custom_excerpt);
   s.bind(7, content::to_string(post.status));
   s.bind(8, saved_by > 0 ? std::optional<std::int64_t>(saved_by) : std::nullopt);
   s.bind(9, to_seconds(post.updated_at));

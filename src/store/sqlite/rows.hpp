@@ -47,6 +47,7 @@ inline Post read_post(const Statement& row) {
   post.title = row.text(3);
   post.body_html = row.text(4);
   post.body_source = row.text(5);
+  if (post.body_source.empty()) post.body_source = post.body_html;  // stored once (post_writes.cpp)
   post.source_format =
       content::source_format_from_string(row.text(6)).value_or(content::SourceFormat::html);
   post.plaintext = row.text(7);
