@@ -808,27 +808,38 @@ class WordPressImporter {
     return content_hash(all);
   }
 
-  // Hands the batch to the Workflow on a thread of its own, so that the
-  // next batch is read while this one is checked and written; the batch
-  // before is finished first, so each sees what the one before wrote.
+  // Checks the batch (on every core) while the one before is written, then
+  // hands it to a thread of its own to write, so that the next batch is
+  // read and checked meanwhile. Each batch is written after the one before
+  // has been, and is told the slugs that one takes.
   Result<void> flush() {
-    BYLINE_TRY(collect());
     if (batch_.empty()) return {};
+    std::vector<bool> pages;
+    for (const auto& item : batch_) pages.push_back(item.post.type == content::PostType::page);
+    static const std::set<std::string, std::less<>> kNoSlugs;
+    auto prepared = workflow_.prepare_import(actor_, std::move(batch_), now_utc(),
+                                             in_flight_ ? in_flight_->slugs : kNoSlugs);
+    batch_.clear();
+    BYLINE_TRY(collect());
+    BYLINE_TRY(prepared);
+    if (options_.dry_run) {
+      count_batch(summary_, prepared->outcomes, pages, labels_);
+      labels_.clear();
+      return {};
+    }
     InFlight flight;
-    for (const auto& item : batch_)
-      flight.pages.push_back(item.post.type == content::PostType::page);
+    flight.pages = std::move(pages);
     flight.labels = std::move(labels_);
     labels_.clear();
-    flight.outcomes = std::async(std::launch::async, [this, batch = std::move(batch_)]() mutable {
-      return workflow_.import_posts(publishing::Actor::system("importer (WordPress)"),
-                                    std::move(batch), now_utc(), options_.dry_run);
+    flight.slugs = prepared->slugs;
+    flight.outcomes = std::async(std::launch::async, [this, ready = std::move(*prepared)]() mutable {
+      return workflow_.write_import(std::move(ready));
     });
-    batch_.clear();
     in_flight_ = std::move(flight);
     return {};
   }
 
-  // Waits for the batch in flight, and counts what became of it.
+  // Waits for the batch being written, and counts what became of it.
   Result<void> collect() {
     if (!in_flight_) return {};
     InFlight flight = std::move(*in_flight_);
@@ -843,10 +854,12 @@ class WordPressImporter {
     std::future<Result<std::vector<publishing::ImportOutcome>>> outcomes;
     std::vector<bool> pages;
     std::vector<std::string> labels;
+    std::set<std::string, std::less<>> slugs;
   };
 
   store::Store& store_;
   publishing::Workflow& workflow_;
+  const publishing::Actor actor_ = publishing::Actor::system("importer (WordPress)");
   media::MediaLibrary& media_;
   const WordPressImportOptions& options_;
   ImportProgress* progress_;

@@ -46,10 +46,21 @@ store::AuditEntry imported_entry(const Actor& actor, std::string_view action,
 Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor,
                                                           std::vector<ImportedPost> batch, Time now,
                                                           bool dry_run) {
-  std::vector<ImportOutcome> outcomes(batch.size());
+  auto prepared = prepare_import(actor, std::move(batch), now);
+  BYLINE_TRY(prepared);
+  if (dry_run) return std::move(prepared->outcomes);
+  return write_import(std::move(*prepared));
+}
+
+Result<PreparedImport> Workflow::prepare_import(
+    const Actor& actor, std::vector<ImportedPost> batch, Time now,
+    const std::set<std::string, std::less<>>& slugs_in_flight) {
+  PreparedImport prepared_import;
+  std::vector<ImportOutcome>& outcomes = prepared_import.outcomes;
+  outcomes.resize(batch.size());
   std::vector<std::optional<Post>> before(batch.size());
-  std::vector<std::size_t> pending;            // which of `batch` are to be written
-  std::set<std::string, std::less<>> claimed;  // slugs this batch gives out
+  std::vector<std::size_t> pending;  // which of `batch` are to be written
+  std::set<std::string, std::less<>>& claimed = prepared_import.slugs;  // slugs this batch gives out
 
   // First, in order: what each was made as before, and the slug it gets.
   for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -78,7 +89,10 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor,
     std::string slug;
     for (int suffix = 1; suffix < 100 && slug.empty(); ++suffix) {
       std::string candidate = suffix == 1 ? wanted : wanted + "-" + std::to_string(suffix);
-      if (content::is_reserved_slug(candidate) || claimed.count(candidate)) continue;
+      if (content::is_reserved_slug(candidate) || claimed.count(candidate) ||
+          slugs_in_flight.count(candidate)) {
+        continue;
+      }
       auto taken = store_->post_by_slug(candidate);
       BYLINE_TRY(taken);
       if (*taken && (*taken)->id != post.id) continue;
@@ -129,9 +143,7 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor,
     for (auto& thread : threads) thread.join();
   }
 
-  // Last, in order again: the writes, in one transaction.
-  std::vector<store::PostWrite> writes;
-  std::vector<std::size_t> written;  // which of `batch` each write is
+  // Last, in order again: the writes, for one transaction.
   for (const std::size_t i : pending) {
     ImportOutcome& outcome = outcomes[i];
     Result<Post>& ready = *prepared[i];
@@ -157,24 +169,29 @@ Result<std::vector<ImportOutcome>> Workflow::import_posts(const Actor& actor,
     write.legacy_digest = batch[i].digest;
     write.search_text = std::move(search_texts[i]);
     outcome.redirects = static_cast<int>(write.redirects_from.size());
-    writes.push_back(std::move(write));
-    written.push_back(i);
+    prepared_import.writes.push_back(std::move(write));
+    prepared_import.written.push_back(i);
+    prepared_import.before.push_back(std::move(before[i]));
   }
-  if (writes.empty() || dry_run) return outcomes;
+  return prepared_import;
+}
 
-  auto saved = store_->save_posts(writes);
+Result<std::vector<ImportOutcome>> Workflow::write_import(PreparedImport prepared) {
+  std::vector<ImportOutcome>& outcomes = prepared.outcomes;
+  if (prepared.writes.empty()) return std::move(outcomes);
+  auto saved = store_->save_posts(prepared.writes);
   BYLINE_TRY(saved);
-  for (std::size_t w = 0; w < writes.size(); ++w) {
-    const std::size_t i = written[w];
-    Post& post = writes[w].post;
+  for (std::size_t w = 0; w < prepared.writes.size(); ++w) {
+    const std::size_t i = prepared.written[w];
+    Post& post = prepared.writes[w].post;
     post.id = (*saved)[w].id;
     post.revision = (*saved)[w].revision;
     post.tags = std::move((*saved)[w].tags);
     outcomes[i].id = post.id;
     outcomes[i].slug = post.slug;
-    tell(before[i] ? &*before[i] : nullptr, post);
+    tell(prepared.before[w] ? &*prepared.before[w] : nullptr, post);
   }
-  return outcomes;
+  return std::move(outcomes);
 }
 
 }  // namespace byline::publishing

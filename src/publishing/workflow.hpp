@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,16 @@ struct ImportOutcome {
   int redirects = 0;  // old addresses that now lead to it
 };
 
+// A batch of imported posts checked and ready to write: prepare_import's
+// work, which write_import finishes.
+struct PreparedImport {
+  std::vector<ImportOutcome> outcomes;  // as they will be once written
+  std::vector<store::PostWrite> writes;
+  std::vector<std::size_t> written;                  // the outcome each write is
+  std::vector<std::optional<content::Post>> before;  // each write's post as it was
+  std::set<std::string, std::less<>> slugs;          // the slugs the batch takes
+};
+
 // What the writer asked for with their save.
 enum class Intent { save, submit, publish, schedule, unpublish };
 
@@ -119,6 +130,13 @@ class Workflow {
   // nothing is.
   Result<std::vector<ImportOutcome>> import_posts(const Actor& actor, std::vector<ImportedPost> batch, Time now,
                                                   bool dry_run = false);
+
+  // import_posts in two halves, so that one batch is checked while the one
+  // before is written. `slugs_in_flight`: the slugs of a batch prepared but
+  // not yet written, which this one must not take.
+  Result<PreparedImport> prepare_import(const Actor& actor, std::vector<ImportedPost> batch, Time now,
+                                        const std::set<std::string, std::less<>>& slugs_in_flight = {});
+  Result<std::vector<ImportOutcome>> write_import(PreparedImport prepared);
 
  private:
   // update() with the audit line's action chosen by the caller (nullopt: none).
