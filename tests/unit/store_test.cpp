@@ -107,6 +107,31 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   content::Id tag_id_ = 0;
 };
 
+TEST_P(StoreTest, EachPostReadsBackTheSourceItWasWrittenIn) {
+  const content::Id html = add_post("Written as HTML", PostStatus::draft, std::nullopt);
+  Post markdown;
+  markdown.title = "Written in Markdown";
+  markdown.source_format = content::SourceFormat::markdown;
+  markdown.body_source = "Oil *rose*.";
+  markdown.authors.push_back(author_);
+  Post cleaned = markdown;
+  cleaned.title = "Cleaned on the way in";
+  cleaned.source_format = content::SourceFormat::html;
+  cleaned.body_source = "<p onclick=\"x()\">Kept as typed</p>";
+  const content::Id markdown_id = *store_->create_post(*content::prepare_post(markdown, kNow));
+  const content::Id cleaned_id = *store_->create_post(*content::prepare_post(cleaned, kNow));
+
+  const Post as_html = **store_->post_by_id(html);
+  EXPECT_EQ(as_html.body_source, "<p>Body of Written as HTML</p>");
+  EXPECT_EQ(as_html.body_html, as_html.body_source);
+  const Post as_markdown = **store_->post_by_id(markdown_id);
+  EXPECT_EQ(as_markdown.body_source, "Oil *rose*.");
+  EXPECT_EQ(as_markdown.body_html, "<p>Oil <em>rose</em>.</p>\n");
+  const Post as_cleaned = **store_->post_by_id(cleaned_id);
+  EXPECT_EQ(as_cleaned.body_source, "<p onclick=\"x()\">Kept as typed</p>");
+  EXPECT_EQ(as_cleaned.body_html, "<p>Kept as typed</p>");
+}
+
 TEST_P(StoreTest, FindsAPostBySlugWithItsAuthorsSectionsAndTags) {
   add_post("Strategic ties", PostStatus::published, kNow - 1h, true, true);
   auto found = store_->post_by_slug("strategic-ties");

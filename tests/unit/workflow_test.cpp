@@ -325,5 +325,28 @@ TEST_F(WorkflowImportTest, ATakenOrReservedSlugGetsTheNextFreeOneAndARefusedPost
   EXPECT_EQ(*store_->count_posts(), 4);
 }
 
+TEST_F(WorkflowImportTest, ABatchCheckedWhileTheOneBeforeIsUnwrittenTakesNoneOfItsSlugs) {
+  std::vector<ImportedPost> first;
+  first.push_back(imported("1", "Same", "same", "d"));
+  auto in_flight = workflow_->prepare_import(importer_, std::move(first), kNow);
+  ASSERT_TRUE(in_flight.ok()) << in_flight.error().message;
+  EXPECT_EQ(in_flight->slugs.count("same"), 1u);
+  EXPECT_EQ(*store_->count_posts(), 0) << "prepared, not written";
+
+  std::vector<ImportedPost> second;
+  second.push_back(imported("2", "Same again", "same", "d"));
+  auto next = workflow_->prepare_import(importer_, std::move(second), kNow, in_flight->slugs);
+  ASSERT_TRUE(next.ok()) << next.error().message;
+
+  auto written = workflow_->write_import(std::move(*in_flight));
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ((*written)[0].slug, "same");
+  auto then = workflow_->write_import(std::move(*next));
+  ASSERT_TRUE(then.ok()) << then.error().message;
+  EXPECT_EQ((*then)[0].slug, "same-2");
+  EXPECT_EQ((**store_->post_by_slug("same-2")).title, "Same again");
+  EXPECT_EQ(*store_->count_posts(), 2);
+}
+
 }  // namespace
 }  // namespace byline::publishing
