@@ -125,6 +125,11 @@ bool is_plain_character(UChar32 c) {
   return (c & 0xFFFE) != 0xFFFE;
 }
 
+// A byte text may hold as it is: printable ASCII but '<' and '&', tab, line break.
+bool is_plain_ascii(char c) {
+  return ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n') && c != '<' && c != '&';
+}
+
 void append_utf8(std::string& out, UChar32 c) {
   std::array<uint8_t, U8_MAX_LENGTH> bytes{};
   int32_t length = 0;
@@ -153,7 +158,14 @@ class Reader {
   bool read_text() {
     text_.clear();
     while (at_ < html_.size() && html_[at_] != '<') {
-      if (!read_character(text_, /*in_attribute=*/false)) return false;
+      // Runs of printable ASCII, tabs and line breaks are copied at once.
+      const std::size_t start = at_;
+      while (at_ < html_.size() && is_plain_ascii(html_[at_])) ++at_;
+      text_.append(html_, start, at_ - start);
+      if (at_ < html_.size() && html_[at_] != '<' &&
+          !read_character(text_, /*in_attribute=*/false)) {
+        return false;
+      }
     }
     if (after_pre_ && !text_.empty() && text_[0] == '\n') return false;
     after_pre_ = false;

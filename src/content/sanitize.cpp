@@ -32,6 +32,14 @@ bool is_invisible_control(std::string_view character) {
 // - bytes that are not UTF-8 become U+FFFD, as a parser would make them
 //   (gumbo leaves a stray byte for some out-of-range character references).
 void append_parsed_text(std::string& out, std::string_view text) {
+  // Most text is printable ASCII, tabs and line breaks: nothing to mend.
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+  });
+  if (plain) {
+    append_escaped(out, text);
+    return;
+  }
   std::string clean;
   clean.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -311,16 +319,23 @@ class WellFormedSanitizer final : public WellFormedHtmlHandler {
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  out.reserve(out.size() + text.size());
+  std::size_t copied = 0;  // text before this is in `out`
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view entity;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&#39;"; break;
+      default: continue;
     }
+    out.append(text, copied, i - copied);
+    out += entity;
+    copied = i + 1;
   }
+  out.append(text, copied);
 }
 
 int estimate_nesting_depth(std::string_view html) {

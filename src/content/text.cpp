@@ -100,12 +100,16 @@ bool is_invisible(GumboTag tag) {
 }
 
 void ReadableText::add(std::string_view text) {
-  for (const char c : text) {
-    if (is_space(static_cast<unsigned char>(c))) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_space(static_cast<unsigned char>(text[i]))) {
       if (!text_.empty() && text_.back() != ' ') text_ += ' ';
-    } else {
-      text_ += c;
+      ++i;
+      continue;
     }
+    const std::size_t start = i;  // a run of what is not white space, copied at once
+    while (i < text.size() && !is_space(static_cast<unsigned char>(text[i]))) ++i;
+    text_.append(text, start, i - start);
   }
 }
 
