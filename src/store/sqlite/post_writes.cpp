@@ -66,14 +66,23 @@ const std::string_view kPublishedArticlesText =
 
 namespace {
 
-// Replaces the post's authors, sections and tags with those of `post`, in order.
-Result<void> write_relations(Connection& connection, Id post_id, const Post& post) {
+// Whether write_relations replaces rows a post had, or writes a new post's.
+enum class Relations { replace, first };
+
+// Replaces the post's authors, sections and tags with those of `post` (its
+// tags as `tags` has them, with their ids), in order.
+Result<void> write_relations(Connection& connection, Id post_id, const Post& post,
+                             const std::vector<content::Tag>& tags, Relations relations) {
   auto link = [&](std::string_view clear, std::string_view insert,
                   const auto& items) -> Result<void> {
-    auto cleared = connection.prepare(clear);
-    BYLINE_TRY(cleared);
-    (*cleared)->bind(1, post_id);
-    BYLINE_TRY((*cleared)->run());
+    // A new post has none: its id may be one a deleted post had, but
+    // deleting a post deletes its rows here (ON DELETE CASCADE).
+    if (relations == Relations::replace) {
+      auto cleared = connection.prepare(clear);
+      BYLINE_TRY(cleared);
+      (*cleared)->bind(1, post_id);
+      BYLINE_TRY((*cleared)->run());
+    }
     auto statement = connection.prepare(insert);
     BYLINE_TRY(statement);
     std::int64_t position = 0;
@@ -90,7 +99,7 @@ Result<void> write_relations(Connection& connection, Id post_id, const Post& pos
                   "INSERT INTO post_sections (post_id, section_id, position) VALUES (?, ?, ?)",
                   post.sections));
   return link("DELETE FROM post_tags WHERE post_id = ?",
-              "INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", post.tags);
+              "INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", tags);
 }
 
 Result<void> write_revision(Connection& connection, Id post_id, int number, const Post& post,
@@ -110,7 +119,8 @@ Result<void> write_revision(Connection& connection, Id post_id, int number, cons
 
 }  // namespace
 
-Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
+Result<Id> insert_post(Connection& connection, const Post& post,
+                       const std::vector<content::Tag>& tags, Id saved_by) {
   {
     auto statement = connection.prepare(
         "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
@@ -121,12 +131,13 @@ Result<Id> insert_post(Connection& connection, const Post& post, Id saved_by) {
     BYLINE_TRY((*statement)->run());
   }
   const Id id = connection.last_insert_id();
-  BYLINE_TRY(write_relations(connection, id, post));
+  BYLINE_TRY(write_relations(connection, id, post, tags, Relations::first));
   BYLINE_TRY(write_revision(connection, id, 1, post, saved_by));
   return id;
 }
 
-Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) {
+Result<int> replace_post(Connection& connection, const Post& post,
+                         const std::vector<content::Tag>& tags, Id saved_by) {
   {
     auto statement = connection.prepare(
         "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS
@@ -144,7 +155,7 @@ Result<int> replace_post(Connection& connection, const Post& post, Id saved_by) 
         "Someone else saved this post after you opened it, so your save was not made.");
   }
   const int number = post.revision + 1;
-  BYLINE_TRY(write_relations(connection, post.id, post));
+  BYLINE_TRY(write_relations(connection, post.id, post, tags, Relations::replace));
   BYLINE_TRY(write_revision(connection, post.id, number, post, saved_by));
   return number;
 }
@@ -220,16 +231,17 @@ Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const Le
 }
 
 Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write) {
-  Post post = write.post;
-  BYLINE_TRY(ensure_tags(connection, post.tags));
+  const Post& post = write.post;
+  std::vector<content::Tag> tags = post.tags;  // with an id each, once ensured
+  BYLINE_TRY(ensure_tags(connection, tags));
   SavedPost saved;
   if (post.id == 0) {
-    auto id = insert_post(connection, post, write.saved_by);
+    auto id = insert_post(connection, post, tags, write.saved_by);
     BYLINE_TRY(id);
     saved.id = *id;
     saved.revision = 1;
   } else {
-    auto number = replace_post(connection, post, write.saved_by);
+    auto number = replace_post(connection, post, tags, write.saved_by);
     BYLINE_TRY(number);
     saved.id = post.id;
     saved.revision = *number;
@@ -240,7 +252,7 @@ Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write
   if (write.audit) BYLINE_TRY(insert_audit(connection, *write.audit));
   if (write.legacy)
     BYLINE_TRY(remember_legacy(connection, *write.legacy, saved.id, write.legacy_digest));
-  saved.tags = std::move(post.tags);
+  saved.tags = std::move(tags);
   return saved;
 }
 

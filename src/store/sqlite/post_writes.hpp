@@ -34,12 +34,14 @@ Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const Le
 // the post.
 using SearchText = std::pair<std::string, std::string>;
 
-// Inserts a new post with its relations and first revision (its search
-// entry is index_for_search's).
-Result<Id> insert_post(Connection& connection, const content::Post& post, Id saved_by);
+// Inserts a new post with its relations (`tags`: its tags with their ids)
+// and first revision (its search entry is index_for_search's).
+Result<Id> insert_post(Connection& connection, const content::Post& post,
+                       const std::vector<content::Tag>& tags, Id saved_by);
 // Replaces post `post.id` if its revision is still `post.revision`
 // (conflict otherwise); returns the new revision's number.
-Result<int> replace_post(Connection& connection, const content::Post& post, Id saved_by);
+Result<int> replace_post(Connection& connection, const content::Post& post,
+                         const std::vector<content::Tag>& tags, Id saved_by);
 // Puts the post in the search index if readers may find it, and takes it
 // out otherwise.
 Result<void> index_for_search(Connection& connection, Id post_id, const content::Post& post,
