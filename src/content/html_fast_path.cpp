@@ -95,18 +95,18 @@ struct NamedReference {
   char32_t character;
 };
 constexpr std::array kNamedReferences = {
-    NamedReference{"amp", U'&'},        NamedReference{"lt", U'<'},
-    NamedReference{"gt", U'>'},         NamedReference{"quot", U'"'},
-    NamedReference{"apos", U'\''},      NamedReference{"nbsp", U'\u00A0'},
+    NamedReference{"amp", U'&'},         NamedReference{"lt", U'<'},
+    NamedReference{"gt", U'>'},          NamedReference{"quot", U'"'},
+    NamedReference{"apos", U'\''},       NamedReference{"nbsp", U'\u00A0'},
     NamedReference{"hellip", U'\u2026'}, NamedReference{"mdash", U'\u2014'},
-    NamedReference{"ndash", U'\u2013'}, NamedReference{"lsquo", U'\u2018'},
-    NamedReference{"rsquo", U'\u2019'}, NamedReference{"ldquo", U'\u201C'},
-    NamedReference{"rdquo", U'\u201D'}, NamedReference{"laquo", U'\u00AB'},
-    NamedReference{"raquo", U'\u00BB'}, NamedReference{"copy", U'\u00A9'},
-    NamedReference{"reg", U'\u00AE'},   NamedReference{"trade", U'\u2122'},
-    NamedReference{"deg", U'\u00B0'},   NamedReference{"euro", U'\u20AC'},
-    NamedReference{"pound", U'\u00A3'}, NamedReference{"middot", U'\u00B7'},
-    NamedReference{"bull", U'\u2022'},  NamedReference{"times", U'\u00D7'},
+    NamedReference{"ndash", U'\u2013'},  NamedReference{"lsquo", U'\u2018'},
+    NamedReference{"rsquo", U'\u2019'},  NamedReference{"ldquo", U'\u201C'},
+    NamedReference{"rdquo", U'\u201D'},  NamedReference{"laquo", U'\u00AB'},
+    NamedReference{"raquo", U'\u00BB'},  NamedReference{"copy", U'\u00A9'},
+    NamedReference{"reg", U'\u00AE'},    NamedReference{"trade", U'\u2122'},
+    NamedReference{"deg", U'\u00B0'},    NamedReference{"euro", U'\u20AC'},
+    NamedReference{"pound", U'\u00A3'},  NamedReference{"middot", U'\u00B7'},
+    NamedReference{"bull", U'\u2022'},   NamedReference{"times", U'\u00D7'},
 };
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -228,9 +228,12 @@ class Reader {
     while (i < html_.size() && i - digits_start < 7) {
       const char c = html_[i];
       int digit = -1;
-      if (is_ascii_digit(c)) digit = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      if (is_ascii_digit(c))
+        digit = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        digit = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        digit = c - 'A' + 10;
       if (digit < 0) break;
       value = value * (hex ? 16 : 10) + digit;
       ++i;
@@ -321,7 +324,8 @@ class Reader {
     if (self_closing && !(element->flags & kVoid)) return false;
 
     views_.clear();
-    for (std::size_t i = 0; i < attributes_.size(); ++i) views_.push_back({attributes_[i], values_[i]});
+    for (std::size_t i = 0; i < attributes_.size(); ++i)
+      views_.push_back({attributes_[i], values_[i]});
     handler_.start(element->tag, views_, static_cast<int>(open_.size()));
     after_pre_ = element->tag == GUMBO_TAG_PRE;
     if (element->flags & kVoid) {

@@ -61,29 +61,69 @@ TEST(HtmlFastPath, ReadsWellFormedBodiesExactlyAsGumboDoes) {
 
 TEST(HtmlFastPath, LeavesToGumboWhatAParserWouldRepairOrReadByItsOwnRules) {
   const std::vector<std::string> bodies = {
-      "<p>a<p>b",                                 // an implied end tag
-      "<p>a<div>b</div></p>",                     // a block closes the <p>
+      "<p>a<p>b",              // an implied end tag
+      "<p>a<div>b</div></p>",  // a block closes the <p>
       "<p>a<ul><li>b</li></ul></p>",
-      "<li>a</li>",                               // an item outside a list
-      "<ul><span><li>a</li></span></ul>",         // would close an open item
+      "<li>a</li>",                        // an item outside a list
+      "<ul><span><li>a</li></span></ul>",  // would close an open item
       "<ul><li><div><li>a</li></div></li></ul>",
       "<dl><div><dt>a</dt></div></dl>",
-      "<a href=x><a href=y>b</a></a>",            // unquoted, and adoption
+      "<a href=x><a href=y>b</a></a>",  // unquoted, and adoption
       "<a href=\"x\"><a href=\"y\">b</a></a>",
-      "<b><i>a</b></i>",                          // misnested formatting
-      "<b><b><b><b>four</b></b></b></b>",         // Noah's Ark
+      "<b><i>a</b></i>",                   // misnested formatting
+      "<b><b><b><b>four</b></b></b></b>",  // Noah's Ark
       "<h1><h2>a</h2></h1>",
-      "<h1><span><h2>a</h2></span></h1>",          // fine for a parser, but no heading in a heading
-      "<pre>\nfirst line</pre>",                  // the parser drops that line break
+      "<h1><span><h2>a</h2></span></h1>",  // fine for a parser, but no heading in a heading
+      "<pre>\nfirst line</pre>",           // the parser drops that line break
       "<pre>&#10;first line</pre>",
-      "<p/>", "<p>open", "</p>", "<br></br>", "<P>upper</P>", "<p CLASS=\"x\">a</p>",
-      "<p class=\"a\"class=\"b\">a</p>", "<p class=\"a\" class=\"b\">a</p>",
-      "<table><tr><td>a</td></tr></table>", "<section>a</section>", "<script>x</script>",
-      "<x-custom>a</x-custom>", "<svg></svg>", "<!DOCTYPE html>", "<![CDATA[x]]>", "<?php ?>",
-      "a < b", "<3", "<!-->", "<!--->", "<!-- a -- b -->", "<!-- a --->", "<!-- <!-- -->",
-      "&notin;", "&amp", "&copy it", "&#128;", "&#0;", "&#x110000;", "&#xD800;", "&#13;",
-      "&#1;", "&#xFFFE;", "a\rb", std::string("a\0b", 3), "a\x01" "b", "a\x7f" "b",
-      "a\xC2\x80" "b", "a\xFF" "b", "\xEF\xBB\xBF" "bom", "a\f" "b", "<p title=\"a<b\">x</p>",
+      "<p/>",
+      "<p>open",
+      "</p>",
+      "<br></br>",
+      "<P>upper</P>",
+      "<p CLASS=\"x\">a</p>",
+      "<p class=\"a\"class=\"b\">a</p>",
+      "<p class=\"a\" class=\"b\">a</p>",
+      "<table><tr><td>a</td></tr></table>",
+      "<section>a</section>",
+      "<script>x</script>",
+      "<x-custom>a</x-custom>",
+      "<svg></svg>",
+      "<!DOCTYPE html>",
+      "<![CDATA[x]]>",
+      "<?php ?>",
+      "a < b",
+      "<3",
+      "<!-->",
+      "<!--->",
+      "<!-- a -- b -->",
+      "<!-- a --->",
+      "<!-- <!-- -->",
+      "&notin;",
+      "&amp",
+      "&copy it",
+      "&#128;",
+      "&#0;",
+      "&#x110000;",
+      "&#xD800;",
+      "&#13;",
+      "&#1;",
+      "&#xFFFE;",
+      "a\rb",
+      std::string("a\0b", 3),
+      "a\x01"
+      "b",
+      "a\x7f"
+      "b",
+      "a\xC2\x80"
+      "b",
+      "a\xFF"
+      "b",
+      "\xEF\xBB\xBF"
+      "bom",
+      "a\f"
+      "b",
+      "<p title=\"a<b\">x</p>",
   };
   for (const auto& body : bodies) {
     EXPECT_FALSE(fast_path_reads(body)) << body;
