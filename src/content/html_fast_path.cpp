@@ -18,7 +18,9 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <climits>
 #include <string>
 #include <vector>
 
@@ -108,6 +110,12 @@ constexpr std::array kNamedReferences = {
     NamedReference{"pound", U'\u00A3'},  NamedReference{"middot", U'\u00B7'},
     NamedReference{"bull", U'\u2022'},   NamedReference{"times", U'\u00D7'},
 };
+
+constexpr std::size_t kLongestReferenceName = 6;  // "hellip", "middot"
+static_assert(std::all_of(kNamedReferences.begin(), kNamedReferences.end(),
+                          [](const NamedReference& reference) {
+                            return reference.name.size() <= kLongestReferenceName;
+                          }));
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
@@ -206,9 +214,12 @@ class Reader {
       ++at_;
       return true;
     }
-    const std::size_t semicolon = html_.find(';', start);
-    if (semicolon == std::string_view::npos || semicolon - start > 8) return false;
-    const std::string_view name = html_.substr(start, semicolon - start);
+    // Looked for only as far as the longest name on the list, so that a
+    // body of "&a&a&a…" is not read to its end at every "&".
+    const std::size_t length = html_.substr(start, kLongestReferenceName + 1).find(';');
+    if (length == std::string_view::npos) return false;
+    const std::string_view name = html_.substr(start, length);
+    const std::size_t semicolon = start + length;
     for (const auto& reference : kNamedReferences) {
       if (reference.name == name) {
         append_utf8(out, static_cast<UChar32>(reference.character));
@@ -410,6 +421,8 @@ class Reader {
 }  // namespace
 
 bool read_well_formed_html(std::string_view html, WellFormedHtmlHandler& handler, int max_depth) {
+  // ICU's UTF-8 macros count in 32 bits; no body comes near that.
+  if (html.size() > static_cast<std::size_t>(INT32_MAX)) return false;
   return Reader(html, handler, max_depth).run();
 }
 
