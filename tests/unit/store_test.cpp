@@ -495,6 +495,47 @@ TEST_P(StoreTest, AnUnpublishedPostLeavesSearchAtOnce) {
   EXPECT_TRUE(store_->search("retracted", kNow, 10, 0)->hits.empty());
 }
 
+// The index keeps no copy of the text (it is contentless): each change
+// must take out exactly the words the entry was made of.
+TEST_P(StoreTest, SearchFollowsEveryChangeOfAStoryAndNoOldWordFindsIt) {
+  const auto id = add_post("Oil deal signed", PostStatus::published, kNow - 1h);
+  auto hits = [&](std::string_view words) {
+    return store_->search(words, kNow, 10, 0)->hits.size();
+  };
+  EXPECT_EQ(hits("oil"), 1u);
+
+  auto post = **store_->post_by_id(id);
+  post.title = "Gas deal signed";
+  post.body_html = post.body_source = "<p>Pipeline talks</p>";
+  post.plaintext = "Pipeline talks";
+  ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  EXPECT_EQ(hits("oil"), 0u) << "the old title's words are gone";
+  EXPECT_EQ(hits("gas"), 1u);
+  EXPECT_EQ(hits("pipeline"), 1u);
+
+  post = **store_->post_by_id(id);
+  post.status = PostStatus::unpublished;
+  ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  EXPECT_EQ(hits("gas"), 0u);
+  post = **store_->post_by_id(id);
+  post.status = PostStatus::published;
+  ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  EXPECT_EQ(hits("gas"), 1u);
+
+  // A batch: the story renamed again beside a new one.
+  post = **store_->post_by_id(id);
+  post.title = "Coal deal signed";
+  std::vector<PostWrite> writes(2);
+  writes[0].post = post;
+  writes[1].post = **store_->post_by_id(add_post("Gas prices", PostStatus::draft, std::nullopt));
+  writes[1].post.status = PostStatus::published;
+  writes[1].post.published_at = kNow - 1h;
+  ASSERT_TRUE(store_->save_posts(writes).ok());
+  EXPECT_EQ(hits("coal"), 1u);
+  EXPECT_EQ(hits("gas"), 1u) << "only the new story: the renamed one no longer says gas";
+  EXPECT_EQ(store_->search("gas", kNow, 10, 0)->hits[0].post.title, "Gas prices");
+}
+
 TEST_P(StoreTest, FindsAPostsPublishedTranslationsFromAnyMemberOfTheGroup) {
   const auto original = add_post("Talks in Vienna", PostStatus::published, kNow - 3h);
   auto translate = [&](std::string title, std::string locale, PostStatus status) {

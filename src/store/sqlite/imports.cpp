@@ -59,13 +59,14 @@ Result<std::vector<SavedPost>> SqliteStore::save_posts(const std::vector<PostWri
   BYLINE_TRY(transaction.begin());
   std::vector<SavedPost> saved;
   saved.reserve(writes.size());
-  for (const auto& write : writes) {
-    auto one = write_post_rows(*writer_, write);
+  std::vector<std::optional<SearchText>> indexed_before(writes.size());
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    auto one = write_post_rows(*writer_, writes[i], indexed_before[i]);
     BYLINE_TRY(one);
     saved.push_back(std::move(*one));
   }
   for (std::size_t i = 0; i < writes.size(); ++i)
-    BYLINE_TRY(index_written_post(*writer_, saved[i].id, writes[i]));
+    BYLINE_TRY(index_written_post(*writer_, saved[i].id, writes[i], indexed_before[i]));
   BYLINE_TRY(transaction.commit());
   return saved;
 }

@@ -38,26 +38,60 @@ void bind_post(Statement& s, const Post& post) {
 
 }  // namespace
 
-// Puts `post` in the search index if it is a published article, and takes
-// it out otherwise (in the caller's transaction, so the index never
-// disagrees with the posts). Holding only what readers may find lets a
-// search rank matches without looking at the posts table at all.
+namespace {
+
+bool is_searchable(const Post& post) {
+  return post.status == content::PostStatus::published && post.type == content::PostType::article;
+}
+
+SearchText search_text_of(const Post& post) {
+  return {content::normalize_for_search(post.title), content::normalize_for_search(post.plaintext)};
+}
+
+}  // namespace
+
+Result<std::optional<SearchText>> indexed_text(Connection& connection, Id post_id) {
+  auto found = find_one<Post>(
+      connection, "SELECT status, type, title, plaintext FROM posts WHERE id = ?", post_id,
+      [](const Statement& row) {
+        Post post;
+        post.status =
+            content::post_status_from_string(row.text(0)).value_or(content::PostStatus::draft);
+        post.type =
+            content::post_type_from_string(row.text(1)).value_or(content::PostType::article);
+        post.title = row.text(2);
+        post.plaintext = row.text(3);
+        return post;
+      });
+  BYLINE_TRY(found);
+  if (!*found || !is_searchable(**found)) return std::optional<SearchText>{};
+  return std::optional<SearchText>{search_text_of(**found)};
+}
+
+// Takes the post's old entry out of the search index and puts in its new
+// one if it is a published article (in the caller's transaction, so the
+// index never disagrees with the posts). Holding only what readers may
+// find lets a search rank matches without looking at the posts table.
 Result<void> index_for_search(Connection& connection, Id post_id, const Post& post,
-                              const SearchText* search_text) {
-  if (post.status != content::PostStatus::published || post.type != content::PostType::article) {
-    return write_one(connection, "DELETE FROM post_search WHERE rowid = ?",
-                     [&](Statement& s) { s.bind(1, post_id); });
+                              const SearchText* search_text,
+                              const std::optional<SearchText>& indexed_before) {
+  // The index keeps no copy of what it indexes (migration 14), so taking
+  // an entry out means naming the very words it was made of.
+  if (indexed_before) {
+    BYLINE_TRY(write_one(connection,
+                         "INSERT INTO post_search (post_search, rowid, title, body) "
+                         "VALUES ('delete', ?, ?, ?)",
+                         [&](Statement& s) {
+                           s.bind(1, post_id).bind(2, indexed_before->first);
+                           s.bind(3, indexed_before->second);
+                         }));
   }
-  return write_one(connection,
-                   "INSERT OR REPLACE INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
-                   [&](Statement& s) {
-                     if (search_text) {
-                       s.bind(1, post_id).bind(2, search_text->first).bind(3, search_text->second);
-                     } else {
-                       s.bind(1, post_id).bind(2, content::normalize_for_search(post.title));
-                       s.bind(3, content::normalize_for_search(post.plaintext));
-                     }
-                   });
+  if (!is_searchable(post)) return {};
+  const SearchText made = search_text ? SearchText{} : search_text_of(post);
+  const SearchText& text = search_text ? *search_text : made;
+  return write_one(
+      connection, "INSERT INTO post_search (rowid, title, body) VALUES (?, ?, ?)",
+      [&](Statement& s) { s.bind(1, post_id).bind(2, text.first).bind(3, text.second); });
 }
 
 // The published articles' search text, by id, for (re)indexing.
@@ -230,11 +264,18 @@ Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const Le
   return std::optional<LegacyRecord>{LegacyRecord{(*statement)->int64(0), (*statement)->text(1)}};
 }
 
-Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write) {
+Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write,
+                                  std::optional<SearchText>& indexed_before) {
   const Post& post = write.post;
   std::vector<content::Tag> tags = post.tags;  // with an id each, once ensured
   BYLINE_TRY(ensure_tags(connection, tags));
   SavedPost saved;
+  indexed_before.reset();
+  if (post.id != 0) {
+    auto indexed = indexed_text(connection, post.id);
+    BYLINE_TRY(indexed);
+    indexed_before = std::move(*indexed);
+  }
   if (post.id == 0) {
     auto id = insert_post(connection, post, tags, write.saved_by);
     BYLINE_TRY(id);
@@ -256,15 +297,17 @@ Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write
   return saved;
 }
 
-Result<void> index_written_post(Connection& connection, Id post_id, const PostWrite& write) {
+Result<void> index_written_post(Connection& connection, Id post_id, const PostWrite& write,
+                                const std::optional<SearchText>& indexed_before) {
   return index_for_search(connection, post_id, write.post,
-                          write.search_text ? &*write.search_text : nullptr);
+                          write.search_text ? &*write.search_text : nullptr, indexed_before);
 }
 
 Result<SavedPost> write_post(Connection& connection, const PostWrite& write) {
-  auto saved = write_post_rows(connection, write);
+  std::optional<SearchText> indexed_before;
+  auto saved = write_post_rows(connection, write, indexed_before);
   BYLINE_TRY(saved);
-  BYLINE_TRY(index_written_post(connection, saved->id, write));
+  BYLINE_TRY(index_written_post(connection, saved->id, write, indexed_before));
   return saved;
 }
 

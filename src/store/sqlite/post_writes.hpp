@@ -6,12 +6,18 @@
 #include "common/result.hpp"
 #include "store/store.hpp"
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace byline::store::sqlite {
 
 class Connection;
+
+// The normalised title and text a search entry holds.
+using SearchText = std::pair<std::string, std::string>;
 
 // The whole of one PostWrite: the post (inserted when its id is 0), the
 // tags it brings, its redirects, its audit line, its legacy key and its
@@ -22,17 +28,17 @@ Result<SavedPost> write_post(Connection& connection, const PostWrite& write);
 // writes its pending entries out as a new segment at every statement
 // savepoint, so entries interleaved with other writes make one segment
 // per post, and merging those was a fifth of an import's time.
-Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write);
-Result<void> index_written_post(Connection& connection, Id post_id, const PostWrite& write);
+// `indexed_before` gets what the post's search entry held before the
+// write, which index_written_post needs to take it out.
+Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write,
+                                  std::optional<SearchText>& indexed_before);
+Result<void> index_written_post(Connection& connection, Id post_id, const PostWrite& write,
+                                const std::optional<SearchText>& indexed_before);
 // Records that `key` was imported as `local_id`.
 Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id local_id,
                              std::string_view digest);
 // What `key` was imported as, read on `connection`.
 Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key);
-
-// The normalised title and text a search entry holds; nullptr: made from
-// the post.
-using SearchText = std::pair<std::string, std::string>;
 
 // Inserts a new post with its relations (`tags`: its tags with their ids)
 // and first revision (its search entry is index_for_search's).
@@ -42,10 +48,16 @@ Result<Id> insert_post(Connection& connection, const content::Post& post,
 // (conflict otherwise); returns the new revision's number.
 Result<int> replace_post(Connection& connection, const content::Post& post,
                          const std::vector<content::Tag>& tags, Id saved_by);
-// Puts the post in the search index if readers may find it, and takes it
-// out otherwise.
+// What post `post_id`'s search entry holds as the posts table stands (its
+// normalised title and text), or nothing when it has none: only published
+// articles are in the index.
+Result<std::optional<SearchText>> indexed_text(Connection& connection, Id post_id);
+// Takes out the entry `indexed_before` describes, if any, and puts the post
+// in the search index if readers may find it, with `search_text` (nullptr:
+// made from the post).
 Result<void> index_for_search(Connection& connection, Id post_id, const content::Post& post,
-                              const SearchText* search_text = nullptr);
+                              const SearchText* search_text,
+                              const std::optional<SearchText>& indexed_before);
 Result<void> upsert_redirect(Connection& connection, const Redirect& redirect);
 Result<void> insert_audit(Connection& connection, const AuditEntry& entry);
 // Gives every tag of `tags` without an id one: the existing tag of that

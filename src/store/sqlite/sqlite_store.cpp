@@ -560,7 +560,8 @@ Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now, std::string_vie
                                id, read_post);
     BYLINE_TRY(post);
     if (!*post) continue;
-    BYLINE_TRY(index_for_search(*writer_, id, **post));
+    // Scheduled, it had no entry: only published articles have one.
+    BYLINE_TRY(index_for_search(*writer_, id, **post, nullptr, std::nullopt));
     AuditEntry entry;
     entry.at = now;
     entry.actor = std::string(actor);
@@ -817,7 +818,7 @@ Result<void> SqliteStore::rebuild_search_index_if_behind() {
   if (!behind) return {};
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
-  BYLINE_TRY(writer_->execute("DELETE FROM post_search"));
+  BYLINE_TRY(writer_->execute("INSERT INTO post_search (post_search) VALUES ('delete-all')"));
   std::vector<std::pair<Id, Post>> posts;
   {
     auto statement = writer_->prepare(kPublishedArticlesText);
@@ -833,7 +834,8 @@ Result<void> SqliteStore::rebuild_search_index_if_behind() {
       posts.emplace_back((*statement)->int64(0), std::move(post));
     }
   }
-  for (const auto& [id, post] : posts) BYLINE_TRY(index_for_search(*writer_, id, post));
+  for (const auto& [id, post] : posts)
+    BYLINE_TRY(index_for_search(*writer_, id, post, nullptr, std::nullopt));
   return transaction.commit();
 }
 
