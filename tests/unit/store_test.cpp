@@ -631,5 +631,49 @@ TEST(SqliteMigrations, RefuseADatabaseFromANewerByline) {
   std::filesystem::remove_all(dir);
 }
 
+// A database from before migration 14 had a search index that kept its
+// own copy of the text; after opening, the new index holds every
+// published article again.
+TEST(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTheText) {
+  const auto dir = std::filesystem::temp_directory_path() / "byline-contentless-index-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+    ASSERT_TRUE(store.ok());
+    content::User author;
+    author.email = "writer@example.com";
+    author.name = "Writer";
+    author.slug = "writer";
+    author.role = content::Role::author;
+    author.id = *(*store)->create_user(author, "x");
+    Post post;
+    post.title = "Oil deal signed";
+    post.body_source = "<p>Talks in Vienna</p>";
+    post.status = PostStatus::published;
+    post.published_at = kNow - 1h;
+    post.authors.push_back(author);
+    ASSERT_TRUE((*store)->create_post(*content::prepare_post(post, kNow), author.id).ok());
+  }
+  {
+    auto connection = sqlite::Connection::open((dir / "byline.db").string(), false);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE((*connection)
+                    ->execute("DROP TABLE post_search;"
+                              "CREATE VIRTUAL TABLE post_search USING fts5(title, body, tokenize = "
+                              "'unicode61 remove_diacritics 2');"
+                              "INSERT INTO post_search (rowid, title, body) "
+                              "SELECT id, title, plaintext FROM posts;"
+                              "PRAGMA user_version = 13;")
+                    .ok());
+  }
+  auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+  ASSERT_TRUE(store.ok()) << store.error().detail;
+  EXPECT_EQ((*store)->search("vienna", kNow, 10, 0)->hits.size(), 1u);
+  EXPECT_EQ((*store)->search("oil", kNow, 10, 0)->hits.size(), 1u);
+  store->reset();
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace byline::store
