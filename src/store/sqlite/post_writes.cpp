@@ -36,10 +36,6 @@ void bind_post(Statement& s, const Post& post) {
          post.translation_of > 0 ? std::optional<std::int64_t>(post.translation_of) : std::nullopt);
 }
 
-}  // namespace
-
-namespace {
-
 bool is_searchable(const Post& post) {
   return post.status == content::PostStatus::published && post.type == content::PostType::article;
 }
