@@ -312,8 +312,14 @@ struct Server::Impl {
       const auto started = std::chrono::steady_clock::now();
       // Rule: a body whose framing Byline had to read (chunked) ends the
       // connection after its answer, so no reading of it can smuggle a
-      // request behind it; and so does a request that arrives while stopping.
-      bool keep_open = parser.get().keep_alive() && !stopping &&
+      // request behind it. While stopping, a connection stays open only
+      // for requests the client has sent already (pipelined behind this
+      // one): every request that has arrived gets its answer.
+      auto sent_more = [&] {
+        boost::system::error_code ignored;
+        return buffer.size() > 0 || stream.socket().available(ignored) > 0;
+      };
+      bool keep_open = parser.get().keep_alive() && (!stopping || sent_more()) &&
                        parser.get().count(bhttp::field::transfer_encoding) == 0;
       const bool http10 = parser.get().version() == 10;
       std::string request_id = id_prefix + "-" + std::to_string(++request_count);
@@ -346,7 +352,7 @@ struct Server::Impl {
         Request request = to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
         Response response = co_await asio::co_spawn(
             handlers, [&]() -> asio::awaitable<Response> { co_return handle(request, staff); }, asio::use_awaitable);
-        keep_open = keep_open && !stopping;  // a stop may have begun meanwhile
+        keep_open = keep_open && (!stopping || sent_more());  // a stop may have begun meanwhile
         method = std::move(request.method);
         logged_target = std::move(request.target);
         request_id = std::move(request.request_id);
