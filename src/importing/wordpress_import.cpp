@@ -816,13 +816,17 @@ class WordPressImporter {
     if (batch_.empty()) return {};
     std::vector<bool> pages;
     for (const auto& item : batch_) pages.push_back(item.post.type == content::PostType::page);
+    // A dry run writes no batch, so it tells each the slugs of all before.
     static const std::set<std::string, std::less<>> kNoSlugs;
-    auto prepared = workflow_.prepare_import(actor_, std::move(batch_), now_utc(),
-                                             in_flight_ ? in_flight_->slugs : kNoSlugs);
+    const auto& taken = options_.dry_run ? dry_run_slugs_
+                        : in_flight_     ? in_flight_->slugs
+                                         : kNoSlugs;
+    auto prepared = workflow_.prepare_import(actor_, std::move(batch_), now_utc(), taken);
     batch_.clear();
     BYLINE_TRY(collect());
     BYLINE_TRY(prepared);
     if (options_.dry_run) {
+      dry_run_slugs_.merge(prepared->slugs);
       count_batch(summary_, prepared->outcomes, pages, labels_);
       labels_.clear();
       return {};
@@ -832,9 +836,10 @@ class WordPressImporter {
     flight.labels = std::move(labels_);
     labels_.clear();
     flight.slugs = prepared->slugs;
-    flight.outcomes = std::async(std::launch::async, [this, ready = std::move(*prepared)]() mutable {
-      return workflow_.write_import(std::move(ready));
-    });
+    flight.outcomes =
+        std::async(std::launch::async, [this, ready = std::move(*prepared)]() mutable {
+          return workflow_.write_import(std::move(ready));
+        });
     in_flight_ = std::move(flight);
     return {};
   }
@@ -889,6 +894,7 @@ class WordPressImporter {
   std::vector<publishing::ImportedPost> batch_;
   std::vector<std::string> labels_;
   std::optional<InFlight> in_flight_;
+  std::set<std::string, std::less<>> dry_run_slugs_;  // every slug a dry run has given out
 };
 
 }  // namespace

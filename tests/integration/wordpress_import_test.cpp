@@ -11,6 +11,9 @@
 #include "wxr_writer.hpp"
 
 #include "content/slug.hpp"
+#include "importing/wordpress_import.hpp"
+#include "media/media_library.hpp"
+#include "publishing/workflow.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <fcntl.h>
@@ -256,6 +259,56 @@ TEST_F(WordPressImport, ADryRunChecksEverythingAndWritesNothing) {
   EXPECT_TRUE(store->media(10, 0)->empty());
   EXPECT_TRUE(!std::filesystem::exists(data_.path() / "media") ||
               std::filesystem::is_empty(data_.path() / "media"));
+}
+
+// Two posts asking for one address, each in a batch of its own: the second
+// is checked while the first is still being written (or, in a dry run,
+// never written), and gets "-2" all the same.
+TEST(WordPressImportBatches, PostsAskingForOneAddressInDifferentBatchesGetTwoAddresses) {
+  TempDir dir("wp-batches");
+  auto item = [](int id, const std::string& title) {
+    return "<item><title>" + title + "</title><dc:creator>nadia</dc:creator>"
+           "<content:encoded><![CDATA[<p>" + title + " filed.</p>]]></content:encoded>"
+           "<wp:post_id>" + std::to_string(id) + "</wp:post_id>"
+           "<wp:post_date_gmt>2019-05-04 07:30:00</wp:post_date_gmt>"
+           "<wp:post_name>same</wp:post_name><wp:status>publish</wp:status>"
+           "<wp:post_type>post</wp:post_type></item>";
+  };
+  const auto file = dir.path() / "export.xml";
+  write_file(file,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
+             "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+             "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+             "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>"
+             "<wp:wxr_version>1.2</wp:wxr_version>"
+             "<wp:base_site_url>https://old.example</wp:base_site_url>"
+             "<wp:author><wp:author_login>nadia</wp:author_login>"
+             "<wp:author_email>nadia@old.example</wp:author_email>"
+             "<wp:author_display_name>Nadia</wp:author_display_name></wp:author>" +
+                 item(1, "First") + item(2, "Second") + "</channel></rss>");
+  for (const bool dry_run : {true, false}) {
+    const auto data = dir.path() / (dry_run ? "dry" : "real");
+    std::filesystem::create_directories(data);
+    std::shared_ptr<store::Store> store = open_store(data);
+    publishing::Workflow workflow(store);
+    media::MediaLibrary media(store, data);
+    importing::WordPressImportOptions options;
+    options.file = file;
+    options.dry_run = dry_run;
+    options.batch_size = 1;
+    auto summary = importing::import_wordpress(*store, workflow, media, options, nullptr);
+    ASSERT_TRUE(summary.ok()) << summary.error().message;
+    EXPECT_EQ(summary->posts.created, 2) << (dry_run ? "dry run" : "real run");
+    const bool noted = std::any_of(summary->notes.begin(), summary->notes.end(),
+                                   [](const std::string& note) {
+                                     return note.find("/same-2/") != std::string::npos;
+                                   });
+    EXPECT_TRUE(noted) << (dry_run ? "dry run" : "real run");
+    if (!dry_run) {
+      EXPECT_EQ((**store->post_by_slug("same")).title, "First");
+      EXPECT_EQ((**store->post_by_slug("same-2")).title, "Second");
+    }
+  }
 }
 
 TEST_F(WordPressImport, WhileBylineServesTheDataTheImportIsRefusedAndADryRunMayRun) {
