@@ -11,7 +11,6 @@
 namespace byline::accounts {
 namespace {
 
-
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -23,7 +22,8 @@ Result<content::User> find_by_email(store::Store& store, std::string_view email)
   if (!normalized) return make_error(ErrorCode::invalid_input, "That is not an email address.");
   auto user = store.user_by_email(*normalized);
   BYLINE_TRY(user);
-  if (!*user) return make_error(ErrorCode::not_found, "No account has the email " + *normalized + ".");
+  if (!*user)
+    return make_error(ErrorCode::not_found, "No account has the email " + *normalized + ".");
   return std::move(**user);
 }
 
@@ -54,7 +54,8 @@ std::optional<std::string> normalize_email(std::string_view email) {
   const std::string_view domain = std::string_view(address).substr(at + 1);
   const auto dot = domain.find('.');
   if (dot == std::string_view::npos || dot == 0 || domain.ends_with('.')) return std::nullopt;
-  if (std::any_of(address.begin(), address.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; })) {
+  if (std::any_of(address.begin(), address.end(),
+                  [](unsigned char c) { return c <= ' ' || c == 0x7f; })) {
     return std::nullopt;
   }
   return address;
@@ -65,12 +66,14 @@ Result<content::User> add_account(store::Store& store, NewAccount account) {
   if (!email) return make_error(ErrorCode::invalid_input, "That is not an email address.");
   const std::string name = trim(account.name);
   if (name.empty()) return make_error(ErrorCode::invalid_input, "A person needs a name.");
-  if (name.size() > kMaxNameBytes) return make_error(ErrorCode::invalid_input, "That name is too long.");
+  if (name.size() > kMaxNameBytes)
+    return make_error(ErrorCode::invalid_input, "That name is too long.");
   BYLINE_TRY(check_password(account.password));
 
   auto existing = store.user_by_email(*email);
   BYLINE_TRY(existing);
-  if (*existing) return make_error(ErrorCode::conflict, "An account with the email " + *email + " exists.");
+  if (*existing)
+    return make_error(ErrorCode::conflict, "An account with the email " + *email + " exists.");
 
   auto slug = free_author_slug(store, name);
   BYLINE_TRY(slug);

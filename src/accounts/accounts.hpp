@@ -33,8 +33,7 @@ Result<content::User> add_account(store::Store& store, NewAccount account);
 
 // Rule: the last admin cannot be demoted, so a site always has someone who
 // can manage it.
-Result<content::User> change_role(store::Store& store, std::string_view email,
-                                  content::Role role);
+Result<content::User> change_role(store::Store& store, std::string_view email, content::Role role);
 
 // Sets a new password and ends every session of that person.
 Result<content::User> reset_password(store::Store& store, std::string_view email,

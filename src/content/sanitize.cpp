@@ -63,28 +63,29 @@ void append_parsed_text(std::string& out, std::string_view text) {
 }
 
 constexpr std::array kAllowedTags = {
-    GUMBO_TAG_P,      GUMBO_TAG_BR,         GUMBO_TAG_H1,     GUMBO_TAG_H2,     GUMBO_TAG_H3,
-    GUMBO_TAG_H4,     GUMBO_TAG_H5,         GUMBO_TAG_H6,     GUMBO_TAG_BLOCKQUOTE,
-    GUMBO_TAG_UL,     GUMBO_TAG_OL,         GUMBO_TAG_LI,     GUMBO_TAG_STRONG, GUMBO_TAG_B,
-    GUMBO_TAG_EM,     GUMBO_TAG_I,          GUMBO_TAG_U,      GUMBO_TAG_S,      GUMBO_TAG_A,
-    GUMBO_TAG_IMG,    GUMBO_TAG_FIGURE,     GUMBO_TAG_FIGCAPTION, GUMBO_TAG_PRE, GUMBO_TAG_CODE,
-    GUMBO_TAG_HR,     GUMBO_TAG_TABLE,      GUMBO_TAG_CAPTION, GUMBO_TAG_THEAD, GUMBO_TAG_TBODY,
-    GUMBO_TAG_TFOOT,  GUMBO_TAG_TR,         GUMBO_TAG_TH,     GUMBO_TAG_TD,     GUMBO_TAG_SUP,
-    GUMBO_TAG_SUB,    GUMBO_TAG_SPAN,       GUMBO_TAG_DIV,    GUMBO_TAG_CITE,   GUMBO_TAG_Q,
-    GUMBO_TAG_MARK,   GUMBO_TAG_SMALL,      GUMBO_TAG_ABBR,   GUMBO_TAG_DEL,    GUMBO_TAG_INS,
-    GUMBO_TAG_DL,     GUMBO_TAG_DT,         GUMBO_TAG_DD,     GUMBO_TAG_TIME,
+    GUMBO_TAG_P,      GUMBO_TAG_BR,         GUMBO_TAG_H1,     GUMBO_TAG_H2,         GUMBO_TAG_H3,
+    GUMBO_TAG_H4,     GUMBO_TAG_H5,         GUMBO_TAG_H6,     GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_UL,
+    GUMBO_TAG_OL,     GUMBO_TAG_LI,         GUMBO_TAG_STRONG, GUMBO_TAG_B,          GUMBO_TAG_EM,
+    GUMBO_TAG_I,      GUMBO_TAG_U,          GUMBO_TAG_S,      GUMBO_TAG_A,          GUMBO_TAG_IMG,
+    GUMBO_TAG_FIGURE, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_PRE,    GUMBO_TAG_CODE,       GUMBO_TAG_HR,
+    GUMBO_TAG_TABLE,  GUMBO_TAG_CAPTION,    GUMBO_TAG_THEAD,  GUMBO_TAG_TBODY,      GUMBO_TAG_TFOOT,
+    GUMBO_TAG_TR,     GUMBO_TAG_TH,         GUMBO_TAG_TD,     GUMBO_TAG_SUP,        GUMBO_TAG_SUB,
+    GUMBO_TAG_SPAN,   GUMBO_TAG_DIV,        GUMBO_TAG_CITE,   GUMBO_TAG_Q,          GUMBO_TAG_MARK,
+    GUMBO_TAG_SMALL,  GUMBO_TAG_ABBR,       GUMBO_TAG_DEL,    GUMBO_TAG_INS,        GUMBO_TAG_DL,
+    GUMBO_TAG_DT,     GUMBO_TAG_DD,         GUMBO_TAG_TIME,
 };
 
 // Dropped with everything inside: their content is code, not text.
 constexpr std::array kDroppedTags = {
-    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED,
-    GUMBO_TAG_APPLET,   GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEXTAREA,
-    GUMBO_TAG_SELECT,   GUMBO_TAG_BUTTON, GUMBO_TAG_INPUT,    GUMBO_TAG_FORM,   GUMBO_TAG_SVG,
-    GUMBO_TAG_MATH,     GUMBO_TAG_HEAD,   GUMBO_TAG_TITLE,    GUMBO_TAG_META,   GUMBO_TAG_LINK,
-    GUMBO_TAG_BASE,     GUMBO_TAG_FRAME,  GUMBO_TAG_FRAMESET, GUMBO_TAG_NOFRAMES, GUMBO_TAG_XMP,
-    GUMBO_TAG_PLAINTEXT, GUMBO_TAG_NOEMBED, GUMBO_TAG_AUDIO,  GUMBO_TAG_VIDEO,  GUMBO_TAG_SOURCE,
-    GUMBO_TAG_TRACK,    GUMBO_TAG_CANVAS, GUMBO_TAG_MAP,      GUMBO_TAG_AREA,   GUMBO_TAG_PARAM,
-    GUMBO_TAG_UNKNOWN,
+    GUMBO_TAG_SCRIPT,    GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT,
+    GUMBO_TAG_EMBED,     GUMBO_TAG_APPLET,   GUMBO_TAG_TEMPLATE, GUMBO_TAG_NOSCRIPT,
+    GUMBO_TAG_TEXTAREA,  GUMBO_TAG_SELECT,   GUMBO_TAG_BUTTON,   GUMBO_TAG_INPUT,
+    GUMBO_TAG_FORM,      GUMBO_TAG_SVG,      GUMBO_TAG_MATH,     GUMBO_TAG_HEAD,
+    GUMBO_TAG_TITLE,     GUMBO_TAG_META,     GUMBO_TAG_LINK,     GUMBO_TAG_BASE,
+    GUMBO_TAG_FRAME,     GUMBO_TAG_FRAMESET, GUMBO_TAG_NOFRAMES, GUMBO_TAG_XMP,
+    GUMBO_TAG_PLAINTEXT, GUMBO_TAG_NOEMBED,  GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,
+    GUMBO_TAG_SOURCE,    GUMBO_TAG_TRACK,    GUMBO_TAG_CANVAS,   GUMBO_TAG_MAP,
+    GUMBO_TAG_AREA,      GUMBO_TAG_PARAM,    GUMBO_TAG_UNKNOWN,
 };
 
 bool contains(const auto& list, GumboTag tag) {
@@ -324,12 +325,23 @@ void append_escaped(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::string_view entity;
     switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&#39;";
+        break;
+      default:
+        continue;
     }
     out.append(text, copied, i - copied);
     out += entity;
@@ -340,8 +352,9 @@ void append_escaped(std::string& out, std::string_view text) {
 
 int estimate_nesting_depth(std::string_view html) {
   static constexpr std::string_view kNotNesting[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-      "track", "wbr", "param", "p", "li", "dt", "dd", "td", "th", "tr", "option", "!"};
+      "area", "base", "br",     "col",   "embed", "hr",     "img", "input",
+      "link", "meta", "source", "track", "wbr",   "param",  "p",   "li",
+      "dt",   "dd",   "td",     "th",    "tr",    "option", "!"};
   int depth = 0;
   int deepest = 0;
   for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
@@ -353,7 +366,9 @@ int estimate_nesting_depth(std::string_view html) {
     const bool closing = i + 1 < html.size() && html[i + 1] == '/';
     std::size_t start = i + (closing ? 2 : 1);
     std::size_t end = start;
-    while (end < html.size() && (std::isalnum(static_cast<unsigned char>(html[end])) || html[end] == '!')) ++end;
+    while (end < html.size() &&
+           (std::isalnum(static_cast<unsigned char>(html[end])) || html[end] == '!'))
+      ++end;
     if (end == start) continue;  // "<" in text
     std::string name(html.substr(start, end - start));
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

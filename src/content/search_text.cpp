@@ -48,8 +48,9 @@ std::vector<std::string> words(const std::string& text) {
 }
 
 std::size_t count_code_points(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 bool is_word_character(UChar32 c) {
@@ -61,7 +62,8 @@ bool is_word_character(UChar32 c) {
 // case, diacritics gone (FTS5's unicode61 with remove_diacritics).
 std::string fold_word(std::string_view word) {
   std::string out;
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     out.reserve(word.size());
     for (const char c : word) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return out;
@@ -121,7 +123,8 @@ std::string make_snippet(std::string_view text, std::string_view typed) {
   for (auto& word : words(normalize_for_search(typed.substr(0, kMaxQueryBytes)))) {
     if (terms.size() < kMaxTerms) terms.push_back(fold_word(word));
   }
-  const bool last_is_prefix = !terms.empty() && count_code_points(terms.back()) >= kMinPrefixCharacters;
+  const bool last_is_prefix =
+      !terms.empty() && count_code_points(terms.back()) >= kMinPrefixCharacters;
   auto matches = [&](std::string_view word) {
     const std::string folded = fold_word(word);
     for (std::size_t t = 0; t < terms.size(); ++t) {
@@ -190,7 +193,7 @@ std::string normalize_for_search(std::string_view text) {
     if (c < 0) c = 0xFFFD;
     if (c == 0x200C || c == 0x200D || is_arabic_mark(c)) continue;  // ZWNJ, ZWJ, harakat
     if (c == 0x064A || c == 0x0649) c = 0x06CC;  // Arabic yeh, alef maksura -> Persian yeh
-    if (c == 0x0643) c = 0x06A9;                  // Arabic kaf -> Persian keheh
+    if (c == 0x0643) c = 0x06A9;                 // Arabic kaf -> Persian keheh
     uint8_t encoded[U8_MAX_LENGTH];
     int32_t length = 0;
     U8_APPEND_UNSAFE(encoded, length, c);
@@ -229,7 +232,8 @@ std::string fts_query(std::string_view typed) {
   if (parts.empty()) return {};
   // Rule: the last word typed matches as a prefix, so results come as the
   // reader types; from three characters on (kMinPrefixCharacters).
-  if (last_is_word && count_code_points(parts.back()) >= kMinPrefixCharacters + 2) parts.back() += "*";
+  if (last_is_word && count_code_points(parts.back()) >= kMinPrefixCharacters + 2)
+    parts.back() += "*";
   std::string query;
   for (const auto& part : parts) query += (query.empty() ? "" : " ") + part;
   return query;

@@ -16,10 +16,13 @@
 namespace byline::content {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // The byte offsets in `text` where each user-perceived character (grapheme
@@ -32,20 +35,24 @@ std::vector<std::size_t> grapheme_ends(std::string_view text) {
   }
   thread_local std::unique_ptr<icu::BreakIterator> characters = [] {
     UErrorCode status = U_ZERO_ERROR;
-    return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    return std::unique_ptr<icu::BreakIterator>(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
   }();
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = characters ? utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status)
-                            : nullptr;
+  UText* utext =
+      characters ? utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status)
+                 : nullptr;
   if (!utext || U_FAILURE(status)) {  // no ICU: whole code points at least
     utext_close(utext);
     for (std::size_t i = 1; i <= text.size(); ++i) {
-      if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
+      if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        ends.push_back(i);
     }
     return ends;
   }
   characters->setText(utext, status);
-  for (int32_t end = characters->next(); end != icu::BreakIterator::DONE; end = characters->next()) {
+  for (int32_t end = characters->next(); end != icu::BreakIterator::DONE;
+       end = characters->next()) {
     ends.push_back(static_cast<std::size_t>(end));  // UTF-8 offsets, as the UText is UTF-8
   }
   utext_close(utext);
@@ -83,11 +90,27 @@ void trim_trailing_punctuation(std::string& text) {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
       return true;
     default:
       return false;
@@ -204,7 +227,8 @@ std::string make_excerpt(std::string_view text, ExcerptRule rule) {
   if (taken == words.size()) return excerpt;
   if (taken == 0) {  // one word longer than the limit: cut it, between characters
     const auto ends = grapheme_ends(words.front());
-    excerpt = std::string(words.front().substr(0, limit > 0 && limit <= ends.size() ? ends[limit - 1] : 0));
+    excerpt = std::string(
+        words.front().substr(0, limit > 0 && limit <= ends.size() ? ends[limit - 1] : 0));
   }
   trim_trailing_punctuation(excerpt);
   return excerpt + "…";

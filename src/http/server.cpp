@@ -99,7 +99,8 @@ bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, b
 }
 
 // The page cache's view of a request that was read; `target` in origin form.
-CacheRequest cache_request(const bhttp::request<bhttp::string_body>& message, std::string_view target) {
+CacheRequest cache_request(const bhttp::request<bhttp::string_body>& message,
+                           std::string_view target) {
   return CacheRequest{message.method_string(),
                       target,
                       message[bhttp::field::cookie],
@@ -248,7 +249,8 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       // Beast keeps a reference to the callback: it lives as long as the parser.
-      auto bound_extensions = [](std::uint64_t, std::string_view extensions, boost::system::error_code& error) {
+      auto bound_extensions = [](std::uint64_t, std::string_view extensions,
+                                 boost::system::error_code& error) {
         if (extensions.size() > kMaxChunkExtensionBytes) error = bhttp::error::bad_chunk_extension;
       };
       parser.on_chunk_header(bound_extensions);
@@ -277,7 +279,8 @@ struct Server::Impl {
       }
       std::size_t read_bytes = 0;
       if (!read_error && !refusal) {
-        std::tie(read_error, read_bytes) = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+        std::tie(read_error, read_bytes) =
+            co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       }
       std::optional<OriginTarget> target;
       if (!read_error && !refusal) {
@@ -299,7 +302,8 @@ struct Server::Impl {
       }
       if (!read_error) {
         stream.expires_after(options.read_timeout);
-        std::tie(read_error, read_bytes) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        std::tie(read_error, read_bytes) =
+            co_await bhttp::async_read(stream, buffer, parser, kTuple);
       }
       if (read_error) {
         if (!is_normal_ending(read_error)) {
@@ -349,9 +353,11 @@ struct Server::Impl {
         std::tie(write_error, body_bytes) =
             co_await write_cached(stream, *hit, head, keep_open, http10, request_id, true);
       } else {
-        Request request = to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
+        Request request =
+            to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
         Response response = co_await asio::co_spawn(
-            handlers, [&]() -> asio::awaitable<Response> { co_return handle(request, staff); }, asio::use_awaitable);
+            handlers, [&]() -> asio::awaitable<Response> { co_return handle(request, staff); },
+            asio::use_awaitable);
         keep_open = keep_open && (!stopping || sent_more());  // a stop may have begun meanwhile
         method = std::move(request.method);
         logged_target = std::move(request.target);
@@ -384,8 +390,8 @@ struct Server::Impl {
       if (options.access_log) {
         const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
-        log_access_line(
-            format_access_log(remote_address, method, logged_target, request_id, status, body_bytes, elapsed));
+        log_access_line(format_access_log(remote_address, method, logged_target, request_id, status,
+                                          body_bytes, elapsed));
       }
       if (write_error) co_return;
       if (!keep_open) break;
@@ -401,19 +407,22 @@ struct Server::Impl {
       beast::tcp_stream& stream, const CacheHit& hit, bool head, bool keep_alive, bool http10,
       const std::string& request_id, bool was_cached) {
     // X-Cache tells operators (and tests) whether the cache answered.
-    std::string tail = (was_cached ? "X-Cache: HIT\r\nX-Request-Id: " : "X-Cache: MISS\r\nX-Request-Id: ") +
-                       request_id + "\r\n";
+    std::string tail =
+        (was_cached ? "X-Cache: HIT\r\nX-Request-Id: " : "X-Cache: MISS\r\nX-Request-Id: ") +
+        request_id + "\r\n";
     if (!keep_alive) {
       tail += "Connection: close\r\n";
     } else if (http10) {
       tail += "Connection: keep-alive\r\n";
     }
     tail += "\r\n";
-    const std::string_view first =
-        hit.not_modified ? hit.answer->not_modified_head(hit.encoding) : hit.answer->head(hit.encoding);
-    const std::string_view body = hit.not_modified || head ? std::string_view() : hit.answer->body(hit.encoding);
+    const std::string_view first = hit.not_modified ? hit.answer->not_modified_head(hit.encoding)
+                                                    : hit.answer->head(hit.encoding);
+    const std::string_view body =
+        hit.not_modified || head ? std::string_view() : hit.answer->body(hit.encoding);
     const std::array<asio::const_buffer, 3> buffers{asio::buffer(first.data(), first.size()),
-                                                    asio::buffer(tail), asio::buffer(body.data(), body.size())};
+                                                    asio::buffer(tail),
+                                                    asio::buffer(body.data(), body.size())};
     stream.expires_after(options.read_timeout);
     auto [error, written] = co_await asio::async_write(stream, buffers, kTuple);
     co_return std::make_tuple(error, body.size());
@@ -422,24 +431,28 @@ struct Server::Impl {
   // Reads until `buffer` holds a whole request header (up to CRLF CRLF);
   // returns its length. header_limit when it grows past the limit first;
   // end_of_stream when the server stops while no request has begun.
-  asio::awaitable<std::tuple<boost::system::error_code, std::size_t>> read_raw_header(beast::tcp_stream& stream,
-                                                                                       beast::flat_buffer& buffer,
-                                                                                       Live& me) {
+  asio::awaitable<std::tuple<boost::system::error_code, std::size_t>> read_raw_header(
+      beast::tcp_stream& stream, beast::flat_buffer& buffer, Live& me) {
     std::size_t searched = 0;
     while (true) {
       const std::string_view data(static_cast<const char*>(buffer.data().data()), buffer.size());
       const auto end = data.find("\r\n\r\n", searched > 3 ? searched - 3 : 0);
       // A line ended by LF alone would never reach CRLF CRLF: refuse it now.
-      const std::string_view header = data.substr(0, end == std::string_view::npos ? data.size() : end);
-      for (auto lf = header.find('\n'); lf != std::string_view::npos; lf = header.find('\n', lf + 1)) {
+      const std::string_view header =
+          data.substr(0, end == std::string_view::npos ? data.size() : end);
+      for (auto lf = header.find('\n'); lf != std::string_view::npos;
+           lf = header.find('\n', lf + 1)) {
         if (lf == 0 || header[lf - 1] != '\r') {
-          co_return std::make_tuple(boost::system::error_code(bhttp::error::bad_line_ending), std::size_t{0});
+          co_return std::make_tuple(boost::system::error_code(bhttp::error::bad_line_ending),
+                                    std::size_t{0});
         }
       }
-      if (end != std::string_view::npos) co_return std::make_tuple(boost::system::error_code{}, end + 4);
+      if (end != std::string_view::npos)
+        co_return std::make_tuple(boost::system::error_code{}, end + 4);
       searched = data.size();
       if (data.size() > options.max_header_bytes) {
-        co_return std::make_tuple(boost::system::error_code(bhttp::error::header_limit), std::size_t{0});
+        co_return std::make_tuple(boost::system::error_code(bhttp::error::header_limit),
+                                  std::size_t{0});
       }
       // Between requests the stopper may wake this read: a request that has
       // already arrived is still read and answered, an idle connection ends.
@@ -447,7 +460,8 @@ struct Server::Impl {
       if (idle && stopping) {
         boost::system::error_code ignored;
         if (stream.socket().available(ignored) == 0) {
-          co_return std::make_tuple(boost::system::error_code(bhttp::error::end_of_stream), std::size_t{0});
+          co_return std::make_tuple(boost::system::error_code(bhttp::error::end_of_stream),
+                                    std::size_t{0});
         }
       }
       me.waiting = idle;
@@ -567,9 +581,9 @@ Result<void> Server::listen() {
   const std::string where = options.host + ":" + std::to_string(options.port);
   boost::system::error_code error;
   tcp::resolver resolver(impl_->io);
-  const auto endpoints = resolver.resolve(options.host, std::to_string(options.port),
-                                          tcp::resolver::passive | tcp::resolver::numeric_service,
-                                          error);
+  const auto endpoints =
+      resolver.resolve(options.host, std::to_string(options.port),
+                       tcp::resolver::passive | tcp::resolver::numeric_service, error);
   if (error || endpoints.empty()) {
     return make_error(ErrorCode::invalid_input, "Cannot listen on " + where + ": unknown host.");
   }
@@ -595,7 +609,9 @@ unsigned short Server::port() const {
   return impl_->acceptor.local_endpoint(error).port();
 }
 
-void Server::add_headers(std::function<void(Response&)> add) { impl_->extra_headers = std::move(add); }
+void Server::add_headers(std::function<void(Response&)> add) {
+  impl_->extra_headers = std::move(add);
+}
 
 void Server::run() {
   Impl& impl = *impl_;

@@ -60,7 +60,8 @@ Result<PreparedImport> Workflow::prepare_import(
   outcomes.resize(batch.size());
   std::vector<std::optional<Post>> before(batch.size());
   std::vector<std::size_t> pending;  // which of `batch` are to be written
-  std::set<std::string, std::less<>>& claimed = prepared_import.slugs;  // slugs this batch gives out
+  std::set<std::string, std::less<>>& claimed =
+      prepared_import.slugs;  // slugs this batch gives out
 
   // First, in order: what each was made as before, and the slug it gets.
   for (std::size_t i = 0; i < batch.size(); ++i) {

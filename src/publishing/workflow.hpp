@@ -32,7 +32,7 @@ struct Edit {
   std::string featured_image_caption;
   std::string seo_title;
   std::string seo_description;
-  std::optional<bool> featured;          // nullopt: leave as it is
+  std::optional<bool> featured;  // nullopt: leave as it is
   // The post's language tag, "" for the site's; nullopt: leave as it is.
   std::optional<std::string> locale;
   // The slug of the original this post translates, "" for none; nullopt:
@@ -43,7 +43,8 @@ struct Edit {
 // Who makes a change, as the audit log names them: a person (checked
 // against their role) and the network address they came from, if any.
 struct Actor {
-  Actor(const content::User& person, std::string from = "") : user(person), address(std::move(from)) {}
+  Actor(const content::User& person, std::string from = "")
+      : user(person), address(std::move(from)) {}
   // Byline itself at work, named as the audit log shows it ("importer
   // (WordPress)"); not a person, so no role limits it.
   static Actor system(std::string name) {
@@ -72,7 +73,7 @@ struct ImportOutcome {
   ImportResult result = ImportResult::skipped;
   content::Id id = 0;
   std::string slug;
-  std::string note;  // why it was skipped, or what was changed on the way in
+  std::string note;   // why it was skipped, or what was changed on the way in
   int redirects = 0;  // old addresses that now lead to it
 };
 
@@ -94,7 +95,8 @@ std::optional<Intent> intent_from_string(std::string_view text);
 class Workflow {
  public:
   // Every save readers could see is told to `changes` (nullptr: nobody).
-  explicit Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Changes> changes = nullptr);
+  explicit Workflow(std::shared_ptr<store::Store> store,
+                    std::shared_ptr<const Changes> changes = nullptr);
 
   // Rule: each of these is one write. The post, its revision, the tags it
   // brings in, the redirect a slug change leaves and the audit line (for
@@ -128,20 +130,23 @@ class Workflow {
   // `now`. A slug another post has (or Byline keeps for itself) gets "-2".
   // With `dry_run` every post is checked as it would be written, and
   // nothing is.
-  Result<std::vector<ImportOutcome>> import_posts(const Actor& actor, std::vector<ImportedPost> batch, Time now,
+  Result<std::vector<ImportOutcome>> import_posts(const Actor& actor,
+                                                  std::vector<ImportedPost> batch, Time now,
                                                   bool dry_run = false);
 
   // import_posts in two halves, so that one batch is checked while the one
   // before is written. `slugs_in_flight`: the slugs of a batch prepared but
   // not yet written, which this one must not take.
-  Result<PreparedImport> prepare_import(const Actor& actor, std::vector<ImportedPost> batch, Time now,
-                                        const std::set<std::string, std::less<>>& slugs_in_flight = {});
+  Result<PreparedImport> prepare_import(
+      const Actor& actor, std::vector<ImportedPost> batch, Time now,
+      const std::set<std::string, std::less<>>& slugs_in_flight = {});
   Result<std::vector<ImportOutcome>> write_import(PreparedImport prepared);
 
  private:
   // update() with the audit line's action chosen by the caller (nullopt: none).
-  Result<content::Post> save_existing(const Actor& actor, content::Id id, int base_revision, Edit edit,
-                                      Intent intent, Time now, std::optional<std::string> action);
+  Result<content::Post> save_existing(const Actor& actor, content::Id id, int base_revision,
+                                      Edit edit, Intent intent, Time now,
+                                      std::optional<std::string> action);
   Result<content::Post> apply(const content::User& actor, content::Post post, Edit edit,
                               Intent intent, Time now, bool is_new);
   Result<void> resolve_people_and_terms(const content::User& actor, content::Post& post,
