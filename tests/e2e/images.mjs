@@ -1,5 +1,19 @@
 // Real PNG files made on the spot (Node's zlib), for upload tests.
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+
+// PNG's chunk checksum, CRC-32 (ISO 3309). Node's own zlib.crc32 is newer
+// than Debian 12's Node.js 18.
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 
 function chunk(type, data) {
   const length = Buffer.alloc(4);
