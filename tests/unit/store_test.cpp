@@ -8,8 +8,8 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <unistd.h>
+#include <algorithm>
 
 #include <filesystem>
 #include <functional>
@@ -273,6 +273,27 @@ TEST_P(StoreTest, KeepsARevisionOfEverySave) {
   EXPECT_EQ((*first)->body_html, "<p>Body of First title</p>");
 }
 
+// The newest revision shares the post's body (migration 15): each save
+// must leave the one it makes old with the body it had.
+TEST_P(StoreTest, EveryRevisionKeepsTheBodyItWasSavedWith) {
+  const auto id = add_post("Story", PostStatus::draft, std::nullopt);
+  for (const char* body : {"<p>Second draft</p>", "<p>Third draft</p>"}) {
+    auto post = **store_->post_by_id(id);
+    post.body_html = post.body_source = body;
+    ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  }
+  auto stale = **store_->post_by_id(id);
+  stale.revision = 1;
+  stale.body_html = stale.body_source = "<p>From an old tab</p>";
+  ASSERT_FALSE(store_->update_post(stale, author_.id).ok());
+
+  EXPECT_EQ((*store_->revision(id, 1))->body_html, "<p>Body of Story</p>");
+  EXPECT_EQ((*store_->revision(id, 2))->body_html, "<p>Second draft</p>");
+  EXPECT_EQ((*store_->revision(id, 3))->body_html, "<p>Third draft</p>");
+  EXPECT_FALSE(store_->revision(id, 4)->has_value());
+  EXPECT_EQ((**store_->post_by_id(id)).body_html, "<p>Third draft</p>");
+}
+
 TEST_P(StoreTest, RefusesASaveStartedFromAnOlderRevision) {
   const auto id = add_post("Shared story", PostStatus::draft, std::nullopt);
   auto mine = **store_->post_by_id(id);
@@ -380,10 +401,12 @@ TEST_P(StoreTest, ImportedPeopleAndTermsAreFoundAgainByTheirKeysOrNaturalKeys) {
   known.email = author_.email;  // on the staff already
   known.name = "Someone Else";
   known.slug = "someone";
-  auto ids = store_->import_users({{newcomer, {source, "user", "7"}}, {known, {source, "user", "8"}}});
+  auto ids =
+      store_->import_users({{newcomer, {source, "user", "7"}}, {known, {source, "user", "8"}}});
   ASSERT_TRUE(ids.ok()) << ids.error().detail;
   EXPECT_EQ((*ids)[1], author_.id);
-  EXPECT_EQ((**store_->user_by_id(author_.id)).name, author_.name) << "the newsroom's word on its own staff";
+  EXPECT_EQ((**store_->user_by_id(author_.id)).name, author_.name)
+      << "the newsroom's word on its own staff";
   const auto nadia = **store_->user_by_id((*ids)[0]);
   EXPECT_EQ(nadia.slug, "emad-askarieh-2");
   EXPECT_EQ(*store_->password_hash(nadia.id), "");
@@ -395,10 +418,14 @@ TEST_P(StoreTest, ImportedPeopleAndTermsAreFoundAgainByTheirKeysOrNaturalKeys) {
 
   auto sections = store_->import_sections(
       {{content::Section{0, "world", "World", "", 0}, {source, "section", "1"}, std::nullopt},
-       {content::Section{0, "europe", "Europe", "", 0}, {source, "section", "2"}, store::LegacyKey{source, "section", "1"}}});
+       {content::Section{0, "europe", "Europe", "", 0},
+        {source, "section", "2"},
+        store::LegacyKey{source, "section", "1"}}});
   ASSERT_TRUE(sections.ok()) << sections.error().detail;
   EXPECT_EQ((**store_->section_by_slug("europe")).parent_id, (*sections)[0]);
-  auto sections_again = store_->import_sections({{content::Section{0, "world", "World news", "", 0}, {source, "section", "1"}, std::nullopt}});
+  auto sections_again = store_->import_sections({{content::Section{0, "world", "World news", "", 0},
+                                                  {source, "section", "1"},
+                                                  std::nullopt}});
   ASSERT_TRUE(sections_again.ok());
   EXPECT_EQ((*sections_again)[0], (*sections)[0]);
   EXPECT_EQ((**store_->section_by_slug("world")).name, "World news");
@@ -455,7 +482,8 @@ TEST_P(StoreTest, SearchRanksTitleMatchesFirstAndShowsOnlyPublished) {
   EXPECT_NE(results->hits[0].snippet.find("\x01"), std::string::npos);
   EXPECT_TRUE(store_->search("weath", kNow, 10, 0)->hits.size() == 1u) << "prefix";
   EXPECT_TRUE(store_->search("", kNow, 10, 0)->hits.empty());
-  EXPECT_TRUE(store_->search("\"unbalanced", kNow, 10, 0).ok()) << "FTS syntax errors are no results";
+  EXPECT_TRUE(store_->search("\"unbalanced", kNow, 10, 0).ok())
+      << "FTS syntax errors are no results";
 }
 
 TEST_P(StoreTest, SearchWorkStaysBoundedWhateverAPostHolds) {
@@ -471,7 +499,8 @@ TEST_P(StoreTest, SearchWorkStaysBoundedWhateverAPostHolds) {
   auto results = store_->search("oil", kNow, 10, 0);
   ASSERT_TRUE(results.ok());
   ASSERT_EQ(results->hits.size(), 1u);
-  EXPECT_EQ(std::count(results->hits[0].snippet.begin(), results->hits[0].snippet.end(), '\x01'), 24);
+  EXPECT_EQ(std::count(results->hits[0].snippet.begin(), results->hits[0].snippet.end(), '\x01'),
+            24);
   // One letter is a word, never a prefix of every word that starts with it.
   EXPECT_TRUE(store_->search("a", kNow, 10, 0)->hits.empty());
   EXPECT_TRUE(store_->search("%E0%A4%A", kNow, 10, 0).ok());
@@ -560,10 +589,13 @@ TEST_P(StoreTest, FindsAPostsPublishedTranslationsFromAnyMemberOfTheGroup) {
     return slugs;
   };
   const std::string persian_slug = (*store_->post_by_id(persian))->slug;
-  EXPECT_EQ(slugs_of(original), (std::vector<std::string>{"gesprache-in-wien:de", persian_slug + ":fa"}));
-  EXPECT_EQ(slugs_of(persian), (std::vector<std::string>{"talks-in-vienna:", "gesprache-in-wien:de"}));
+  EXPECT_EQ(slugs_of(original),
+            (std::vector<std::string>{"gesprache-in-wien:de", persian_slug + ":fa"}));
+  EXPECT_EQ(slugs_of(persian),
+            (std::vector<std::string>{"talks-in-vienna:", "gesprache-in-wien:de"}));
   EXPECT_EQ((*store_->post_by_id(german))->translation_of, original);
-  EXPECT_EQ(*store_->count_translations(original), 3);  // the draft counts: it is still a translation
+  EXPECT_EQ(*store_->count_translations(original),
+            3);  // the draft counts: it is still a translation
   EXPECT_EQ(*store_->count_translations(persian), 0);
 }
 
@@ -575,15 +607,18 @@ TEST_P(StoreTest, VisitsSitemapEntriesOldestOrNewestFirstWithinAWindow) {
   auto titles = [&](Time since, EntryOrder order, int limit) {
     std::vector<std::string> seen;
     EXPECT_TRUE(store_
-                    ->visit_published_entries(content::PostType::article, kNow, since, order, 0, limit,
-                                              [&](const SitemapEntry& entry) { seen.push_back(entry.title); })
+                    ->visit_published_entries(
+                        content::PostType::article, kNow, since, order, 0, limit,
+                        [&](const SitemapEntry& entry) { seen.push_back(entry.title); })
                     .ok());
     return seen;
   };
   EXPECT_EQ(titles(Time{}, EntryOrder::oldest_first, 10),
             (std::vector<std::string>{"Two days old", "Yesterday", "This morning"}));
-  EXPECT_EQ(titles(kNow - 48h, EntryOrder::newest_first, 10), (std::vector<std::string>{"This morning", "Yesterday"}));
-  EXPECT_EQ(titles(kNow - 48h, EntryOrder::newest_first, 1), (std::vector<std::string>{"This morning"}));
+  EXPECT_EQ(titles(kNow - 48h, EntryOrder::newest_first, 10),
+            (std::vector<std::string>{"This morning", "Yesterday"}));
+  EXPECT_EQ(titles(kNow - 48h, EntryOrder::newest_first, 1),
+            (std::vector<std::string>{"This morning"}));
 }
 
 TEST_P(StoreTest, FindsUsersSectionsAndTagsBySlug) {
@@ -672,6 +707,74 @@ TEST(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTheT
   EXPECT_EQ((*store)->search("vienna", kNow, 10, 0)->hits.size(), 1u);
   EXPECT_EQ((*store)->search("oil", kNow, 10, 0)->hits.size(), 1u);
   store->reset();
+  std::filesystem::remove_all(dir);
+}
+
+// Before migration 15 every revision kept its own copy of the body; after
+// it the newest shares the post's, and each reads as it was saved.
+TEST(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) {
+  const auto dir = std::filesystem::temp_directory_path() / "byline-revision-bodies-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  content::Id id = 0;
+  {
+    auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+    ASSERT_TRUE(store.ok());
+    content::User author;
+    author.email = "writer@example.com";
+    author.name = "Writer";
+    author.slug = "writer";
+    author.role = content::Role::author;
+    author.id = *(*store)->create_user(author, "x");
+    Post post;
+    post.title = "Ceasefire talks";
+    post.body_source = "<p>First version</p>";
+    post.authors.push_back(author);
+    id = *(*store)->create_post(*content::prepare_post(post, kNow), author.id);
+    auto saved = **(*store)->post_by_id(id);
+    saved.body_html = saved.body_source = "<p>Second version</p>";
+    ASSERT_TRUE((*store)->update_post(saved, author.id).ok());
+  }
+  {
+    // The table as migration 3 made it, every body copied.
+    auto connection = sqlite::Connection::open((dir / "byline.db").string(), false);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE(
+        (*connection)
+            ->execute("CREATE TABLE old_revisions AS SELECT r.post_id, r.number, r.title, "
+                      "coalesce(r.body_html, p.body_html) AS body_html, "
+                      "coalesce(r.body_source, p.body_source) AS body_source, "
+                      "r.custom_excerpt, r.status, r.saved_by, r.saved_at "
+                      "FROM post_revisions r JOIN posts p ON p.id = r.post_id;"
+                      "DROP TABLE post_revisions;"
+                      "CREATE TABLE post_revisions (post_id INTEGER NOT NULL REFERENCES "
+                      "posts(id) ON DELETE CASCADE, number INTEGER NOT NULL, title TEXT NOT "
+                      "NULL, body_html TEXT NOT NULL, body_source TEXT NOT NULL, "
+                      "custom_excerpt TEXT NOT NULL, status TEXT NOT NULL, saved_by INTEGER "
+                      "REFERENCES users(id) ON DELETE SET NULL, saved_at INTEGER NOT NULL, "
+                      "PRIMARY KEY (post_id, number)) WITHOUT ROWID;"
+                      "INSERT INTO post_revisions SELECT * FROM old_revisions;"
+                      "DROP TABLE old_revisions;"
+                      "PRAGMA user_version = 14;")
+            .ok());
+  }
+  auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+  ASSERT_TRUE(store.ok()) << store.error().detail;
+  EXPECT_EQ((*(*store)->revision(id, 1))->body_html, "<p>First version</p>");
+  EXPECT_EQ((*(*store)->revision(id, 2))->body_html, "<p>Second version</p>");
+  auto post = **(*store)->post_by_id(id);
+  post.body_html = post.body_source = "<p>Third version</p>";
+  ASSERT_TRUE((*store)->update_post(post, 0).ok());
+  EXPECT_EQ((*(*store)->revision(id, 2))->body_html, "<p>Second version</p>");
+  EXPECT_EQ((*(*store)->revision(id, 3))->body_html, "<p>Third version</p>");
+  store->reset();
+  {
+    auto connection = sqlite::Connection::open((dir / "byline.db").string(), false);
+    auto copies = (*connection)->prepare("SELECT count(body_html) FROM post_revisions");
+    ASSERT_TRUE((*copies)->step().ok());
+    EXPECT_EQ((*copies)->int64(0), 2)
+        << "revisions 1 and 2 hold a body; the newest shares the post's";
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -233,6 +233,39 @@ CREATE TABLE legacy_ids (
 DROP TABLE post_search;
 CREATE VIRTUAL TABLE post_search USING fts5(title, body, content = '', tokenize = 'unicode61 remove_diacritics 2');
 )sql",
+
+    // 15: a post's newest revision keeps no copy of the body: its
+    // body_html and body_source are NULL, meaning the post's own, and the
+    // save that makes it old copies the body in first (replace_post). Every
+    // save wrote its body twice, and the copies were a third of an
+    // imported archive. Anything that changes a post's body must leave a
+    // new revision or copy the body into the newest first.
+    R"sql(
+CREATE TABLE post_revisions_kept (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  body_html TEXT,
+  body_source TEXT,
+  custom_excerpt TEXT NOT NULL,
+  status TEXT NOT NULL,
+  saved_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  saved_at INTEGER NOT NULL,
+  PRIMARY KEY (post_id, number)
+) WITHOUT ROWID;
+WITH newest AS (
+  SELECT r.post_id, r.number FROM posts p
+  JOIN post_revisions r ON r.post_id = p.id AND r.number = p.revision
+    AND r.body_html = p.body_html AND r.body_source = p.body_source)
+INSERT INTO post_revisions_kept
+  SELECT r.post_id, r.number, r.title,
+    CASE WHEN n.post_id IS NULL THEN r.body_html END,
+    CASE WHEN n.post_id IS NULL THEN r.body_source END,
+    r.custom_excerpt, r.status, r.saved_by, r.saved_at
+  FROM post_revisions r LEFT JOIN newest n ON n.post_id = r.post_id AND n.number = r.number;
+DROP TABLE post_revisions;
+ALTER TABLE post_revisions_kept RENAME TO post_revisions;
+)sql",
 };
 
 int user_version(Connection& connection) {

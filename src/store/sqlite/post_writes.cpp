@@ -132,19 +132,31 @@ Result<void> write_relations(Connection& connection, Id post_id, const Post& pos
               "INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)", tags);
 }
 
+// The post's newest revision: its body is the post's own (NULL here, see
+// migration 15), so it is not written twice.
 Result<void> write_revision(Connection& connection, Id post_id, int number, const Post& post,
                             Id saved_by) {
   auto statement = connection.prepare(
       "INSERT INTO post_revisions (post_id, number, title, body_html, body_source, "
-      "custom_excerpt, status, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "custom_excerpt, status, saved_by, saved_at) VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)");
   BYLINE_TRY(statement);
   Statement& s = **statement;
   s.bind(1, post_id).bind(2, static_cast<std::int64_t>(number)).bind(3, post.title);
-  s.bind(4, post.body_html).bind(5, stored_source(post)).bind(6, post.custom_excerpt);
-  s.bind(7, content::to_string(post.status));
-  s.bind(8, saved_by > 0 ? std::optional<std::int64_t>(saved_by) : std::nullopt);
-  s.bind(9, to_seconds(post.updated_at));
+  s.bind(4, post.custom_excerpt).bind(5, content::to_string(post.status));
+  s.bind(6, saved_by > 0 ? std::optional<std::int64_t>(saved_by) : std::nullopt);
+  s.bind(7, to_seconds(post.updated_at));
   return s.run();
+}
+
+// Before a save replaces the post's body, the revision it makes old takes
+// a copy of that body. Only when the save is not stale: then nothing changes.
+Result<void> keep_body_in_newest_revision(Connection& connection, Id post_id, int revision) {
+  return write_one(
+      connection,
+      "UPDATE post_revisions SET body_html = p.body_html, body_source = p.body_source "
+      "FROM posts p WHERE p.id = ?1 AND p.revision = ?2 AND post_revisions.post_id = ?1 "
+      "AND post_revisions.number = ?2 AND post_revisions.body_html IS NULL",
+      [&](Statement& s) { s.bind(1, post_id).bind(2, static_cast<std::int64_t>(revision)); });
 }
 
 }  // namespace
@@ -168,6 +180,7 @@ Result<Id> insert_post(Connection& connection, const Post& post,
 
 Result<int> replace_post(Connection& connection, const Post& post,
                          const std::vector<content::Tag>& tags, Id saved_by) {
+  BYLINE_TRY(keep_body_in_newest_revision(connection, post.id, post.revision));
   {
     auto statement = connection.prepare(
         "UPDATE posts SET (" BYLINE_POST_WRITE_COLUMNS

@@ -617,9 +617,10 @@ Result<std::vector<content::Revision>> SqliteStore::revisions(Id post_id) {
 Result<std::optional<content::Revision>> SqliteStore::revision(Id post_id, int number) {
   auto lease = read();
   auto statement = (*lease).prepare(
-      "SELECT r.post_id, r.number, r.title, r.body_html, r.custom_excerpt, r.status, "
-      "coalesce(r.saved_by, 0), coalesce(u.name, ''), r.saved_at "
-      "FROM post_revisions r LEFT JOIN users u ON u.id = r.saved_by "
+      "SELECT r.post_id, r.number, r.title, coalesce(r.body_html, p.body_html), r.custom_excerpt, "
+      "r.status, coalesce(r.saved_by, 0), coalesce(u.name, ''), r.saved_at "
+      "FROM post_revisions r JOIN posts p ON p.id = r.post_id "
+      "LEFT JOIN users u ON u.id = r.saved_by "
       "WHERE r.post_id = ? AND r.number = ?");
   BYLINE_TRY(statement);
   (*statement)->bind(1, post_id).bind(2, static_cast<std::int64_t>(number));
