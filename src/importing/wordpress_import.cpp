@@ -146,6 +146,7 @@ class WordPressImporter {
     survey.term = [this](const WxrTerm& term) { return take_term(term); };
     survey.item = [this](WxrItem& item) { return survey_item(item); };
     survey.progress = [this](std::uint64_t bytes) { advance(bytes); };
+    survey.bodies = false;  // the survey brings people, terms and images
     auto read = read_wxr(options_.file, survey);
     end();
     BYLINE_TRY(read);

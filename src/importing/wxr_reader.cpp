@@ -235,8 +235,10 @@ class Reader {
         }
       } else if (name == "wp:comment") {
         ++item_.comments;
+      } else if (name == "content:encoded") {
+        if (handlers_.bodies) capture(kMaxWxrBodyBytes);
       } else {
-        capture(name == "content:encoded" ? kMaxWxrBodyBytes : kMaxWxrFieldBytes);
+        capture(kMaxWxrFieldBytes);
       }
     } else if (depth == 5 && parent() == "wp:postmeta" && grandparent() == "item") {
       if (!skipping_meta_) capture(kMaxWxrFieldBytes);

@@ -102,6 +102,9 @@ struct WxrHandlers {
   std::function<Result<void>(const WxrTerm&)> term;
   std::function<Result<void>(WxrItem&)> item;
   std::function<void(std::uint64_t bytes_read)> progress;  // after each piece of the file
+  // Whether items come with their content:encoded. A reading that needs
+  // no bodies is faster without: they are most of an export's bytes.
+  bool bodies = true;
 };
 
 // Reads the export at `path`. Fails with invalid_input and a sentence

@@ -13,9 +13,10 @@ class WxrReaderTest : public ::testing::Test {
  protected:
   void TearDown() override { std::filesystem::remove(path_); }
 
-  Result<void> read(const std::string& xml) {
+  Result<void> read(const std::string& xml, bool bodies = true) {
     std::ofstream(path_, std::ios::binary) << xml;
     WxrHandlers handlers;
+    handlers.bodies = bodies;
     handlers.site = [this](const WxrSite& site) {
       site_ = site;
       return Result<void>{};
@@ -59,6 +60,23 @@ TEST_F(WxrReaderTest, JoinsCdataSectionsAsTheExporterSplitsThem) {
   EXPECT_EQ(items_[0].content, "tags ]]> :)");
   EXPECT_EQ(items_[0].title, "One two");
   EXPECT_EQ(items_[0].post_id, "5");
+}
+
+TEST_F(WxrReaderTest, ReadsItemsWithoutTheirBodiesWhenAskedTo) {
+  const std::string xml = channel(
+      "1.2",
+      "<item><title>One</title><content:encoded><![CDATA[<p>Long body</p>]]></content:encoded>"
+      "<excerpt:encoded><![CDATA[Short]]></excerpt:encoded><wp:post_id>5</wp:post_id></item>");
+  ASSERT_TRUE(read(xml, /*bodies=*/false).ok());
+  ASSERT_EQ(items_.size(), 1u);
+  EXPECT_EQ(items_[0].content, "");
+  EXPECT_EQ(items_[0].title, "One");
+  EXPECT_EQ(items_[0].excerpt, "Short");
+  EXPECT_EQ(items_[0].post_id, "5");
+  EXPECT_TRUE(items_[0].cut.empty());
+  items_.clear();
+  ASSERT_TRUE(read(xml).ok());
+  EXPECT_EQ(items_[0].content, "<p>Long body</p>");
 }
 
 TEST_F(WxrReaderTest, ReadsEveryExportVersionByItsNamespacePattern) {
