@@ -70,6 +70,8 @@ class Connection {
   std::int64_t last_insert_id() const;
   int changes() const;
   Error error(std::string_view what) const;
+  // The sqlite3 handle, for what SQLite offers only through it (hooks).
+  sqlite3* handle() const { return db_; }
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}

@@ -1,6 +1,7 @@
 // SqliteStore: queries and writes of the content model on SQLite.
 #include "store/sqlite/sqlite_store.hpp"
 
+#include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/post_writes.hpp"
@@ -148,6 +149,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
   BYLINE_TRY(store->writer_->execute("PRAGMA cache_size = -32768"));
   BYLINE_TRY(migrate(*store->writer_));
   BYLINE_TRY(store->rebuild_search_index_if_behind());
+  auto checkpointer = Checkpointer::start(path.string(), *store->writer_);
+  BYLINE_TRY(checkpointer);
+  store->checkpointer_ = std::move(*checkpointer);
   for (int i = 0; i < std::max(1, readers); ++i) {
     auto reader = Connection::open(path.string(), /*create=*/false);
     BYLINE_TRY(reader);

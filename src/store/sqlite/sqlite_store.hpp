@@ -12,6 +12,7 @@
 
 namespace byline::store::sqlite {
 
+class Checkpointer;
 class Connection;
 
 class SqliteStore final : public Store {
@@ -90,6 +91,7 @@ class SqliteStore final : public Store {
 
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // after writer_: gone before it
 
   std::mutex readers_mutex_;
   std::condition_variable reader_returned_;
