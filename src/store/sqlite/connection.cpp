@@ -6,8 +6,21 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <mutex>
 
 namespace byline::store::sqlite {
+namespace {
+
+// SQLite keeps allocation statistics, which Byline never reads, under one
+// mutex for the whole process: every allocation of every connection takes
+// it. They are turned off before SQLite starts (it starts with the first
+// connection; later, the setting can no longer change, and that is all).
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 Statement::Statement(Connection& connection, sqlite3_stmt* statement)
     : connection_(connection), statement_(statement) {}
@@ -62,6 +75,7 @@ bool Statement::is_null(int column) const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, bool create) {
+  configure_sqlite();
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
