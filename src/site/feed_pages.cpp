@@ -44,13 +44,14 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
   store::PostQuery query;
   query.now = context.now;
   query.limit = settings.feed_items;
+  query.projection = store::Projection::full;  // items carry the whole story
   std::string shows(cache_keys::kFrontPage);
   const std::string& slug = params.get("slug");
   if (scope == FeedScope::section) {
     auto section = store_->section_by_slug(slug);
     if (!section) return failure(section.error());
     if (!*section) return not_found(request);
-    query.section_id = (*section)->id;
+    query.where = store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
     shows = cache_keys::section_list((*section)->id);
     feed.title = (*section)->name + " – " + settings.title;
     feed.home_url = settings.url + section_url(**section);
@@ -58,7 +59,7 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     auto tag = store_->tag_by_slug(slug);
     if (!tag) return failure(tag.error());
     if (!*tag) return not_found(request);
-    query.tag_id = (*tag)->id;
+    query.where = store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id});
     shows = cache_keys::tag_list((*tag)->id);
     feed.title = (*tag)->name + " – " + settings.title;
     feed.home_url = settings.url + tag_url(**tag);
@@ -66,7 +67,7 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     auto user = public_author(slug);
     if (!user) return failure(user.error());
     if (!*user) return not_found(request);
-    query.author_id = (*user)->id;
+    query.where = store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
     shows = cache_keys::author_list((*user)->id);
     feed.title = (*user)->name + " – " + settings.title;
     feed.home_url = settings.url + author_url(**user);

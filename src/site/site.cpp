@@ -302,12 +302,13 @@ Response Site::home(const Request& request, const Params& params) const {
     store::PostQuery picks;
     picks.now = now_utc();
     picks.limit = 1;
-    picks.featured_only = true;
+    picks.where = store::PostCondition::featured_is(true);
     auto pick = store_->published_posts(picks);
     if (!pick) return failure(pick.error());
     if (!pick->posts.empty()) {
       listing.lead = pick->posts.front();
-      listing.query.exclude_post_id = listing.lead->id;
+      listing.query.where = store::PostCondition::none_of(
+          {store::PostCondition::with_ids(store::PostCondition::Kind::id, {listing.lead->id})});
     }
   }
   return render_listing(request, listing, params);
@@ -318,7 +319,7 @@ Result<std::optional<content::User>> Site::public_author(std::string_view slug) 
   BYLINE_TRY(user);
   if (!*user) return std::optional<content::User>();
   store::PostQuery query;
-  query.author_id = (*user)->id;
+  query.where = store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
   query.now = now_utc();
   query.limit = 1;
   auto published = store_->published_posts(query);
@@ -333,7 +334,7 @@ Response Site::author(const Request& request, const Params& params) const {
   if (!*user) return not_found(request);
   Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, "author",
                   author_view(**user), std::nullopt, cache_keys::author_list((*user)->id)};
-  listing.query.author_id = (*user)->id;
+  listing.query.where = store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
   return render_listing(request, listing, params);
 }
 
@@ -343,7 +344,7 @@ Response Site::section(const Request& request, const Params& params) const {
   if (!*section) return not_found(request);
   Listing listing =
       term_listing(**section, section_url(**section), "section", cache_keys::section_list((*section)->id));
-  listing.query.section_id = (*section)->id;
+  listing.query.where = store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
   // The breadcrumb: the front page, the sections this one is part of, and it.
   auto sections = store_->sections();
   if (!sections) return failure(sections.error());
@@ -369,7 +370,7 @@ Response Site::tag(const Request& request, const Params& params) const {
   if (!tag) return failure(tag.error());
   if (!*tag) return not_found(request);
   Listing listing = term_listing(**tag, tag_url(**tag), "tag", cache_keys::tag_list((*tag)->id));
-  listing.query.tag_id = (*tag)->id;
+  listing.query.where = store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id});
   return render_listing(request, listing, params);
 }
 

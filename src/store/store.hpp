@@ -4,6 +4,7 @@
 
 #include "common/result.hpp"
 #include "content/model.hpp"
+#include "store/post_query.hpp"
 
 #include <functional>
 #include <optional>
@@ -14,19 +15,6 @@ namespace byline::store {
 
 using content::Id;
 using content::Time;
-
-// Which published posts a listing shows, newest first.
-struct PostQuery {
-  content::PostType type = content::PostType::article;
-  std::optional<Id> author_id;
-  std::optional<Id> section_id;
-  std::optional<Id> tag_id;
-  std::optional<Id> exclude_post_id;
-  bool featured_only = false;  // editors' picks only
-  Time now{};      // posts published after this are not out yet
-  int limit = 10;
-  int offset = 0;
-};
 
 // Which posts of any status the newsroom lists, most recently changed first.
 struct PostFilter {
@@ -65,10 +53,12 @@ struct SearchPage {
 };
 
 // One page of a listing. `has_more` says whether a next page exists, which
-// costs one extra row rather than a COUNT over the whole table.
+// costs one extra row rather than a COUNT over the whole table; `total`
+// is there when the query asked for it (count_total).
 struct PostPage {
   std::vector<content::Post> posts;
   bool has_more = false;
+  std::optional<long> total;
 };
 
 // A signed-in staff member's session. The Store keeps the digest of the
@@ -173,6 +163,8 @@ class Store {
   virtual Result<std::optional<content::Revision>> revision(Id post_id, int number) = 0;
   // Where an old address (in canonical_address form) leads, if anywhere.
   virtual Result<std::optional<Redirect>> redirect_for(std::string_view address) = 0;
+  // What readers may see of the posts `query` asks for (post_query.hpp); a
+  // query beyond its bounds is invalid_input.
   virtual Result<PostPage> published_posts(const PostQuery& query) = 0;
   virtual Result<PostPage> list_posts(const PostFilter& filter) = 0;
   // The rest of `post`'s translation group that readers may see: the

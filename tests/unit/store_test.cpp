@@ -199,21 +199,165 @@ TEST_P(StoreTest, PagesThroughAListing) {
   EXPECT_FALSE(last->has_more);
 }
 
+using Kind = PostCondition::Kind;
+
+std::vector<std::string> titles(const PostPage& page) {
+  std::vector<std::string> out;
+  for (const auto& post : page.posts) out.push_back(post.title);
+  return out;
+}
+
 TEST_P(StoreTest, FiltersByAuthorSectionAndTagAndExcludesAPost) {
   const auto in_section = add_post("In section", PostStatus::published, kNow - 1h, true, false);
   add_post("Tagged", PostStatus::published, kNow - 2h, false, true);
   PostQuery query = published();
-  query.section_id = section_id_;
-  EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
-  query = published();
-  query.tag_id = tag_id_;
-  ASSERT_EQ(store_->published_posts(query)->posts.size(), 1u);
-  EXPECT_EQ(store_->published_posts(query)->posts[0].title, "Tagged");
-  query = published();
-  query.author_id = author_.id;
+  query.where = PostCondition::with_ids(Kind::section_id, {section_id_});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"In section"});
+  query.where = PostCondition::with_ids(Kind::tag_id, {tag_id_});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Tagged"});
+  query.where = PostCondition::with_ids(Kind::author_id, {author_.id});
   EXPECT_EQ(store_->published_posts(query)->posts.size(), 2u);
-  query.exclude_post_id = in_section;
-  EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u);
+  query.where = PostCondition::all_of(
+      {PostCondition::with_ids(Kind::author_id, {author_.id}),
+       PostCondition::none_of({PostCondition::with_ids(Kind::id, {in_section})})});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Tagged"});
+}
+
+// Every condition holds together: none is dropped for another (the old
+// listing query kept only the first of author, section and tag).
+TEST_P(StoreTest, CombinesEveryConditionItIsGiven) {
+  add_post("Both", PostStatus::published, kNow - 1h, true, true);
+  add_post("Section only", PostStatus::published, kNow - 2h, true, false);
+  add_post("Tag only", PostStatus::published, kNow - 3h, false, true);
+  add_post("Neither", PostStatus::published, kNow - 4h);
+  const auto section = PostCondition::with_ids(Kind::section_id, {section_id_});
+  const auto tag = PostCondition::with_ids(Kind::tag_id, {tag_id_});
+  PostQuery query = published();
+  query.where = PostCondition::all_of({section, tag});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Both"});
+  query.where = PostCondition::all_of({section, PostCondition::none_of({tag})});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Section only"});
+  query.where = PostCondition::any_of({section, tag});
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Both", "Section only", "Tag only"}));
+  query.where = PostCondition::none_of({section, tag});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Neither"});
+  query.where = PostCondition::all_of(
+      {PostCondition::any_of({PostCondition::with_slugs(Kind::section_slug, {"world"}),
+                              PostCondition::with_slugs(Kind::slug, {"neither"})}),
+       PostCondition::with_slugs(Kind::author_slug, {"emad-askarieh"})});
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Both", "Section only", "Neither"}));
+  query.where = PostCondition::with_slugs(Kind::tag_slug, {"nowhere", "iran"});
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Both", "Tag only"}));
+}
+
+TEST_P(StoreTest, FindsAPostsPrimaryTagAndAuthorByTheirPlaceInTheList) {
+  content::Tag second;
+  second.slug = "oil";
+  second.name = "Oil";
+  const auto second_id = *store_->create_tag(second);
+  for (const bool iran_first : {true, false}) {
+    Post post;
+    post.title = iran_first ? "Iran first" : "Oil first";
+    post.body_source = "<p>Text</p>";
+    post.status = PostStatus::published;
+    post.published_at = kNow - 1h;
+    post.authors.push_back(author_);
+    post.tags = {content::Tag{iran_first ? tag_id_ : second_id, "", "", ""},
+                 content::Tag{iran_first ? second_id : tag_id_, "", "", ""}};
+    ASSERT_TRUE(store_->create_post(*content::prepare_post(post, kNow)).ok());
+  }
+  PostQuery query = published();
+  query.where = PostCondition::with_slugs(Kind::primary_tag_slug, {"oil"});
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Oil first"});
+  query.where = PostCondition::with_slugs(Kind::tag_slug, {"oil"});
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 2u);
+  query.where = PostCondition::with_slugs(Kind::primary_author_slug, {"emad-askarieh"});
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 2u);
+  query.where = PostCondition::with_slugs(Kind::primary_author_slug, {"someone-else"});
+  EXPECT_TRUE(store_->published_posts(query)->posts.empty());
+}
+
+TEST_P(StoreTest, ComparesTimesOrdersAndCountsEveryPage) {
+  for (int i = 0; i < 5; ++i) {
+    add_post(std::string(1, static_cast<char>('E' - i)) + " story", PostStatus::published,
+             kNow - std::chrono::hours(i + 1));
+  }
+  add_post("Not out yet", PostStatus::published, kNow + 1h);
+  PostQuery query = published(2);
+  query.count_total = true;
+  auto first = store_->published_posts(query);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->total, 5) << "a post whose time has not come is not counted";
+  EXPECT_EQ(titles(*first), (std::vector<std::string>{"E story", "D story"}));
+  query.where = PostCondition::time_is(Kind::published_at, PostCondition::Compare::after,
+                                       kNow - std::chrono::hours(3));
+  EXPECT_EQ(store_->published_posts(query)->total, 2) << "after is strictly after";
+  query.where.compare = PostCondition::Compare::at_or_after;
+  EXPECT_EQ(store_->published_posts(query)->total, 3);
+  query.where = {};
+  query.order = {PostOrder{PostOrderField::title, false}};
+  query.offset = 2;
+  auto by_title = store_->published_posts(query);
+  EXPECT_EQ(titles(*by_title), (std::vector<std::string>{"C story", "D story"}));
+  EXPECT_EQ(by_title->total, 5);
+  EXPECT_TRUE(by_title->has_more);
+  query.count_total = false;
+  EXPECT_FALSE(store_->published_posts(query)->total.has_value()) << "a count only when asked";
+}
+
+TEST_P(StoreTest, ReadsCardsWithoutTheBodyAndFullPostsWithIt) {
+  add_post("Story", PostStatus::published, kNow - 1h);
+  PostQuery query = published();
+  auto card = store_->published_posts(query);
+  ASSERT_EQ(card->posts.size(), 1u);
+  EXPECT_EQ(card->posts[0].body_html, "");
+  EXPECT_EQ(card->posts[0].plaintext, "Body of Story");
+  EXPECT_EQ(card->posts[0].authors.size(), 1u);
+  query.projection = Projection::full;
+  EXPECT_EQ(store_->published_posts(query)->posts[0].body_html, "<p>Body of Story</p>");
+}
+
+TEST_P(StoreTest, RefusesAQueryBeyondItsBoundsAndAnswersTheNext) {
+  add_post("Story", PostStatus::published, kNow - 1h);
+  PostQuery query = published();
+  query.where =
+      PostCondition::with_ids(Kind::id, std::vector<Id>(kMaxConditionValues + 1, Id{1}));
+  auto refused = store_->published_posts(query);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  query.where = PostCondition::with_ids(Kind::id, std::vector<Id>(kMaxConditionValues, Id{1}));
+  EXPECT_TRUE(store_->published_posts(query).ok()) << "the bound itself is allowed";
+
+  PostCondition deep = PostCondition::featured_is(false);
+  for (int depth = 1; depth < kMaxConditionDepth; ++depth) deep = PostCondition::all_of({deep});
+  query.where = deep;
+  EXPECT_EQ(store_->published_posts(query)->posts.size(), 1u) << "16 deep is allowed";
+  query.where = PostCondition::all_of({deep});
+  EXPECT_EQ(store_->published_posts(query).error().code, ErrorCode::invalid_input);
+  query.where = PostCondition::with_ids(Kind::tag_id, {});
+  EXPECT_EQ(store_->published_posts(query).error().code, ErrorCode::invalid_input)
+      << "a leaf without values would match nothing, silently";
+  query.where = {};
+  query.limit = kMaxListingLimit + 1;
+  EXPECT_EQ(store_->published_posts(query).error().code, ErrorCode::invalid_input);
+  query.limit = 10;
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Story"});
+}
+
+TEST_P(StoreTest, ListsEditorsPicksAndTheRest) {
+  const auto pick = add_post("Pick", PostStatus::published, kNow - 2h);
+  add_post("Other", PostStatus::published, kNow - 1h);
+  auto post = **store_->post_by_id(pick);
+  post.featured = true;
+  ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  PostQuery query = published();
+  query.where = PostCondition::featured_is(true);
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Pick"});
+  query.where = PostCondition::featured_is(false);
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Other"});
 }
 
 TEST_P(StoreTest, ListsPostsOfEveryStatusForTheNewsroom) {

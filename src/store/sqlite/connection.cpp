@@ -22,10 +22,14 @@ void configure_sqlite() {
 
 }  // namespace
 
-Statement::Statement(Connection& connection, sqlite3_stmt* statement)
-    : connection_(connection), statement_(statement) {}
+Statement::Statement(Connection& connection, sqlite3_stmt* statement, bool owned)
+    : connection_(connection), statement_(statement), owned_(owned) {}
 
 Statement::~Statement() {
+  if (owned_) {
+    sqlite3_finalize(statement_);
+    return;
+  }
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
 }
@@ -104,11 +108,15 @@ Connection::~Connection() {
 Result<std::unique_ptr<Statement>> Connection::prepare(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
+    const bool kept = statements_.size() < kMaxCachedStatements;
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &statement, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                           kept ? SQLITE_PREPARE_PERSISTENT : 0, &statement,
+                           nullptr) != SQLITE_OK) {
+      sqlite3_finalize(statement);
       return error("prepare");
     }
+    if (!kept) return std::make_unique<Statement>(*this, statement, /*owned=*/true);
     found = statements_.emplace(std::string(sql), statement).first;
   }
   return std::make_unique<Statement>(*this, found->second);

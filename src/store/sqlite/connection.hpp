@@ -4,6 +4,7 @@
 
 #include "common/result.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -20,10 +21,10 @@ class Connection;
 
 // A prepared statement borrowed from a Connection's cache. Bind with bind(),
 // walk rows with step(); it is reset for its next user when it goes out of
-// scope.
+// scope (or finalized, when the cache was full and it is `owned`).
 class Statement {
  public:
-  Statement(Connection& connection, sqlite3_stmt* statement);
+  Statement(Connection& connection, sqlite3_stmt* statement, bool owned = false);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -48,6 +49,7 @@ class Statement {
  private:
   Connection& connection_;
   sqlite3_stmt* statement_;
+  bool owned_;
 };
 
 class Connection {
@@ -62,7 +64,10 @@ class Connection {
 
   // Prepares `sql` once per connection and hands out the cached statement.
   // A statement is not re-entrant: finish with one before preparing the same
-  // SQL again on the same connection.
+  // SQL again on the same connection. Up to kMaxCachedStatements are kept
+  // (queries built from a filter take many shapes); beyond them a statement
+  // is prepared for its one use.
+  static constexpr std::size_t kMaxCachedStatements = 256;
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql);
   // Runs one or more statements with no parameters (schema changes, pragmas).
   Result<void> execute(const char* sql);

@@ -32,12 +32,14 @@ inline User read_user(const Statement& row) {
   return user;
 }
 
-// Listings only need the start of the text (for excerpts), not all of it.
-#define BYLINE_POST_COLUMNS(plaintext)                                                             \
-  "p.id, p.type, p.slug, p.title, p.body_html, p.body_source, p.source_format, " plaintext         \
+// The columns read_post reads. Listings only need the start of the text
+// (for excerpts), not all of it, and cards not the body ('' for both).
+#define BYLINE_POST_COLUMNS_OF(body, source, plaintext)                                            \
+  "p.id, p.type, p.slug, p.title, " body ", " source ", p.source_format, " plaintext               \
   ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision" \
   ", p.featured_image, p.featured_image_alt, p.featured_image_caption, p.seo_title, "              \
   "p.seo_description, p.featured, coalesce(p.translation_of, 0)"
+#define BYLINE_POST_COLUMNS(plaintext) BYLINE_POST_COLUMNS_OF("p.body_html", "p.body_source", plaintext)
 
 inline Post read_post(const Statement& row) {
   Post post;

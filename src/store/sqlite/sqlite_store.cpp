@@ -4,6 +4,7 @@
 #include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/post_query_sql.hpp"
 #include "store/sqlite/post_writes.hpp"
 #include "store/sqlite/rows.hpp"
 
@@ -82,31 +83,6 @@ Result<PostPage> read_post_page(Connection& connection, Statement& statement, in
   return page;
 }
 
-
-// The listing's SQL for each filter. Only these fixed strings are ever
-// prepared; the filter values are bound.
-std::string_view listing_sql(const PostQuery& query) {
-#define BYLINE_LISTING(join, also)                                                         \
-  "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)") " FROM posts p " join     \
-  " WHERE p.status = 'published' AND p.type = ?1 AND p.published_at <= ?2"                 \
-  " AND (?3 IS NULL OR p.id <> ?3)" also                                                    \
-  " ORDER BY p.published_at DESC, p.id DESC LIMIT ?4 OFFSET ?5"
-  // Editors' picks have an index of their own (featured = 1 spelled out,
-  // so SQLite can use it).
-  if (query.featured_only) return BYLINE_LISTING("", " AND p.featured = 1");
-  if (query.author_id) {
-    return BYLINE_LISTING("JOIN post_authors f ON f.post_id = p.id AND f.user_id = ?6", "");
-  }
-  if (query.section_id) {
-    return BYLINE_LISTING("JOIN post_sections f ON f.post_id = p.id AND f.section_id = ?6", "");
-  }
-  if (query.tag_id) {
-    return BYLINE_LISTING("JOIN post_tags f ON f.post_id = p.id AND f.tag_id = ?6", "");
-  }
-  return BYLINE_LISTING("", "");
-#undef BYLINE_LISTING
-}
-
 }  // namespace
 
 // A reader connection borrowed from the pool for one call.
@@ -173,21 +149,31 @@ Result<std::optional<Post>> SqliteStore::post_by_slug(std::string_view slug) {
 }
 
 Result<PostPage> SqliteStore::published_posts(const PostQuery& query) {
+  auto compiled = compile_post_query(query);
+  BYLINE_TRY(compiled);
   auto lease = read();
-  auto statement = (*lease).prepare(listing_sql(query));
-  BYLINE_TRY(statement);
-  Statement& s = **statement;
-  s.bind(1, content::to_string(query.type));
-  s.bind(2, to_seconds(query.now));
-  s.bind(3, query.exclude_post_id);
-  s.bind(4, static_cast<std::int64_t>(query.limit) + 1);
-  s.bind(5, static_cast<std::int64_t>(query.offset));
-  if (auto filter = query.author_id ? query.author_id
-                    : query.section_id ? query.section_id
-                                       : query.tag_id) {
-    s.bind(6, *filter);
+  auto bind = [&](Statement& s, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const int index = static_cast<int>(i) + 1;
+      std::visit([&](const auto& value) { s.bind(index, value); }, compiled->values[i]);
+    }
+  };
+  std::optional<long> total;
+  if (query.count_total) {
+    auto count = (*lease).prepare(compiled->count_sql);
+    BYLINE_TRY(count);
+    bind(**count, compiled->count_values);
+    auto row = (*count)->step();
+    BYLINE_TRY(row);
+    total = *row ? static_cast<long>((*count)->int64(0)) : 0;
   }
-  return read_post_page(*lease, s, query.limit);
+  auto statement = (*lease).prepare(compiled->rows_sql);
+  BYLINE_TRY(statement);
+  bind(**statement, compiled->values.size());
+  auto page = read_post_page(*lease, **statement, query.limit);
+  BYLINE_TRY(page);
+  page->total = total;
+  return page;
 }
 
 Result<std::vector<Post>> SqliteStore::published_translations(const Post& post, Time now) {
