@@ -51,7 +51,8 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     auto section = store_->section_by_slug(slug);
     if (!section) return failure(section.error());
     if (!*section) return not_found(request);
-    query.where = store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
+    query.where =
+        store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
     shows = cache_keys::section_list((*section)->id);
     feed.title = (*section)->name + " – " + settings.title;
     feed.home_url = settings.url + section_url(**section);
@@ -67,7 +68,8 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     auto user = public_author(slug);
     if (!user) return failure(user.error());
     if (!*user) return not_found(request);
-    query.where = store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
+    query.where =
+        store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
     shows = cache_keys::author_list((*user)->id);
     feed.title = (*user)->name + " – " + settings.title;
     feed.home_url = settings.url + author_url(**user);
@@ -82,14 +84,16 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     item.id = settings.url + "/?p=" + std::to_string(post.id);
     item.title = post.title;
     item.url = settings.url + post_url(post);
-    item.summary = post.custom_excerpt.empty() ? content::make_excerpt(post.plaintext, settings.excerpt_rule)
-                                               : post.custom_excerpt;
+    item.summary = post.custom_excerpt.empty()
+                       ? content::make_excerpt(post.plaintext, settings.excerpt_rule)
+                       : post.custom_excerpt;
     item.content_html = absolute_urls(post.body_html, settings.url);
     for (const auto& author : post.authors) item.authors.push_back(author.name);
     for (const auto& section : post.sections) item.categories.push_back(section.name);
     for (const auto& tag : post.tags) item.categories.push_back(tag.name);
     if (!post.featured_image.empty()) {
-      item.image = post.featured_image.starts_with("/") ? settings.url + post.featured_image : post.featured_image;
+      item.image = post.featured_image.starts_with("/") ? settings.url + post.featured_image
+                                                        : post.featured_image;
     }
     item.published = post.published_at.value_or(post.created_at);
     item.updated = std::max(post.updated_at, item.published);
@@ -120,8 +124,9 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
   response.set_header("Last-Modified", last_modified);
   response.set_header("Cache-Control", "public, max-age=60");
   const std::string_view if_none_match = request.header("if-none-match");
-  const bool unchanged = !if_none_match.empty() ? if_none_match == etag
-                                                : request.header("if-modified-since") == last_modified;
+  const bool unchanged = !if_none_match.empty()
+                             ? if_none_match == etag
+                             : request.header("if-modified-since") == last_modified;
   if (unchanged) {
     response.status = 304;
     response.body.clear();

@@ -7,9 +7,9 @@
 #include "content/search_text.hpp"
 #include "content/sections.hpp"
 #include "content/slug.hpp"
+#include "http/errors.hpp"
 #include "http/form.hpp"
 #include "media/media_library.hpp"
-#include "http/errors.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
 #include "site/assets.hpp"
@@ -33,7 +33,8 @@ constexpr int kMaxPage = 100000;
 
 // The query fields of WordPress's own addresses ("/?p=12", "/?cat=4",
 // "/?feed=rss2"): the front page reads them to send old links on.
-const std::vector<std::string> kOldAddressFields = {"attachment_id", "author", "cat", "feed", "p", "page_id", "s", "tag"};
+const std::vector<std::string> kOldAddressFields = {"attachment_id", "author", "cat", "feed", "p",
+                                                    "page_id",       "s",      "tag"};
 
 // A path as a Location header carries it: bytes outside ASCII (a Persian
 // slug) percent-encoded.
@@ -54,7 +55,8 @@ std::string address_for_header(std::string_view path) {
 }
 
 bool is_public(const content::Post& post, Time now) {
-  return post.status == content::PostStatus::published && post.published_at && *post.published_at <= now;
+  return post.status == content::PostStatus::published && post.published_at &&
+         *post.published_at <= now;
 }
 
 // Fragment keys: an article's page by its slug, and the Recent Posts.
@@ -84,25 +86,26 @@ int page_number(const Params& params) {
 // What differs between the home, author, section and tag listings.
 struct Listing {
   store::PostQuery query;
-  std::string base_path;    // "/", "/author/emad/"
-  std::string title;        // "" on the home page
+  std::string base_path;  // "/", "/author/emad/"
+  std::string title;      // "" on the home page
   std::string description;
-  std::string_view template_name;  // falls back to "index"
-  View subject;  // the author, section or tag, as the template calls it
+  std::string_view template_name;     // falls back to "index"
+  View subject;                       // the author, section or tag, as the template calls it
   std::optional<content::Post> lead;  // shown before the list (the front page's pick)
-  std::string shows;  // the listing's cache key (cache_keys.hpp)
+  std::string shows;                  // the listing's cache key (cache_keys.hpp)
 };
 
 namespace {
 
 // The listing of a section or a tag.
 template <typename Term>
-Listing term_listing(const Term& term, std::string base_path, std::string_view template_name, std::string shows) {
+Listing term_listing(const Term& term, std::string base_path, std::string_view template_name,
+                     std::string shows) {
   View subject;
   subject.set("name", term.name);
   render::set_if_present(subject, "description", term.description);
-  return Listing{{}, std::move(base_path), term.name, term.description, template_name, subject,
-                 std::nullopt, std::move(shows)};
+  return Listing{{},      std::move(base_path), term.name,       term.description, template_name,
+                 subject, std::nullopt,         std::move(shows)};
 }
 
 }  // namespace
@@ -121,9 +124,13 @@ Result<PageContext> Site::context() const {
   BYLINE_TRY(sections);
   auto settings = settings_->current();
   render::DateFormatter dates(settings->locale, settings->time_zone);
-  return PageContext{std::move(settings), std::move(dates), now_utc(), std::move(*sections),
-                     [media = media_](std::string_view src) { return media->srcset_for(src); },
-                     [media = media_](std::string_view src) { return media->social_image_for(src); }};
+  return PageContext{
+      std::move(settings),
+      std::move(dates),
+      now_utc(),
+      std::move(*sections),
+      [media = media_](std::string_view src) { return media->srcset_for(src); },
+      [media = media_](std::string_view src) { return media->social_image_for(src); }};
 }
 
 void Site::add_routes(http::Router& router) const {
@@ -156,7 +163,8 @@ void Site::add_routes(http::Router& router) const {
   router.add("GET", "/assets/*path", bind(&Site::asset));
   router.add("GET", "/media/*path", bind(&Site::media_file));
   router.add("GET", "/:slug/", bind(&Site::article));
-  router.set_not_found([this](const Request& request, const Params&) { return not_found(request); });
+  router.set_not_found(
+      [this](const Request& request, const Params&) { return not_found(request); });
 }
 
 Response Site::failure(const Error& error) const {
@@ -180,14 +188,16 @@ std::optional<Response> Site::moved(const Request& request) const {
   if (!request.query.empty()) {
     const std::string target = request.path + "?" + request.query;
     if (auto address = http::canonical_address(target)) addresses.push_back(*address);
-    if (auto address = http::canonical_address(target, &kOldAddressFields)) addresses.push_back(*address);
+    if (auto address = http::canonical_address(target, &kOldAddressFields))
+      addresses.push_back(*address);
   }
   if (auto address = http::canonical_address(request.path)) addresses.push_back(*address);
   for (const auto& address : addresses) {
     auto redirect = store_->redirect_for(address);
     if (!redirect) return failure(redirect.error());
     if (!*redirect) continue;
-    if ((*redirect)->post_id == 0) return Response::redirect(301, address_for_header((*redirect)->location));
+    if ((*redirect)->post_id == 0)
+      return Response::redirect(301, address_for_header((*redirect)->location));
     auto post = store_->post_by_id((*redirect)->post_id);
     if (!post) return failure(post.error());
     // Rule: an old address of a post readers may not see leads nowhere.
@@ -204,7 +214,8 @@ Response Site::old_front_page_address(const Request& request) const {
   const http::Form query = http::Form::parse(request.query);
   // What WordPress serves whatever was imported.
   if (query.has("feed")) return Response::redirect(301, "/rss/");
-  if (query.has("s")) return Response::redirect(301, "/search?q=" + http::url_encode(query.get("s")));
+  if (query.has("s"))
+    return Response::redirect(301, "/search?q=" + http::url_encode(query.get("s")));
   if (query.has("tag")) {
     auto tag = store_->tag_by_slug(query.get("tag"));
     if (!tag) return failure(tag.error());
@@ -269,8 +280,9 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   View paging;
   paging.set("page", std::to_string(page));
   if (page > 1) {
-    paging.set("newer_url", page == 2 ? listing.base_path
-                                          : listing.base_path + "page/" + std::to_string(page - 1) + "/");
+    paging.set("newer_url", page == 2
+                                ? listing.base_path
+                                : listing.base_path + "page/" + std::to_string(page - 1) + "/");
   }
   if (result->has_more) {
     paging.set("older_url", listing.base_path + "page/" + std::to_string(page + 1) + "/");
@@ -295,7 +307,8 @@ Response Site::home(const Request& request, const Params& params) const {
       if (query.has(field)) return old_front_page_address(request);
     }
   }
-  Listing listing{{}, "/", "", "", "home", View(), std::nullopt, std::string(cache_keys::kFrontPage)};
+  Listing listing{{},     "/",    "",           "",
+                  "home", View(), std::nullopt, std::string(cache_keys::kFrontPage)};
   // Rule: the newest editors' pick leads the front page; the list below
   // goes on without it.
   if (params.get("page").empty()) {
@@ -319,7 +332,8 @@ Result<std::optional<content::User>> Site::public_author(std::string_view slug) 
   BYLINE_TRY(user);
   if (!*user) return std::optional<content::User>();
   store::PostQuery query;
-  query.where = store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
+  query.where =
+      store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
   query.now = now_utc();
   query.limit = 1;
   auto published = store_->published_posts(query);
@@ -332,9 +346,11 @@ Response Site::author(const Request& request, const Params& params) const {
   auto user = public_author(params.get("slug"));
   if (!user) return failure(user.error());
   if (!*user) return not_found(request);
-  Listing listing{{}, author_url(**user), (*user)->name, (*user)->bio, "author",
-                  author_view(**user), std::nullopt, cache_keys::author_list((*user)->id)};
-  listing.query.where = store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
+  Listing listing{
+      {},       author_url(**user),  (*user)->name, (*user)->bio,
+      "author", author_view(**user), std::nullopt,  cache_keys::author_list((*user)->id)};
+  listing.query.where =
+      store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
   return render_listing(request, listing, params);
 }
 
@@ -342,9 +358,10 @@ Response Site::section(const Request& request, const Params& params) const {
   auto section = store_->section_by_slug(params.get("slug"));
   if (!section) return failure(section.error());
   if (!*section) return not_found(request);
-  Listing listing =
-      term_listing(**section, section_url(**section), "section", cache_keys::section_list((*section)->id));
-  listing.query.where = store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
+  Listing listing = term_listing(**section, section_url(**section), "section",
+                                 cache_keys::section_list((*section)->id));
+  listing.query.where =
+      store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
   // The breadcrumb: the front page, the sections this one is part of, and it.
   auto sections = store_->sections();
   if (!sections) return failure(sections.error());
@@ -370,7 +387,8 @@ Response Site::tag(const Request& request, const Params& params) const {
   if (!tag) return failure(tag.error());
   if (!*tag) return not_found(request);
   Listing listing = term_listing(**tag, tag_url(**tag), "tag", cache_keys::tag_list((*tag)->id));
-  listing.query.where = store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id});
+  listing.query.where =
+      store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id});
   return render_listing(request, listing, params);
 }
 
@@ -406,7 +424,9 @@ Response Site::article(const Request& request, const Params& params) const {
   return article_page(*post, generation);
 }
 
-Response Site::render_article(const content::Post& post) const { return article_page(post, std::nullopt); }
+Response Site::render_article(const content::Post& post) const {
+  return article_page(post, std::nullopt);
+}
 
 Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& context) const {
   const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
@@ -428,11 +448,13 @@ Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& co
     fragment->post_ids.push_back(post.id);
     shown.push_back(&post);
   }
-  http::CachePolicy policy = cache_keys::policy({std::string(cache_keys::kFrontPage)}, shown, context.now);
+  http::CachePolicy policy =
+      cache_keys::policy({std::string(cache_keys::kFrontPage)}, shown, context.now);
   fragment->shows = std::move(policy.shows);
   fragment->changes_at = policy.changes_at;
   if (fragments_) {
-    fragments_->store(std::string(kRecentFragment), fragment, fragment->shows, fragment->changes_at, generation);
+    fragments_->store(std::string(kRecentFragment), fragment, fragment->shows, fragment->changes_at,
+                      generation);
   }
   return std::shared_ptr<const Fragment>(std::move(fragment));
 }
@@ -471,8 +493,9 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
                                       [&post](content::Id id) { return id != post.id; });
 
   const std::string description = !post.seo_description.empty() ? post.seo_description
-                                  : !post.custom_excerpt.empty() ? post.custom_excerpt
-                                                                 : content::make_excerpt(post.plaintext);
+                                  : !post.custom_excerpt.empty()
+                                      ? post.custom_excerpt
+                                      : content::make_excerpt(post.plaintext);
   View view = page_view(context, post.seo_title.empty() ? post.title : post.seo_title, description,
                         post_url(post));
   view.set("post", article_view(context, post));
@@ -501,11 +524,14 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
     article->parts = {rendered->substr(0, mark), rendered->substr(mark + kRecentPostsMark.size())};
   }
   article->post_ids = {post.id};
-  article->shows = {cache_keys::post(post.id),
-                    cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
+  article->shows = {
+      cache_keys::post(post.id),
+      cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
   for (const auto& version : *translations) article->shows.push_back(cache_keys::post(version.id));
-  if (article->parts.size() == 2 && !has_recent) article->shows.emplace_back(cache_keys::kFrontPage);
-  if (keep && fragments_) fragments_->store(kArticleFragment + post.slug, article, article->shows, std::nullopt, *keep);
+  if (article->parts.size() == 2 && !has_recent)
+    article->shows.emplace_back(cache_keys::kFrontPage);
+  if (keep && fragments_)
+    fragments_->store(kArticleFragment + post.slug, article, article->shows, std::nullopt, *keep);
   return assemble_article(*article, **recent);
 }
 
@@ -536,9 +562,12 @@ Response Site::search(const Request& request, const Params&) const {
     content::append_escaped(snippet, hit.snippet);
     std::string marked;
     for (const char c : snippet) {
-      if (c == '\x01') marked += "<mark>";
-      else if (c == '\x02') marked += "</mark>";
-      else marked += c;
+      if (c == '\x01')
+        marked += "<mark>";
+      else if (c == '\x02')
+        marked += "</mark>";
+      else
+        marked += c;
     }
     card.set("snippet_html", marked);
     hits.push_back(card);
@@ -548,7 +577,8 @@ Response Site::search(const Request& request, const Params&) const {
   View paging;
   paging.set("page", std::to_string(page));
   const std::string base = "/search?q=" + http::url_encode(typed);
-  if (page > 1) paging.set("newer_url", base + (page == 2 ? "" : "&page=" + std::to_string(page - 1)));
+  if (page > 1)
+    paging.set("newer_url", base + (page == 2 ? "" : "&page=" + std::to_string(page - 1)));
   if (results->has_more) paging.set("older_url", base + "&page=" + std::to_string(page + 1));
   view.set("paging", paging);
   view.set("show_pagination", page > 1 || results->has_more);

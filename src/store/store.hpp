@@ -170,7 +170,8 @@ class Store {
   // The rest of `post`'s translation group that readers may see: the
   // original it translates and the original's other translations, ordered
   // by language (without their text or relations).
-  virtual Result<std::vector<content::Post>> published_translations(const content::Post& post, Time now) = 0;
+  virtual Result<std::vector<content::Post>> published_translations(const content::Post& post,
+                                                                    Time now) = 0;
   // How many posts of any status name `original` as the post they translate.
   virtual Result<long> count_translations(Id original) = 0;
   // Published posts of `type` out by `now`, published at or after `since`,
@@ -179,9 +180,9 @@ class Store {
   virtual Result<long> count_published(content::PostType type, Time now) = 0;
   // Each is handed to `visit` as it is read, so a sitemap of 50,000 posts
   // never holds them all.
-  virtual Result<void> visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
-                                               int offset, int limit,
-                                               const std::function<void(const SitemapEntry&)>& visit) = 0;
+  virtual Result<void> visit_published_entries(
+      content::PostType type, Time now, Time since, EntryOrder order, int offset, int limit,
+      const std::function<void(const SitemapEntry&)>& visit) = 0;
   // Published articles matching what a reader typed (any text: each backend
   // makes its own query of it, with content/search_text's rules), best
   // first: titles weigh more than text. Snippets by content::make_snippet.

@@ -17,10 +17,10 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <chrono>
 #include <thread>
 
 namespace byline::testing {
@@ -34,7 +34,8 @@ constexpr const char* kArticle = "/president-putin-russia-iran-having-strategic-
 // How many answers (status lines) a run of bytes from the server holds.
 std::size_t answer_count(const std::string& answers) {
   std::size_t count = 0;
-  for (auto at = answers.find("HTTP/1.1 "); at != std::string::npos; at = answers.find("HTTP/1.1 ", at + 1)) {
+  for (auto at = answers.find("HTTP/1.1 "); at != std::string::npos;
+       at = answers.find("HTTP/1.1 ", at + 1)) {
     ++count;
   }
   return count;
@@ -76,7 +77,9 @@ class RawConnection {
       return all;
     }
   }
-  bool send(std::string_view bytes) { return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) >= 0; }
+  bool send(std::string_view bytes) {
+    return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) >= 0;
+  }
   std::string receive() {
     timeval timeout{5, 0};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
@@ -95,7 +98,8 @@ class HttpEdge : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     data_ = new TempDir("http-edge");
-    ASSERT_TRUE(add_staff(data_->path(), "editor@example.com", "Eddie Editor", content::Role::editor, kPassword));
+    ASSERT_TRUE(add_staff(data_->path(), "editor@example.com", "Eddie Editor",
+                          content::Role::editor, kPassword));
     server_ = new ServerProcess(data_->path(), {"--demo"});
   }
   static void TearDownTestSuite() {
@@ -116,15 +120,21 @@ TEST_F(HttpEdge, RefusesRequestsWhoseFramingIsAmbiguous) {
   const std::vector<std::pair<std::string, std::string>> cases{
       {"Content-Length and Transfer-Encoding",
        post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
-      {"two different Content-Lengths", post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"},
+      {"two different Content-Lengths",
+       post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"},
       {"two equal Content-Lengths", post + "Content-Length: 5\r\nContent-Length: 5\r\n\r\nhello"},
       {"a negative Content-Length", post + "Content-Length: -1\r\n\r\n"},
-      {"two Transfer-Encodings", post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
-      {"a chunk size that is no number", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"},
-      {"a chunk size past any limit", post + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\nhi\r\n0\r\n\r\n"},
+      {"two Transfer-Encodings",
+       post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
+      {"a chunk size that is no number",
+       post + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"},
+      {"a chunk size past any limit",
+       post + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\nhi\r\n0\r\n\r\n"},
       {"obsolete line folding", "GET / HTTP/1.1\r\nHost: x\r\nX-Note: a\r\n b\r\n\r\n"},
       {"a NUL in the target", std::string("GET /a\0b HTTP/1.1\r\nHost: x\r\n\r\n", 31)},
-      {"a control character in the target", "GET /a\x01" "b HTTP/1.1\r\nHost: x\r\n\r\n"},
+      {"a control character in the target",
+       "GET /a\x01"
+       "b HTTP/1.1\r\nHost: x\r\n\r\n"},
       {"a space in the target", "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"},
       {"a line ended by LF alone", "GET / HTTP/1.1\nHost: x\n\n"},
       {"no Host in HTTP/1.1", "GET / HTTP/1.1\r\n\r\n"},
@@ -133,7 +143,8 @@ TEST_F(HttpEdge, RefusesRequestsWhoseFramingIsAmbiguous) {
   for (const auto& [what, bytes] : cases) {
     EXPECT_EQ(status_line(raw(bytes)), "HTTP/1.1 400 Bad Request") << what;
   }
-  EXPECT_EQ(status_line(raw(post + "Transfer-Encoding: gzip\r\n\r\n")), "HTTP/1.1 501 Not Implemented");
+  EXPECT_EQ(status_line(raw(post + "Transfer-Encoding: gzip\r\n\r\n")),
+            "HTTP/1.1 501 Not Implemented");
   // The server is none the worse for them.
   EXPECT_EQ(http_get(server_->port(), "/").status, 200);
 }
@@ -144,8 +155,9 @@ TEST_F(HttpEdge, RefusesFramingThatTheParserWouldMendAndEndsTheConnection) {
       {"two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"},
       {"a list of equal lengths",
        "POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5, 5\r\n\r\nhello"},
-      {"a chunk extension of 100 KB", "POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;" +
-                                          std::string(100 * 1024, 'e') + "\r\nhello\r\n0\r\n\r\n"},
+      {"a chunk extension of 100 KB",
+       "POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;" +
+           std::string(100 * 1024, 'e') + "\r\nhello\r\n0\r\n\r\n"},
   };
   for (const auto& [what, bytes] : cases) {
     const std::string answers = raw(bytes + behind);
@@ -168,14 +180,17 @@ TEST_F(HttpEdge, AChunkedRequestIsAnsweredAndThenTheConnectionEnds) {
 }
 
 TEST_F(HttpEdge, AnAbsoluteFormTargetIsReadForItsPathAndItsAuthorityIsNeverEchoed) {
-  const std::string article = raw(std::string("GET http://evil.test") + kArticle + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string article = raw(std::string("GET http://evil.test") + kArticle +
+                                  " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(status_line(article), "HTTP/1.1 200 OK");
   EXPECT_NE(article.find("Putin"), std::string::npos);
   EXPECT_EQ(article.find("evil.test"), std::string::npos);
-  const std::string missing = raw("GET HTTP://evil.test/no-such-story/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string missing =
+      raw("GET HTTP://evil.test/no-such-story/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(status_line(missing), "HTTP/1.1 404 Not Found");
   EXPECT_EQ(missing.find("evil.test"), std::string::npos);
-  EXPECT_EQ(status_line(raw("GET evil.test:80 HTTP/1.1\r\nHost: x\r\n\r\n")), "HTTP/1.1 400 Bad Request");
+  EXPECT_EQ(status_line(raw("GET evil.test:80 HTTP/1.1\r\nHost: x\r\n\r\n")),
+            "HTTP/1.1 400 Bad Request");
 }
 
 TEST_F(HttpEdge, TheCacheAndTheRouterAgreeOnWhatAnAddressMeans) {
@@ -193,32 +208,45 @@ TEST_F(HttpEdge, TheCacheAndTheRouterAgreeOnWhatAnAddressMeans) {
 }
 
 TEST_F(HttpEdge, OversizedFormsGetTheirOwnStatus) {
-  EXPECT_EQ(status_line(raw("GET /" + std::string(100 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")),
-            "HTTP/1.1 414 URI Too Long");
+  EXPECT_EQ(
+      status_line(raw("GET /" + std::string(100 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")),
+      "HTTP/1.1 414 URI Too Long");
   std::string parameters = "GET /search?q=oil";
   for (int i = 0; i < 10000; ++i) parameters += "&p" + std::to_string(i) + "=1";
-  EXPECT_EQ(status_line(raw(parameters + " HTTP/1.1\r\nHost: x\r\n\r\n")), "HTTP/1.1 414 URI Too Long");
-  EXPECT_EQ(status_line(raw("GET / HTTP/1.1\r\nHost: x\r\n" + std::string(10 * 1024, 'n') + ": y\r\n\r\n")),
+  EXPECT_EQ(status_line(raw(parameters + " HTTP/1.1\r\nHost: x\r\n\r\n")),
+            "HTTP/1.1 414 URI Too Long");
+  EXPECT_EQ(status_line(
+                raw("GET / HTTP/1.1\r\nHost: x\r\n" + std::string(10 * 1024, 'n') + ": y\r\n\r\n")),
             "HTTP/1.1 431 Request Header Fields Too Large");
   // A long but allowed search still gets its answer.
   EXPECT_EQ(http_get(server_->port(), "/search?q=" + std::string(10000, 'o')).status, 200);
 }
 
 TEST_F(HttpEdge, NoHeaderValueCarriesALineBreak) {
-  const HttpResponse form = http_get(server_->port(), "/newsroom/sign-in/?next=/newsroom/%0D%0ASet-Cookie:%20qzx=1");
+  const HttpResponse form =
+      http_get(server_->port(), "/newsroom/sign-in/?next=/newsroom/%0D%0ASet-Cookie:%20qzx=1");
   ASSERT_EQ(form.status, 200);
   EXPECT_EQ(form.body.find("qzx"), std::string::npos);
   const std::string token = first_match(form.body, R"re(name="_csrf" value="([^"]+)")re");
-  const std::string cookies = form.header("set-cookie").substr(0, form.header("set-cookie").find(';'));
-  for (const std::string next : {"/newsroom/%0D%0ASet-Cookie:%20qzx=1", "/newsroom/%0AX-QZX:%201",
-                                 "/newsroom/%00", "https://evil.test/newsroom/", "//evil.test/newsroom/"}) {
-    const std::string raw_answer =
-        raw("POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-            "Cookie: " + cookies + "\r\nConnection: close\r\nContent-Length: " +
-            std::to_string(std::string("_csrf=" + token + "&email=editor%40example.com&password=a+long+enough+secret&next=" + next).size()) +
-            "\r\n\r\n_csrf=" + token + "&email=editor%40example.com&password=a+long+enough+secret&next=" + next);
+  const std::string cookies =
+      form.header("set-cookie").substr(0, form.header("set-cookie").find(';'));
+  for (const std::string next :
+       {"/newsroom/%0D%0ASet-Cookie:%20qzx=1", "/newsroom/%0AX-QZX:%201", "/newsroom/%00",
+        "https://evil.test/newsroom/", "//evil.test/newsroom/"}) {
+    const std::string raw_answer = raw(
+        "POST /newsroom/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Type: "
+        "application/x-www-form-urlencoded\r\n"
+        "Cookie: " +
+        cookies + "\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(
+            std::string("_csrf=" + token +
+                        "&email=editor%40example.com&password=a+long+enough+secret&next=" + next)
+                .size()) +
+        "\r\n\r\n_csrf=" + token +
+        "&email=editor%40example.com&password=a+long+enough+secret&next=" + next);
     EXPECT_EQ(status_line(raw_answer), "HTTP/1.1 303 See Other") << next;
-    EXPECT_NE(raw_answer.find("Location: /newsroom/\r\n"), std::string::npos) << next << raw_answer.substr(0, 400);
+    EXPECT_NE(raw_answer.find("Location: /newsroom/\r\n"), std::string::npos)
+        << next << raw_answer.substr(0, 400);
     EXPECT_EQ(raw_answer.find("qzx"), std::string::npos) << next;
     EXPECT_EQ(raw_answer.find("X-QZX"), std::string::npos) << next;
   }
@@ -227,8 +255,8 @@ TEST_F(HttpEdge, NoHeaderValueCarriesALineBreak) {
 TEST_F(HttpEdge, AnswersToStaffAreNeverKeptBySharedCaches) {
   StaffClient editor(server_->port(), "editor@example.com", kPassword);
   ASSERT_TRUE(editor.signed_in());
-  for (const std::string path : {"/", "/rss/", "/sitemap.xml", kArticle, "/newsroom/", "/newsroom/posts/1/",
-                                 "/no-such-story/"}) {
+  for (const std::string path : {"/", "/rss/", "/sitemap.xml", kArticle, "/newsroom/",
+                                 "/newsroom/posts/1/", "/no-such-story/"}) {
     EXPECT_EQ(editor.get(path).header("cache-control"), "private, no-store") << path;
   }
   // Readers still get shareable answers.
@@ -238,8 +266,9 @@ TEST_F(HttpEdge, AnswersToStaffAreNeverKeptBySharedCaches) {
 TEST_F(HttpEdge, WhateverBytesAFormSpellsThePagesStayValidUtf8) {
   StaffClient editor(server_->port(), "editor@example.com", kPassword);
   ASSERT_TRUE(editor.signed_in());
-  const HttpResponse saved = editor.post("/newsroom/posts/new/",
-                                         "title=Bad%C0%AFtitle%00&slug=bad-bytes&body=%3Cp%3Ecaf%C3%3C%2Fp%3E&intent=publish");
+  const HttpResponse saved = editor.post(
+      "/newsroom/posts/new/",
+      "title=Bad%C0%AFtitle%00&slug=bad-bytes&body=%3Cp%3Ecaf%C3%3C%2Fp%3E&intent=publish");
   ASSERT_EQ(saved.status, 303) << saved.body;
   for (const std::string path : {"/", "/bad-bytes/", "/rss/", "/feed.json", "/search?q=Bad%C0"}) {
     const HttpResponse page = http_get(server_->port(), path);
@@ -247,7 +276,8 @@ TEST_F(HttpEdge, WhateverBytesAFormSpellsThePagesStayValidUtf8) {
     EXPECT_EQ(valid_utf8(page.body), page.body) << path << " is not valid UTF-8";
     EXPECT_EQ(page.body.find('\0'), std::string::npos) << path;
   }
-  EXPECT_NE(http_get(server_->port(), "/bad-bytes/").body.find("Bad\xEF\xBF\xBD\xEF\xBF\xBDtitle"), std::string::npos);
+  EXPECT_NE(http_get(server_->port(), "/bad-bytes/").body.find("Bad\xEF\xBF\xBD\xEF\xBF\xBDtitle"),
+            std::string::npos);
 }
 
 TEST(HttpStop, AStopAnswersEveryRequestItHasReadAndClosesIdleConnectionsCleanly) {
@@ -320,13 +350,15 @@ TEST_F(HttpEdge, BoundsTheAddressAndTheNumberOfHeaderFields) {
   std::string many = "GET / HTTP/1.1\r\nHost: x\r\n";
   for (int i = 0; i < 120; ++i) many += "X-Field-" + std::to_string(i) + ": y\r\n";
   EXPECT_EQ(status_line(raw(many + "\r\n")), "HTTP/1.1 431 Request Header Fields Too Large");
-  EXPECT_EQ(status_line(raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n")),
+  EXPECT_EQ(status_line(
+                raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n")),
             "HTTP/1.1 431 Request Header Fields Too Large");
 }
 
 TEST_F(HttpEdge, AnswersPipelinedRequestsInOrder) {
   const std::string answers =
-      raw("GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\nGET /no-such-story/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      raw("GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\nGET /no-such-story/ HTTP/1.1\r\nHost: "
+          "x\r\nConnection: close\r\n\r\n");
   const auto first = answers.find("HTTP/1.1 200 OK");
   const auto second = answers.find("HTTP/1.1 404 Not Found");
   ASSERT_NE(first, std::string::npos) << answers;
@@ -381,7 +413,8 @@ TEST(HttpEdgeLimits, AnHttpsSiteSendsStrictTransportSecurity) {
   TempDir secure_data("hsts");
   ServerProcess secure(secure_data.path(), {"--demo", "--url", "https://news.example"});
   EXPECT_EQ(http_get(secure.port(), "/").header("strict-transport-security"), "max-age=31536000");
-  EXPECT_EQ(http_get(secure.port(), "/no-such-story/").header("strict-transport-security"), "max-age=31536000");
+  EXPECT_EQ(http_get(secure.port(), "/no-such-story/").header("strict-transport-security"),
+            "max-age=31536000");
   TempDir plain_data("no-hsts");
   ServerProcess plain(plain_data.path(), {"--demo"});
   EXPECT_EQ(http_get(plain.port(), "/").header("strict-transport-security"), "");
@@ -393,7 +426,8 @@ TEST(HttpPaths, NoAddressReachesAFileOutsideTheMediaAndThemeFolders) {
   std::filesystem::create_directories(month);
   std::ofstream(month / "real-400.webp", std::ios::binary) << "RIFF-real";
   std::filesystem::create_symlink(data.path() / "byline.db", month / "link-400.webp");
-  std::filesystem::create_directory_symlink(data.path(), data.path() / "media" / "public" / "outside");
+  std::filesystem::create_directory_symlink(data.path(),
+                                            data.path() / "media" / "public" / "outside");
   ServerProcess server(data.path(), {"--demo"});
 
   const HttpResponse real = http_get(server.port(), "/media/2026/11/real-400.webp");
@@ -401,15 +435,15 @@ TEST(HttpPaths, NoAddressReachesAFileOutsideTheMediaAndThemeFolders) {
   EXPECT_EQ(real.body, "RIFF-real");
 
   for (const std::string target : {
-           "/media/2026/11/link-400.webp",            // a symlink to the database
-           "/media/outside/byline.db",                // a folder symlinked out
-           "/media/../byline.db",                     // dot segments
+           "/media/2026/11/link-400.webp",  // a symlink to the database
+           "/media/outside/byline.db",      // a folder symlinked out
+           "/media/../byline.db",           // dot segments
            "/media/2026/../../../byline.db",
-           "/media/%2e%2e/byline.db",                 // encoded dots
-           "/media/..%2fbyline.db",                   // an encoded slash
-           "/media/..%5cbyline.db",                   // an encoded backslash
-           "/media/..\\byline.db",                    // a raw backslash
-           "/media/%252e%252e/byline.db",             // encoded twice: decoded once only
+           "/media/%2e%2e/byline.db",      // encoded dots
+           "/media/..%2fbyline.db",        // an encoded slash
+           "/media/..%5cbyline.db",        // an encoded backslash
+           "/media/..\\byline.db",         // a raw backslash
+           "/media/%252e%252e/byline.db",  // encoded twice: decoded once only
            "/media//etc/passwd",
            "/media/%2fetc%2fpasswd",
            "/media/2026/11/real-400.webp%00.txt",
@@ -418,7 +452,8 @@ TEST(HttpPaths, NoAddressReachesAFileOutsideTheMediaAndThemeFolders) {
            "/assets/..%2f..%2f..%2fetc%2fpasswd",
        }) {
     const HttpResponse answer = http_get(server.port(), target);
-    EXPECT_TRUE(answer.status == 400 || answer.status == 404) << target << " gave " << answer.status;
+    EXPECT_TRUE(answer.status == 400 || answer.status == 404)
+        << target << " gave " << answer.status;
     EXPECT_EQ(answer.body.find("SQLite format 3"), std::string::npos) << target;
     EXPECT_EQ(answer.body.find("root:"), std::string::npos) << target;
   }
@@ -437,10 +472,11 @@ TEST(HttpPaths, AddressesComeFromTheSiteUrlNeverFromTheRequest) {
   // The forged request comes first: were it to leak, the page cache would
   // hand it on to every later reader.
   const std::string article = "/president-putin-russia-iran-having-strategic-ties/";
-  for (const std::string& path : {std::string("/"), article, std::string("/rss/"), std::string("/atom.xml"),
-                                 std::string("/feed.json"), std::string("/sitemap.xml"),
-                                 std::string("/sitemap-posts-1.xml"), std::string("/robots.txt"),
-                                 std::string("/search?q=iran"), std::string("/no-such-story/")}) {
+  for (const std::string& path :
+       {std::string("/"), article, std::string("/rss/"), std::string("/atom.xml"),
+        std::string("/feed.json"), std::string("/sitemap.xml"), std::string("/sitemap-posts-1.xml"),
+        std::string("/robots.txt"), std::string("/search?q=iran"),
+        std::string("/no-such-story/")}) {
     for (const bool is_forged : {true, false}) {
       const HttpResponse answer = is_forged ? http_request(server.port(), "GET", path, forged)
                                             : http_get(server.port(), path);
@@ -452,11 +488,14 @@ TEST(HttpPaths, AddressesComeFromTheSiteUrlNeverFromTheRequest) {
       }
     }
   }
-  const HttpResponse redirect = http_request(server.port(), "GET", article.substr(0, article.size() - 1), forged);
+  const HttpResponse redirect =
+      http_request(server.port(), "GET", article.substr(0, article.size() - 1), forged);
   EXPECT_EQ(redirect.status, 301);
-  EXPECT_EQ(redirect.header("location").find("evil.example"), std::string::npos) << redirect.header("location");
+  EXPECT_EQ(redirect.header("location").find("evil.example"), std::string::npos)
+      << redirect.header("location");
   const HttpResponse sign_in = http_request(server.port(), "GET", "/newsroom/", forged);
-  EXPECT_EQ(sign_in.header("location").find("evil.example"), std::string::npos) << sign_in.header("location");
+  EXPECT_EQ(sign_in.header("location").find("evil.example"), std::string::npos)
+      << sign_in.header("location");
 }
 
 }  // namespace

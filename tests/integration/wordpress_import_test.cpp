@@ -267,9 +267,14 @@ TEST_F(WordPressImport, ADryRunChecksEverythingAndWritesNothing) {
 TEST(WordPressImportBatches, PostsAskingForOneAddressInDifferentBatchesGetTwoAddresses) {
   TempDir dir("wp-batches");
   auto item = [](int id, const std::string& title) {
-    return "<item><title>" + title + "</title><dc:creator>nadia</dc:creator>"
-           "<content:encoded><![CDATA[<p>" + title + " filed.</p>]]></content:encoded>"
-           "<wp:post_id>" + std::to_string(id) + "</wp:post_id>"
+    return "<item><title>" + title +
+           "</title><dc:creator>nadia</dc:creator>"
+           "<content:encoded><![CDATA[<p>" +
+           title +
+           " filed.</p>]]></content:encoded>"
+           "<wp:post_id>" +
+           std::to_string(id) +
+           "</wp:post_id>"
            "<wp:post_date_gmt>2019-05-04 07:30:00</wp:post_date_gmt>"
            "<wp:post_name>same</wp:post_name><wp:status>publish</wp:status>"
            "<wp:post_type>post</wp:post_type></item>";
@@ -299,10 +304,9 @@ TEST(WordPressImportBatches, PostsAskingForOneAddressInDifferentBatchesGetTwoAdd
     auto summary = importing::import_wordpress(*store, workflow, media, options, nullptr);
     ASSERT_TRUE(summary.ok()) << summary.error().message;
     EXPECT_EQ(summary->posts.created, 2) << (dry_run ? "dry run" : "real run");
-    const bool noted = std::any_of(summary->notes.begin(), summary->notes.end(),
-                                   [](const std::string& note) {
-                                     return note.find("/same-2/") != std::string::npos;
-                                   });
+    const bool noted = std::any_of(
+        summary->notes.begin(), summary->notes.end(),
+        [](const std::string& note) { return note.find("/same-2/") != std::string::npos; });
     EXPECT_TRUE(noted) << (dry_run ? "dry run" : "real run");
     if (!dry_run) {
       EXPECT_EQ((**store->post_by_slug("same")).title, "First");

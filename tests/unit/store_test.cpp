@@ -323,8 +323,7 @@ TEST_P(StoreTest, ReadsCardsWithoutTheBodyAndFullPostsWithIt) {
 TEST_P(StoreTest, RefusesAQueryBeyondItsBoundsAndAnswersTheNext) {
   add_post("Story", PostStatus::published, kNow - 1h);
   PostQuery query = published();
-  query.where =
-      PostCondition::with_ids(Kind::id, std::vector<Id>(kMaxConditionValues + 1, Id{1}));
+  query.where = PostCondition::with_ids(Kind::id, std::vector<Id>(kMaxConditionValues + 1, Id{1}));
   auto refused = store_->published_posts(query);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);

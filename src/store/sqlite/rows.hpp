@@ -39,7 +39,8 @@ inline User read_user(const Statement& row) {
   ", p.custom_excerpt, p.status, p.published_at, p.created_at, p.updated_at, p.locale, p.revision" \
   ", p.featured_image, p.featured_image_alt, p.featured_image_caption, p.seo_title, "              \
   "p.seo_description, p.featured, coalesce(p.translation_of, 0)"
-#define BYLINE_POST_COLUMNS(plaintext) BYLINE_POST_COLUMNS_OF("p.body_html", "p.body_source", plaintext)
+#define BYLINE_POST_COLUMNS(plaintext) \
+  BYLINE_POST_COLUMNS_OF("p.body_html", "p.body_source", plaintext)
 
 inline Post read_post(const Statement& row) {
   Post post;

@@ -30,7 +30,8 @@ Result<void> load_relations(Connection& connection, std::vector<Post>& posts) {
     by_id.emplace(post.id, &post);
   }
   ids += ']';
-  auto each = [&](std::string_view sql, int post_id_column, auto read, auto member) -> Result<void> {
+  auto each = [&](std::string_view sql, int post_id_column, auto read,
+                  auto member) -> Result<void> {
     auto statement = connection.prepare(sql);
     BYLINE_TRY(statement);
     (*statement)->bind(1, ids);
@@ -42,18 +43,21 @@ Result<void> load_relations(Connection& connection, std::vector<Post>& posts) {
       if (post != by_id.end()) (post->second->*member).push_back(read(**statement));
     }
   };
-  BYLINE_TRY(each("SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role, pa.post_id "
-                  "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
-                  "WHERE pa.post_id IN (SELECT value FROM json_each(?)) ORDER BY pa.post_id, pa.position",
-                  7, read_user, &Post::authors));
-  BYLINE_TRY(each("SELECT s.id, s.slug, s.name, s.description, coalesce(s.parent_id, 0), ps.post_id "
-                  "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
-                  "WHERE ps.post_id IN (SELECT value FROM json_each(?)) ORDER BY ps.post_id, ps.position",
-                  5, read_section, &Post::sections));
-  return each("SELECT t.id, t.slug, t.name, t.description, pt.post_id "
-              "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
-              "WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY pt.post_id, pt.position",
-              4, read_tag, &Post::tags);
+  BYLINE_TRY(
+      each("SELECT u.id, u.email, u.name, u.slug, u.bio, u.website, u.role, pa.post_id "
+           "FROM post_authors pa JOIN users u ON u.id = pa.user_id "
+           "WHERE pa.post_id IN (SELECT value FROM json_each(?)) ORDER BY pa.post_id, pa.position",
+           7, read_user, &Post::authors));
+  BYLINE_TRY(
+      each("SELECT s.id, s.slug, s.name, s.description, coalesce(s.parent_id, 0), ps.post_id "
+           "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
+           "WHERE ps.post_id IN (SELECT value FROM json_each(?)) ORDER BY ps.post_id, ps.position",
+           5, read_section, &Post::sections));
+  return each(
+      "SELECT t.id, t.slug, t.name, t.description, pt.post_id "
+      "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
+      "WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY pt.post_id, pt.position",
+      4, read_tag, &Post::tags);
 }
 
 // Fills in one post's authors, sections and tags.
@@ -140,9 +144,9 @@ SqliteStore::~SqliteStore() = default;
 
 Result<std::optional<Post>> SqliteStore::post_by_slug(std::string_view slug) {
   auto lease = read();
-  auto found = find_one<Post>(*lease,
-                              "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.slug = ?",
-                              slug, read_post);
+  auto found = find_one<Post>(
+      *lease, "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.slug = ?", slug,
+      read_post);
   BYLINE_TRY(found);
   if (*found) BYLINE_TRY(load_relations(*lease, **found));
   return found;
@@ -212,17 +216,21 @@ Result<long> SqliteStore::count_translations(Id original) {
 
 Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
   auto lease = read();
-  auto statement = (*lease).prepare(
-      "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)") " FROM posts p"
-      " WHERE (?1 IS NULL OR p.status = ?1)"
-      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM post_authors a"
-      "                            WHERE a.post_id = p.id AND a.user_id = ?2))"
-      " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM post_sections s"
-      "                            WHERE s.post_id = p.id AND s.section_id = ?5))"
-      " AND (?6 = '' OR p.title LIKE '%' || ?6 || '%' ESCAPE '\\')"
-      " AND (?7 IS NULL OR p.status = 'published' OR EXISTS (SELECT 1 FROM post_authors a"
-      "                            WHERE a.post_id = p.id AND a.user_id = ?7))"
-      " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3 OFFSET ?4");
+  auto statement = (*lease).prepare("SELECT " BYLINE_POST_COLUMNS(
+      "substr(p.plaintext, 1, 4000)") " FROM posts p"
+                                      " WHERE (?1 IS NULL OR p.status = ?1)"
+                                      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM post_authors a"
+                                      "                            WHERE a.post_id = p.id AND "
+                                      "a.user_id = ?2))"
+                                      " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM post_sections s"
+                                      "                            WHERE s.post_id = p.id AND "
+                                      "s.section_id = ?5))"
+                                      " AND (?6 = '' OR p.title LIKE '%' || ?6 || '%' ESCAPE '\\')"
+                                      " AND (?7 IS NULL OR p.status = 'published' OR EXISTS "
+                                      "(SELECT 1 FROM post_authors a"
+                                      "                            WHERE a.post_id = p.id AND "
+                                      "a.user_id = ?7))"
+                                      " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3 OFFSET ?4");
   BYLINE_TRY(statement);
   Statement& s = **statement;
   if (filter.status) {
@@ -256,16 +264,17 @@ Result<long> SqliteStore::count_published(content::PostType type, Time now) {
   return static_cast<long>((*statement)->int64(0));
 }
 
-Result<void> SqliteStore::visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
-                                                  int offset, int limit,
-                                                  const std::function<void(const SitemapEntry&)>& visit) {
-#define BYLINE_ENTRIES(order_by)                                                              \
-  "SELECT slug, title, locale, published_at, updated_at FROM posts "                          \
+Result<void> SqliteStore::visit_published_entries(
+    content::PostType type, Time now, Time since, EntryOrder order, int offset, int limit,
+    const std::function<void(const SitemapEntry&)>& visit) {
+#define BYLINE_ENTRIES(order_by)                                                         \
+  "SELECT slug, title, locale, published_at, updated_at FROM posts "                     \
   "WHERE status = 'published' AND type = ? AND published_at <= ? AND published_at >= ? " \
   "ORDER BY " order_by " LIMIT ? OFFSET ?"
   auto lease = read();
-  auto statement = (*lease).prepare(order == EntryOrder::oldest_first ? BYLINE_ENTRIES("published_at, id")
-                                                                      : BYLINE_ENTRIES("published_at DESC, id DESC"));
+  auto statement = (*lease).prepare(order == EntryOrder::oldest_first
+                                        ? BYLINE_ENTRIES("published_at, id")
+                                        : BYLINE_ENTRIES("published_at DESC, id DESC"));
 #undef BYLINE_ENTRIES
   BYLINE_TRY(statement);
   Statement& s = **statement;
@@ -378,8 +387,10 @@ Result<std::optional<Session>> SqliteStore::session_by_digest(std::string_view t
 
 Result<std::optional<Section>> SqliteStore::section_by_slug(std::string_view slug) {
   auto lease = read();
-  return find_one<Section>(*lease, "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections WHERE slug = ?",
-                           slug, read_section);
+  return find_one<Section>(
+      *lease,
+      "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections WHERE slug = ?",
+      slug, read_section);
 }
 
 Result<std::optional<Tag>> SqliteStore::tag_by_slug(std::string_view slug) {
@@ -391,8 +402,10 @@ Result<std::optional<Tag>> SqliteStore::tag_by_slug(std::string_view slug) {
 Result<std::vector<Section>> SqliteStore::sections() {
   auto lease = read();
   std::vector<Section> sections;
-  BYLINE_TRY(append_all(*lease, "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections ORDER BY id",
-                        std::nullopt, read_section, sections));
+  BYLINE_TRY(append_all(
+      *lease,
+      "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections ORDER BY id",
+      std::nullopt, read_section, sections));
   return sections;
 }
 
@@ -426,29 +439,31 @@ Result<Id> SqliteStore::create_user(const User& user, std::string_view password_
 
 Result<void> SqliteStore::update_section(const Section& section) {
   std::lock_guard lock(write_mutex_);
-  BYLINE_TRY(write_one(*writer_, "UPDATE sections SET name = ?, description = ?, parent_id = ? WHERE id = ?",
-                       [&](Statement& s) {
-                         s.bind(1, section.name).bind(2, section.description);
-                         s.bind(3, section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id) : std::nullopt);
-                         s.bind(4, section.id);
-                       }));
+  BYLINE_TRY(write_one(
+      *writer_, "UPDATE sections SET name = ?, description = ?, parent_id = ? WHERE id = ?",
+      [&](Statement& s) {
+        s.bind(1, section.name).bind(2, section.description);
+        s.bind(3, section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id)
+                                        : std::nullopt);
+        s.bind(4, section.id);
+      }));
   if (writer_->changes() == 0) return make_error(ErrorCode::not_found, "No such section.");
   return {};
 }
 
 Result<void> SqliteStore::update_tag(const Tag& tag) {
   std::lock_guard lock(write_mutex_);
-  BYLINE_TRY(write_one(*writer_, "UPDATE tags SET name = ?, description = ? WHERE id = ?",
-                       [&](Statement& s) { s.bind(1, tag.name).bind(2, tag.description).bind(3, tag.id); }));
+  BYLINE_TRY(write_one(
+      *writer_, "UPDATE tags SET name = ?, description = ? WHERE id = ?",
+      [&](Statement& s) { s.bind(1, tag.name).bind(2, tag.description).bind(3, tag.id); }));
   if (writer_->changes() == 0) return make_error(ErrorCode::not_found, "No such tag.");
   return {};
 }
 
 Result<void> SqliteStore::set_role(Id user_id, content::Role role) {
   std::lock_guard lock(write_mutex_);
-  return write_one(*writer_, "UPDATE users SET role = ? WHERE id = ?", [&](Statement& s) {
-    s.bind(1, content::to_string(role)).bind(2, user_id);
-  });
+  return write_one(*writer_, "UPDATE users SET role = ? WHERE id = ?",
+                   [&](Statement& s) { s.bind(1, content::to_string(role)).bind(2, user_id); });
 }
 
 Result<void> SqliteStore::set_password_hash(Id user_id, std::string_view password_hash) {
@@ -484,11 +499,13 @@ Result<void> SqliteStore::delete_sessions_of_user(Id user_id, std::string_view k
 
 Result<Id> SqliteStore::create_section(const Section& section) {
   std::lock_guard lock(write_mutex_);
-  auto statement =
-      writer_->prepare("INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)");
+  auto statement = writer_->prepare(
+      "INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)");
   BYLINE_TRY(statement);
   (*statement)->bind(1, section.slug).bind(2, section.name).bind(3, section.description);
-  (*statement)->bind(4, section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id) : std::nullopt);
+  (*statement)
+      ->bind(4,
+             section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id) : std::nullopt);
   BYLINE_TRY((*statement)->run());
   return writer_->last_insert_id();
 }
@@ -501,7 +518,6 @@ Result<Id> SqliteStore::create_tag(const Tag& tag) {
   BYLINE_TRY((*statement)->run());
   return writer_->last_insert_id();
 }
-
 
 Result<Id> SqliteStore::create_post(const Post& post, Id saved_by) {
   Post created = post;
@@ -538,16 +554,17 @@ Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now, std::string_vie
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
   std::vector<Id> due;
-  BYLINE_TRY(append_all(*writer_,
-                        "SELECT id FROM posts WHERE status = 'scheduled' AND published_at <= ?",
-                        to_seconds(now), [](const Statement& row) { return row.int64(0); }, due));
+  BYLINE_TRY(append_all(
+      *writer_, "SELECT id FROM posts WHERE status = 'scheduled' AND published_at <= ?",
+      to_seconds(now), [](const Statement& row) { return row.int64(0); }, due));
   BYLINE_TRY(write_one(*writer_,
                        "UPDATE posts SET status = 'published' "
                        "WHERE status = 'scheduled' AND published_at <= ?",
                        [&](Statement& s) { s.bind(1, to_seconds(now)); }));
   for (const Id id : due) {
-    auto post = find_one<Post>(*writer_, "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.id = ?",
-                               id, read_post);
+    auto post = find_one<Post>(
+        *writer_, "SELECT " BYLINE_POST_COLUMNS("p.plaintext") " FROM posts p WHERE p.id = ?", id,
+        read_post);
     BYLINE_TRY(post);
     if (!*post) continue;
     // Scheduled, it had no entry: only published articles have one.
@@ -627,10 +644,11 @@ Result<std::optional<LegacyRecord>> SqliteStore::legacy_record(const LegacyKey& 
 
 Result<std::optional<Redirect>> SqliteStore::redirect_for(std::string_view address) {
   auto lease = read();
-  return find_one<Redirect>(*lease, "SELECT address, coalesce(post_id, 0), location FROM redirects WHERE address = ?",
-                            address, [](const Statement& row) {
-                              return Redirect{row.text(0), row.int64(1), row.text(2)};
-                            });
+  return find_one<Redirect>(
+      *lease, "SELECT address, coalesce(post_id, 0), location FROM redirects WHERE address = ?",
+      address, [](const Statement& row) {
+        return Redirect{row.text(0), row.int64(1), row.text(2)};
+      });
 }
 
 Result<void> SqliteStore::add_redirect(const Redirect& redirect) {
@@ -710,8 +728,9 @@ Result<Id> insert_media(Connection& connection, const content::Media& media) {
                          s.bind(3, media.alt).bind(4, static_cast<std::int64_t>(media.width));
                          s.bind(5, static_cast<std::int64_t>(media.height));
                          s.bind(6, encode_variants(media.variants));
-                         s.bind(7, media.uploaded_by > 0 ? std::optional<std::int64_t>(media.uploaded_by)
-                                                         : std::nullopt);
+                         s.bind(7, media.uploaded_by > 0
+                                       ? std::optional<std::int64_t>(media.uploaded_by)
+                                       : std::nullopt);
                          s.bind(8, to_seconds(media.created_at));
                        }));
   return connection.last_insert_id();
@@ -737,10 +756,11 @@ Result<Id> SqliteStore::import_media(const content::Media& media, const LegacyKe
 
 Result<std::optional<content::Media>> SqliteStore::media_by_id(Id id) {
   auto lease = read();
-  return find_one<content::Media>(*lease,
-                                  "SELECT id, original_path, original_name, alt, width, height, variants, "
-                                  "coalesce(uploaded_by, 0), created_at FROM media WHERE id = ?",
-                                  id, read_media);
+  return find_one<content::Media>(
+      *lease,
+      "SELECT id, original_path, original_name, alt, width, height, variants, "
+      "coalesce(uploaded_by, 0), created_at FROM media WHERE id = ?",
+      id, read_media);
 }
 
 Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {
@@ -750,7 +770,9 @@ Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {
       "coalesce(uploaded_by, 0), created_at FROM media "
       "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
   BYLINE_TRY(statement);
-  (*statement)->bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+  (*statement)
+      ->bind(1, static_cast<std::int64_t>(limit))
+      .bind(2, static_cast<std::int64_t>(offset));
   std::vector<content::Media> items;
   while (true) {
     auto row = (*statement)->step();
@@ -772,7 +794,9 @@ Result<std::vector<AuditEntry>> SqliteStore::audit_entries(int limit, int offset
       "SELECT id, at, coalesce(actor_id, 0), actor, action, subject, address FROM audit_log "
       "ORDER BY id DESC LIMIT ? OFFSET ?");
   BYLINE_TRY(statement);
-  (*statement)->bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+  (*statement)
+      ->bind(1, static_cast<std::int64_t>(limit))
+      .bind(2, static_cast<std::int64_t>(offset));
   std::vector<AuditEntry> entries;
   while (true) {
     auto row = (*statement)->step();
@@ -872,8 +896,9 @@ Result<SearchPage> SqliteStore::search(std::string_view typed, Time now, int lim
     if (*row) snippet = content::make_snippet((*statement)->text(0), typed);
   }
   for (auto& [id, snippet] : found) {
-    auto post = find_one<Post>(*lease, "SELECT " BYLINE_POST_COLUMNS("substr(p.plaintext, 1, 4000)")
-                                       " FROM posts p WHERE p.id = ?",
+    auto post = find_one<Post>(*lease,
+                               "SELECT " BYLINE_POST_COLUMNS(
+                                   "substr(p.plaintext, 1, 4000)") " FROM posts p WHERE p.id = ?",
                                id, read_post);
     BYLINE_TRY(post);
     // A published post dated in the future is not out yet.

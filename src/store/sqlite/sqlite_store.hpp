@@ -19,8 +19,7 @@ class SqliteStore final : public Store {
  public:
   // Opens or creates the database at `path` and applies pending migrations.
   // `readers` is how many read connections to keep (one per I/O thread).
-  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& path,
-                                                   int readers);
+  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& path, int readers);
   ~SqliteStore() override;
 
   Result<std::optional<content::Post>> post_by_slug(std::string_view slug) override;
@@ -31,13 +30,14 @@ class SqliteStore final : public Store {
   Result<void> add_redirect(const Redirect& redirect) override;
   Result<void> add_redirects(const std::vector<Redirect>& redirects) override;
   Result<PostPage> published_posts(const PostQuery& query) override;
-  Result<std::vector<content::Post>> published_translations(const content::Post& post, Time now) override;
+  Result<std::vector<content::Post>> published_translations(const content::Post& post,
+                                                            Time now) override;
   Result<long> count_translations(Id original) override;
   Result<PostPage> list_posts(const PostFilter& filter) override;
   Result<long> count_published(content::PostType type, Time now) override;
-  Result<void> visit_published_entries(content::PostType type, Time now, Time since, EntryOrder order,
-                                       int offset, int limit,
-                                       const std::function<void(const SitemapEntry&)>& visit) override;
+  Result<void> visit_published_entries(
+      content::PostType type, Time now, Time since, EntryOrder order, int offset, int limit,
+      const std::function<void(const SitemapEntry&)>& visit) override;
   Result<std::vector<content::User>> published_authors(Time now) override;
   Result<SearchPage> search(std::string_view typed, Time now, int limit, int offset) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
