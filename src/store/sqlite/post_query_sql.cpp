@@ -4,11 +4,29 @@
 #include "store/sqlite/rows.hpp"
 
 #include <optional>
+#include <string_view>
 
 namespace byline::store::sqlite {
 namespace {
 
 using Kind = PostCondition::Kind;
+
+// A post's tags, authors or sections: the table linking them to posts, its
+// column naming the term, and the terms' own table (with their slugs).
+struct Relation {
+  std::string_view links;
+  std::string_view column;
+  std::string_view terms;
+};
+constexpr Relation kTags{"post_tags", "tag_id", "tags"};
+constexpr Relation kAuthors{"post_authors", "user_id", "users"};
+constexpr Relation kSections{"post_sections", "section_id", "sections"};
+
+// "FROM post_tags c JOIN tags t ON t.id = c.tag_id WHERE c.post_id = p.id"
+std::string linked_terms(const Relation& r) {
+  return "FROM " + std::string(r.links) + " c JOIN " + std::string(r.terms) + " t ON t.id = c." +
+         std::string(r.column) + " WHERE c.post_id = p.id";
+}
 
 class Compiler {
  public:
@@ -18,16 +36,26 @@ class Compiler {
     return "?" + std::to_string(values_.size());
   }
 
-  std::string id_list(const std::vector<Id>& ids) {
-    std::string list = "(";
-    for (std::size_t i = 0; i < ids.size(); ++i) list += (i ? ", " : "") + bind(ids[i]);
-    return list + ")";
+  // "(?3, ?4, ?5)"
+  template <typename Value>
+  std::string list(const std::vector<Value>& values) {
+    std::string sql = "(";
+    for (std::size_t i = 0; i < values.size(); ++i) sql += (i ? ", " : "") + bind(values[i]);
+    return sql + ")";
   }
 
-  std::string slug_list(const std::vector<std::string>& slugs) {
-    std::string list = "(";
-    for (std::size_t i = 0; i < slugs.size(); ++i) list += (i ? ", " : "") + bind(slugs[i]);
-    return list + ")";
+  // One of the post's terms is one of `ids`.
+  std::string any_id(const Relation& r, const std::vector<Id>& ids) {
+    return "EXISTS (SELECT 1 FROM " + std::string(r.links) + " c WHERE c.post_id = p.id AND c." +
+           std::string(r.column) + " IN " + list(ids) + ")";
+  }
+  // One of the post's terms has one of `slugs`.
+  std::string any_slug(const Relation& r, const std::vector<std::string>& slugs) {
+    return "EXISTS (SELECT 1 " + linked_terms(r) + " AND t.slug IN " + list(slugs) + ")";
+  }
+  // The post's first term has one of `slugs`.
+  std::string first_slug(const Relation& r, const std::vector<std::string>& slugs) {
+    return "(SELECT t.slug " + linked_terms(r) + " ORDER BY c.position LIMIT 1) IN " + list(slugs);
   }
 
   std::string condition(const PostCondition& c) {
@@ -39,38 +67,25 @@ class Compiler {
       case Kind::none_of:
         return "NOT " + combine(c.children, " OR ", "0");
       case Kind::id:
-        return "p.id IN " + id_list(c.ids);
+        return "p.id IN " + list(c.ids);
       case Kind::slug:
-        return "p.slug IN " + slug_list(c.slugs);
+        return "p.slug IN " + list(c.slugs);
       case Kind::tag_id:
-        return "EXISTS (SELECT 1 FROM post_tags c WHERE c.post_id = p.id AND c.tag_id IN " +
-               id_list(c.ids) + ")";
+        return any_id(kTags, c.ids);
       case Kind::tag_slug:
-        return "EXISTS (SELECT 1 FROM post_tags c JOIN tags t ON t.id = c.tag_id"
-               " WHERE c.post_id = p.id AND t.slug IN " +
-               slug_list(c.slugs) + ")";
+        return any_slug(kTags, c.slugs);
       case Kind::primary_tag_slug:
-        return "(SELECT t.slug FROM post_tags c JOIN tags t ON t.id = c.tag_id"
-               " WHERE c.post_id = p.id ORDER BY c.position LIMIT 1) IN " +
-               slug_list(c.slugs);
+        return first_slug(kTags, c.slugs);
       case Kind::author_id:
-        return "EXISTS (SELECT 1 FROM post_authors c WHERE c.post_id = p.id AND c.user_id IN " +
-               id_list(c.ids) + ")";
+        return any_id(kAuthors, c.ids);
       case Kind::author_slug:
-        return "EXISTS (SELECT 1 FROM post_authors c JOIN users u ON u.id = c.user_id"
-               " WHERE c.post_id = p.id AND u.slug IN " +
-               slug_list(c.slugs) + ")";
+        return any_slug(kAuthors, c.slugs);
       case Kind::primary_author_slug:
-        return "(SELECT u.slug FROM post_authors c JOIN users u ON u.id = c.user_id"
-               " WHERE c.post_id = p.id ORDER BY c.position LIMIT 1) IN " +
-               slug_list(c.slugs);
+        return first_slug(kAuthors, c.slugs);
       case Kind::section_id:
-        return "EXISTS (SELECT 1 FROM post_sections c WHERE c.post_id = p.id AND c.section_id IN " +
-               id_list(c.ids) + ")";
+        return any_id(kSections, c.ids);
       case Kind::section_slug:
-        return "EXISTS (SELECT 1 FROM post_sections c JOIN sections s ON s.id = c.section_id"
-               " WHERE c.post_id = p.id AND s.slug IN " +
-               slug_list(c.slugs) + ")";
+        return any_slug(kSections, c.slugs);
       case Kind::featured:
         // Spelled out, so that SQLite can use the editors' picks' index.
         return c.flag ? "p.featured = 1" : "p.featured = 0";
@@ -123,9 +138,31 @@ struct Narrowing {
   std::string join;       // the JOIN, with its parameter
 };
 
-bool narrows_by_one_id(const PostCondition& c) {
-  return c.ids.size() == 1 &&
-         (c.kind == Kind::tag_id || c.kind == Kind::section_id || c.kind == Kind::author_id);
+// The relation a condition on one tag, section or author id narrows by.
+const Relation* narrowing_relation(const PostCondition& c) {
+  if (c.ids.size() != 1) return nullptr;
+  if (c.kind == Kind::tag_id) return &kTags;
+  if (c.kind == Kind::section_id) return &kSections;
+  if (c.kind == Kind::author_id) return &kAuthors;
+  return nullptr;
+}
+
+std::string_view column(PostOrderField field) {
+  switch (field) {
+    case PostOrderField::published_at:
+      return "p.published_at";
+    case PostOrderField::updated_at:
+      return "p.updated_at";
+    case PostOrderField::created_at:
+      return "p.created_at";
+    case PostOrderField::title:
+      return "p.title COLLATE NOCASE";
+    case PostOrderField::slug:
+      return "p.slug";
+    case PostOrderField::id:
+      return "p.id";
+  }
+  return "p.id";
 }
 
 std::string order_by(const std::vector<PostOrder>& order) {
@@ -133,29 +170,9 @@ std::string order_by(const std::vector<PostOrder>& order) {
   std::string sql = " ORDER BY ";
   bool by_id = false;
   for (std::size_t i = 0; i < order.size(); ++i) {
-    if (i) sql += ", ";
-    switch (order[i].field) {
-      case PostOrderField::published_at:
-        sql += "p.published_at";
-        break;
-      case PostOrderField::updated_at:
-        sql += "p.updated_at";
-        break;
-      case PostOrderField::created_at:
-        sql += "p.created_at";
-        break;
-      case PostOrderField::title:
-        sql += "p.title COLLATE NOCASE";
-        break;
-      case PostOrderField::slug:
-        sql += "p.slug";
-        break;
-      case PostOrderField::id:
-        sql += "p.id";
-        by_id = true;
-        break;
-    }
-    sql += order[i].descending ? " DESC" : " ASC";
+    sql += (i ? ", " : "") + std::string(column(order[i].field)) +
+           (order[i].descending ? " DESC" : " ASC");
+    by_id = by_id || order[i].field == PostOrderField::id;
   }
   // The id breaks ties, so a page never shows a post the one before showed.
   if (!by_id) sql += order.front().descending ? ", p.id DESC" : ", p.id ASC";
@@ -179,14 +196,11 @@ Result<CompiledPostQuery> compile_post_query(const PostQuery& query) {
   }
   std::optional<Narrowing> narrowing;
   for (std::size_t i = 0; i < top.size() && !narrowing; ++i) {
-    const PostCondition& c = *top[i];
-    if (!narrows_by_one_id(c)) continue;
-    const std::string id = compiler.bind(c.ids.front());
-    narrowing = Narrowing{
-        i, c.kind == Kind::tag_id ? " JOIN post_tags f ON f.post_id = p.id AND f.tag_id = " + id
-           : c.kind == Kind::section_id
-               ? " JOIN post_sections f ON f.post_id = p.id AND f.section_id = " + id
-               : " JOIN post_authors f ON f.post_id = p.id AND f.user_id = " + id};
+    const Relation* relation = narrowing_relation(*top[i]);
+    if (!relation) continue;
+    narrowing = Narrowing{i, " JOIN " + std::string(relation->links) +
+                                 " f ON f.post_id = p.id AND f." + std::string(relation->column) +
+                                 " = " + compiler.bind(top[i]->ids.front())};
   }
 
   std::string where =
