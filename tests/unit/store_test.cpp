@@ -792,39 +792,55 @@ TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(backends()),
                          [](const auto& backend) { return backend.param.name; });
 
-TEST(SqliteMigrations, RefuseADatabaseFromANewerByline) {
-  const auto dir = std::filesystem::temp_directory_path() / "byline-newer-schema-test";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  {
-    auto connection = sqlite::Connection::open((dir / "byline.db").string(), true);
-    ASSERT_TRUE(connection.ok());
-    const std::string pragma =
-        "PRAGMA user_version = " + std::to_string(sqlite::latest_schema_version() + 1);
-    ASSERT_TRUE((*connection)->execute(pragma.c_str()).ok());
+// Databases as older Bylines left them, opened by this one.
+class SqliteMigrations : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
   }
-  auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
-  ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("newer Byline"), std::string::npos);
-  std::filesystem::remove_all(dir);
-}
+  void TearDown() override { std::filesystem::remove_all(dir_); }
 
-// A database from before migration 14 had a search index that kept its
-// own copy of the text; after opening, the new index holds every
-// published article again.
-TEST(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTheText) {
-  const auto dir = std::filesystem::temp_directory_path() / "byline-contentless-index-test";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  {
-    auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
-    ASSERT_TRUE(store.ok());
+  std::filesystem::path db() const { return dir_ / "byline.db"; }
+
+  // A writer on the staff of `store`, with their id.
+  static content::User add_writer(Store& store) {
     content::User author;
     author.email = "writer@example.com";
     author.name = "Writer";
     author.slug = "writer";
     author.role = content::Role::author;
-    author.id = *(*store)->create_user(author, "x");
+    author.id = *store.create_user(author, "x");
+    return author;
+  }
+
+  const std::filesystem::path dir_ =
+      std::filesystem::temp_directory_path() /
+      ("byline-migrations-" + std::to_string(::getpid()) + "-" +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+};
+
+TEST_F(SqliteMigrations, RefuseADatabaseFromANewerByline) {
+  {
+    auto connection = sqlite::Connection::open(db().string(), true);
+    ASSERT_TRUE(connection.ok());
+    const std::string pragma =
+        "PRAGMA user_version = " + std::to_string(sqlite::latest_schema_version() + 1);
+    ASSERT_TRUE((*connection)->execute(pragma.c_str()).ok());
+  }
+  auto store = sqlite::SqliteStore::open(db(), 1);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("newer Byline"), std::string::npos);
+}
+
+// A database from before migration 14 had a search index that kept its
+// own copy of the text; after opening, the new index holds every
+// published article again.
+TEST_F(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTheText) {
+  {
+    auto store = sqlite::SqliteStore::open(db(), 1);
+    ASSERT_TRUE(store.ok());
+    const content::User author = add_writer(**store);
     Post post;
     post.title = "Oil deal signed";
     post.body_source = "<p>Talks in Vienna</p>";
@@ -834,7 +850,7 @@ TEST(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTheT
     ASSERT_TRUE((*store)->create_post(*content::prepare_post(post, kNow), author.id).ok());
   }
   {
-    auto connection = sqlite::Connection::open((dir / "byline.db").string(), false);
+    auto connection = sqlite::Connection::open(db().string(), false);
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE((*connection)
                     ->execute("DROP TABLE post_search;"
@@ -845,30 +861,21 @@ TEST(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTheT
                               "PRAGMA user_version = 13;")
                     .ok());
   }
-  auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+  auto store = sqlite::SqliteStore::open(db(), 1);
   ASSERT_TRUE(store.ok()) << store.error().detail;
   EXPECT_EQ((*store)->search("vienna", kNow, 10, 0)->hits.size(), 1u);
   EXPECT_EQ((*store)->search("oil", kNow, 10, 0)->hits.size(), 1u);
   store->reset();
-  std::filesystem::remove_all(dir);
 }
 
 // Before migration 15 every revision kept its own copy of the body; after
 // it the newest shares the post's, and each reads as it was saved.
-TEST(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) {
-  const auto dir = std::filesystem::temp_directory_path() / "byline-revision-bodies-test";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+TEST_F(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) {
   content::Id id = 0;
   {
-    auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+    auto store = sqlite::SqliteStore::open(db(), 1);
     ASSERT_TRUE(store.ok());
-    content::User author;
-    author.email = "writer@example.com";
-    author.name = "Writer";
-    author.slug = "writer";
-    author.role = content::Role::author;
-    author.id = *(*store)->create_user(author, "x");
+    const content::User author = add_writer(**store);
     Post post;
     post.title = "Ceasefire talks";
     post.body_source = "<p>First version</p>";
@@ -880,7 +887,7 @@ TEST(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) {
   }
   {
     // The table as migration 3 made it, every body copied.
-    auto connection = sqlite::Connection::open((dir / "byline.db").string(), false);
+    auto connection = sqlite::Connection::open(db().string(), false);
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE(
         (*connection)
@@ -901,7 +908,7 @@ TEST(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) {
                       "PRAGMA user_version = 14;")
             .ok());
   }
-  auto store = sqlite::SqliteStore::open(dir / "byline.db", 1);
+  auto store = sqlite::SqliteStore::open(db(), 1);
   ASSERT_TRUE(store.ok()) << store.error().detail;
   EXPECT_EQ((*(*store)->revision(id, 1))->body_html, "<p>First version</p>");
   EXPECT_EQ((*(*store)->revision(id, 2))->body_html, "<p>Second version</p>");
@@ -912,13 +919,12 @@ TEST(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) {
   EXPECT_EQ((*(*store)->revision(id, 3))->body_html, "<p>Third version</p>");
   store->reset();
   {
-    auto connection = sqlite::Connection::open((dir / "byline.db").string(), false);
+    auto connection = sqlite::Connection::open(db().string(), false);
     auto copies = (*connection)->prepare("SELECT count(body_html) FROM post_revisions");
     ASSERT_TRUE((*copies)->step().ok());
     EXPECT_EQ((*copies)->int64(0), 2)
         << "revisions 1 and 2 hold a body; the newest shares the post's";
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
