@@ -836,7 +836,7 @@ class WordPressImporter {
     flight.pages = std::move(pages);
     flight.labels = std::move(labels_);
     labels_.clear();
-    flight.slugs = prepared->slugs;
+    flight.slugs = std::move(prepared->slugs);  // the write needs none of them
     flight.outcomes =
         std::async(std::launch::async, [this, ready = std::move(*prepared)]() mutable {
           return workflow_.write_import(std::move(ready));
