@@ -106,8 +106,11 @@ void report(const char* name, const std::vector<Measure>& runs, int posts) {
     peaks.push_back(run.peak_mb);
   }
   const auto [low, high] = std::minmax_element(rates.begin(), rates.end());
-  std::printf("  %-22s %9.0f posts/s (spread %.0f–%.0f)  %7.1f µs CPU/post  peak %6.1f MB\n", name,
-              median(rates), *low, *high, median(cpu), median(peaks));
+  const auto [cpu_low, cpu_high] = std::minmax_element(cpu.begin(), cpu.end());
+  std::printf(
+      "  %-22s %7.0f posts/s (spread %.0f–%.0f)  %6.1f µs CPU/post (spread %.1f–%.1f)  peak %6.1f "
+      "MB\n",
+      name, median(rates), *low, *high, median(cpu), *cpu_low, *cpu_high, median(peaks));
 }
 
 }  // namespace
@@ -148,6 +151,11 @@ int main(int argc, char** argv) {
     for (int round = 0; round < rounds; ++round)
       ratio.push_back(imported[round].wall / parsed[round].wall);
     std::printf("  import time / parse time: %.1f (median)\n", median(ratio));
+    // The last round's database, with its write-ahead log folded in (the
+    // import's store closed when its process ended).
+    const auto database = std::filesystem::file_size(dir / "data" / "byline.db");
+    std::printf("  database: %.0f MB, %.1f KB a post\n", static_cast<double>(database) / 1e6,
+                static_cast<double>(database) / count / 1e3);
   }
   std::filesystem::remove_all(dir);
   return 0;
