@@ -4,7 +4,7 @@
 // crash, no hang, and a decoded path segment never holds '/' or NUL.
 #include "http/page_cache.hpp"
 #include "http/request_checks.hpp"
-#include "http/router.hpp"
+#include "http/route_group.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -15,33 +15,46 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)byline::http::check_raw_header(input);
 
   static const byline::http::Router router = [] {
-    byline::http::Router made;
-    auto ok = [](const byline::http::Request&, const byline::http::Params&) {
-      return byline::http::Response::text(200, "ok");
+    using namespace byline::http;
+    Router made;
+    auto ok = [](const Request&, const Params&, std::monostate) {
+      return Response::text(200, "ok");
     };
-    for (const char* pattern : {"/", "/page/:page/", "/author/:slug/", "/tag/:slug/page/:page/", "/search",
-                                "/sitemap-posts-{page}.xml", "/assets/*path", "/:slug/"}) {
-      made.add("GET", pattern, ok);
+    PublicRoutes site(made, {.prefixes = {"/"}});
+    for (const char* pattern : {"", "page/:page/", "author/:slug/", "tag/:slug/page/:page/",
+                                "search", "sitemap-posts-{page}.xml", "assets/*path", ":slug/"}) {
+      site.add("GET", pattern, Public::anyone, ok);
     }
-    made.add("POST", "/newsroom/posts/:id/", ok);
-    made.set_not_found([](const byline::http::Request&, const byline::http::Params&) {
-      return byline::http::Response::text(404, "no");
-    });
+    // A group with a limit, CORS and an error envelope of its own, mounted twice.
+    PublicRoutes api(made, {.prefixes = {"/api/", "/api/v2/"},
+                            .body_limit = 64,
+                            .cors = CorsRules{"Content-Type", "X-Total", 60},
+                            .error = [](int status, std::string_view message) {
+                              return Response::text(status, std::string(message));
+                            }});
+    api.add("GET", "posts/", Public::anyone, ok, {.reads_query = {"page"}});
+    api.add("POST", "posts/:id/", Public::anyone, ok, {.body_limit = 128});
+    made.set_not_found([](const Request&, const Params&) { return Response::text(404, "no"); });
     return made;
   }();
   byline::http::Request request;
-  request.method = size > 0 && data[0] % 2 ? "GET" : "POST";
+  static const char* const kMethods[] = {"GET", "POST", "OPTIONS", "HEAD"};
+  request.method = kMethods[size > 0 ? data[0] % 4 : 0];
+  request.body = input.substr(0, size / 2);
   request.target = input;
   const auto question = input.find('?');
   request.path = input.substr(0, question);
   if (question != std::string::npos) request.query = input.substr(question + 1);
   (void)router.dispatch(request);
+  (void)router.query_fields(request.path);
+  (void)router.body_limit(request.method, request.path);
 
   const std::string_view view(input);
   for (std::size_t start = 0; start <= view.size();) {
     const auto end = std::min(view.find('/', start), view.size());
     if (const auto decoded = byline::http::decode_path_segment(view.substr(start, end - start))) {
-      if (decoded->find('/') != std::string::npos || decoded->find('\0') != std::string::npos) std::abort();
+      if (decoded->find('/') != std::string::npos || decoded->find('\0') != std::string::npos)
+        std::abort();
     }
     start = end + 1;
   }

@@ -79,10 +79,6 @@ int serve(const ServeOptions& options) {
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = threads;
-  server_options.body_limit_for = [](std::string_view path) -> std::optional<std::size_t> {
-    if (path.starts_with("/newsroom/media/")) return media::kMaxUploadBytes + 1024;
-    return std::nullopt;
-  };
   server_options.access_log = options.access_log;
   server_options.session_cookie = std::string(newsroom::kSessionCookie);
   server_options.max_connections = std::min(options.max_connections, connection_capacity());
@@ -146,8 +142,8 @@ int serve(const ServeOptions& options) {
         return preview;
       },
       changes);
-  // The newsroom's routes go first: the site's "/:slug/" takes any other
-  // one-segment path.
+  // Each adds its group of routes: the newsroom's under /newsroom/, and the
+  // site's for every path no other group claims.
   newsroom.add_routes(*router);
   site.add_routes(*router);
   if (server_options.page_cache) {

@@ -110,23 +110,32 @@ CacheRequest cache_request(const bhttp::request<bhttp::string_body>& message,
                       message[bhttp::field::if_modified_since]};
 }
 
-// A short answer to a request that could not be read, sent before closing.
-Response protocol_error(const boost::system::error_code& error) {
+// A short answer to a request that could not be read, sent before closing:
+// a body over its route's limit in the envelope of the route's group.
+Response protocol_error(const boost::system::error_code& error, const Router& router,
+                        std::optional<std::string_view> path) {
   if (error == bhttp::error::header_limit) {
     return Response::text(431, "Request header fields too large.\n");
   }
-  if (error == bhttp::error::body_limit) return Response::text(413, "Request body too large.\n");
+  if (error == bhttp::error::body_limit) {
+    if (path) return router.error_response(*path, 413, "Request body too large.");
+    return Response::text(413, "Request body too large.\n");
+  }
   return Response::text(400, "Bad request.\n");
 }
 
-// The target of a request line ("GET /a HTTP/1.1" gives "/a"), "" when the
-// line has no such shape (the parser refuses it later).
-std::string_view request_line_target(std::string_view header) {
+// The method and target of a request line ("GET /a HTTP/1.1" gives "GET"
+// and "/a"), "" when the line has no such shape (the parser refuses it later).
+struct RequestLine {
+  std::string_view method;
+  std::string_view target;
+};
+RequestLine request_line(std::string_view header) {
   const std::string_view line = header.substr(0, header.find("\r\n"));
   const auto start = line.find(' ');
   const auto end = line.rfind(' ');
   if (start == std::string_view::npos || end <= start) return {};
-  return line.substr(start + 1, end - start - 1);
+  return {line.substr(0, start), line.substr(start + 1, end - start - 1)};
 }
 
 // Whether a request names the staff session cookie `name`.
@@ -260,6 +269,7 @@ struct Server::Impl {
       // would quietly mend what should be refused.
       auto [read_error, header_bytes] = co_await read_raw_header(stream, buffer, me);
       std::optional<Refusal> refusal;
+      std::optional<std::string> body_path;  // the canonical path, for a body's limit
       if (read_error == bhttp::error::header_limit) {
         refusal = refuse_oversized_header(
             std::string_view(static_cast<const char*>(buffer.data().data()), buffer.size()));
@@ -268,13 +278,14 @@ struct Server::Impl {
         refusal = check_raw_header(header);
         // Set before the header is parsed: the parser holds a Content-Length
         // to the limit as soon as it reads it.
+        // Judged on the canonical path, as the router will route it. Reads
+        // (most requests, and every cache hit) keep the server's limit
+        // without a route lookup.
         std::optional<std::size_t> limit;
-        // Judged on the canonical path, as the router will route it.
-        if (options.body_limit_for) {
-          if (const auto sent = parse_target(request_line_target(header))) {
-            if (const auto path = canonical_path(sent->path)) limit = options.body_limit_for(*path);
-          }
-        }
+        const RequestLine line = request_line(header);
+        if (const auto sent = parse_target(line.target)) body_path = canonical_path(sent->path);
+        if (body_path && line.method != "GET" && line.method != "HEAD")
+          limit = router->body_limit(line.method, *body_path);
         parser.body_limit(limit.value_or(options.max_body_bytes));
       }
       std::size_t read_bytes = 0;
@@ -307,7 +318,7 @@ struct Server::Impl {
       }
       if (read_error) {
         if (!is_normal_ending(read_error)) {
-          co_await refuse(stream, protocol_error(read_error));
+          co_await refuse(stream, protocol_error(read_error, *router, body_path));
           co_return;
         }
         break;

@@ -21,10 +21,9 @@ struct ServerOptions {
   int threads = 0;             // 0: one per core
   int handler_threads = 0;     // run handlers; 0: four per I/O thread, at least 8
   std::size_t max_header_bytes = 16 * 1024;
+  // The body limit of routes and groups that declare none of their own
+  // (Router::body_limit).
   std::size_t max_body_bytes = 1024 * 1024;
-  // A larger body limit for some paths (uploads), given the canonical path
-  // (http::canonical_path); nullopt keeps max_body_bytes.
-  std::function<std::optional<std::size_t>(std::string_view target)> body_limit_for;
   std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
   std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
   std::chrono::seconds shutdown_grace{10};   // requests being read or answered get this long to finish

@@ -245,18 +245,14 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   return page(status, "editor", is_new ? "New post" : "Edit post", view, &me);
 }
 
-Response Newsroom::new_post_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::new_post_page(const Request&, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   return editor_page(200, content::Post{}, nullptr, "", "", me);
 }
 
-Response Newsroom::create_post(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
+Response Newsroom::create_post(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
 
   const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
@@ -271,21 +267,17 @@ Response Newsroom::create_post(const Request& request, const Params&) const {
   return see_other(edit_url(created->id) + "?saved=1");
 }
 
-Response Newsroom::edit_post_page(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::edit_post_page(const Request& request, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   const bool saved = Form::parse(request.query).has("saved");
   return editor_page(200, *post, nullptr, "", saved ? "Saved." : "", me);
 }
 
-Response Newsroom::save_post(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
+Response Newsroom::save_post(const Request& request, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
   const auto id = number_in(params.get("id"));
   const auto base_revision = number_in(form.get("revision"));
   if (!id || !base_revision) return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
@@ -312,29 +304,24 @@ Response Newsroom::save_post(const Request& request, const Params& params) const
 // Autosave, for drafts only: the editor posts the form every half minute
 // while it changes, and gets JSON back. A published post is never changed
 // behind its editor's back.
-Response Newsroom::autosave_post(const Request& request, const Params& params) const {
-  auto me = signed_in(request);
-  if (!me) return json_error(me.error());
-  if (!*me) return json_error(make_error(ErrorCode::unauthorized, "Sign in again to keep saving."));
-  const Form form = Form::parse(request.body);
-  if (!session_token_matches(form, **me)) {
-    return json_error(make_error(ErrorCode::forbidden, "This page has expired; reload it."));
-  }
+Response Newsroom::autosave_post(const Request& request, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
   const publishing::Edit typed = edit_from(form, dates());
   const std::string& id_text = params.get("id");
   Result<content::Post> saved = make_error(ErrorCode::internal, "");
   if (id_text.empty()) {
-    saved = workflow_->create(publishing::Actor((*me)->user, request.remote_address), typed, publishing::Intent::save, now_utc());
+    saved = workflow_->create(publishing::Actor(me.user, request.remote_address), typed, publishing::Intent::save, now_utc());
   } else {
     const auto id = number_in(id_text);
     const auto base_revision = number_in(form.get("revision"));
-    auto stored = visible_post(*store_, (*me)->user, id);
+    auto stored = visible_post(*store_, me.user, id);
     if (!stored) return json_error(stored.error());
     if (!base_revision) return json_error(make_error(ErrorCode::not_found, "That post does not exist."));
     if (stored->status != content::PostStatus::draft) {
       return json_error(make_error(ErrorCode::conflict, "Only drafts are saved automatically; use Save."));
     }
-    saved = workflow_->update(publishing::Actor((*me)->user, request.remote_address), *id, static_cast<int>(*base_revision), typed,
+    saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id, static_cast<int>(*base_revision), typed,
                               publishing::Intent::save, now_utc());
   }
   if (!saved) return json_error(saved.error());
@@ -343,10 +330,8 @@ Response Newsroom::autosave_post(const Request& request, const Params& params) c
                        ",\"saved_at\":" + json_quote(iso8601(saved->updated_at)) + "}\n");
 }
 
-Response Newsroom::preview_post(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::preview_post(const Request&, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   Response response = preview_(*post);
@@ -355,10 +340,8 @@ Response Newsroom::preview_post(const Request& request, const Params& params) co
   return response;
 }
 
-Response Newsroom::revisions_page(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::revisions_page(const Request&, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   const content::Id id = post->id;
@@ -389,10 +372,8 @@ Response Newsroom::revisions_page(const Request& request, const Params& params) 
   return page(200, "revisions", "Revisions", view, &me);
 }
 
-Response Newsroom::compare_revision(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::compare_revision(const Request&, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
   const auto number = number_in(params.get("number"));
@@ -422,11 +403,9 @@ Response Newsroom::compare_revision(const Request& request, const Params& params
   return page(200, "compare", "Compare revisions", view, &me);
 }
 
-Response Newsroom::restore_revision(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
+Response Newsroom::restore_revision(const Request& request, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
   const auto id = number_in(params.get("id"));
   const auto number = number_in(params.get("number"));
   const auto base_revision = number_in(form.get("revision"));

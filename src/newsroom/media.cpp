@@ -28,24 +28,19 @@ std::string header_text(const Request& request, std::string_view name) {
 
 }  // namespace
 
-Response Newsroom::upload_media(const Request& request, const Params&) const {
-  auto me = signed_in(request);
-  if (!me) return json_error(me.error());
-  if (!*me) return json_error(make_error(ErrorCode::unauthorized, "Sign in again to upload."));
-  if (!accounts::same_secret(request.header("x-csrf-token"), (*me)->session.csrf_token)) {
-    return json_error(make_error(ErrorCode::forbidden, "This page has expired; reload it."));
-  }
+Response Newsroom::upload_media(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   media::Upload upload;
   upload.bytes = request.body;
   upload.original_name = header_text(request, "x-filename");
   upload.alt = header_text(request, "x-alt");
-  upload.uploaded_by = (*me)->user.id;
+  upload.uploaded_by = me.user.id;
   auto added = media_->add(upload, now_utc());
   if (!added) {
     if (!added.error().detail.empty()) log_line("media: refused an upload: " + added.error().detail);
     return json_error(added.error());
   }
-  log_line("newsroom: " + (*me)->user.email + " uploaded media " + std::to_string(added->id) + " (" +
+  log_line("newsroom: " + me.user.email + " uploaded media " + std::to_string(added->id) + " (" +
            std::to_string(added->width) + "x" + std::to_string(added->height) + ")");
   return json_response(201, "{\"id\":" + std::to_string(added->id) + ",\"src\":" + json_quote(media::media_src(*added)) +
                        ",\"srcset\":" + json_quote(media::media_srcset(*added)) +
@@ -54,10 +49,8 @@ Response Newsroom::upload_media(const Request& request, const Params&) const {
                        ",\"alt\":" + json_quote(added->alt) + "}\n");
 }
 
-Response Newsroom::media_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::media_page(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   auto items = store_->media(60, 0);
   if (!items) return failure(items.error(), &me);
   if (http::Form::parse(request.query).get("format") == "json") {

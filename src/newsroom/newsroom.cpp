@@ -9,6 +9,8 @@
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
+#include "http/route_group.hpp"
+#include "media/media_library.hpp"
 #include "newsroom/request_checks.hpp"
 #include "render/view.hpp"
 #include "site/assets.hpp"
@@ -81,41 +83,56 @@ bool Newsroom::secure_cookies() const { return settings_->current()->url.starts_
 Newsroom::~Newsroom() = default;
 
 void Newsroom::add_routes(http::Router& router) const {
+  // Staff pages are same-origin only: no CORS. Uploads may be larger than
+  // the server's limit for everything else.
+  http::RouteGroup<Access, Caller> routes(
+      router, {.prefixes = {"/newsroom/"}},
+      [this](const Request& request, const Access& access) { return admit(request, access); });
   auto bind = [this](auto method) {
-    return [this, method](const Request& request, const Params& params) {
-      return (this->*method)(request, params);
+    return [this, method](const Request& request, const Params& params, const Caller& caller) {
+      return (this->*method)(request, params, caller);
     };
   };
-  router.add("GET", "/newsroom/", bind(&Newsroom::posts), {"status", "author", "section", "q", "page"});
-  router.add("GET", "/newsroom/sign-in/", bind(&Newsroom::sign_in_page), {"next"});
-  router.add("POST", "/newsroom/sign-in/", bind(&Newsroom::sign_in));
-  router.add("POST", "/newsroom/sign-out/", bind(&Newsroom::sign_out));
-  router.add("GET", "/newsroom/password/", bind(&Newsroom::password_page));
-  router.add("POST", "/newsroom/password/", bind(&Newsroom::change_password));
-  router.add("GET", "/newsroom/setup/:token/", bind(&Newsroom::setup_page));
-  router.add("POST", "/newsroom/setup/:token/", bind(&Newsroom::setup));
-  router.add("GET", "/newsroom/assets/*path", bind(&Newsroom::asset));
-  router.add("GET", "/newsroom/staff/", bind(&Newsroom::staff_page));
-  router.add("GET", "/newsroom/audit/", bind(&Newsroom::audit_page), {"page"});
-  router.add("GET", "/newsroom/sections/", bind(&Newsroom::taxonomy_page));
-  router.add("POST", "/newsroom/sections/", bind(&Newsroom::add_term));
-  router.add("POST", "/newsroom/sections/:kind/:id/", bind(&Newsroom::update_term));
-  router.add("GET", "/newsroom/settings/", bind(&Newsroom::settings_page));
-  router.add("POST", "/newsroom/settings/", bind(&Newsroom::save_settings));
-  router.add("POST", "/newsroom/staff/", bind(&Newsroom::add_person));
-  router.add("POST", "/newsroom/staff/:id/role/", bind(&Newsroom::change_role));
-  router.add("GET", "/newsroom/media/", bind(&Newsroom::media_page), {"format"});
-  router.add("POST", "/newsroom/media/", bind(&Newsroom::upload_media));
-  router.add("GET", "/newsroom/posts/new/", bind(&Newsroom::new_post_page));
-  router.add("POST", "/newsroom/posts/new/", bind(&Newsroom::create_post));
-  router.add("GET", "/newsroom/posts/:id/", bind(&Newsroom::edit_post_page), {"saved"});
-  router.add("POST", "/newsroom/posts/:id/", bind(&Newsroom::save_post));
-  router.add("POST", "/newsroom/posts/new/autosave/", bind(&Newsroom::autosave_post));
-  router.add("POST", "/newsroom/posts/:id/autosave/", bind(&Newsroom::autosave_post));
-  router.add("GET", "/newsroom/posts/:id/preview/", bind(&Newsroom::preview_post));
-  router.add("GET", "/newsroom/posts/:id/revisions/", bind(&Newsroom::revisions_page));
-  router.add("GET", "/newsroom/posts/:id/revisions/:number/", bind(&Newsroom::compare_revision));
-  router.add("POST", "/newsroom/posts/:id/revisions/:number/restore/", bind(&Newsroom::restore_revision));
+  using accounts::Action;
+  routes.add("GET", "", kStaff, bind(&Newsroom::posts),
+             {.reads_query = {"status", "author", "section", "q", "page"}});
+  routes.add("GET", "sign-in/", kAnyone, bind(&Newsroom::sign_in_page), {.reads_query = {"next"}});
+  routes.add("POST", "sign-in/", kAnyone, bind(&Newsroom::sign_in));
+  routes.add("POST", "sign-out/", kStaff, bind(&Newsroom::sign_out));
+  routes.add("GET", "password/", kStaff, bind(&Newsroom::password_page));
+  routes.add("POST", "password/", kStaff, bind(&Newsroom::change_password));
+  routes.add("GET", "setup/:token/", kAnyone, bind(&Newsroom::setup_page));
+  routes.add("POST", "setup/:token/", kAnyone, bind(&Newsroom::setup));
+  routes.add("GET", "assets/*path", kAnyone, bind(&Newsroom::asset));
+  routes.add("GET", "staff/", staff_who_may(Action::manage_users), bind(&Newsroom::staff_page));
+  routes.add("POST", "staff/", staff_who_may(Action::manage_users), bind(&Newsroom::add_person));
+  routes.add("POST", "staff/:id/role/", staff_who_may(Action::manage_users),
+             bind(&Newsroom::change_role));
+  routes.add("GET", "audit/", staff_who_may(Action::view_audit_log), bind(&Newsroom::audit_page),
+             {.reads_query = {"page"}});
+  routes.add("GET", "sections/", staff_who_may(Action::manage_taxonomy),
+             bind(&Newsroom::taxonomy_page));
+  routes.add("POST", "sections/", staff_who_may(Action::manage_taxonomy), bind(&Newsroom::add_term));
+  routes.add("POST", "sections/:kind/:id/", staff_who_may(Action::manage_taxonomy),
+             bind(&Newsroom::update_term));
+  routes.add("GET", "settings/", staff_who_may(Action::manage_settings),
+             bind(&Newsroom::settings_page));
+  routes.add("POST", "settings/", staff_who_may(Action::manage_settings),
+             bind(&Newsroom::save_settings));
+  routes.add("GET", "media/", kStaff, bind(&Newsroom::media_page), {.reads_query = {"format"}});
+  routes.add("POST", "media/", kStaffScripts, bind(&Newsroom::upload_media),
+             {.body_limit = media::kMaxUploadBytes + 1024});
+  routes.add("GET", "posts/new/", kStaff, bind(&Newsroom::new_post_page));
+  routes.add("POST", "posts/new/", kStaff, bind(&Newsroom::create_post));
+  routes.add("GET", "posts/:id/", kStaff, bind(&Newsroom::edit_post_page), {.reads_query = {"saved"}});
+  routes.add("POST", "posts/:id/", kStaff, bind(&Newsroom::save_post));
+  routes.add("POST", "posts/new/autosave/", kStaffScripts, bind(&Newsroom::autosave_post));
+  routes.add("POST", "posts/:id/autosave/", kStaffScripts, bind(&Newsroom::autosave_post));
+  routes.add("GET", "posts/:id/preview/", kStaff, bind(&Newsroom::preview_post));
+  routes.add("GET", "posts/:id/revisions/", kStaff, bind(&Newsroom::revisions_page));
+  routes.add("GET", "posts/:id/revisions/:number/", kStaff, bind(&Newsroom::compare_revision));
+  routes.add("POST", "posts/:id/revisions/:number/restore/", kStaff,
+             bind(&Newsroom::restore_revision));
 }
 
 // --- Who is asking -------------------------------------------------------
@@ -145,23 +162,57 @@ std::string Newsroom::session_cookie(const SignedIn& signed_in) const {
   return http::set_cookie(kSessionCookie, signed_in.token, options);
 }
 
-Newsroom::Checked Newsroom::check(const Request& request, Changes changes) const {
-  Checked checked;
+namespace {
+
+// Why staff without the power to do `action` are turned away.
+std::string_view refusal_for(accounts::Action action) {
+  using accounts::Action;
+  switch (action) {
+    case Action::manage_taxonomy: return "Only editors can manage sections and tags.";
+    case Action::manage_users: return "Only admins can manage people.";
+    case Action::manage_settings: return "Only admins can change the site's settings.";
+    case Action::manage_api_keys: return "Only admins can manage integrations.";
+    case Action::view_audit_log: return "Only admins can read the audit log.";
+    default: return "Your role does not allow this.";
+  }
+}
+
+}  // namespace
+
+std::variant<Caller, Response> Newsroom::admit(const Request& request, const Access& access) const {
+  if (access.who == Access::Who::anyone) return Caller{};
+  const bool json = access.answer == Access::Answer::json;
   auto me = signed_in(request);
-  if (!me) {
-    checked.refusal = failure(me.error(), nullptr);
-  } else if (!*me) {
-    checked.refusal = to_sign_in(request);
-  } else if (changes == Changes::yes) {
-    checked.form = Form::parse(request.body);
-    if (!is_form(request)) {
-      checked.refusal = Response::text(415, "Expected a form.\n");
-    } else if (!session_token_matches(checked.form, **me)) {
-      checked.refusal = expired_form(&**me);
+  if (!me) return json ? json_error(me.error()) : failure(me.error(), nullptr);
+  if (!*me) {
+    if (json) return json_error(make_error(ErrorCode::unauthorized, "Sign in again to go on."));
+    return to_sign_in(request);
+  }
+  Caller caller;
+  // A change carries the session's CSRF token: in a header from the
+  // editor's scripts (an upload's body is the file), or in the form.
+  if (request.method != "GET" && request.method != "HEAD") {
+    const std::string_view header_token = request.header("x-csrf-token");
+    if (is_form(request)) {
+      caller.form = Form::parse(request.body);
+    } else if (header_token.empty()) {
+      if (json) return json_error(make_error(ErrorCode::invalid_input, "Expected a form."));
+      return Response::text(415, "Expected a form.\n");
+    }
+    const bool token_matches =
+        header_token.empty() ? session_token_matches(caller.form, **me)
+                             : accounts::same_secret(header_token, (*me)->session.csrf_token);
+    if (!token_matches) {
+      if (json) return json_error(make_error(ErrorCode::forbidden, "This page has expired; reload it."));
+      return expired_form(&**me);
     }
   }
-  if (!checked.refusal) checked.me = std::move(*me);
-  return checked;
+  if (access.action && !accounts::may((*me)->user, *access.action)) {
+    const Error refused = make_error(ErrorCode::forbidden, std::string(refusal_for(*access.action)));
+    return json ? json_error(refused) : failure(refused, &**me);
+  }
+  caller.signed_in = std::move(*me);
+  return caller;
 }
 
 Response Newsroom::to_sign_in(const Request& request) const {
@@ -240,7 +291,7 @@ bool form_token_matches(const Request& request, const Form& form) {
 
 // --- Signing in and out --------------------------------------------------
 
-Response Newsroom::sign_in_page(const Request& request, const Params&) const {
+Response Newsroom::sign_in_page(const Request& request, const Params&, const Caller&) const {
   auto me = signed_in(request);
   if (!me) return failure(me.error(), nullptr);
   if (*me) return see_other("/newsroom/");
@@ -249,7 +300,7 @@ Response Newsroom::sign_in_page(const Request& request, const Params&) const {
   return form_page(200, "sign-in", "Sign in", view);
 }
 
-Response Newsroom::sign_in(const Request& request, const Params&) const {
+Response Newsroom::sign_in(const Request& request, const Params&, const Caller&) const {
   if (!is_form(request)) return Response::text(415, "Expected a form.\n");
   const Form form = Form::parse(request.body);
   if (!form_token_matches(request, form)) return expired_form(nullptr);
@@ -285,10 +336,8 @@ Response Newsroom::sign_in(const Request& request, const Params&) const {
   return response;
 }
 
-Response Newsroom::sign_out(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::sign_out(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   if (auto ended = sessions_->sign_out(me.token); !ended) return failure(ended.error(), &me);
   audit(request, &me.user, "", "signed out", "");
   Response response = see_other("/newsroom/sign-in/");
@@ -301,22 +350,18 @@ Response Newsroom::sign_out(const Request& request, const Params&) const {
 
 // --- Password ------------------------------------------------------------
 
-Response Newsroom::password_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::password_page(const Request&, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   View view;
   view.set("on_password", true);
   return page(200, "password", "Change password", view, &me);
 }
 
-Response Newsroom::change_password(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::change_password(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   View view;
   view.set("on_password", true);
-  auto changed = sessions_->change_password(me, checked.form.get("current"), checked.form.get("new"));
+  auto changed = sessions_->change_password(me, caller.form.get("current"), caller.form.get("new"));
   if (!changed) {
     if (changed.error().code != ErrorCode::invalid_input) return failure(changed.error(), &me);
     view.set("error", changed.error().message);
@@ -354,7 +399,7 @@ bool Newsroom::setup_token_valid(std::string_view token, Time now) const {
          accounts::same_secret(accounts::token_digest(token), **digest);
 }
 
-Response Newsroom::setup_page(const Request& request, const Params& params) const {
+Response Newsroom::setup_page(const Request& request, const Params& params, const Caller&) const {
   if (!setup_token_valid(params.get("token"), now_utc())) {
     View view;
     view.set("heading", "This setup link no longer works");
@@ -367,8 +412,8 @@ Response Newsroom::setup_page(const Request& request, const Params& params) cons
   return form_page(200, "setup", "Create the owner account", view);
 }
 
-Response Newsroom::setup(const Request& request, const Params& params) const {
-  if (!setup_token_valid(params.get("token"), now_utc())) return setup_page(request, params);
+Response Newsroom::setup(const Request& request, const Params& params, const Caller& caller) const {
+  if (!setup_token_valid(params.get("token"), now_utc())) return setup_page(request, params, caller);
   if (!is_form(request)) return Response::text(415, "Expected a form.\n");
   const Form form = Form::parse(request.body);
   if (!form_token_matches(request, form)) return expired_form(nullptr);
@@ -400,10 +445,8 @@ Response Newsroom::setup(const Request& request, const Params& params) const {
 
 // --- Posts ----------------------------------------------------------------
 
-Response Newsroom::posts(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
+Response Newsroom::posts(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
 
   const Form query = Form::parse(request.query);
   store::PostFilter filter;
@@ -487,13 +530,8 @@ Response Newsroom::posts(const Request& request, const Params&) const {
   return page(200, "posts", "Posts", view, &me);
 }
 
-Response Newsroom::audit_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  if (!accounts::may(me.user, accounts::Action::view_audit_log)) {
-    return failure(make_error(ErrorCode::forbidden, "Only admins can read the audit log."), &me);
-  }
+Response Newsroom::audit_page(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   constexpr int kPerPage = 100;
   int page_number = 1;
   const std::string& page_text = Form::parse(request.query).get("page");
@@ -523,7 +561,7 @@ Response Newsroom::audit_page(const Request& request, const Params&) const {
   return page(200, "audit", "Audit log", view, &me);
 }
 
-Response Newsroom::asset(const Request& request, const Params& params) const {
+Response Newsroom::asset(const Request& request, const Params& params, const Caller&) const {
   return site::asset_response(theme_->asset(params.get("path")), params.get("path"), request);
 }
 

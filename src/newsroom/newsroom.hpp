@@ -1,14 +1,16 @@
 // The newsroom at /newsroom/: staff sign-in, the first owner's setup link,
 // password changes (newsroom.cpp), the post list, the editor, previews and
 // revisions (editor.cpp), people and their roles (staff.cpp), and image
-// uploads and the media library (media.cpp). Every page needs a signed-in person, and every
-// change a CSRF token.
+// uploads and the media library (media.cpp). Each route declares who may
+// call it (newsroom/access.hpp), and the newsroom's gate checks that before
+// its handler runs: a signed-in person, with their CSRF token for a change.
 #pragma once
 
 #include "accounts/sessions.hpp"
 #include "common/embedded_file.hpp"
 #include "http/form.hpp"
 #include "http/router.hpp"
+#include "newsroom/access.hpp"
 #include "render/dates.hpp"
 #include "render/theme.hpp"
 #include "site/settings.hpp"
@@ -17,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <variant>
 
 namespace byline::store {
 class Store;
@@ -25,11 +28,11 @@ namespace byline::publishing {
 class Changes;
 class Workflow;
 struct Edit;
-}
+}  // namespace byline::publishing
 namespace byline::content {
 struct Post;
 struct User;
-}
+}  // namespace byline::content
 namespace byline::media {
 class MediaLibrary;
 }
@@ -65,24 +68,38 @@ class Newsroom {
  private:
   using SignedIn = accounts::SignedIn;
 
-  http::Response posts(const http::Request& request, const http::Params& params) const;
-  http::Response sign_in_page(const http::Request& request, const http::Params& params) const;
-  http::Response sign_in(const http::Request& request, const http::Params& params) const;
-  http::Response sign_out(const http::Request& request, const http::Params& params) const;
-  http::Response password_page(const http::Request& request, const http::Params& params) const;
-  http::Response change_password(const http::Request& request, const http::Params& params) const;
-  http::Response setup_page(const http::Request& request, const http::Params& params) const;
-  http::Response setup(const http::Request& request, const http::Params& params) const;
-  http::Response asset(const http::Request& request, const http::Params& params) const;
+  http::Response posts(const http::Request& request, const http::Params& params,
+                       const Caller& caller) const;
+  http::Response sign_in_page(const http::Request& request, const http::Params& params,
+                              const Caller& caller) const;
+  http::Response sign_in(const http::Request& request, const http::Params& params,
+                         const Caller& caller) const;
+  http::Response sign_out(const http::Request& request, const http::Params& params,
+                          const Caller& caller) const;
+  http::Response password_page(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
+  http::Response change_password(const http::Request& request, const http::Params& params,
+                                 const Caller& caller) const;
+  http::Response setup_page(const http::Request& request, const http::Params& params,
+                            const Caller& caller) const;
+  http::Response setup(const http::Request& request, const http::Params& params,
+                       const Caller& caller) const;
+  http::Response asset(const http::Request& request, const http::Params& params,
+                       const Caller& caller) const;
 
   // settings.cpp
-  http::Response settings_page(const http::Request& request, const http::Params& params) const;
-  http::Response save_settings(const http::Request& request, const http::Params& params) const;
+  http::Response settings_page(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
+  http::Response save_settings(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
 
   // taxonomy.cpp
-  http::Response taxonomy_page(const http::Request& request, const http::Params& params) const;
-  http::Response add_term(const http::Request& request, const http::Params& params) const;
-  http::Response update_term(const http::Request& request, const http::Params& params) const;
+  http::Response taxonomy_page(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
+  http::Response add_term(const http::Request& request, const http::Params& params,
+                          const Caller& caller) const;
+  http::Response update_term(const http::Request& request, const http::Params& params,
+                             const Caller& caller) const;
   // The parent section a form names for section `id` (0: a new one); 0
   // for none. Refused when it would not keep the sections a tree.
   Result<content::Id> chosen_parent(const http::Form& form, content::Id id) const;
@@ -90,26 +107,40 @@ class Newsroom {
                                  std::string_view notice) const;
 
   // staff.cpp
-  http::Response staff_page(const http::Request& request, const http::Params& params) const;
-  http::Response add_person(const http::Request& request, const http::Params& params) const;
-  http::Response change_role(const http::Request& request, const http::Params& params) const;
+  http::Response staff_page(const http::Request& request, const http::Params& params,
+                            const Caller& caller) const;
+  http::Response add_person(const http::Request& request, const http::Params& params,
+                            const Caller& caller) const;
+  http::Response change_role(const http::Request& request, const http::Params& params,
+                             const Caller& caller) const;
   http::Response render_staff(int status, const SignedIn& me, std::string_view error,
                               std::string_view notice, const http::Form* typed) const;
 
   // media.cpp
-  http::Response upload_media(const http::Request& request, const http::Params& params) const;
-  http::Response media_page(const http::Request& request, const http::Params& params) const;
+  http::Response upload_media(const http::Request& request, const http::Params& params,
+                              const Caller& caller) const;
+  http::Response media_page(const http::Request& request, const http::Params& params,
+                            const Caller& caller) const;
 
   // editor.cpp
-  http::Response new_post_page(const http::Request& request, const http::Params& params) const;
-  http::Response create_post(const http::Request& request, const http::Params& params) const;
-  http::Response edit_post_page(const http::Request& request, const http::Params& params) const;
-  http::Response save_post(const http::Request& request, const http::Params& params) const;
-  http::Response autosave_post(const http::Request& request, const http::Params& params) const;
-  http::Response preview_post(const http::Request& request, const http::Params& params) const;
-  http::Response revisions_page(const http::Request& request, const http::Params& params) const;
-  http::Response restore_revision(const http::Request& request, const http::Params& params) const;
-  http::Response compare_revision(const http::Request& request, const http::Params& params) const;
+  http::Response new_post_page(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
+  http::Response create_post(const http::Request& request, const http::Params& params,
+                             const Caller& caller) const;
+  http::Response edit_post_page(const http::Request& request, const http::Params& params,
+                                const Caller& caller) const;
+  http::Response save_post(const http::Request& request, const http::Params& params,
+                           const Caller& caller) const;
+  http::Response autosave_post(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
+  http::Response preview_post(const http::Request& request, const http::Params& params,
+                              const Caller& caller) const;
+  http::Response revisions_page(const http::Request& request, const http::Params& params,
+                                const Caller& caller) const;
+  http::Response restore_revision(const http::Request& request, const http::Params& params,
+                                  const Caller& caller) const;
+  http::Response compare_revision(const http::Request& request, const http::Params& params,
+                                  const Caller& caller) const;
   http::Response editor_page(int status, const content::Post& post, const publishing::Edit* typed,
                              std::string_view error, std::string_view notice,
                              const SignedIn& me) const;
@@ -117,20 +148,16 @@ class Newsroom {
 
   Result<std::optional<SignedIn>> signed_in(const http::Request& request) const;
 
-  // Who is asking, checked at the top of every staff handler: the signed-in
-  // person and the posted form, or the answer to give instead (sign in
-  // first; for a change, a form with this session's CSRF token).
-  enum class Changes { no, yes };
-  struct Checked {
-    std::optional<SignedIn> me;
-    http::Form form;
-    std::optional<http::Response> refusal;
-  };
-  Checked check(const http::Request& request, Changes changes) const;
+  // The newsroom's gate: who is asking, and whether the route's access
+  // admits them (for a change, with their session's CSRF token); the
+  // caller, or the answer to give instead.
+  std::variant<Caller, http::Response> admit(const http::Request& request,
+                                             const Access& access) const;
   // Adds a line to the audit log; a failure to write it is logged, not shown.
   void audit(const http::Request& request, const content::User* actor, std::string_view actor_name,
              std::string_view action, std::string_view subject) const;
-  http::Response audit_page(const http::Request& request, const http::Params& params) const;
+  http::Response audit_page(const http::Request& request, const http::Params& params,
+                            const Caller& caller) const;
   http::Response page(int status, std::string_view name, std::string_view title, render::View& view,
                       const SignedIn* me) const;
   http::Response failure(const Error& error, const SignedIn* me) const;
@@ -150,7 +177,6 @@ class Newsroom {
   std::shared_ptr<const publishing::Changes> changes_;  // told of settings, section and tag changes
   PreviewRenderer preview_;
   std::shared_ptr<const render::Theme> theme_;
-
 };
 
 }  // namespace byline::newsroom

@@ -38,25 +38,17 @@ View settings_view(const site::SiteSettings& settings) {
   return view;
 }
 
-Error not_allowed() { return make_error(ErrorCode::forbidden, "Only admins can change the site's settings."); }
-
 }  // namespace
 
-Response Newsroom::settings_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  if (!accounts::may(me.user, accounts::Action::manage_settings)) return failure(not_allowed(), &me);
+Response Newsroom::settings_page(const Request&, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   View view = settings_view(*settings_->current());
   return page(200, "settings", "Settings", view, &me);
 }
 
-Response Newsroom::save_settings(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
-  if (!accounts::may(me.user, accounts::Action::manage_settings)) return failure(not_allowed(), &me);
+Response Newsroom::save_settings(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
 
   site::SiteSettings changed = *settings_->current();
   changed.title = form.get("title");

@@ -33,10 +33,6 @@ View role_options(content::Role chosen) {
   return options;
 }
 
-Error not_allowed() {
-  return make_error(ErrorCode::forbidden, "Only admins can manage people.");
-}
-
 }  // namespace
 
 Response Newsroom::render_staff(int status, const SignedIn& me, std::string_view error,
@@ -69,20 +65,14 @@ Response Newsroom::render_staff(int status, const SignedIn& me, std::string_view
   return page(status, "staff", "Staff", view, &me);
 }
 
-Response Newsroom::staff_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
+Response Newsroom::staff_page(const Request&, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   return render_staff(200, me, "", "", nullptr);
 }
 
-Response Newsroom::add_person(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
-  if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
+Response Newsroom::add_person(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
 
   const auto role = content::role_from_string(form.get("role"));
   if (!role) return render_staff(400, me, "Choose a role.", "", &form);
@@ -98,12 +88,9 @@ Response Newsroom::add_person(const Request& request, const Params&) const {
   return render_staff(200, me, "", "Added " + added->name + " as " + form.get("role") + ".", nullptr);
 }
 
-Response Newsroom::change_role(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
-  if (!accounts::may(me.user, accounts::Action::manage_users)) return failure(not_allowed(), &me);
+Response Newsroom::change_role(const Request& request, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
 
   const long long id = number_in(params.get("id")).value_or(0);
   const auto role = content::role_from_string(form.get("role"));

@@ -28,8 +28,6 @@ namespace {
 constexpr std::size_t kMaxTermName = 100;
 constexpr std::size_t kMaxTermDescription = 500;
 
-Error not_allowed() { return make_error(ErrorCode::forbidden, "Only editors can manage sections and tags."); }
-
 // The choice of a parent for section `id` (0: a new one): none, or any
 // section that keeps the tree a tree.
 View parent_options(const std::vector<content::Section>& sections, content::Id id, content::Id current) {
@@ -119,20 +117,14 @@ Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_v
   return page(status, "taxonomy", "Sections & tags", view, &me);
 }
 
-Response Newsroom::taxonomy_page(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::no);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
+Response Newsroom::taxonomy_page(const Request&, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
   return render_taxonomy(200, me, "", "");
 }
 
-Response Newsroom::add_term(const Request& request, const Params&) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
-  if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
+Response Newsroom::add_term(const Request& request, const Params&, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
 
   const std::string name = trimmed(form.get("name"), kMaxTermName);
   const std::string description = trimmed(form.get("description"), kMaxTermDescription);
@@ -170,12 +162,9 @@ Response Newsroom::add_term(const Request& request, const Params&) const {
   return render_taxonomy(200, me, "", "Added the " + kind + " " + name + ".");
 }
 
-Response Newsroom::update_term(const Request& request, const Params& params) const {
-  auto checked = check(request, Changes::yes);
-  if (checked.refusal) return std::move(*checked.refusal);
-  const SignedIn& me = *checked.me;
-  const Form& form = checked.form;
-  if (!accounts::may(me.user, accounts::Action::manage_taxonomy)) return failure(not_allowed(), &me);
+Response Newsroom::update_term(const Request& request, const Params& params, const Caller& caller) const {
+  const SignedIn& me = caller.me();
+  const Form& form = caller.form;
 
   const long long id = number_in(params.get("id")).value_or(0);
   const std::string name = trimmed(form.get("name"), kMaxTermName);

@@ -4,6 +4,7 @@
 #include "site/site.hpp"
 
 #include "common/text_encoding.hpp"
+#include "http/route_group.hpp"
 #include "content/text.hpp"
 #include "site/cache_keys.hpp"
 #include "site/feeds.hpp"
@@ -16,17 +17,19 @@ using http::Params;
 using http::Request;
 using http::Response;
 
-void Site::add_feed_routes(http::Router& router, std::string_view prefix, FeedScope scope) const {
+void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix,
+                           FeedScope scope) const {
   auto route = [this, scope](FeedFormat format) {
-    return [this, scope, format](const Request& request, const Params& params) {
+    return [this, scope, format](const Request& request, const Params& params, std::monostate) {
       return feed(request, params, scope, format);
     };
   };
+  constexpr auto anyone = http::Public::anyone;
   const std::string base(prefix);
-  router.add("GET", base + "/rss/", route(FeedFormat::rss));
-  if (scope == FeedScope::site) router.add("GET", "/feed/", route(FeedFormat::rss));
-  router.add("GET", base + "/atom.xml", route(FeedFormat::atom));
-  router.add("GET", base + "/feed.json", route(FeedFormat::json));
+  routes.add("GET", base + "rss/", anyone, route(FeedFormat::rss));
+  if (scope == FeedScope::site) routes.add("GET", "feed/", anyone, route(FeedFormat::rss));
+  routes.add("GET", base + "atom.xml", anyone, route(FeedFormat::atom));
+  routes.add("GET", base + "feed.json", anyone, route(FeedFormat::json));
 }
 
 Response Site::feed(const Request& request, const Params& params, FeedScope scope,

@@ -9,6 +9,7 @@
 #include "content/slug.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
+#include "http/route_group.hpp"
 #include "media/media_library.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
@@ -134,35 +135,38 @@ Result<PageContext> Site::context() const {
 }
 
 void Site::add_routes(http::Router& router) const {
+  // The reader site takes every path no other group claims.
+  http::PublicRoutes routes(router, {.prefixes = {"/"}});
   auto bind = [this](auto method) {
-    return [this, method](const Request& request, const Params& params) {
+    return [this, method](const Request& request, const Params& params, std::monostate) {
       return (this->*method)(request, params);
     };
   };
-  router.add("GET", "/", bind(&Site::home), kOldAddressFields);
-  router.add("GET", "/page/:page/", bind(&Site::home));
-  router.add("GET", "/author/:slug/", bind(&Site::author));
-  router.add("GET", "/author/:slug/page/:page/", bind(&Site::author));
-  router.add("GET", "/section/:slug/", bind(&Site::section));
-  router.add("GET", "/section/:slug/page/:page/", bind(&Site::section));
-  router.add("GET", "/tag/:slug/", bind(&Site::tag));
-  router.add("GET", "/tag/:slug/page/:page/", bind(&Site::tag));
-  router.add("GET", "/search", bind(&Site::search), {"q", "page"});
-  router.add("GET", "/robots.txt", bind(&Site::robots));
-  router.add("GET", "/sitemap.xml", bind(&Site::sitemap_index));
-  router.add("GET", "/sitemap-posts-{page}.xml", bind(&Site::sitemap_posts));
-  router.add("GET", "/sitemap-pages.xml", bind(&Site::sitemap_pages));
-  router.add("GET", "/sitemap-authors.xml", bind(&Site::sitemap_authors));
-  router.add("GET", "/sitemap-sections.xml", bind(&Site::sitemap_sections));
-  router.add("GET", "/sitemap-tags.xml", bind(&Site::sitemap_tags));
-  router.add("GET", "/news-sitemap.xml", bind(&Site::news_sitemap));
-  add_feed_routes(router, "", FeedScope::site);
-  add_feed_routes(router, "/section/:slug", FeedScope::section);
-  add_feed_routes(router, "/author/:slug", FeedScope::author);
-  add_feed_routes(router, "/tag/:slug", FeedScope::tag);
-  router.add("GET", "/assets/*path", bind(&Site::asset));
-  router.add("GET", "/media/*path", bind(&Site::media_file));
-  router.add("GET", "/:slug/", bind(&Site::article));
+  constexpr auto anyone = http::Public::anyone;
+  routes.add("GET", "", anyone, bind(&Site::home), {.reads_query = kOldAddressFields});
+  routes.add("GET", "page/:page/", anyone, bind(&Site::home));
+  routes.add("GET", "author/:slug/", anyone, bind(&Site::author));
+  routes.add("GET", "author/:slug/page/:page/", anyone, bind(&Site::author));
+  routes.add("GET", "section/:slug/", anyone, bind(&Site::section));
+  routes.add("GET", "section/:slug/page/:page/", anyone, bind(&Site::section));
+  routes.add("GET", "tag/:slug/", anyone, bind(&Site::tag));
+  routes.add("GET", "tag/:slug/page/:page/", anyone, bind(&Site::tag));
+  routes.add("GET", "search", anyone, bind(&Site::search), {.reads_query = {"q", "page"}});
+  routes.add("GET", "robots.txt", anyone, bind(&Site::robots));
+  routes.add("GET", "sitemap.xml", anyone, bind(&Site::sitemap_index));
+  routes.add("GET", "sitemap-posts-{page}.xml", anyone, bind(&Site::sitemap_posts));
+  routes.add("GET", "sitemap-pages.xml", anyone, bind(&Site::sitemap_pages));
+  routes.add("GET", "sitemap-authors.xml", anyone, bind(&Site::sitemap_authors));
+  routes.add("GET", "sitemap-sections.xml", anyone, bind(&Site::sitemap_sections));
+  routes.add("GET", "sitemap-tags.xml", anyone, bind(&Site::sitemap_tags));
+  routes.add("GET", "news-sitemap.xml", anyone, bind(&Site::news_sitemap));
+  add_feed_routes(routes, "", FeedScope::site);
+  add_feed_routes(routes, "section/:slug/", FeedScope::section);
+  add_feed_routes(routes, "author/:slug/", FeedScope::author);
+  add_feed_routes(routes, "tag/:slug/", FeedScope::tag);
+  routes.add("GET", "assets/*path", anyone, bind(&Site::asset));
+  routes.add("GET", "media/*path", anyone, bind(&Site::media_file));
+  routes.add("GET", ":slug/", anyone, bind(&Site::article));
   router.set_not_found(
       [this](const Request& request, const Params&) { return not_found(request); });
 }

@@ -22,6 +22,9 @@ class MediaLibrary;
 namespace byline::render {
 class Theme;
 }
+namespace byline::http {
+class PublicRoutes;
+}
 
 namespace byline::site {
 
@@ -36,8 +39,7 @@ class Site {
        std::shared_ptr<const media::MediaLibrary> media,
        std::shared_ptr<const SettingsSource> settings, std::shared_ptr<FragmentCache> fragments = nullptr);
 
-  // Adds the public routes. The article route "/:slug/" catches every other
-  // one-segment path, so call this after other features added theirs.
+  // Adds the public routes, a group for every path no other group claims.
   void add_routes(http::Router& router) const;
 
   // The article page of `post`, whatever its status: what readers see once
@@ -58,7 +60,7 @@ class Site {
   enum class FeedScope { site, section, author, tag };
   http::Response feed(const http::Request& request, const http::Params& params, FeedScope scope,
                       FeedFormat format) const;
-  void add_feed_routes(http::Router& router, std::string_view prefix, FeedScope scope) const;
+  void add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, FeedScope scope) const;
 
   // sitemaps.cpp
   http::Response robots(const http::Request& request, const http::Params& params) const;

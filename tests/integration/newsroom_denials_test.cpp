@@ -145,6 +145,63 @@ TEST_F(NewsroomDenials, OnlyAdminsManagePeopleSettingsAndTheAuditLog) {
   EXPECT_EQ(olga_->get("/newsroom/staff/").status, 200);
 }
 
+TEST_F(NewsroomDenials, EveryStaffRouteTurnsAwaySomeoneNotSignedIn) {
+  const std::string post = carla_draft_;  // "/newsroom/posts/ID/"
+  // Pages send them to sign in, and come back after.
+  for (const std::string& path :
+       {std::string("/newsroom/"), std::string("/newsroom/password/"), std::string("/newsroom/staff/"),
+        std::string("/newsroom/audit/"), std::string("/newsroom/sections/"), std::string("/newsroom/settings/"),
+        std::string("/newsroom/media/"), std::string("/newsroom/posts/new/"), post, post + "preview/",
+        post + "revisions/", post + "revisions/1/"}) {
+    const HttpResponse answer = http_get(server_->port(), path);
+    EXPECT_EQ(answer.status, 303) << path;
+    EXPECT_EQ(answer.header("location"), "/newsroom/sign-in/?next=" + http::url_encode(path)) << path;
+    EXPECT_EQ(answer.body.find("Carla draft"), std::string::npos) << path;
+  }
+  const std::vector<std::pair<std::string, std::string>> form{{"Content-Type", "application/x-www-form-urlencoded"}};
+  for (const std::string& path :
+       {std::string("/newsroom/sign-out/"), std::string("/newsroom/password/"), std::string("/newsroom/staff/"),
+        std::string("/newsroom/sections/"), std::string("/newsroom/settings/"), std::string("/newsroom/posts/new/"),
+        post, post + "revisions/1/restore/"}) {
+    const HttpResponse answer =
+        http_request(server_->port(), "POST", path, form, "title=Defaced&body=x&intent=publish&revision=1");
+    EXPECT_EQ(answer.status, 303) << path;
+    EXPECT_TRUE(answer.header("location").starts_with("/newsroom/sign-in/")) << path;
+  }
+  // The editor's scripts get JSON they can show.
+  for (const std::string& path : {std::string("/newsroom/media/"), std::string("/newsroom/posts/new/autosave/"),
+                                 post + "autosave/"}) {
+    const HttpResponse answer = http_request(server_->port(), "POST", path, form, "title=Defaced&body=x");
+    EXPECT_EQ(answer.status, 401) << path;
+    EXPECT_EQ(answer.header("content-type"), "application/json") << path;
+  }
+  EXPECT_FALSE(store_->post_by_slug("defaced")->has_value());
+  // What anyone may open stays open.
+  EXPECT_EQ(http_get(server_->port(), "/newsroom/sign-in/").status, 200);
+  EXPECT_EQ(http_get(server_->port(), "/newsroom/setup/not-a-token/").status, 410);
+}
+
+TEST_F(NewsroomDenials, AChangeWithoutTheSessionsTokenIsRefusedWhateverItCarries) {
+  const std::string path = carla_draft_;
+  const std::string body = "revision=" + revision(path) + "&title=Forged&body=x&intent=save";
+  // No token, a forged one, or a token in a header that is not this session's.
+  EXPECT_EQ(carla_->post_with_token(path, "", body).status, 403);
+  EXPECT_EQ(carla_->post_with_token(path, "forged", body).status, 403);
+  const HttpResponse header_forged = http_request(
+      server_->port(), "POST", path,
+      {{"Cookie", carla_->cookie()}, {"Content-Type", "application/x-www-form-urlencoded"}, {"X-CSRF-Token", "forged"}},
+      body);
+  EXPECT_EQ(header_forged.status, 403);
+  // Not a form at all.
+  const HttpResponse json = http_request(server_->port(), "POST", path,
+                                         {{"Cookie", carla_->cookie()}, {"Content-Type", "application/json"}}, "{}");
+  EXPECT_EQ(json.status, 415);
+  EXPECT_FALSE(store_->post_by_slug("forged")->has_value());
+  // The same person with their token is let in.
+  EXPECT_EQ(carla_->post(path, "revision=" + revision(path) + "&title=Carla+draft&body=x&intent=save").status,
+            303);
+}
+
 TEST_F(NewsroomDenials, ContributorsAndAuthorsMayNotReadSomeoneElsesUnpublishedWork) {
   const std::vector<std::pair<const StaffClient*, std::string>> hidden{
       {arash_, carla_draft_}, {arash_, carla_review_}, {arash_, eddie_draft_}, {carla_, eddie_draft_}};
