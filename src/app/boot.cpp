@@ -53,9 +53,7 @@ int serve(const ServeOptions& options) {
   // it: writes to it fail with EPIPE instead of killing the process.
   std::signal(SIGPIPE, SIG_IGN);
 
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : available_cpus();
+  const int threads = options.threads > 0 ? options.threads : available_cpus();
   // One server per data directory; restore waits for it to stop.
   auto lock = DataDirLock::acquire(options.data_dir);
   if (!lock) return report_failure(lock.error());
@@ -87,10 +85,11 @@ int serve(const ServeOptions& options) {
   const std::size_t cache_bytes = options.cache_megabytes * 1024 * 1024;
   if (options.page_cache) {
     // Signed-in staff never get a page from the cache.
-    server_options.page_cache =
-        std::make_shared<http::PageCache>(cache_bytes / 4 * 3, std::string(newsroom::kSessionCookie));
+    server_options.page_cache = std::make_shared<http::PageCache>(
+        cache_bytes / 4 * 3, std::string(newsroom::kSessionCookie));
   }
-  auto fragments = options.fragment_cache ? std::make_shared<site::FragmentCache>(cache_bytes / 4) : nullptr;
+  auto fragments =
+      options.fragment_cache ? std::make_shared<site::FragmentCache>(cache_bytes / 4) : nullptr;
   http::Server server(server_options, router);
   if (auto listening = server.listen(); !listening) {
     return report_failure(make_error(listening.error().code, listening.error().message));
@@ -108,7 +107,8 @@ int serve(const ServeOptions& options) {
   if (auto removed = media->remove_unrecorded_files(); !removed) {
     return report_failure(removed.error());
   } else if (*removed > 0) {
-    log_line("Media: removed " + std::to_string(*removed) + " files left by uploads that never finished");
+    log_line("Media: removed " + std::to_string(*removed) +
+             " files left by uploads that never finished");
   }
   auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
   // A site on https tells browsers to come back on https only (HSTS).
@@ -123,8 +123,8 @@ int serve(const ServeOptions& options) {
   // the post or whose lists it joined or left; a settings, section or tag
   // change removes everything.
   auto changes = std::make_shared<publishing::Changes>();
-  changes->on_post_change([pages = server_options.page_cache, fragments](const content::Post* before,
-                                                                          const content::Post& after) {
+  changes->on_post_change([pages = server_options.page_cache, fragments](
+                              const content::Post* before, const content::Post& after) {
     const auto stale = site::cache_keys::changed_by(before, after, now_utc());
     if (fragments) fragments->invalidate(stale);
     if (pages) pages->invalidate(stale);
@@ -148,7 +148,9 @@ int serve(const ServeOptions& options) {
   site.add_routes(*router);
   if (server_options.page_cache) {
     server_options.page_cache->set_query_fields(
-        [router](std::string_view path) -> const std::vector<std::string>& { return router->query_fields(path); });
+        [router](std::string_view path) -> const std::vector<std::string>& {
+          return router->query_fields(path);
+        });
   }
   publishing::Scheduler scheduler(workflow);
 

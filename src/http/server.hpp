@@ -24,9 +24,10 @@ struct ServerOptions {
   // The body limit of routes and groups that declare none of their own
   // (Router::body_limit).
   std::size_t max_body_bytes = 1024 * 1024;
-  std::chrono::seconds read_timeout{30};     // a whole request must arrive in this time
-  std::chrono::seconds idle_timeout{60};     // a keep-alive connection may wait this long
-  std::chrono::seconds shutdown_grace{10};   // requests being read or answered get this long to finish
+  std::chrono::seconds read_timeout{30};  // a whole request must arrive in this time
+  std::chrono::seconds idle_timeout{60};  // a keep-alive connection may wait this long
+  std::chrono::seconds shutdown_grace{
+      10};  // requests being read or answered get this long to finish
   // Open connections past this get a quick 503 and are closed, so that a
   // flood cannot take every file descriptor the process has.
   std::size_t max_connections = 10000;

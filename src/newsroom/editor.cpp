@@ -6,8 +6,8 @@
 #include "accounts/permissions.hpp"
 #include "accounts/sessions.hpp"
 #include "common/json.hpp"
-#include "content/diff.hpp"
 #include "common/log.hpp"
+#include "content/diff.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
 #include "http/percent_encoding.hpp"
@@ -95,13 +95,15 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   // Only editors see the box; for others the field is absent and left alone.
   if (form.has("featured_shown")) edit.featured = form.has("featured");
   if (form.has("locale")) edit.locale = trimmed(form.get("locale"));
-  if (form.has("translation_of")) edit.translation_of = slug_in_address(trimmed(form.get("translation_of")));
+  if (form.has("translation_of"))
+    edit.translation_of = slug_in_address(trimmed(form.get("translation_of")));
   return edit;
 }
 
 // The post with `id`, when `me` may open it. Rule: a post someone may not
 // read is answered as if it did not exist, so not even its title leaks.
-Result<content::Post> visible_post(store::Store& store, const content::User& me, std::optional<long long> id) {
+Result<content::Post> visible_post(store::Store& store, const content::User& me,
+                                   std::optional<long long> id) {
   if (!id) return make_error(ErrorCode::not_found, std::string(not_found_message()));
   auto post = store.post_by_id(*id);
   BYLINE_TRY(post);
@@ -112,7 +114,8 @@ Result<content::Post> visible_post(store::Store& store, const content::User& me,
 }
 
 // The post named by the route's :id, when `me` may open it.
-Result<content::Post> post_from(store::Store& store, const content::User& me, const Params& params) {
+Result<content::Post> post_from(store::Store& store, const content::User& me,
+                                const Params& params) {
   return visible_post(store, me, number_in(params.get("id")));
 }
 
@@ -224,7 +227,8 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
     View item;
     item.set("id", std::to_string(section.id));
     item.set("name", section.name);
-    item.set("checked", std::find(section_ids.begin(), section_ids.end(), section.id) != section_ids.end());
+    item.set("checked",
+             std::find(section_ids.begin(), section_ids.end(), section.id) != section_ids.end());
     section_list.push_back(item);
   }
   view.set("sections", section_list);
@@ -254,20 +258,24 @@ Response Newsroom::create_post(const Request& request, const Params&, const Call
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
 
-  const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
+  const auto intent =
+      publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto created = workflow_->create(publishing::Actor(me.user, request.remote_address), typed, intent, now_utc());
+  auto created = workflow_->create(publishing::Actor(me.user, request.remote_address), typed,
+                                   intent, now_utc());
   if (!created) {
     const Error& error = created.error();
     if (!error.detail.empty()) log_line("error: " + error.message + " (" + error.detail + ")");
-    return editor_page(http::status_for(error.code), content::Post{}, &typed, error.message, "", me);
+    return editor_page(http::status_for(error.code), content::Post{}, &typed, error.message, "",
+                       me);
   }
   log_line("newsroom: " + me.user.email + " created post " + std::to_string(created->id) + " (" +
            std::string(content::to_string(created->status)) + ")");
   return see_other(edit_url(created->id) + "?saved=1");
 }
 
-Response Newsroom::edit_post_page(const Request& request, const Params& params, const Caller& caller) const {
+Response Newsroom::edit_post_page(const Request& request, const Params& params,
+                                  const Caller& caller) const {
   const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
@@ -275,16 +283,20 @@ Response Newsroom::edit_post_page(const Request& request, const Params& params, 
   return editor_page(200, *post, nullptr, "", saved ? "Saved." : "", me);
 }
 
-Response Newsroom::save_post(const Request& request, const Params& params, const Caller& caller) const {
+Response Newsroom::save_post(const Request& request, const Params& params,
+                             const Caller& caller) const {
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
   const auto id = number_in(params.get("id"));
   const auto base_revision = number_in(form.get("revision"));
-  if (!id || !base_revision) return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
+  if (!id || !base_revision)
+    return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
 
-  const auto intent = publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
+  const auto intent =
+      publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id, static_cast<int>(*base_revision), typed, intent, now_utc());
+  auto saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id,
+                                 static_cast<int>(*base_revision), typed, intent, now_utc());
   if (!saved) {
     const Error& error = saved.error();
     auto stored = visible_post(*store_, me.user, id);
@@ -304,30 +316,36 @@ Response Newsroom::save_post(const Request& request, const Params& params, const
 // Autosave, for drafts only: the editor posts the form every half minute
 // while it changes, and gets JSON back. A published post is never changed
 // behind its editor's back.
-Response Newsroom::autosave_post(const Request& request, const Params& params, const Caller& caller) const {
+Response Newsroom::autosave_post(const Request& request, const Params& params,
+                                 const Caller& caller) const {
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
   const publishing::Edit typed = edit_from(form, dates());
   const std::string& id_text = params.get("id");
   Result<content::Post> saved = make_error(ErrorCode::internal, "");
   if (id_text.empty()) {
-    saved = workflow_->create(publishing::Actor(me.user, request.remote_address), typed, publishing::Intent::save, now_utc());
+    saved = workflow_->create(publishing::Actor(me.user, request.remote_address), typed,
+                              publishing::Intent::save, now_utc());
   } else {
     const auto id = number_in(id_text);
     const auto base_revision = number_in(form.get("revision"));
     auto stored = visible_post(*store_, me.user, id);
     if (!stored) return json_error(stored.error());
-    if (!base_revision) return json_error(make_error(ErrorCode::not_found, "That post does not exist."));
+    if (!base_revision)
+      return json_error(make_error(ErrorCode::not_found, "That post does not exist."));
     if (stored->status != content::PostStatus::draft) {
-      return json_error(make_error(ErrorCode::conflict, "Only drafts are saved automatically; use Save."));
+      return json_error(
+          make_error(ErrorCode::conflict, "Only drafts are saved automatically; use Save."));
     }
-    saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id, static_cast<int>(*base_revision), typed,
-                              publishing::Intent::save, now_utc());
+    saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id,
+                              static_cast<int>(*base_revision), typed, publishing::Intent::save,
+                              now_utc());
   }
   if (!saved) return json_error(saved.error());
-  return json_response(200, "{\"id\":" + std::to_string(saved->id) + ",\"revision\":" +
-                       std::to_string(saved->revision) + ",\"edit_url\":" + json_quote(edit_url(saved->id)) +
-                       ",\"saved_at\":" + json_quote(iso8601(saved->updated_at)) + "}\n");
+  return json_response(200, "{\"id\":" + std::to_string(saved->id) +
+                                ",\"revision\":" + std::to_string(saved->revision) +
+                                ",\"edit_url\":" + json_quote(edit_url(saved->id)) +
+                                ",\"saved_at\":" + json_quote(iso8601(saved->updated_at)) + "}\n");
 }
 
 Response Newsroom::preview_post(const Request&, const Params& params, const Caller& caller) const {
@@ -340,7 +358,8 @@ Response Newsroom::preview_post(const Request&, const Params& params, const Call
   return response;
 }
 
-Response Newsroom::revisions_page(const Request&, const Params& params, const Caller& caller) const {
+Response Newsroom::revisions_page(const Request&, const Params& params,
+                                  const Caller& caller) const {
   const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
@@ -362,7 +381,8 @@ Response Newsroom::revisions_page(const Request&, const Params& params, const Ca
     row.set("saved_iso", iso8601(revision.saved_at));
     row.set("saved_ago", dates().relative(revision.saved_at, now));
     row.set("current", revision.number == post->revision);
-    row.set("restore_url", edit_url(id) + "revisions/" + std::to_string(revision.number) + "/restore/");
+    row.set("restore_url",
+            edit_url(id) + "revisions/" + std::to_string(revision.number) + "/restore/");
     row.set("compare_url", edit_url(id) + "revisions/" + std::to_string(revision.number) + "/");
     row.set("base_revision", std::to_string(post->revision));
     row.set("csrf_token", me.session.csrf_token);
@@ -372,7 +392,8 @@ Response Newsroom::revisions_page(const Request&, const Params& params, const Ca
   return page(200, "revisions", "Revisions", view, &me);
 }
 
-Response Newsroom::compare_revision(const Request&, const Params& params, const Caller& caller) const {
+Response Newsroom::compare_revision(const Request&, const Params& params,
+                                    const Caller& caller) const {
   const SignedIn& me = caller.me();
   auto post = post_from(*store_, me.user, params);
   if (!post) return failure(post.error(), &me);
@@ -380,7 +401,8 @@ Response Newsroom::compare_revision(const Request&, const Params& params, const 
   auto revision = number ? store_->revision(post->id, static_cast<int>(*number))
                          : Result<std::optional<content::Revision>>(std::nullopt);
   if (!revision) return failure(revision.error(), &me);
-  if (!*revision) return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &me);
+  if (!*revision)
+    return failure(make_error(ErrorCode::not_found, "That revision does not exist."), &me);
   View view;
   view.set("number", std::to_string(*number));
   view.set("revisions_url", edit_url(post->id) + "revisions/");
@@ -403,7 +425,8 @@ Response Newsroom::compare_revision(const Request&, const Params& params, const 
   return page(200, "compare", "Compare revisions", view, &me);
 }
 
-Response Newsroom::restore_revision(const Request& request, const Params& params, const Caller& caller) const {
+Response Newsroom::restore_revision(const Request& request, const Params& params,
+                                    const Caller& caller) const {
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
   const auto id = number_in(params.get("id"));
@@ -412,8 +435,9 @@ Response Newsroom::restore_revision(const Request& request, const Params& params
   if (!id || !number || !base_revision) {
     return failure(make_error(ErrorCode::invalid_input, "That form is incomplete."), &me);
   }
-  auto restored = workflow_->restore(publishing::Actor(me.user, request.remote_address), *id, static_cast<int>(*base_revision),
-                                     static_cast<int>(*number), now_utc());
+  auto restored =
+      workflow_->restore(publishing::Actor(me.user, request.remote_address), *id,
+                         static_cast<int>(*base_revision), static_cast<int>(*number), now_utc());
   if (!restored) return failure(restored.error(), &me);
   log_line("newsroom: " + me.user.email + " restored revision " + std::to_string(*number) +
            " of post " + std::to_string(*id));

@@ -7,8 +7,8 @@
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
-#include "newsroom/request_checks.hpp"
 #include "media/media_library.hpp"
+#include "newsroom/request_checks.hpp"
 #include "render/view.hpp"
 #include "store/store.hpp"
 
@@ -37,16 +37,18 @@ Response Newsroom::upload_media(const Request& request, const Params&, const Cal
   upload.uploaded_by = me.user.id;
   auto added = media_->add(upload, now_utc());
   if (!added) {
-    if (!added.error().detail.empty()) log_line("media: refused an upload: " + added.error().detail);
+    if (!added.error().detail.empty())
+      log_line("media: refused an upload: " + added.error().detail);
     return json_error(added.error());
   }
   log_line("newsroom: " + me.user.email + " uploaded media " + std::to_string(added->id) + " (" +
            std::to_string(added->width) + "x" + std::to_string(added->height) + ")");
-  return json_response(201, "{\"id\":" + std::to_string(added->id) + ",\"src\":" + json_quote(media::media_src(*added)) +
-                       ",\"srcset\":" + json_quote(media::media_srcset(*added)) +
-                       ",\"width\":" + std::to_string(added->width) +
-                       ",\"height\":" + std::to_string(added->height) +
-                       ",\"alt\":" + json_quote(added->alt) + "}\n");
+  return json_response(201, "{\"id\":" + std::to_string(added->id) +
+                                ",\"src\":" + json_quote(media::media_src(*added)) +
+                                ",\"srcset\":" + json_quote(media::media_srcset(*added)) +
+                                ",\"width\":" + std::to_string(added->width) +
+                                ",\"height\":" + std::to_string(added->height) +
+                                ",\"alt\":" + json_quote(added->alt) + "}\n");
 }
 
 Response Newsroom::media_page(const Request& request, const Params&, const Caller& caller) const {
@@ -58,9 +60,10 @@ Response Newsroom::media_page(const Request& request, const Params&, const Calle
     std::string body = "[";
     for (const auto& item : *items) {
       if (body.size() > 1) body += ",";
-      body += "{\"id\":" + std::to_string(item.id) + ",\"src\":" + json_quote(media::media_src(item)) +
-              ",\"srcset\":" + json_quote(media::media_srcset(item)) +
-              ",\"thumbnail\":" + json_quote(item.variants.empty() ? "" : "/media/" + item.variants.front().path) +
+      body += "{\"id\":" + std::to_string(item.id) +
+              ",\"src\":" + json_quote(media::media_src(item)) +
+              ",\"srcset\":" + json_quote(media::media_srcset(item)) + ",\"thumbnail\":" +
+              json_quote(item.variants.empty() ? "" : "/media/" + item.variants.front().path) +
               ",\"alt\":" + json_quote(item.alt) + ",\"width\":" + std::to_string(item.width) +
               ",\"height\":" + std::to_string(item.height) + "}";
     }

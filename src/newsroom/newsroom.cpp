@@ -49,7 +49,8 @@ bool is_address_char(char c) {
 // Rule: after signing in, go only to a newsroom page of this site, never to
 // another site, and never with anything that could end the Location header.
 std::string safe_next(std::string_view next) {
-  const bool same_site = next.starts_with("/newsroom/") && next.find("//") == std::string_view::npos &&
+  const bool same_site = next.starts_with("/newsroom/") &&
+                         next.find("//") == std::string_view::npos &&
                          std::all_of(next.begin(), next.end(), is_address_char);
   return same_site ? std::string(next) : "/newsroom/";
 }
@@ -58,7 +59,8 @@ std::string client_address(const Request& request) { return request.remote_addre
 
 }  // namespace
 
-Newsroom::Newsroom(std::shared_ptr<store::Store> store, std::shared_ptr<accounts::Sessions> sessions,
+Newsroom::Newsroom(std::shared_ptr<store::Store> store,
+                   std::shared_ptr<accounts::Sessions> sessions,
                    std::shared_ptr<publishing::Workflow> workflow,
                    std::shared_ptr<media::MediaLibrary> media,
                    std::shared_ptr<site::SettingsSource> settings, PreviewRenderer preview,
@@ -112,7 +114,8 @@ void Newsroom::add_routes(http::Router& router) const {
              {.reads_query = {"page"}});
   routes.add("GET", "sections/", staff_who_may(Action::manage_taxonomy),
              bind(&Newsroom::taxonomy_page));
-  routes.add("POST", "sections/", staff_who_may(Action::manage_taxonomy), bind(&Newsroom::add_term));
+  routes.add("POST", "sections/", staff_who_may(Action::manage_taxonomy),
+             bind(&Newsroom::add_term));
   routes.add("POST", "sections/:kind/:id/", staff_who_may(Action::manage_taxonomy),
              bind(&Newsroom::update_term));
   routes.add("GET", "settings/", staff_who_may(Action::manage_settings),
@@ -124,7 +127,8 @@ void Newsroom::add_routes(http::Router& router) const {
              {.body_limit = media::kMaxUploadBytes + 1024});
   routes.add("GET", "posts/new/", kStaff, bind(&Newsroom::new_post_page));
   routes.add("POST", "posts/new/", kStaff, bind(&Newsroom::create_post));
-  routes.add("GET", "posts/:id/", kStaff, bind(&Newsroom::edit_post_page), {.reads_query = {"saved"}});
+  routes.add("GET", "posts/:id/", kStaff, bind(&Newsroom::edit_post_page),
+             {.reads_query = {"saved"}});
   routes.add("POST", "posts/:id/", kStaff, bind(&Newsroom::save_post));
   routes.add("POST", "posts/new/autosave/", kStaffScripts, bind(&Newsroom::autosave_post));
   routes.add("POST", "posts/:id/autosave/", kStaffScripts, bind(&Newsroom::autosave_post));
@@ -141,8 +145,9 @@ Result<std::optional<accounts::SignedIn>> Newsroom::signed_in(const Request& req
   return sessions_->authenticate(http::cookie(request, kSessionCookie), now_utc());
 }
 
-void Newsroom::audit(const Request& request, const content::User* actor, std::string_view actor_name,
-                     std::string_view action, std::string_view subject) const {
+void Newsroom::audit(const Request& request, const content::User* actor,
+                     std::string_view actor_name, std::string_view action,
+                     std::string_view subject) const {
   store::AuditEntry entry;
   entry.at = now_utc();
   entry.actor_id = actor ? actor->id : 0;
@@ -168,12 +173,18 @@ namespace {
 std::string_view refusal_for(accounts::Action action) {
   using accounts::Action;
   switch (action) {
-    case Action::manage_taxonomy: return "Only editors can manage sections and tags.";
-    case Action::manage_users: return "Only admins can manage people.";
-    case Action::manage_settings: return "Only admins can change the site's settings.";
-    case Action::manage_api_keys: return "Only admins can manage integrations.";
-    case Action::view_audit_log: return "Only admins can read the audit log.";
-    default: return "Your role does not allow this.";
+    case Action::manage_taxonomy:
+      return "Only editors can manage sections and tags.";
+    case Action::manage_users:
+      return "Only admins can manage people.";
+    case Action::manage_settings:
+      return "Only admins can change the site's settings.";
+    case Action::manage_api_keys:
+      return "Only admins can manage integrations.";
+    case Action::view_audit_log:
+      return "Only admins can read the audit log.";
+    default:
+      return "Your role does not allow this.";
   }
 }
 
@@ -199,16 +210,18 @@ std::variant<Caller, Response> Newsroom::admit(const Request& request, const Acc
       if (json) return json_error(make_error(ErrorCode::invalid_input, "Expected a form."));
       return Response::text(415, "Expected a form.\n");
     }
-    const bool token_matches =
-        header_token.empty() ? session_token_matches(caller.form, **me)
-                             : accounts::same_secret(header_token, (*me)->session.csrf_token);
+    const bool token_matches = header_token.empty()
+                                   ? session_token_matches(caller.form, **me)
+                                   : accounts::same_secret(header_token, (*me)->session.csrf_token);
     if (!token_matches) {
-      if (json) return json_error(make_error(ErrorCode::forbidden, "This page has expired; reload it."));
+      if (json)
+        return json_error(make_error(ErrorCode::forbidden, "This page has expired; reload it."));
       return expired_form(&**me);
     }
   }
   if (access.action && !accounts::may((*me)->user, *access.action)) {
-    const Error refused = make_error(ErrorCode::forbidden, std::string(refusal_for(*access.action)));
+    const Error refused =
+        make_error(ErrorCode::forbidden, std::string(refusal_for(*access.action)));
     return json ? json_error(refused) : failure(refused, &**me);
   }
   caller.signed_in = std::move(*me);
@@ -306,9 +319,9 @@ Response Newsroom::sign_in(const Request& request, const Params&, const Caller&)
   if (!form_token_matches(request, form)) return expired_form(nullptr);
 
   const std::string next = safe_next(form.get("next"));
-  auto signed_in = sessions_->sign_in(form.get("email"), form.get("password"),
-                                      client_address(request), request.header("user-agent"),
-                                      now_utc());
+  auto signed_in =
+      sessions_->sign_in(form.get("email"), form.get("password"), client_address(request),
+                         request.header("user-agent"), now_utc());
   if (!signed_in) {
     const Error& error = signed_in.error();
     // A refusal, a throttle or a full hashing gate: the form again, with
@@ -357,7 +370,8 @@ Response Newsroom::password_page(const Request&, const Params&, const Caller& ca
   return page(200, "password", "Change password", view, &me);
 }
 
-Response Newsroom::change_password(const Request& request, const Params&, const Caller& caller) const {
+Response Newsroom::change_password(const Request& request, const Params&,
+                                   const Caller& caller) const {
   const SignedIn& me = caller.me();
   View view;
   view.set("on_password", true);
@@ -380,8 +394,8 @@ Result<std::optional<std::string>> Newsroom::prepare_setup_link(Time now) const 
   if (*admins > 0) return std::optional<std::string>{};
   const std::string token = accounts::random_token();
   BYLINE_TRY(store_->put_setting(kSetupDigestKey, accounts::token_digest(token)));
-  BYLINE_TRY(store_->put_setting(kSetupExpiryKey,
-                                 std::to_string((now + kSetupLinkLifetime).time_since_epoch().count())));
+  BYLINE_TRY(store_->put_setting(
+      kSetupExpiryKey, std::to_string((now + kSetupLinkLifetime).time_since_epoch().count())));
   return std::optional<std::string>{"/newsroom/setup/" + token + "/"};
 }
 
@@ -403,8 +417,9 @@ Response Newsroom::setup_page(const Request& request, const Params& params, cons
   if (!setup_token_valid(params.get("token"), now_utc())) {
     View view;
     view.set("heading", "This setup link no longer works");
-    view.set("message", "It has been used or it has expired. Ask whoever runs the site to restart "
-                        "Byline for a new one, or to add your account with `byline user add`.");
+    view.set("message",
+             "It has been used or it has expired. Ask whoever runs the site to restart "
+             "Byline for a new one, or to add your account with `byline user add`.");
     return page(410, "error", "Setup link", view, nullptr);
   }
   View view;
@@ -413,15 +428,17 @@ Response Newsroom::setup_page(const Request& request, const Params& params, cons
 }
 
 Response Newsroom::setup(const Request& request, const Params& params, const Caller& caller) const {
-  if (!setup_token_valid(params.get("token"), now_utc())) return setup_page(request, params, caller);
+  if (!setup_token_valid(params.get("token"), now_utc()))
+    return setup_page(request, params, caller);
   if (!is_form(request)) return Response::text(415, "Expected a form.\n");
   const Form form = Form::parse(request.body);
   if (!form_token_matches(request, form)) return expired_form(nullptr);
 
-  auto owner = accounts::add_account(*store_, {form.get("email"), form.get("name"),
-                                               content::Role::admin, form.get("password")});
+  auto owner = accounts::add_account(
+      *store_, {form.get("email"), form.get("name"), content::Role::admin, form.get("password")});
   if (!owner) {
-    if (owner.error().code != ErrorCode::invalid_input && owner.error().code != ErrorCode::conflict) {
+    if (owner.error().code != ErrorCode::invalid_input &&
+        owner.error().code != ErrorCode::conflict) {
       return failure(owner.error(), nullptr);
     }
     View view;
@@ -432,11 +449,12 @@ Response Newsroom::setup(const Request& request, const Params& params, const Cal
     return form_page(400, "setup", "Create the owner account", view);
   }
   // Rule: the link works once.
-  if (auto used = store_->put_setting(kSetupDigestKey, ""); !used) return failure(used.error(), nullptr);
+  if (auto used = store_->put_setting(kSetupDigestKey, ""); !used)
+    return failure(used.error(), nullptr);
   log_line("newsroom: owner account " + owner->email + " created from the setup link");
   audit(request, &*owner, "", "created the owner account", owner->email);
-  auto session = sessions_->open_session(*owner, client_address(request), request.header("user-agent"),
-                                         now_utc());
+  auto session = sessions_->open_session(*owner, client_address(request),
+                                         request.header("user-agent"), now_utc());
   if (!session) return failure(session.error(), nullptr);
   Response response = see_other("/newsroom/");
   response.headers.emplace_back("Set-Cookie", session_cookie(*session));
@@ -451,8 +469,10 @@ Response Newsroom::posts(const Request& request, const Params&, const Caller& ca
   const Form query = Form::parse(request.query);
   store::PostFilter filter;
   filter.status = content::post_status_from_string(query.get("status"));
-  if (const auto author = number_in(query.get("author")); author && *author > 0) filter.author_id = *author;
-  if (const auto section = number_in(query.get("section")); section && *section > 0) filter.section_id = *section;
+  if (const auto author = number_in(query.get("author")); author && *author > 0)
+    filter.author_id = *author;
+  if (const auto section = number_in(query.get("section")); section && *section > 0)
+    filter.section_id = *section;
   filter.title_contains = query.get("q").substr(0, 200);
   if (!accounts::reads_every_post(me.user)) filter.unpublished_only_by = me.user.id;
   int page_number = 1;
@@ -477,9 +497,9 @@ Response Newsroom::posts(const Request& request, const Params&, const Caller& ca
     list.push_back(option);
   };
   add_option(statuses, "", "Any status", !filter.status);
-  for (const auto status : {content::PostStatus::draft, content::PostStatus::review,
-                            content::PostStatus::scheduled, content::PostStatus::published,
-                            content::PostStatus::unpublished}) {
+  for (const auto status :
+       {content::PostStatus::draft, content::PostStatus::review, content::PostStatus::scheduled,
+        content::PostStatus::published, content::PostStatus::unpublished}) {
     const std::string name(content::to_string(status));
     add_option(statuses, name, name, filter.status == status);
   }
@@ -495,7 +515,8 @@ Response Newsroom::posts(const Request& request, const Params&, const Caller& ca
   View section_options = render::make_list();
   add_option(section_options, "", "Any section", !filter.section_id);
   for (const auto& section : *sections) {
-    add_option(section_options, std::to_string(section.id), section.name, filter.section_id == section.id);
+    add_option(section_options, std::to_string(section.id), section.name,
+               filter.section_id == section.id);
   }
   view.set("section_options", section_options);
   view.set("q", filter.title_contains);
@@ -512,7 +533,8 @@ Response Newsroom::posts(const Request& request, const Params&, const Caller& ca
     row.set("byline", byline);
     row.set("updated_iso", iso8601(post.updated_at));
     row.set("updated_ago", dates().relative(post.updated_at, now));
-    if (post.status == content::PostStatus::published && post.published_at && *post.published_at <= now) {
+    if (post.status == content::PostStatus::published && post.published_at &&
+        *post.published_at <= now) {
       row.set("live_url", "/" + post.slug + "/");
     }
     rows.push_back(row);
@@ -557,7 +579,8 @@ Response Newsroom::audit_page(const Request& request, const Params&, const Calle
   }
   view.set("entries", rows);
   view.set("has_entries", !entries->empty());
-  if (entries->size() > kPerPage) view.set("older_url", "/newsroom/audit/?page=" + std::to_string(page_number + 1));
+  if (entries->size() > kPerPage)
+    view.set("older_url", "/newsroom/audit/?page=" + std::to_string(page_number + 1));
   return page(200, "audit", "Audit log", view, &me);
 }
 

@@ -46,7 +46,8 @@ Response Newsroom::settings_page(const Request&, const Params&, const Caller& ca
   return page(200, "settings", "Settings", view, &me);
 }
 
-Response Newsroom::save_settings(const Request& request, const Params&, const Caller& caller) const {
+Response Newsroom::save_settings(const Request& request, const Params&,
+                                 const Caller& caller) const {
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
 
@@ -63,8 +64,9 @@ Response Newsroom::save_settings(const Request& request, const Params&, const Ca
   const auto rule = content::ExcerptRule::parse(form.get("excerpt"));
 
   auto saved = rule ? (changed.excerpt_rule = *rule, site::save_settings(*store_, changed))
-                    : Result<void>(make_error(ErrorCode::invalid_input,
-                                              "Excerpt length must look like \"100 characters\" or \"15 words\"."));
+                    : Result<void>(make_error(
+                          ErrorCode::invalid_input,
+                          "Excerpt length must look like \"100 characters\" or \"15 words\"."));
   if (!saved) {
     if (saved.error().code != ErrorCode::invalid_input) return failure(saved.error(), &me);
     View view = settings_view(changed);

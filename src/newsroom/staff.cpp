@@ -76,19 +76,23 @@ Response Newsroom::add_person(const Request& request, const Params&, const Calle
 
   const auto role = content::role_from_string(form.get("role"));
   if (!role) return render_staff(400, me, "Choose a role.", "", &form);
-  auto added = accounts::add_account(*store_, {form.get("email"), form.get("name"), *role, form.get("password")});
+  auto added = accounts::add_account(
+      *store_, {form.get("email"), form.get("name"), *role, form.get("password")});
   if (!added) {
-    if (added.error().code != ErrorCode::invalid_input && added.error().code != ErrorCode::conflict) {
+    if (added.error().code != ErrorCode::invalid_input &&
+        added.error().code != ErrorCode::conflict) {
       return failure(added.error(), &me);
     }
     return render_staff(http::status_for(added.error().code), me, added.error().message, "", &form);
   }
   log_line("newsroom: " + me.user.email + " added " + added->email + " as " + form.get("role"));
   audit(request, &me.user, "", "added a person", added->email + " as " + form.get("role"));
-  return render_staff(200, me, "", "Added " + added->name + " as " + form.get("role") + ".", nullptr);
+  return render_staff(200, me, "", "Added " + added->name + " as " + form.get("role") + ".",
+                      nullptr);
 }
 
-Response Newsroom::change_role(const Request& request, const Params& params, const Caller& caller) const {
+Response Newsroom::change_role(const Request& request, const Params& params,
+                               const Caller& caller) const {
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
 
@@ -98,7 +102,9 @@ Response Newsroom::change_role(const Request& request, const Params& params, con
   if (!person) return failure(person.error(), &me);
   if (!*person || !role) return render_staff(400, me, "No such person or role.", "", nullptr);
   auto changed = accounts::change_role(*store_, (*person)->email, *role);
-  if (!changed) return render_staff(http::status_for(changed.error().code), me, changed.error().message, "", nullptr);
+  if (!changed)
+    return render_staff(http::status_for(changed.error().code), me, changed.error().message, "",
+                        nullptr);
   log_line("newsroom: " + me.user.email + " made " + changed->email + " " + form.get("role"));
   audit(request, &me.user, "", "changed a role", changed->email + " to " + form.get("role"));
   return render_staff(200, me, "", changed->name + " is now " + form.get("role") + ".", nullptr);

@@ -30,7 +30,8 @@ constexpr std::size_t kMaxTermDescription = 500;
 
 // The choice of a parent for section `id` (0: a new one): none, or any
 // section that keeps the tree a tree.
-View parent_options(const std::vector<content::Section>& sections, content::Id id, content::Id current) {
+View parent_options(const std::vector<content::Section>& sections, content::Id id,
+                    content::Id current) {
   View options = render::make_list();
   View none;
   none.set("id", "0");
@@ -63,7 +64,8 @@ View term_rows(const std::vector<Term>& terms, std::string_view kind, std::strin
     row.set("name", term.name);
     row.set("description", term.description);
     row.set("url", std::string(url_prefix) + term.slug + "/");
-    row.set("update_url", "/newsroom/sections/" + std::string(kind) + "/" + std::to_string(term.id) + "/");
+    row.set("update_url",
+            "/newsroom/sections/" + std::string(kind) + "/" + std::to_string(term.id) + "/");
     row.set("csrf_token", csrf_token);
     rows.push_back(row);
   }
@@ -85,7 +87,8 @@ Result<content::Id> Newsroom::chosen_parent(const http::Form& form, content::Id 
   auto sections = store_->sections();
   BYLINE_TRY(sections);
   if (!content::may_be_parent(*sections, id, parent)) {
-    return make_error(ErrorCode::invalid_input, "A section cannot be part of itself or of a section inside it.");
+    return make_error(ErrorCode::invalid_input,
+                      "A section cannot be part of itself or of a section inside it.");
   }
   return parent;
 }
@@ -131,7 +134,9 @@ Response Newsroom::add_term(const Request& request, const Params&, const Caller&
   const std::string slug = content::make_slug(name);
   if (slug.empty()) return render_taxonomy(400, me, "A name needs letters or digits.", "");
   if (content::mixes_lookalike_scripts(slug)) {
-    return render_taxonomy(400, me, "That name mixes alphabets whose letters look alike; write it in one alphabet.", "");
+    return render_taxonomy(
+        400, me, "That name mixes alphabets whose letters look alike; write it in one alphabet.",
+        "");
   }
   const std::string& kind = form.get("kind");
   Result<content::Id> added = make_error(ErrorCode::invalid_input, "Choose a section or a tag.");
@@ -153,16 +158,19 @@ Response Newsroom::add_term(const Request& request, const Params&, const Caller&
   }
   if (!added) {
     const bool taken = added.error().code == ErrorCode::conflict;
-    if (!taken && added.error().code != ErrorCode::invalid_input) return failure(added.error(), &me);
-    return render_taxonomy(taken ? 409 : 400, me,
-                           taken ? "A " + kind + " with the address " + slug + " exists." : added.error().message, "");
+    if (!taken && added.error().code != ErrorCode::invalid_input)
+      return failure(added.error(), &me);
+    return render_taxonomy(
+        taken ? 409 : 400, me,
+        taken ? "A " + kind + " with the address " + slug + " exists." : added.error().message, "");
   }
   changes_->site_changed();
   audit(request, &me.user, "", "added a " + kind, name);
   return render_taxonomy(200, me, "", "Added the " + kind + " " + name + ".");
 }
 
-Response Newsroom::update_term(const Request& request, const Params& params, const Caller& caller) const {
+Response Newsroom::update_term(const Request& request, const Params& params,
+                               const Caller& caller) const {
   const SignedIn& me = caller.me();
   const Form& form = caller.form;
 

@@ -4,8 +4,8 @@
 #include "site/site.hpp"
 
 #include "common/text_encoding.hpp"
-#include "http/route_group.hpp"
 #include "content/text.hpp"
+#include "http/route_group.hpp"
 #include "site/cache_keys.hpp"
 #include "site/feeds.hpp"
 #include "site/view_models.hpp"

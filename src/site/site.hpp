@@ -37,7 +37,8 @@ class Site {
   // renders every page whole.
   Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
        std::shared_ptr<const media::MediaLibrary> media,
-       std::shared_ptr<const SettingsSource> settings, std::shared_ptr<FragmentCache> fragments = nullptr);
+       std::shared_ptr<const SettingsSource> settings,
+       std::shared_ptr<FragmentCache> fragments = nullptr);
 
   // Adds the public routes, a group for every path no other group claims.
   void add_routes(http::Router& router) const;

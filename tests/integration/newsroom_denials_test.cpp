@@ -25,7 +25,9 @@ class NewsroomDenials : public ::testing::Test {
              {"arash@example.com", content::Role::author},
              {"eddie@example.com", content::Role::editor},
              {"olga@example.com", content::Role::admin}}) {
-      ASSERT_TRUE(accounts::add_account(*store_, {email, email.substr(0, email.find('@')), role, kPassword}).ok());
+      ASSERT_TRUE(
+          accounts::add_account(*store_, {email, email.substr(0, email.find('@')), role, kPassword})
+              .ok());
     }
     server_ = new ServerProcess(data_->path(), {});
     carla_ = new StaffClient(server_->port(), "carla@example.com", kPassword);
@@ -47,9 +49,10 @@ class NewsroomDenials : public ::testing::Test {
     delete data_;
   }
 
-  static std::string create(const StaffClient& who, const std::string& title, const std::string& intent) {
-    const HttpResponse answer =
-        who.post("/newsroom/posts/new/", "title=" + http::url_encode(title) + "&body=x&intent=" + intent);
+  static std::string create(const StaffClient& who, const std::string& title,
+                            const std::string& intent) {
+    const HttpResponse answer = who.post(
+        "/newsroom/posts/new/", "title=" + http::url_encode(title) + "&body=x&intent=" + intent);
     EXPECT_EQ(answer.status, 303) << title;
     const std::string location = answer.header("location");
     return location.substr(0, location.find('?'));
@@ -62,14 +65,18 @@ class NewsroomDenials : public ::testing::Test {
   }
 
   // Saves `path` as `who` with `intent`; expects a refusal that leaves the title.
-  static void expect_refused(const StaffClient& who, const std::string& path, const std::string& intent,
-                             const std::string& extra = "") {
-    const std::string before = first_match(olga_->get(path).body, R"re(id="title" name="title" class="headline-input" required value="([^"]*)")re");
+  static void expect_refused(const StaffClient& who, const std::string& path,
+                             const std::string& intent, const std::string& extra = "") {
+    const std::string before = first_match(
+        olga_->get(path).body,
+        R"re(id="title" name="title" class="headline-input" required value="([^"]*)")re");
     EXPECT_FALSE(before.empty()) << "the title was not found on " << path;
-    const HttpResponse answer = who.post(path, "revision=" + revision(path) + "&title=Changed&body=x&intent=" +
-                                                   intent + extra);
+    const HttpResponse answer = who.post(
+        path, "revision=" + revision(path) + "&title=Changed&body=x&intent=" + intent + extra);
     EXPECT_EQ(answer.status, 403) << path << " " << intent;
-    EXPECT_EQ(first_match(olga_->get(path).body, R"re(id="title" name="title" class="headline-input" required value="([^"]*)")re"),
+    EXPECT_EQ(first_match(
+                  olga_->get(path).body,
+                  R"re(id="title" name="title" class="headline-input" required value="([^"]*)")re"),
               before);
   }
 
@@ -130,12 +137,18 @@ TEST_F(NewsroomDenials, ContributorsAndAuthorsMayNotManageSectionsAndTags) {
 TEST_F(NewsroomDenials, OnlyAdminsManagePeopleSettingsAndTheAuditLog) {
   for (const StaffClient* who : {carla_, arash_, eddie_}) {
     EXPECT_EQ(who->get("/newsroom/staff/").status, 403);
-    EXPECT_EQ(who->post("/newsroom/staff/", "name=Mole&email=mole%40example.com&role=admin&password=" +
-                                                http::url_encode(kPassword)).status,
-              403);
+    EXPECT_EQ(
+        who->post("/newsroom/staff/", "name=Mole&email=mole%40example.com&role=admin&password=" +
+                                          http::url_encode(kPassword))
+            .status,
+        403);
     EXPECT_EQ(who->get("/newsroom/settings/").status, 403);
-    EXPECT_EQ(who->post("/newsroom/settings/", "title=Hijacked&url=http%3A%2F%2Fx.example&locale=en&time_zone=UTC&excerpt=15+words").status,
-              403);
+    EXPECT_EQ(
+        who->post(
+               "/newsroom/settings/",
+               "title=Hijacked&url=http%3A%2F%2Fx.example&locale=en&time_zone=UTC&excerpt=15+words")
+            .status,
+        403);
     EXPECT_EQ(who->get("/newsroom/audit/").status, 403);
   }
   EXPECT_FALSE(store_->user_by_email("mole@example.com")->has_value());
@@ -149,29 +162,35 @@ TEST_F(NewsroomDenials, EveryStaffRouteTurnsAwaySomeoneNotSignedIn) {
   const std::string post = carla_draft_;  // "/newsroom/posts/ID/"
   // Pages send them to sign in, and come back after.
   for (const std::string& path :
-       {std::string("/newsroom/"), std::string("/newsroom/password/"), std::string("/newsroom/staff/"),
-        std::string("/newsroom/audit/"), std::string("/newsroom/sections/"), std::string("/newsroom/settings/"),
-        std::string("/newsroom/media/"), std::string("/newsroom/posts/new/"), post, post + "preview/",
-        post + "revisions/", post + "revisions/1/"}) {
+       {std::string("/newsroom/"), std::string("/newsroom/password/"),
+        std::string("/newsroom/staff/"), std::string("/newsroom/audit/"),
+        std::string("/newsroom/sections/"), std::string("/newsroom/settings/"),
+        std::string("/newsroom/media/"), std::string("/newsroom/posts/new/"), post,
+        post + "preview/", post + "revisions/", post + "revisions/1/"}) {
     const HttpResponse answer = http_get(server_->port(), path);
     EXPECT_EQ(answer.status, 303) << path;
-    EXPECT_EQ(answer.header("location"), "/newsroom/sign-in/?next=" + http::url_encode(path)) << path;
+    EXPECT_EQ(answer.header("location"), "/newsroom/sign-in/?next=" + http::url_encode(path))
+        << path;
     EXPECT_EQ(answer.body.find("Carla draft"), std::string::npos) << path;
   }
-  const std::vector<std::pair<std::string, std::string>> form{{"Content-Type", "application/x-www-form-urlencoded"}};
+  const std::vector<std::pair<std::string, std::string>> form{
+      {"Content-Type", "application/x-www-form-urlencoded"}};
   for (const std::string& path :
-       {std::string("/newsroom/sign-out/"), std::string("/newsroom/password/"), std::string("/newsroom/staff/"),
-        std::string("/newsroom/sections/"), std::string("/newsroom/settings/"), std::string("/newsroom/posts/new/"),
-        post, post + "revisions/1/restore/"}) {
-    const HttpResponse answer =
-        http_request(server_->port(), "POST", path, form, "title=Defaced&body=x&intent=publish&revision=1");
+       {std::string("/newsroom/sign-out/"), std::string("/newsroom/password/"),
+        std::string("/newsroom/staff/"), std::string("/newsroom/sections/"),
+        std::string("/newsroom/settings/"), std::string("/newsroom/posts/new/"), post,
+        post + "revisions/1/restore/"}) {
+    const HttpResponse answer = http_request(server_->port(), "POST", path, form,
+                                             "title=Defaced&body=x&intent=publish&revision=1");
     EXPECT_EQ(answer.status, 303) << path;
     EXPECT_TRUE(answer.header("location").starts_with("/newsroom/sign-in/")) << path;
   }
   // The editor's scripts get JSON they can show.
-  for (const std::string& path : {std::string("/newsroom/media/"), std::string("/newsroom/posts/new/autosave/"),
-                                 post + "autosave/"}) {
-    const HttpResponse answer = http_request(server_->port(), "POST", path, form, "title=Defaced&body=x");
+  for (const std::string& path :
+       {std::string("/newsroom/media/"), std::string("/newsroom/posts/new/autosave/"),
+        post + "autosave/"}) {
+    const HttpResponse answer =
+        http_request(server_->port(), "POST", path, form, "title=Defaced&body=x");
     EXPECT_EQ(answer.status, 401) << path;
     EXPECT_EQ(answer.header("content-type"), "application/json") << path;
   }
@@ -187,24 +206,31 @@ TEST_F(NewsroomDenials, AChangeWithoutTheSessionsTokenIsRefusedWhateverItCarries
   // No token, a forged one, or a token in a header that is not this session's.
   EXPECT_EQ(carla_->post_with_token(path, "", body).status, 403);
   EXPECT_EQ(carla_->post_with_token(path, "forged", body).status, 403);
-  const HttpResponse header_forged = http_request(
-      server_->port(), "POST", path,
-      {{"Cookie", carla_->cookie()}, {"Content-Type", "application/x-www-form-urlencoded"}, {"X-CSRF-Token", "forged"}},
-      body);
+  const HttpResponse header_forged =
+      http_request(server_->port(), "POST", path,
+                   {{"Cookie", carla_->cookie()},
+                    {"Content-Type", "application/x-www-form-urlencoded"},
+                    {"X-CSRF-Token", "forged"}},
+                   body);
   EXPECT_EQ(header_forged.status, 403);
   // Not a form at all.
-  const HttpResponse json = http_request(server_->port(), "POST", path,
-                                         {{"Cookie", carla_->cookie()}, {"Content-Type", "application/json"}}, "{}");
+  const HttpResponse json =
+      http_request(server_->port(), "POST", path,
+                   {{"Cookie", carla_->cookie()}, {"Content-Type", "application/json"}}, "{}");
   EXPECT_EQ(json.status, 415);
   EXPECT_FALSE(store_->post_by_slug("forged")->has_value());
   // The same person with their token is let in.
-  EXPECT_EQ(carla_->post(path, "revision=" + revision(path) + "&title=Carla+draft&body=x&intent=save").status,
-            303);
+  EXPECT_EQ(
+      carla_->post(path, "revision=" + revision(path) + "&title=Carla+draft&body=x&intent=save")
+          .status,
+      303);
 }
 
 TEST_F(NewsroomDenials, ContributorsAndAuthorsMayNotReadSomeoneElsesUnpublishedWork) {
-  const std::vector<std::pair<const StaffClient*, std::string>> hidden{
-      {arash_, carla_draft_}, {arash_, carla_review_}, {arash_, eddie_draft_}, {carla_, eddie_draft_}};
+  const std::vector<std::pair<const StaffClient*, std::string>> hidden{{arash_, carla_draft_},
+                                                                       {arash_, carla_review_},
+                                                                       {arash_, eddie_draft_},
+                                                                       {carla_, eddie_draft_}};
   for (const auto& [who, path] : hidden) {
     for (const std::string page : {"", "preview/", "revisions/", "revisions/1/"}) {
       const HttpResponse answer = who->get(path + page);
@@ -239,7 +265,8 @@ TEST_F(NewsroomDenials, ContributorsAndAuthorsListAndSearchOnlyTheirOwnUnpublish
   const std::string arash_sees = arash_->get("/newsroom/?q=draft").body;
   EXPECT_EQ(arash_sees.find("Carla draft"), std::string::npos);
   EXPECT_EQ(arash_sees.find("Eddie secret draft"), std::string::npos);
-  EXPECT_EQ(arash_->get("/newsroom/?status=review").body.find("Carla in review"), std::string::npos);
+  EXPECT_EQ(arash_->get("/newsroom/?status=review").body.find("Carla in review"),
+            std::string::npos);
   EXPECT_EQ(carla_->get("/newsroom/?q=secret").body.find("Eddie secret draft"), std::string::npos);
   for (const StaffClient* who : {eddie_, olga_}) {
     const std::string sees = who->get("/newsroom/?q=draft").body;
@@ -258,15 +285,19 @@ TEST_F(NewsroomDenials, OnlyTheCanonicalNumberNamesAPost) {
   }
   const auto carla = store_->user_by_email("carla@example.com");
   ASSERT_TRUE(carla.ok() && carla->has_value());
-  EXPECT_NE(olga_->post("/newsroom/staff/0" + std::to_string((*carla)->id) + "/role/", "role=admin").status, 200);
+  EXPECT_NE(olga_->post("/newsroom/staff/0" + std::to_string((*carla)->id) + "/role/", "role=admin")
+                .status,
+            200);
   EXPECT_EQ((*store_->user_by_email("carla@example.com"))->role, content::Role::contributor);
 }
 
 TEST_F(NewsroomDenials, TheEditorStillMayDoWhatTheOthersMayNot) {
-  const std::string author = first_match(eddie_->get(arash_live_).body, R"re(<option value="(\d+)" selected>arash)re");
-  const HttpResponse featured = eddie_->post(
-      arash_live_, "revision=" + revision(arash_live_) + "&title=Arash+live&body=x&author=" + author +
-                       "&featured_shown=1&featured=1&intent=save");
+  const std::string author =
+      first_match(eddie_->get(arash_live_).body, R"re(<option value="(\d+)" selected>arash)re");
+  const HttpResponse featured =
+      eddie_->post(arash_live_, "revision=" + revision(arash_live_) +
+                                    "&title=Arash+live&body=x&author=" + author +
+                                    "&featured_shown=1&featured=1&intent=save");
   EXPECT_EQ(featured.status, 303) << visible_text(featured.body);
 }
 
