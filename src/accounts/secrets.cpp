@@ -105,6 +105,16 @@ std::string random_token(std::size_t bytes) {
   return text;
 }
 
+std::string random_hex(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  std::string text(bytes * 2 + 1, '\0');
+  sodium_bin2hex(text.data(), text.size(), raw.data(), raw.size());
+  text.pop_back();
+  return text;
+}
+
 std::string token_digest(std::string_view token) {
   ensure_sodium();
   unsigned char digest[crypto_generichash_BYTES];

@@ -30,6 +30,10 @@ Result<bool> verify_password(std::string_view hash, std::string_view password);
 // CSRF tokens and setup links).
 std::string random_token(std::size_t bytes = 32);
 
+// `bytes` random bytes as lowercase hex (API keys, whose shapes Ghost's
+// clients check).
+std::string random_hex(std::size_t bytes);
+
 // A one-way digest of a token, hex: what the Store keeps instead of the
 // token, so a copy of the database opens no session.
 std::string token_digest(std::string_view token);

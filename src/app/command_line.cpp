@@ -1,6 +1,7 @@
 // Command-line parsing with CLI11.
 #include "app/command_line.hpp"
 
+#include "app/apikey_commands.hpp"
 #include "app/backup_commands.hpp"
 #include "app/boot.hpp"
 #include "app/import_commands.hpp"
@@ -59,6 +60,7 @@ int run_command_line(int argc, char** argv) {
   add_user_commands(app, action);
   add_backup_commands(app, action);
   add_import_commands(app, action);
+  add_apikey_commands(app, action);
 
   if (argc < 2) {  // no command: say what there is
     std::fputs(app.help().c_str(), stderr);

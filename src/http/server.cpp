@@ -276,16 +276,17 @@ struct Server::Impl {
       } else if (!read_error) {
         const std::string_view header(static_cast<const char*>(buffer.data().data()), header_bytes);
         refusal = check_raw_header(header);
-        // Set before the header is parsed: the parser holds a Content-Length
-        // to the limit as soon as it reads it.
-        // Judged on the canonical path, as the router will route it. Reads
-        // (most requests, and every cache hit) keep the server's limit
-        // without a route lookup.
+        // The body limit of the route the request is for, judged on the
+        // canonical path as the router will route it, and set before the
+        // header is parsed: the parser holds a Content-Length to the limit
+        // as soon as it reads it. Reads (most requests, and every cache
+        // hit) keep the server's limit without a route lookup.
         std::optional<std::size_t> limit;
         const RequestLine line = request_line(header);
-        if (const auto sent = parse_target(line.target)) body_path = canonical_path(sent->path);
-        if (body_path && line.method != "GET" && line.method != "HEAD")
-          limit = router->body_limit(line.method, *body_path);
+        if (line.method != "GET" && line.method != "HEAD") {
+          if (const auto sent = parse_target(line.target)) body_path = canonical_path(sent->path);
+          if (body_path) limit = router->body_limit(line.method, *body_path);
+        }
         parser.body_limit(limit.value_or(options.max_body_bytes));
       }
       std::size_t read_bytes = 0;

@@ -73,6 +73,20 @@ struct Session {
   std::string user_agent;
 };
 
+// A key for the APIs (accounts/api_keys.hpp makes and checks them).
+enum class ApiKeyKind { content, admin };
+struct ApiKey {
+  Id id = 0;
+  ApiKeyKind kind = ApiKeyKind::content;
+  std::string name;    // what it is for: "Mobile app"
+  std::string lookup;  // a content key's digest, an admin key's public id
+  std::string secret;  // an admin key's signing secret; "" for content keys
+  std::string hint;    // the key's first characters, to tell keys apart
+  Time created_at{};
+  Id created_by = 0;  // 0: made on the command line
+  std::optional<Time> revoked_at;
+};
+
 // One line of the audit log: who did what to what, from where.
 struct AuditEntry {
   Id id = 0;
@@ -264,6 +278,14 @@ class Store {
   // The media library, newest first.
   virtual Result<std::vector<content::Media>> media(int limit, int offset) = 0;
   virtual Result<std::optional<content::Media>> media_by_id(Id id) = 0;
+
+  virtual Result<Id> create_api_key(const ApiKey& key) = 0;
+  // Every key, revoked ones too, oldest first.
+  virtual Result<std::vector<ApiKey>> api_keys() = 0;
+  virtual Result<std::optional<ApiKey>> api_key_by_lookup(std::string_view lookup) = 0;
+  // Marks key `id` revoked at `at`; false when there is no such key or it
+  // was revoked already.
+  virtual Result<bool> revoke_api_key(Id id, Time at) = 0;
 };
 
 }  // namespace byline::store

@@ -266,6 +266,24 @@ INSERT INTO post_revisions_kept
 DROP TABLE post_revisions;
 ALTER TABLE post_revisions_kept RENAME TO post_revisions;
 )sql",
+
+    // 16: keys for the APIs. A content key is found by its digest (the key
+    // itself is shown once, when it is made); an admin key by its public
+    // id, with the secret its tokens are signed with, which checking a
+    // signature needs.
+    R"sql(
+CREATE TABLE api_keys (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('content', 'admin')),
+  name TEXT NOT NULL,
+  lookup TEXT NOT NULL UNIQUE,
+  secret TEXT NOT NULL DEFAULT '',
+  hint TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  revoked_at INTEGER
+);
+)sql",
 };
 
 int user_version(Connection& connection) {

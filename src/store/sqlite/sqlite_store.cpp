@@ -6,6 +6,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/post_query_sql.hpp"
 #include "store/sqlite/post_writes.hpp"
+#include "store/sqlite/read_lease.hpp"
 #include "store/sqlite/rows.hpp"
 
 #include "content/search_text.hpp"
@@ -88,25 +89,6 @@ Result<PostPage> read_post_page(Connection& connection, Statement& statement, in
 }
 
 }  // namespace
-
-// A reader connection borrowed from the pool for one call.
-class SqliteStore::ReadLease {
- public:
-  ReadLease(SqliteStore& store, std::unique_ptr<Connection> connection)
-      : store_(store), connection_(std::move(connection)) {}
-  ~ReadLease() {
-    {
-      std::lock_guard lock(store_.readers_mutex_);
-      store_.idle_readers_.push_back(std::move(connection_));
-    }
-    store_.reader_returned_.notify_one();
-  }
-  Connection& operator*() { return *connection_; }
-
- private:
-  SqliteStore& store_;
-  std::unique_ptr<Connection> connection_;
-};
 
 SqliteStore::ReadLease SqliteStore::read() {
   std::unique_lock lock(readers_mutex_);

@@ -80,6 +80,11 @@ class SqliteStore final : public Store {
   Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) override;
   Result<std::vector<content::Media>> media(int limit, int offset) override;
   Result<std::optional<content::Media>> media_by_id(Id id) override;
+  // api_keys.cpp
+  Result<Id> create_api_key(const ApiKey& key) override;
+  Result<std::vector<ApiKey>> api_keys() override;
+  Result<std::optional<ApiKey>> api_key_by_lookup(std::string_view lookup) override;
+  Result<bool> revoke_api_key(Id id, Time at) override;
 
  private:
   class ReadLease;
