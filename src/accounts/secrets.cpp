@@ -37,7 +37,8 @@ WorkGate& hashing_gate() {
 }
 
 Error too_busy() {
-  Error error = make_error(ErrorCode::unavailable, "Too many people are signing in at once; try again in a moment.",
+  Error error = make_error(ErrorCode::unavailable,
+                           "Too many people are signing in at once; try again in a moment.",
                            "the password hashing gate is full");
   error.retry_after_seconds = 1;
   return error;
@@ -63,9 +64,9 @@ std::size_t count_characters(std::string_view text) {
 
 Result<void> check_password(std::string_view password) {
   if (count_characters(password) < kMinPasswordLength) {
-    return make_error(ErrorCode::invalid_input, "A password needs at least " +
-                                                    std::to_string(kMinPasswordLength) +
-                                                    " characters.");
+    return make_error(
+        ErrorCode::invalid_input,
+        "A password needs at least " + std::to_string(kMinPasswordLength) + " characters.");
   }
   if (password.size() > kMaxPasswordBytes) {
     return make_error(ErrorCode::invalid_input, "That password is too long.");
@@ -98,7 +99,8 @@ std::string random_token(std::size_t bytes) {
   ensure_sodium();
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
-  std::string text(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  std::string text(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                   '\0');
   sodium_bin2base64(text.data(), text.size(), raw.data(), raw.size(),
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   text.resize(text.find('\0'));
@@ -127,8 +129,7 @@ std::string token_digest(std::string_view token) {
 
 bool same_secret(std::string_view a, std::string_view b) {
   ensure_sodium();
-  return a.size() == b.size() &&
-         sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace byline::accounts

@@ -30,8 +30,9 @@ int run_command_line(int argc, char** argv) {
       ->capture_default_str();
   serve_command->add_flag("--demo", serve_options.demo,
                           "Fill an empty data directory with a demo news site");
-  serve_command->add_option("--threads", serve_options.threads,
-                            "I/O threads (default: one per CPU this process may use)")
+  serve_command
+      ->add_option("--threads", serve_options.threads,
+                   "I/O threads (default: one per CPU this process may use)")
       ->check(CLI::Range(0, 256));
   serve_command->add_option("--url", serve_options.url,
                             "Public address of the site, for links and sharing "
@@ -42,12 +43,14 @@ int run_command_line(int argc, char** argv) {
   bool no_page_cache = false;
   serve_command->add_flag("--no-page-cache", no_page_cache,
                           "Keep rendered fragments of pages but not whole pages (for measuring)");
-  serve_command->add_option("--cache-mb", serve_options.cache_megabytes,
-                            "Memory for the page cache, in megabytes")
+  serve_command
+      ->add_option("--cache-mb", serve_options.cache_megabytes,
+                   "Memory for the page cache, in megabytes")
       ->capture_default_str()
       ->check(CLI::Range(1, 1 << 20));
-  serve_command->add_option("--max-connections", serve_options.max_connections,
-                            "Open connections past this get 503 (also capped by the file limit)")
+  serve_command
+      ->add_option("--max-connections", serve_options.max_connections,
+                   "Open connections past this get 503 (also capped by the file limit)")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));
   bool no_access_log = false;
