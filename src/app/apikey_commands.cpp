@@ -25,24 +25,15 @@ void add_data_option(CLI::App& command, ApiKeyOptions& options) {
   command.add_option("--data", options.data_dir, "Directory of byline.db")->capture_default_str();
 }
 
-void audit(store::Store& store, std::string action, std::string subject) {
-  store::AuditEntry entry;
-  entry.at = now_utc();
-  entry.actor = "command line";
-  entry.action = std::move(action);
-  entry.subject = std::move(subject);
-  if (auto recorded = store.record_audit(entry); !recorded) report_failure(recorded.error());
-}
-
 int add(const ApiKeyOptions& options) {
   auto store = open_store(options.data_dir, 1);
   if (!store) return report_failure(store.error());
   const auto kind = options.kind == "admin" ? store::ApiKeyKind::admin : store::ApiKeyKind::content;
   auto made = accounts::add_api_key(**store, kind, options.name, 0, now_utc());
   if (!made) return report_failure(made.error());
-  audit(**store, "added an API key",
-        std::string(accounts::to_string(kind)) + " key " + std::to_string(made->record.id) + " (" +
-            made->record.name + ")");
+  audit_command(**store, "added an API key",
+                std::string(accounts::to_string(kind)) + " key " + std::to_string(made->record.id) +
+                    " (" + made->record.name + ")");
   std::printf("Added %s API key %ld for %s:\n\n  %s\n\n",
               std::string(accounts::to_string(kind)).c_str(), static_cast<long>(made->record.id),
               made->record.name.c_str(), made->key.c_str());
@@ -79,9 +70,9 @@ int revoke(const ApiKeyOptions& options) {
   if (!store) return report_failure(store.error());
   auto revoked = accounts::revoke_api_key(**store, options.id, now_utc());
   if (!revoked) return report_failure(revoked.error());
-  audit(**store, "revoked an API key",
-        std::string(accounts::to_string(revoked->kind)) + " key " + std::to_string(revoked->id) +
-            " (" + revoked->name + ")");
+  audit_command(**store, "revoked an API key",
+                std::string(accounts::to_string(revoked->kind)) + " key " +
+                    std::to_string(revoked->id) + " (" + revoked->name + ")");
   std::printf("Revoked %s API key %ld (%s): it opens nothing from now on.\n",
               std::string(accounts::to_string(revoked->kind)).c_str(),
               static_cast<long>(revoked->id), revoked->name.c_str());

@@ -17,12 +17,16 @@ namespace {
 // Why a write failed, in the operator's words.
 std::string describe_write_failure(int error_number) {
   switch (error_number) {
-    case EROFS: return "it is read-only";
+    case EROFS:
+      return "it is read-only";
     case ENOSPC:
-    case EDQUOT: return "the disk is full";
+    case EDQUOT:
+      return "the disk is full";
     case EACCES:
-    case EPERM: return "permission denied";
-    default: return std::strerror(error_number);
+    case EPERM:
+      return "permission denied";
+    default:
+      return std::strerror(error_number);
   }
 }
 
@@ -32,8 +36,8 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) {
-    return make_error(ErrorCode::unavailable, "cannot create the data directory " + dir.string() + ": " +
-                                                  describe_write_failure(error.value()));
+    return make_error(ErrorCode::unavailable, "cannot create the data directory " + dir.string() +
+                                                  ": " + describe_write_failure(error.value()));
   }
   const auto probe = dir / ".byline-write-check";
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -42,8 +46,8 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
   if (fd >= 0) ::close(fd);
   ::unlink(probe.c_str());
   if (!written) {
-    return make_error(ErrorCode::unavailable, "cannot write to the data directory " + dir.string() + ": " +
-                                                  describe_write_failure(failure));
+    return make_error(ErrorCode::unavailable, "cannot write to the data directory " + dir.string() +
+                                                  ": " + describe_write_failure(failure));
   }
   return {};
 }
@@ -62,17 +66,28 @@ Result<DataDirLock> DataDirLock::acquire(const std::filesystem::path& dir) {
   const auto path = dir / "byline.lock";
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return make_error(ErrorCode::unavailable, "cannot open " + path.string() + ": " + describe_write_failure(errno));
+    return make_error(ErrorCode::unavailable,
+                      "cannot open " + path.string() + ": " + describe_write_failure(errno));
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);
-    return make_error(ErrorCode::conflict, "Byline is running on " + dir.string() + "; stop it first.");
+    return make_error(ErrorCode::conflict,
+                      "Byline is running on " + dir.string() + "; stop it first.");
   }
   return DataDirLock(fd);
 }
 
 DataDirLock::~DataDirLock() {
   if (fd_ >= 0) ::close(fd_);  // closing lets the lock go
+}
+
+void audit_command(store::Store& store, std::string action, std::string subject) {
+  store::AuditEntry entry;
+  entry.at = now_utc();
+  entry.actor = "command line";
+  entry.action = std::move(action);
+  entry.subject = std::move(subject);
+  if (auto recorded = store.record_audit(entry); !recorded) report_failure(recorded.error());
 }
 
 int report_failure(const Error& error) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 namespace byline::store {
 class Store;
@@ -38,5 +39,10 @@ class DataDirLock {
 
 // One line on standard error, "byline: <message> (<detail>)"; returns 1.
 int report_failure(const Error& error);
+
+// Adds a line to the audit log for a command run by whoever has the
+// server's shell (the actor "command line"); a failure to write it is
+// reported, not fatal.
+void audit_command(store::Store& store, std::string action, std::string subject);
 
 }  // namespace byline::app

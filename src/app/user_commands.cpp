@@ -39,16 +39,6 @@ void add_role_option(CLI::App& command, UserOptions& options, bool required) {
   }
 }
 
-// Commands run by whoever has the server's shell: the audit log says so.
-void audit(store::Store& store, std::string action, std::string subject) {
-  store::AuditEntry entry;
-  entry.at = now_utc();
-  entry.actor = "command line";
-  entry.action = std::move(action);
-  entry.subject = std::move(subject);
-  if (auto recorded = store.record_audit(entry); !recorded) report_failure(recorded.error());
-}
-
 int add(const UserOptions& options) {
   auto store = open_store(options.data_dir, 1);
   if (!store) return report_failure(store.error());
@@ -58,7 +48,7 @@ int add(const UserOptions& options) {
                                               *content::role_from_string(options.role),
                                               std::move(*password)});
   if (!user) return report_failure(user.error());
-  audit(**store, "added a person", user->email + " as " + options.role);
+  audit_command(**store, "added a person", user->email + " as " + options.role);
   std::printf("Added %s <%s> as %s; author page /author/%s/\n", user->name.c_str(),
               user->email.c_str(), options.role.c_str(), user->slug.c_str());
   return 0;
@@ -82,7 +72,7 @@ int set_role(const UserOptions& options) {
   if (!store) return report_failure(store.error());
   auto user = accounts::change_role(**store, options.email, *content::role_from_string(options.role));
   if (!user) return report_failure(user.error());
-  audit(**store, "changed a role", user->email + " to " + options.role);
+  audit_command(**store, "changed a role", user->email + " to " + options.role);
   std::printf("%s <%s> is now %s\n", user->name.c_str(), user->email.c_str(), options.role.c_str());
   return 0;
 }
@@ -94,7 +84,7 @@ int reset_password(const UserOptions& options) {
   if (!password) return report_failure(password.error());
   auto user = accounts::reset_password(**store, options.email, *password);
   if (!user) return report_failure(user.error());
-  audit(**store, "reset a password", user->email);
+  audit_command(**store, "reset a password", user->email);
   std::printf("New password set for %s <%s>; their sessions have ended\n", user->name.c_str(),
               user->email.c_str());
   return 0;
