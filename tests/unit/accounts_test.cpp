@@ -1,12 +1,9 @@
 #include "accounts/accounts.hpp"
 
 #include "accounts/secrets.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "temp_store.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 namespace byline::accounts {
 namespace {
@@ -15,28 +12,14 @@ using content::Role;
 
 class AccountsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("byline-accounts-test-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(*opened);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   content::User add(std::string email, std::string name, Role role) {
     auto user = add_account(*store_, {std::move(email), std::move(name), role, "a long enough secret"});
     EXPECT_TRUE(user.ok()) << (user.ok() ? "" : user.error().message);
     return user.ok() ? *user : content::User{};
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
+  testing::TempStore temp_{"accounts-test"};
+  const std::shared_ptr<store::Store>& store_ = temp_.store();
 };
 
 TEST(Email, IsTrimmedLowerCasedAndChecked) {

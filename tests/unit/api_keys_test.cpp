@@ -1,10 +1,9 @@
 #include "accounts/api_keys.hpp"
 
 #include "accounts/accounts.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "temp_store.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,28 +18,14 @@ const content::Time kNow = content::Time(std::chrono::sys_days(std::chrono::Dece
 
 class ApiKeysTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("byline-api-keys-test-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(*opened);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   NewApiKey add(ApiKeyKind kind, std::string name) {
     auto made = add_api_key(*store_, kind, name, 0, kNow);
     EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().message);
     return made.ok() ? *made : NewApiKey{};
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
+  testing::TempStore temp_{"api-keys-test"};
+  const std::shared_ptr<store::Store>& store_ = temp_.store();
 };
 
 TEST_F(ApiKeysTest, KeysHaveTheShapesGhostsClientsCheck) {
@@ -63,9 +48,9 @@ TEST_F(ApiKeysTest, TheStoreKeepsNoContentKeyOnlyItsDigest) {
   EXPECT_EQ(kept.lookup.find(made.key), std::string::npos);
   EXPECT_TRUE(kept.secret.empty());
   // Nor anywhere in the database file.
-  store_.reset();
+  temp_.close();
   std::string bytes;
-  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+  for (const auto& entry : std::filesystem::directory_iterator(temp_.dir())) {
     std::ifstream in(entry.path(), std::ios::binary);
     bytes += std::string(std::istreambuf_iterator<char>(in), {});
   }

@@ -1,12 +1,9 @@
 #include "accounts/sessions.hpp"
 
 #include "accounts/accounts.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "temp_store.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 namespace byline::accounts {
 namespace {
@@ -19,24 +16,12 @@ constexpr const char* kPassword = "a long enough secret";
 class SessionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("byline-sessions-test-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(*opened);
     auto user = add_account(*store_, {"emad@example.com", "Emad Askarieh", content::Role::editor, kPassword});
     ASSERT_TRUE(user.ok());
     sessions_ = std::make_unique<Sessions>(store_, 1h);
   }
-  void TearDown() override {
-    sessions_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<store::Store> store_;
+  testing::TempStore temp_{"sessions-test"};
+  const std::shared_ptr<store::Store>& store_ = temp_.store();
   std::unique_ptr<Sessions> sessions_;
 };
 
