@@ -55,32 +55,26 @@ class Parser {
   const std::string& error() const { return error_; }
 
  private:
+  // Parts joined by ',' (or), each of parts joined by '+' (and): and binds tighter.
   std::optional<Node> parse_or(int depth) {
-    auto first = parse_and(depth);
-    if (!first) return std::nullopt;
-    Node any{Node::Type::any_of, {}, "", Op::equals, false, {}};
-    any.children.push_back(std::move(*first));
-    while (take(',')) {
-      auto next = parse_and(depth);
-      if (!next) return std::nullopt;
-      any.children.push_back(std::move(*next));
-    }
-    if (any.children.size() == 1) return std::move(any.children.front());
-    return any;
+    return parse_joined(depth, ',', Node::Type::any_of, &Parser::parse_and);
+  }
+  std::optional<Node> parse_and(int depth) {
+    return parse_joined(depth, '+', Node::Type::all_of, &Parser::parse_unit);
   }
 
-  std::optional<Node> parse_and(int depth) {
-    auto first = parse_unit(depth);
-    if (!first) return std::nullopt;
-    Node all{Node::Type::all_of, {}, "", Op::equals, false, {}};
-    all.children.push_back(std::move(*first));
-    while (take('+')) {
-      auto next = parse_unit(depth);
+  // One or more `part`s joined by `separator`, as a node of `type`; a
+  // single part stands for itself.
+  std::optional<Node> parse_joined(int depth, char separator, Node::Type type,
+                                   std::optional<Node> (Parser::*part)(int)) {
+    Node joined{type, {}, "", Op::equals, false, {}};
+    do {
+      auto next = (this->*part)(depth);
       if (!next) return std::nullopt;
-      all.children.push_back(std::move(*next));
-    }
-    if (all.children.size() == 1) return std::move(all.children.front());
-    return all;
+      joined.children.push_back(std::move(*next));
+    } while (take(separator));
+    if (joined.children.size() == 1) return std::move(joined.children.front());
+    return joined;
   }
 
   std::optional<Node> parse_unit(int depth) {

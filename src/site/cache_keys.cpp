@@ -25,6 +25,13 @@ content::Id group_of(const content::Post& post) {
 
 using Kind = store::PostCondition::Kind;
 
+// Whether `where` tests a field that changes without the post moving
+// between lists (see changed_by).
+bool tests_edits(const store::PostCondition& where) {
+  if (where.kind == Kind::slug || where.kind == Kind::updated_at) return true;
+  return std::any_of(where.children.begin(), where.children.end(), tests_edits);
+}
+
 // The lists every post matching `where` is in at least one of, if a few
 // say so; nullopt when only the list of every public post does.
 std::optional<std::vector<std::string>> narrowing(const store::PostCondition& where,
@@ -96,13 +103,6 @@ std::string tag_list(content::Id id) { return "list:tag:" + std::to_string(id); 
 std::string author_list(content::Id id) { return "list:author:" + std::to_string(id); }
 std::string translations(content::Id original) {
   return "translations:" + std::to_string(original);
-}
-
-// Whether `where` tests a field that changes without the post moving
-// between lists (see changed_by).
-static bool tests_edits(const store::PostCondition& where) {
-  if (where.kind == Kind::slug || where.kind == Kind::updated_at) return true;
-  return std::any_of(where.children.begin(), where.children.end(), tests_edits);
 }
 
 std::vector<std::string> lists_for(const store::PostCondition& where, const SlugIds& ids_of) {
