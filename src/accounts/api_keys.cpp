@@ -32,10 +32,14 @@ Result<NewApiKey> add_api_key(store::Store& store, store::ApiKeyKind kind, std::
   if (cleaned.empty()) {
     return make_error(ErrorCode::invalid_input, "Give the key a name: what will use it?");
   }
-  if (cleaned.size() > kMaxApiKeyNameBytes) {
+  // Characters as a reader counts them: UTF-8 bytes that start one.
+  const auto characters = std::count_if(cleaned.begin(), cleaned.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  if (static_cast<std::size_t>(characters) > kMaxApiKeyNameCharacters) {
     return make_error(
         ErrorCode::invalid_input,
-        "A key's name has at most " + std::to_string(kMaxApiKeyNameBytes) + " characters.");
+        "A key's name has at most " + std::to_string(kMaxApiKeyNameCharacters) + " characters.");
   }
   NewApiKey made;
   store::ApiKey& record = made.record;

@@ -14,7 +14,7 @@
 
 namespace byline::accounts {
 
-inline constexpr std::size_t kMaxApiKeyNameBytes = 100;
+inline constexpr std::size_t kMaxApiKeyNameCharacters = 100;  // letters, not bytes
 
 struct NewApiKey {
   store::ApiKey record;

@@ -103,15 +103,20 @@ TEST_F(ApiKeysTest, AnAdminKeyIsFoundByItsIdWithTheSecretItsTokensAreSignedWith)
 
 TEST_F(ApiKeysTest, ANameIsOneLineOfAtMostAHundredCharacters) {
   EXPECT_EQ(add(ApiKeyKind::content, "  Mobile\napp  ").record.name, "Mobile app");
-  EXPECT_EQ(add(ApiKeyKind::content, std::string(kMaxApiKeyNameBytes, 'n')).record.name.size(),
-            kMaxApiKeyNameBytes);
+  EXPECT_EQ(add(ApiKeyKind::content, std::string(kMaxApiKeyNameCharacters, 'n')).record.name.size(),
+            kMaxApiKeyNameCharacters);
   for (const std::string& bad :
-       {std::string(), std::string("   "), std::string(kMaxApiKeyNameBytes + 1, 'n')}) {
+       {std::string(), std::string("   "), std::string(kMaxApiKeyNameCharacters + 1, 'n')}) {
     auto made = add_api_key(*store_, ApiKeyKind::content, bad, 0, kNow);
     ASSERT_FALSE(made.ok()) << bad;
     EXPECT_EQ(made.error().code, ErrorCode::invalid_input);
   }
-  EXPECT_EQ(store_->api_keys()->size(), 2u);  // the refused ones made nothing
+  // A hundred Persian letters are two hundred bytes, and still a hundred characters.
+  std::string persian;
+  for (std::size_t i = 0; i < kMaxApiKeyNameCharacters; ++i) persian += "خ";
+  EXPECT_EQ(add(ApiKeyKind::content, persian).record.name, persian);
+  EXPECT_FALSE(add_api_key(*store_, ApiKeyKind::content, persian + "خ", 0, kNow).ok());
+  EXPECT_EQ(store_->api_keys()->size(), 3u);  // the refused ones made nothing
 }
 
 TEST_F(ApiKeysTest, RevokingTwiceOrAKeyThatIsNotThereSaysSo) {
