@@ -12,16 +12,20 @@ namespace {
 // What every cached answer may be kept for: browsers check back each time
 // (a 304 costs little), shared caches such as a CDN keep it a few seconds
 // and may serve it a while longer while they fetch a fresh one.
-constexpr std::string_view kCacheControl = "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
+constexpr std::string_view kCacheControl =
+    "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
 
 // Answers smaller than this are not worth compressing.
 constexpr std::size_t kMinCompressBytes = 256;
 
 bool is_compressible(std::string_view content_type) {
   return content_type.starts_with("text/") || content_type.starts_with("application/xml") ||
-         content_type.starts_with("application/rss+xml") || content_type.starts_with("application/atom+xml") ||
-         content_type.starts_with("application/json") || content_type.starts_with("application/feed+json") ||
-         content_type.starts_with("application/javascript") || content_type.starts_with("image/svg+xml");
+         content_type.starts_with("application/rss+xml") ||
+         content_type.starts_with("application/atom+xml") ||
+         content_type.starts_with("application/json") ||
+         content_type.starts_with("application/feed+json") ||
+         content_type.starts_with("application/javascript") ||
+         content_type.starts_with("image/svg+xml");
 }
 
 // Whether If-None-Match (a list of entity tags, or "*") names `etag`.
@@ -71,7 +75,8 @@ std::optional<std::string> PageCache::key_for(const CacheRequest& request) const
   return key;
 }
 
-std::optional<CacheHit> PageCache::find(const std::string& key, const CacheRequest& request, Time now) {
+std::optional<CacheHit> PageCache::find(const std::string& key, const CacheRequest& request,
+                                        Time now) {
   std::shared_ptr<const CachedAnswer> answer = entries_.find(key, now);
   if (!answer) {
     ++misses_;
@@ -92,13 +97,16 @@ std::optional<CacheHit> PageCache::find(const std::string& key, const CacheReque
   return hit;
 }
 
-bool PageCache::store(const std::string& key, const Response& response, Time now, std::uint64_t generation) {
-  if (!response.cache || response.status != 200 || !response.header("set-cookie").empty()) return false;
+bool PageCache::store(const std::string& key, const Response& response, Time now,
+                      std::uint64_t generation) {
+  if (!response.cache || response.status != 200 || !response.header("set-cookie").empty())
+    return false;
   if (response.cache->changes_at && *response.cache->changes_at <= now) return false;
 
   auto answer = std::make_shared<CachedAnswer>();
   answer->modified_at = now;
-  if (const auto given = parse_http_date(response.header("last-modified"))) answer->modified_at = *given;
+  if (const auto given = parse_http_date(response.header("last-modified")))
+    answer->modified_at = *given;
   answer->last_modified = http_date(answer->modified_at);
 
   const std::string_view content_type = response.header("content-type");
@@ -115,9 +123,11 @@ bool PageCache::store(const std::string& key, const Response& response, Time now
   std::string common;
   for (const auto& [name, value] : response.headers) {
     std::string lower = name;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (lower == "etag" || lower == "last-modified" || lower == "cache-control" || lower == "content-length" ||
-        lower == "x-request-id" || lower == "vary" || lower == "content-encoding" || lower == "connection") {
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (lower == "etag" || lower == "last-modified" || lower == "cache-control" ||
+        lower == "content-length" || lower == "x-request-id" || lower == "vary" ||
+        lower == "content-encoding" || lower == "connection") {
       continue;
     }
     add_line(common, name, value);
@@ -133,20 +143,23 @@ bool PageCache::store(const std::string& key, const Response& response, Time now
                    : encoding == Encoding::gzip   ? gzip_compress(response.body)
                                                   : brotli_compress(response.body);
     // Each encoding is its own representation, so its own strong tag.
-    variant.etag = "\"" + base_tag + (encoding == Encoding::gzip     ? "-gz"
-                                      : encoding == Encoding::brotli ? "-br"
-                                                                     : "") +
+    variant.etag = "\"" + base_tag +
+                   (encoding == Encoding::gzip     ? "-gz"
+                    : encoding == Encoding::brotli ? "-br"
+                                                   : "") +
                    "\"";
     std::string shared = common;
     add_line(shared, "ETag", variant.etag);
     if (compress) add_line(shared, "Vary", "Accept-Encoding");
     variant.not_modified_head = "HTTP/1.1 304 Not Modified\r\n" + shared;
     variant.head = "HTTP/1.1 200 OK\r\n" + shared;
-    if (encoding != Encoding::identity) add_line(variant.head, "Content-Encoding", content_coding(encoding));
+    if (encoding != Encoding::identity)
+      add_line(variant.head, "Content-Encoding", content_coding(encoding));
     add_line(variant.head, "Content-Length", std::to_string(variant.body.size()));
     answer->bytes_ += variant.head.size() + variant.not_modified_head.size() + variant.body.size();
   }
-  return entries_.store(key, std::move(answer), response.cache->shows, response.cache->changes_at, generation);
+  return entries_.store(key, std::move(answer), response.cache->shows, response.cache->changes_at,
+                        generation);
 }
 
 CacheStats PageCache::stats() const {

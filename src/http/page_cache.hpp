@@ -37,7 +37,9 @@ class CachedAnswer {
   // Status line and headers, each line ending in CRLF, without the blank
   // line: the server adds per-request headers (X-Request-Id, Connection).
   std::string_view head(Encoding encoding) const { return variant(encoding).head; }
-  std::string_view not_modified_head(Encoding encoding) const { return variant(encoding).not_modified_head; }
+  std::string_view not_modified_head(Encoding encoding) const {
+    return variant(encoding).not_modified_head;
+  }
   std::string_view body(Encoding encoding) const { return variant(encoding).body; }
   std::size_t bytes() const { return bytes_; }
 
