@@ -34,6 +34,10 @@ struct Request {
 struct CachePolicy {
   std::vector<std::string> shows;  // dependency keys, as site/cache_keys.hpp names them
   std::optional<Time> changes_at;
+  // The answer is the same for every caller its route's gate admits, but
+  // not for anyone else (an API answer for any valid key): each hit asks
+  // the gate again (Router::admit) before the cached bytes go out.
+  bool admit_each_hit = false;
 };
 
 struct Response {

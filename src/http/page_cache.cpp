@@ -104,6 +104,7 @@ bool PageCache::store(const std::string& key, const Response& response, Time now
   if (response.cache->changes_at && *response.cache->changes_at <= now) return false;
 
   auto answer = std::make_shared<CachedAnswer>();
+  answer->admit_each_hit_ = response.cache->admit_each_hit;
   answer->modified_at = now;
   if (const auto given = parse_http_date(response.header("last-modified")))
     answer->modified_at = *given;

@@ -42,6 +42,8 @@ class CachedAnswer {
   }
   std::string_view body(Encoding encoding) const { return variant(encoding).body; }
   std::size_t bytes() const { return bytes_; }
+  // Whether its route's gate must admit each caller first (CachePolicy::admit_each_hit).
+  bool admit_each_hit() const { return admit_each_hit_; }
 
  private:
   friend class PageCache;
@@ -57,6 +59,7 @@ class CachedAnswer {
   std::string last_modified;         // HTTP date
   Time modified_at{};
   std::size_t bytes_ = 0;
+  bool admit_each_hit_ = false;
 };
 
 struct CacheHit {

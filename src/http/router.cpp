@@ -70,10 +70,10 @@ std::size_t Router::add_group(GroupRules rules) {
 }
 
 void Router::add(std::size_t group, std::string method, std::string_view pattern, Handler handler,
-                 RouteOptions options) {
+                 Admission admission, RouteOptions options) {
   Group& into = groups_.at(group);
   for (const std::string& prefix : into.rules.prefixes) {
-    Route route{method, {}, false, handler, options};
+    Route route{method, {}, false, handler, admission, options};
     const std::string path = joined(prefix, pattern);
     for (const auto part : split_path(path, route.trailing_slash)) {
       const auto open = part.find('{');
@@ -150,18 +150,35 @@ std::vector<std::string> canonical_segments(std::string_view path, bool& trailin
 
 }  // namespace
 
-const std::vector<std::string>& Router::query_fields(std::string_view path) const {
-  static const std::vector<std::string> kNone;
+const Router::Route* Router::route_for(std::string_view method, std::string_view path) const {
   const Group* group = group_for(path);
-  if (!group) return kNone;
+  if (!group) return nullptr;
   bool trailing_slash = false;
   const std::vector<std::string> segments = canonical_segments(path, trailing_slash);
   for (const Route& route : group->routes) {
     Params params;
-    if (route.method == "GET" && match(route, segments, trailing_slash, params))
-      return route.options.reads_query;
+    if (route.method == method && match(route, segments, trailing_slash, params)) return &route;
   }
-  return kNone;
+  return nullptr;
+}
+
+const std::vector<std::string>& Router::query_fields(std::string_view path) const {
+  static const std::vector<std::string> kNone;
+  const Route* route = route_for("GET", path);
+  return route ? route->options.reads_query : kNone;
+}
+
+std::optional<Response> Router::admit(const Request& request) const {
+  const auto path = canonical_path(request.path);
+  if (!path) return refuse(group_for(request.path), 400, "Bad request: the path is not valid.");
+  const Route* route = route_for("GET", *path);
+  if (!route || !route->admission) return std::nullopt;
+  auto refusal = route->admission(request);
+  if (refusal) {
+    const Group* group = group_for(*path);
+    if (group && group->rules.cors) add_cors_headers(*refusal, *group->rules.cors);
+  }
+  return refusal;
 }
 
 std::optional<std::size_t> Router::body_limit(std::string_view method,

@@ -30,6 +30,8 @@ class Params {
 };
 
 using Handler = std::function<Response(const Request&, const Params&)>;
+// A route's gate alone: the refusal for a caller it turns away, or nullopt.
+using Admission = std::function<std::optional<Response>(const Request&)>;
 
 // How a group answers what it refuses (a path it has no route for, a
 // method it does not take, a body too large): its error envelope, an HTML
@@ -89,6 +91,11 @@ class Router {
   // run, or its group's; nullopt for the server's own.
   std::optional<std::size_t> body_limit(std::string_view method, std::string_view path) const;
 
+  // Asks the gate of the GET route `request` is for whether it admits
+  // the caller, without running the handler: the refusal to send instead
+  // of a cached answer, or nullopt to send it.
+  std::optional<Response> admit(const Request& request) const;
+
   // A refusal in the envelope of the group `path` belongs to.
   Response error_response(std::string_view path, int status, std::string_view message) const;
 
@@ -120,6 +127,7 @@ class Router {
     std::vector<Segment> segments;
     bool trailing_slash = false;
     Handler handler;
+    Admission admission;  // nullptr: anyone may call it
     RouteOptions options;
   };
   struct Group {
@@ -136,9 +144,11 @@ class Router {
   // only); a trailing '/' is part of the pattern. Add catch-alls such as
   // ":slug/" last. A GET route answers HEAD too.
   void add(std::size_t group, std::string method, std::string_view pattern, Handler handler,
-           RouteOptions options);
+           Admission admission, RouteOptions options);
 
   const Group* group_for(std::string_view path) const;
+  // The route `method` `path` (canonical) runs, if any.
+  const Route* route_for(std::string_view method, std::string_view path) const;
   static bool match(const Route& route, const std::vector<std::string>& segments,
                     bool trailing_slash, Params& params);
   Response refuse(const Group* group, int status, std::string_view message) const;

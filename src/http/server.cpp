@@ -199,6 +199,22 @@ struct Server::Impl {
       log_line("error: request " + request.request_id + " failed: " + error.what());
       response = Response::text(500, "Internal server error.\n");
     }
+    return finish(request, std::move(response), staff);
+  }
+
+  // The gate's word on a cached answer for `request` (Router::admit): a
+  // refusal, or nullopt to send the answer.
+  std::optional<Response> admit(const Request& request) {
+    try {
+      return router->admit(request);
+    } catch (const std::exception& error) {
+      log_line("error: request " + request.request_id + " failed: " + error.what());
+      return Response::text(500, "Internal server error.\n");
+    }
+  }
+
+  // What every answer a handler or gate made gets before it goes out.
+  Response finish(const Request& request, Response response, bool staff) {
     // Rule: no header value carries CR, LF or NUL, whatever its source.
     if (const auto name = unsafe_header(response)) {
       log_line("error: request " + request.request_id + " was answered with an unsafe " + *name +
@@ -354,26 +370,50 @@ struct Server::Impl {
         cache_key = options.page_cache->key_for(lookup);
         if (cache_key) hit = options.page_cache->find(*cache_key, lookup, now_utc());
       }
+      // A cached answer of a gated route (an API's, for any valid key)
+      // goes out only once the gate has admitted this caller too; the gate
+      // may read the Store, so it runs off the I/O threads.
+      std::optional<Request> request;
+      std::optional<Response> turned_away;
+      if (hit && hit->answer->admit_each_hit()) {
+        request =
+            to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
+        turned_away = co_await asio::co_spawn(
+            handlers,
+            [&]() -> asio::awaitable<std::optional<Response>> { co_return admit(*request); },
+            asio::use_awaitable);
+        if (turned_away) hit.reset();
+      }
       int status = 0;
       std::size_t body_bytes = 0;
       boost::system::error_code write_error;
       std::string method, logged_target;
       if (hit) {
-        method = std::string(parser.get().method_string());
+        method = request ? request->method : std::string(parser.get().method_string());
         logged_target = origin;
+        if (request) request_id = request->request_id;
         status = hit->not_modified ? 304 : 200;
         std::tie(write_error, body_bytes) =
             co_await write_cached(stream, *hit, head, keep_open, http10, request_id, true);
       } else {
-        Request request =
-            to_request(parser.release(), std::move(*target), remote_address, std::move(request_id));
-        Response response = co_await asio::co_spawn(
-            handlers, [&]() -> asio::awaitable<Response> { co_return handle(request, staff); },
-            asio::use_awaitable);
+        if (!request) {
+          request = to_request(parser.release(), std::move(*target), remote_address,
+                               std::move(request_id));
+        }
+        // (Not one conditional expression: GCC 12 mishandles a co_await
+        // inside one.)
+        Response response;
+        if (turned_away) {
+          response = finish(*request, std::move(*turned_away), staff);
+        } else {
+          response = co_await asio::co_spawn(
+              handlers, [&]() -> asio::awaitable<Response> { co_return handle(*request, staff); },
+              asio::use_awaitable);
+        }
         keep_open = keep_open && (!stopping || sent_more());  // a stop may have begun meanwhile
-        method = std::move(request.method);
-        logged_target = std::move(request.target);
-        request_id = std::move(request.request_id);
+        method = std::move(request->method);
+        logged_target = std::move(request->target);
+        request_id = std::move(request->request_id);
         // Kept for the next reader, and sent from the cache, so that the
         // first reader gets the very bytes every later one will.
         if (cache_key && options.page_cache->store(*cache_key, response, now_utc(), generation)) {
@@ -381,9 +421,9 @@ struct Server::Impl {
                                     logged_target,
                                     {},
                                     {},
-                                    request.header("accept-encoding"),
-                                    request.header("if-none-match"),
-                                    request.header("if-modified-since")};
+                                    request->header("accept-encoding"),
+                                    request->header("if-none-match"),
+                                    request->header("if-modified-since")};
           hit = options.page_cache->find(*cache_key, lookup, now_utc());
         }
         if (hit) {

@@ -179,6 +179,11 @@ class RouterGroups : public ::testing::Test {
     desk.add("GET", "", Role::reader, hello);
     desk.add("GET", "plans/", Role::editor, hello);
     desk.add("POST", "plans/", Role::editor, hello);
+    desk.add("GET", "board/", Role::reader, [](const Request&, const Params&, const Person&) {
+      Response response = Response::text(200, "the same board for every reader");
+      response.cache = CachePolicy{{"board"}, std::nullopt};
+      return response;
+    });
     PublicRoutes api(router, {.prefixes = {"/api/", "/api/v2/"},
                               .body_limit = 10,
                               .cors = CorsRules{"Authorization, Content-Type", "X-Total", 600},
@@ -186,6 +191,11 @@ class RouterGroups : public ::testing::Test {
     api.add("GET", "posts/", Public::anyone, named("posts"), {.reads_query = {"page"}});
     api.add("POST", "posts/", Public::anyone, named("add"));
     api.add("POST", "images/", Public::anyone, named("upload"), {.body_limit = 100});
+    api.add("GET", "front/", Public::anyone, [](const Request&, const Params&, std::monostate) {
+      Response response = Response::text(200, "front");
+      response.cache = CachePolicy{{"front"}, std::nullopt};
+      return response;
+    });
     router.set_not_found(
         [](const Request&, const Params&) { return Response::text(404, "site 404"); });
   }
@@ -294,6 +304,27 @@ TEST_F(RouterGroups, SaysTheBodyLimitOfTheRouteARequestWouldRun) {
   EXPECT_EQ(router.body_limit("POST", "/api/nothing/"), std::optional<std::size_t>(10));
   EXPECT_EQ(router.body_limit("POST", "/desk/plans/"), std::nullopt);
   EXPECT_EQ(router.body_limit("POST", "/story/"), std::nullopt);
+}
+
+TEST_F(RouterGroups, ACachedAnswerOfAGatedRouteIsForCallersTheGateAdmitsAgain) {
+  const Response board = router.dispatch(with_caller("/desk/board/", "ana"));
+  ASSERT_TRUE(board.cache);
+  EXPECT_TRUE(board.cache->admit_each_hit);
+  asked.clear();
+  // admit() asks the route's gate, with the route's access, and runs no handler.
+  EXPECT_EQ(router.admit(with_caller("/desk/board/", "ana")), std::nullopt);
+  const auto refused = router.admit(with_caller("/desk/board/", ""));
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  EXPECT_EQ(asked, (std::vector<Role>{Role::reader, Role::reader}));
+}
+
+TEST_F(RouterGroups, ACachedAnswerOfAPublicRouteNeedsNoSecondLook) {
+  const Response front = router.dispatch(get("/api/front/"));
+  ASSERT_TRUE(front.cache);
+  EXPECT_FALSE(front.cache->admit_each_hit);
+  EXPECT_EQ(router.admit(get("/api/front/")), std::nullopt);
+  EXPECT_EQ(router.admit(get("/story/")), std::nullopt);
 }
 
 }  // namespace
