@@ -61,6 +61,11 @@ struct PostPage {
   std::optional<long> total;
 };
 
+struct PublishedCounts {
+  std::vector<std::pair<Id, long>> by_tag;     // tag id, posts
+  std::vector<std::pair<Id, long>> by_author;  // user id, posts
+};
+
 // A signed-in staff member's session. The Store keeps the digest of the
 // cookie's token, never the token.
 struct Session {
@@ -203,6 +208,9 @@ class Store {
   virtual Result<SearchPage> search(std::string_view typed, Time now, int limit, int offset) = 0;
   // People with at least one published post.
   virtual Result<std::vector<content::User>> published_authors(Time now) = 0;
+  // How many published posts of `type` each tag and each person has by
+  // `now`; only those with at least one are named.
+  virtual Result<PublishedCounts> published_counts(content::PostType type, Time now) = 0;
   virtual Result<std::optional<content::User>> user_by_slug(std::string_view slug) = 0;
   virtual Result<std::optional<content::User>> user_by_email(std::string_view email) = 0;
   virtual Result<std::optional<content::User>> user_by_id(Id id) = 0;

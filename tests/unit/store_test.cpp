@@ -107,6 +107,27 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   content::Id tag_id_ = 0;
 };
 
+TEST_P(StoreTest, CountsOnlyPublishedPostsWhoseTimeHasComePerTagAndAuthor) {
+  add_post("Out and tagged", PostStatus::published, kNow - 2h, false, true);
+  add_post("Out, untagged", PostStatus::published, kNow - 1h);
+  add_post("A tagged draft", PostStatus::draft, std::nullopt, false, true);
+  add_post("Tagged, not out yet", PostStatus::published, kNow + 1h, false, true);
+  content::Tag unused;
+  unused.slug = "unused";
+  unused.name = "Unused";
+  ASSERT_TRUE(store_->create_tag(unused).ok());
+
+  const auto counts = store_->published_counts(content::PostType::article, kNow);
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->by_tag, (std::vector<std::pair<content::Id, long>>{{tag_id_, 1}}));
+  EXPECT_EQ(counts->by_author, (std::vector<std::pair<content::Id, long>>{{author_.id, 2}}));
+  // Pages are counted apart from articles.
+  const auto pages = store_->published_counts(content::PostType::page, kNow);
+  ASSERT_TRUE(pages.ok());
+  EXPECT_TRUE(pages->by_tag.empty());
+  EXPECT_TRUE(pages->by_author.empty());
+}
+
 TEST_P(StoreTest, EachPostReadsBackTheSourceItWasWrittenIn) {
   const content::Id html = add_post("Written as HTML", PostStatus::draft, std::nullopt);
   Post markdown;

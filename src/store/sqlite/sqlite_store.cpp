@@ -295,6 +295,35 @@ Result<std::vector<User>> SqliteStore::published_authors(Time now) {
   return users;
 }
 
+Result<PublishedCounts> SqliteStore::published_counts(content::PostType type, Time now) {
+  auto lease = read();
+  PublishedCounts counts;
+  auto count_by = [&](const char* sql, std::vector<std::pair<Id, long>>& into) -> Result<void> {
+    auto statement = (*lease).prepare(sql);
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, content::to_string(type));
+    (*statement)->bind(2, to_seconds(now));
+    while (true) {
+      auto row = (*statement)->step();
+      BYLINE_TRY(row);
+      if (!*row) break;
+      into.emplace_back((*statement)->int64(0), static_cast<long>((*statement)->int64(1)));
+    }
+    return {};
+  };
+  BYLINE_TRY(
+      count_by("SELECT t.tag_id, COUNT(*) FROM post_tags t JOIN posts p ON p.id = t.post_id "
+               "WHERE p.type = ? AND p.status = 'published' AND p.published_at <= ? "
+               "GROUP BY t.tag_id",
+               counts.by_tag));
+  BYLINE_TRY(
+      count_by("SELECT a.user_id, COUNT(*) FROM post_authors a JOIN posts p ON p.id = a.post_id "
+               "WHERE p.type = ? AND p.status = 'published' AND p.published_at <= ? "
+               "GROUP BY a.user_id",
+               counts.by_author));
+  return counts;
+}
+
 Result<std::optional<User>> SqliteStore::user_by_slug(std::string_view slug) {
   auto lease = read();
   return find_one<User>(*lease,

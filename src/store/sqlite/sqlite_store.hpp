@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
       content::PostType type, Time now, Time since, EntryOrder order, int offset, int limit,
       const std::function<void(const SitemapEntry&)>& visit) override;
   Result<std::vector<content::User>> published_authors(Time now) override;
+  Result<PublishedCounts> published_counts(content::PostType type, Time now) override;
   Result<SearchPage> search(std::string_view typed, Time now, int limit, int offset) override;
   Result<std::optional<content::User>> user_by_slug(std::string_view slug) override;
   Result<std::optional<content::User>> user_by_email(std::string_view email) override;
