@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iterator>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -33,7 +33,8 @@ Formatters& formatters_for(const std::string& locale, const std::string& time_zo
     entry->second.relative = std::make_unique<icu::RelativeDateTimeFormatter>(
         icu_locale, nullptr, UDAT_STYLE_LONG, UDISPCTX_CAPITALIZATION_NONE, status);
     if (U_FAILURE(status)) entry->second.relative.reset();
-    entry->second.date.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu_locale));
+    entry->second.date.reset(
+        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu_locale));
     if (entry->second.date) {
       entry->second.date->adoptTimeZone(
           icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)));
@@ -65,12 +66,9 @@ struct RelativeStep {
 
 constexpr long long kMinute = 60, kHour = 3600, kDay = 86400;
 constexpr RelativeStep kRelativeSteps[] = {
-    {kHour, kMinute, UDAT_REL_UNIT_MINUTE},
-    {kDay, kHour, UDAT_REL_UNIT_HOUR},
-    {7 * kDay, kDay, UDAT_REL_UNIT_DAY},
-    {30 * kDay, 7 * kDay, UDAT_REL_UNIT_WEEK},
-    {365 * kDay, 30 * kDay, UDAT_REL_UNIT_MONTH},
-    {0, 365 * kDay, UDAT_REL_UNIT_YEAR},
+    {kHour, kMinute, UDAT_REL_UNIT_MINUTE},       {kDay, kHour, UDAT_REL_UNIT_HOUR},
+    {7 * kDay, kDay, UDAT_REL_UNIT_DAY},          {30 * kDay, 7 * kDay, UDAT_REL_UNIT_WEEK},
+    {365 * kDay, 30 * kDay, UDAT_REL_UNIT_MONTH}, {0, 365 * kDay, UDAT_REL_UNIT_YEAR},
 };
 
 const RelativeStep& relative_step(long long seconds) {
