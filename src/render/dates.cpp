@@ -160,6 +160,24 @@ std::string DateFormatter::format_local(Time time) const {
   return U_SUCCESS(status) ? text : iso8601(time).substr(0, 16);
 }
 
+std::string DateFormatter::iso8601_with_offset(Time time) const {
+  auto calendar = calendar_in(time_zone_);
+  UErrorCode status = U_ZERO_ERROR;
+  if (calendar)
+    calendar->setTime(static_cast<UDate>(time.time_since_epoch().count()) * 1000.0, status);
+  if (!calendar || U_FAILURE(status)) return iso8601(time).substr(0, 19) + ".000+00:00";
+  const int offset_minutes =
+      (calendar->get(UCAL_ZONE_OFFSET, status) + calendar->get(UCAL_DST_OFFSET, status)) / 60000;
+  const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.000%c%02d:%02d",
+                calendar->get(UCAL_YEAR, status), calendar->get(UCAL_MONTH, status) + 1,
+                calendar->get(UCAL_DATE, status), calendar->get(UCAL_HOUR_OF_DAY, status),
+                calendar->get(UCAL_MINUTE, status), calendar->get(UCAL_SECOND, status),
+                offset_minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+  return U_SUCCESS(status) ? text : iso8601(time).substr(0, 19) + ".000+00:00";
+}
+
 bool DateFormatter::right_to_left() const { return icu::Locale(locale_.c_str()).isRightToLeft(); }
 
 bool DateFormatter::is_known_time_zone(const std::string& time_zone) {

@@ -34,6 +34,11 @@ class DateFormatter {
   // The same form for `time`, in the site's time zone.
   std::string format_local(Time time) const;
 
+  // "2026-11-29T18:00:15.000+03:30": ISO 8601 in the site's time zone,
+  // with milliseconds and the zone's offset at that moment (the Ghost
+  // Content API's dates).
+  std::string iso8601_with_offset(Time time) const;
+
   // True when the locale is written right to left (Persian, Arabic, Hebrew).
   bool right_to_left() const;
 

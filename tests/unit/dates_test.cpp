@@ -87,5 +87,17 @@ TEST(Dates, KnowsWhichTimeZonesExist) {
   EXPECT_FALSE(DateFormatter::is_known_time_zone("Mars/Olympus"));
 }
 
+TEST(IsoWithOffset, GivesTheWallClockOfTheSitesZoneWithItsOffsetThatDay) {
+  EXPECT_EQ(DateFormatter("en", "UTC").iso8601_with_offset(kNow), "2026-11-29T03:09:00.000+00:00");
+  EXPECT_EQ(DateFormatter("en", "Asia/Kolkata").iso8601_with_offset(kNow),
+            "2026-11-29T08:39:00.000+05:30");
+  // West of Greenwich, and in summer time there.
+  EXPECT_EQ(DateFormatter("en", "America/New_York").iso8601_with_offset(kNow),
+            "2026-11-28T22:09:00.000-05:00");
+  const Time july = Time(std::chrono::sys_days(std::chrono::July / 1 / 2026)) + 12h;
+  EXPECT_EQ(DateFormatter("en", "America/New_York").iso8601_with_offset(july),
+            "2026-07-01T08:00:00.000-04:00");
+}
+
 }  // namespace
 }  // namespace byline::render
