@@ -396,10 +396,8 @@ class Translator {
   const GhostIds& ghost_ids_;
 };
 
-}  // namespace
-
-std::variant<PostFilter, FilterError> parse_post_filter(std::string_view nql, content::Time now,
-                                                        const GhostIds& ghost_ids) {
+// The tree of `nql`, within the bounds on its length and nesting.
+std::variant<Node, FilterError> read_nql(std::string_view nql) {
   if (nql.size() > kMaxFilterBytes) {
     return FilterError{FilterError::Kind::syntax, "The filter is " + std::to_string(nql.size()) +
                                                       " characters long; at most " +
@@ -407,10 +405,20 @@ std::variant<PostFilter, FilterError> parse_post_filter(std::string_view nql, co
                                                       " are read."};
   }
   Parser parser(nql);
-  const auto tree = parser.parse();
+  auto tree = parser.parse();
   if (!tree)
     return FilterError{FilterError::Kind::syntax,
                        "The filter is not valid NQL: " + parser.error() + "."};
+  return std::move(*tree);
+}
+
+}  // namespace
+
+std::variant<PostFilter, FilterError> parse_post_filter(std::string_view nql, content::Time now,
+                                                        const GhostIds& ghost_ids) {
+  auto read = read_nql(nql);
+  if (auto* error = std::get_if<FilterError>(&read)) return std::move(*error);
+  const Node* tree = &std::get<Node>(read);
   Translator translator(now, ghost_ids);
   auto where = translator.condition(*tree);
   if (auto* error = std::get_if<FilterError>(&where)) return std::move(*error);
@@ -430,6 +438,113 @@ std::variant<PostFilter, FilterError> parse_post_filter(std::string_view nql, co
       filter.id_order =
           filter.where.kind == Kind::id ? filter.where.ids : std::vector<content::Id>{};
     }
+  }
+  return filter;
+}
+
+struct RecordFilter::Tree {
+  Node root;
+};
+
+namespace {
+
+std::optional<long> as_number(std::string_view text) {
+  long number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return number;
+}
+
+// Whether one value of a record passes one comparison's value.
+bool passes(Op op, std::string_view actual, const Value& wanted) {
+  const bool null = !wanted.quoted && wanted.text == "null";
+  switch (op) {
+    case Op::equals:
+    case Op::not_equals:
+      return null ? actual.empty() : actual == wanted.text;
+    case Op::contains: {
+      if (null) return false;
+      std::string folded_actual(actual), folded_wanted(wanted.text);
+      for (char& c : folded_actual)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : folded_wanted)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return folded_actual.find(folded_wanted) != std::string::npos;
+    }
+    default:
+      break;
+  }
+  const auto left = as_number(actual);
+  const auto right = as_number(wanted.text);
+  if (!left || !right) return false;
+  switch (op) {
+    case Op::greater:
+      return *left > *right;
+    case Op::greater_or_equal:
+      return *left >= *right;
+    case Op::less:
+      return *left < *right;
+    case Op::less_or_equal:
+      return *left <= *right;
+    default:
+      return false;
+  }
+}
+
+bool record_matches(const Node& node, const RecordFields& record) {
+  switch (node.type) {
+    case Node::Type::all_of:
+      return std::all_of(node.children.begin(), node.children.end(),
+                         [&](const Node& child) { return record_matches(child, record); });
+    case Node::Type::any_of:
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [&](const Node& child) { return record_matches(child, record); });
+    case Node::Type::comparison:
+      break;
+  }
+  std::string_view actual;
+  for (const auto& [name, value] : record) {
+    if (name == node.property) actual = value;
+  }
+  const bool any = std::any_of(node.values.begin(), node.values.end(),
+                               [&](const Value& value) { return passes(node.op, actual, value); });
+  return node.op == Op::not_equals ? !any : any;
+}
+
+// The first comparison in `node` on a field records do not have, or on
+// a number field with a value that is no number.
+std::optional<FilterError> check_fields(const Node& node, std::string_view what,
+                                        const std::vector<std::string_view>& fields) {
+  for (const Node& child : node.children) {
+    if (auto error = check_fields(child, what, fields)) return error;
+  }
+  if (node.type != Node::Type::comparison) return std::nullopt;
+  if (std::find(fields.begin(), fields.end(), node.property) == fields.end()) {
+    return value_error(std::string(what) + " cannot be filtered by " + node.property);
+  }
+  const bool ordering = node.op == Op::greater || node.op == Op::greater_or_equal ||
+                        node.op == Op::less || node.op == Op::less_or_equal;
+  if (ordering && (node.is_list || !as_number(node.values.front().text))) {
+    return value_error(node.property + " can only be compared with a number by '>' or '<'");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool RecordFilter::matches(const RecordFields& record) const {
+  return !tree_ || record_matches(tree_->root, record);
+}
+
+std::variant<RecordFilter, FilterError> parse_record_filter(
+    std::string_view nql, std::string_view what, const std::vector<std::string_view>& fields) {
+  auto read = read_nql(nql);
+  if (auto* error = std::get_if<FilterError>(&read)) return std::move(*error);
+  Node* tree = &std::get<Node>(read);
+  if (auto error = check_fields(*tree, what, fields)) return std::move(*error);
+  RecordFilter filter;
+  if (!(tree->type == Node::Type::all_of && tree->children.empty())) {
+    filter.tree_ = std::make_shared<const RecordFilter::Tree>(RecordFilter::Tree{std::move(*tree)});
   }
   return filter;
 }

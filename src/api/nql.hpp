@@ -13,6 +13,7 @@
 #include "store/post_query.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,5 +52,27 @@ using GhostIds = std::function<std::optional<content::Id>(std::string_view ghost
 // back from `now`.
 std::variant<PostFilter, FilterError> parse_post_filter(std::string_view nql, content::Time now,
                                                         const GhostIds& ghost_ids);
+
+// A filter over records Byline holds in memory to answer (tags, authors),
+// tested against each: "slug:[news,world]", "visibility:public",
+// "name:~'Tehran'", "count.posts:>10".
+using RecordFields = std::vector<std::pair<std::string_view, std::string>>;
+
+class RecordFilter {
+ public:
+  // Whether `record` (each field's value; "" is null) passes.
+  bool matches(const RecordFields& record) const;
+
+ private:
+  friend std::variant<RecordFilter, FilterError> parse_record_filter(
+      std::string_view, std::string_view, const std::vector<std::string_view>&);
+  struct Tree;
+  std::shared_ptr<const Tree> tree_;  // nullptr: no filter
+};
+
+// Reads `nql` for records of `what` ("tags"), which have `fields`; a field
+// they do not have is a value error, as for posts.
+std::variant<RecordFilter, FilterError> parse_record_filter(
+    std::string_view nql, std::string_view what, const std::vector<std::string_view>& fields);
 
 }  // namespace byline::api

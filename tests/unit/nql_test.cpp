@@ -181,5 +181,56 @@ TEST(Nql, TooManyPartsForOneQueryAreRefused) {
   EXPECT_EQ(parsed(fine).where.children.size(), 100u);
 }
 
+// --- Filters over records held in memory (tags, authors) ------------------
+
+const std::vector<std::string_view> kTagFields = {"slug", "name", "visibility", "count.posts"};
+
+RecordFilter record_filter(std::string_view nql) {
+  auto result = parse_record_filter(nql, "tags", kTagFields);
+  if (auto* error = std::get_if<FilterError>(&result)) {
+    ADD_FAILURE() << nql << ": " << error->message;
+    return {};
+  }
+  return std::get<RecordFilter>(result);
+}
+
+RecordFields tag(std::string slug, std::string name, long posts) {
+  return {{"slug", std::move(slug)},
+          {"name", std::move(name)},
+          {"visibility", "public"},
+          {"count.posts", std::to_string(posts)}};
+}
+
+TEST(RecordFilter, KeepsTheRecordsItsComparisonsMatch) {
+  const RecordFields iran = tag("iran", "Iran", 12), oil = tag("oil", "Oil prices", 3);
+  EXPECT_TRUE(record_filter("").matches(iran));
+  EXPECT_TRUE(record_filter("slug:iran").matches(iran));
+  EXPECT_FALSE(record_filter("slug:iran").matches(oil));
+  EXPECT_TRUE(record_filter("slug:[oil,iran]").matches(oil));
+  EXPECT_FALSE(record_filter("slug:-[oil,iran]").matches(oil));
+  EXPECT_TRUE(record_filter("slug:-oil").matches(iran));
+  EXPECT_TRUE(record_filter("name:~'PRICES'").matches(oil));
+  EXPECT_TRUE(record_filter("count.posts:>10").matches(iran));
+  EXPECT_FALSE(record_filter("count.posts:>10").matches(oil));
+  EXPECT_TRUE(record_filter("count.posts:<=3+visibility:public").matches(oil));
+  EXPECT_TRUE(record_filter("(slug:none,slug:oil)+visibility:public").matches(oil));
+  EXPECT_FALSE(record_filter("visibility:internal").matches(iran));
+}
+
+TEST(RecordFilter, AFieldTheRecordsLackOrANonNumberCountIsAValueError) {
+  for (const std::string_view nql : {"email:a@b.c", "count.posts:>many", "count.posts:>[1,2]"}) {
+    auto result = parse_record_filter(nql, "tags", kTagFields);
+    const auto* error = std::get_if<FilterError>(&result);
+    ASSERT_NE(error, nullptr) << nql;
+    EXPECT_EQ(error->kind, FilterError::Kind::value) << nql;
+  }
+  auto broken = parse_record_filter("slug:[a,b", "tags", kTagFields);
+  ASSERT_TRUE(std::holds_alternative<FilterError>(broken));
+  EXPECT_EQ(std::get<FilterError>(broken).kind, FilterError::Kind::syntax);
+  auto long_one = parse_record_filter(std::string(kMaxFilterBytes + 1, 'a'), "tags", kTagFields);
+  ASSERT_TRUE(std::holds_alternative<FilterError>(long_one));
+  EXPECT_EQ(std::get<FilterError>(long_one).kind, FilterError::Kind::syntax);
+}
+
 }  // namespace
 }  // namespace byline::api
