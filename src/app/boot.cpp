@@ -5,6 +5,7 @@
 #include "app/boot.hpp"
 
 #include "accounts/sessions.hpp"
+#include "api/content_api.hpp"
 #include "app/data_dir.hpp"
 #include "common/cpus.hpp"
 #include "common/log.hpp"
@@ -142,9 +143,12 @@ int serve(const ServeOptions& options) {
         return preview;
       },
       changes);
-  // Each adds its group of routes: the newsroom's under /newsroom/, and the
-  // site's for every path no other group claims.
+  // Each adds its group of routes: the newsroom's under /newsroom/, the
+  // Content API's under /ghost/api/…/content/, and the site's for every
+  // path no other group claims.
   newsroom.add_routes(*router);
+  api::ContentApi content_api(store, settings_source);
+  content_api.add_routes(*router);
   site.add_routes(*router);
   if (server_options.page_cache) {
     server_options.page_cache->set_query_fields(
