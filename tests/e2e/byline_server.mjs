@@ -15,8 +15,18 @@ function addUsers(dataDir, users) {
   }
 }
 
-// Resolves to { url, stop } once the server prints the address it serves.
-// `users` are staff accounts to create first.
+// Adds an API key with `byline apikey add` and returns the key it printed.
+export function addApiKey(dataDir, kind, name) {
+  const result = spawnSync(binary, ['apikey', 'add', '--data', dataDir, '--kind', kind, '--name', name],
+    { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`byline apikey add failed: ${result.stdout}${result.stderr}`);
+  const key = result.stdout.match(/\n {2}([0-9a-f]{24}:[0-9a-f]{64}|[0-9a-f]{26})\n/);
+  if (!key) throw new Error(`byline apikey add printed no key:\n${result.stdout}`);
+  return key[1];
+}
+
+// Resolves to { url, dataDir, stop } once the server prints the address it
+// serves. `users` are staff accounts to create first.
 export async function startByline({ users = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
   addUsers(dataDir, users);
@@ -40,6 +50,7 @@ export async function startByline({ users = [] } = {}) {
   });
   return {
     url,
+    dataDir,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
