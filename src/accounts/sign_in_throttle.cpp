@@ -13,16 +13,6 @@ namespace {
 // so a flood of addresses cannot grow memory without bound.
 constexpr std::size_t kSweepAfterKeys = 10000;
 
-// Rule: one IPv6 host holds a whole /64 and can change its address at
-// will, so IPv6 addresses are counted by their /64; IPv4 ones as they are.
-std::string address_key(const std::string& address) {
-  in6_addr ipv6{};
-  if (inet_pton(AF_INET6, address.c_str(), &ipv6) != 1) return address.substr(0, INET6_ADDRSTRLEN);
-  std::fill(std::begin(ipv6.s6_addr) + 8, std::end(ipv6.s6_addr), 0);
-  char text[INET6_ADDRSTRLEN];
-  return inet_ntop(AF_INET6, &ipv6, text, sizeof text) ? std::string(text) + "/64" : address;
-}
-
 // No email is longer than 254 characters; a longer "account" is cut there,
 // so what a guesser types cannot make the counts take much memory.
 std::string account_key(const std::string& account) { return account.substr(0, 254); }
@@ -33,6 +23,16 @@ void drop_older_than(std::deque<Time>& times, Time cutoff) {
 
 }  // namespace
 
+std::string client_of(const std::string& address) {
+  // Rule: one IPv6 host holds a whole /64 and can change its address at
+  // will, so IPv6 addresses are counted by their /64; IPv4 ones as they are.
+  in6_addr ipv6{};
+  if (inet_pton(AF_INET6, address.c_str(), &ipv6) != 1) return address.substr(0, INET6_ADDRSTRLEN);
+  std::fill(std::begin(ipv6.s6_addr) + 8, std::end(ipv6.s6_addr), 0);
+  char text[INET6_ADDRSTRLEN];
+  return inet_ntop(AF_INET6, &ipv6, text, sizeof text) ? std::string(text) + "/64" : address;
+}
+
 std::chrono::seconds SignInThrottle::wait_for(Failures& failures, const std::string& key, int limit,
                                               Time now) {
   auto found = failures.find(key);
@@ -40,20 +40,22 @@ std::chrono::seconds SignInThrottle::wait_for(Failures& failures, const std::str
   drop_older_than(found->second, now - limits_.window);
   if (static_cast<int>(found->second.size()) < limit) return std::chrono::seconds(0);
   // The attempt may go ahead once enough failures have aged out.
-  const Time allowed_at = found->second[found->second.size() - static_cast<std::size_t>(limit)] +
-                          limits_.window;
-  return std::max(std::chrono::seconds(1), std::chrono::duration_cast<std::chrono::seconds>(allowed_at - now));
+  const Time allowed_at =
+      found->second[found->second.size() - static_cast<std::size_t>(limit)] + limits_.window;
+  return std::max(std::chrono::seconds(1),
+                  std::chrono::duration_cast<std::chrono::seconds>(allowed_at - now));
 }
 
 std::string SignInThrottle::pair_key(const std::string& account, const std::string& address) {
-  return address_key(address) + '\n' + account_key(account);  // neither holds a newline
+  return client_of(address) + '\n' + account_key(account);  // neither holds a newline
 }
 
 std::chrono::seconds SignInThrottle::wait_before_attempt(const std::string& account,
                                                          const std::string& address, Time now) {
   std::lock_guard lock(mutex_);
-  return std::max(wait_for(by_account_and_address_, pair_key(account, address), limits_.per_account_and_address, now),
-                  wait_for(by_address_, address_key(address), limits_.per_address, now));
+  return std::max(wait_for(by_account_and_address_, pair_key(account, address),
+                           limits_.per_account_and_address, now),
+                  wait_for(by_address_, client_of(address), limits_.per_address, now));
 }
 
 void SignInThrottle::record_failure(const std::string& account, const std::string& address,
@@ -61,7 +63,7 @@ void SignInThrottle::record_failure(const std::string& account, const std::strin
   std::lock_guard lock(mutex_);
   if (by_account_and_address_.size() + by_address_.size() > kSweepAfterKeys) forget_old(now);
   by_account_and_address_[pair_key(account, address)].push_back(now);
-  by_address_[address_key(address)].push_back(now);
+  by_address_[client_of(address)].push_back(now);
 }
 
 void SignInThrottle::record_success(const std::string& account, const std::string& address) {

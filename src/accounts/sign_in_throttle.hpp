@@ -11,6 +11,10 @@
 
 namespace byline::accounts {
 
+// The part of a network address that counts as one client for limits: an
+// IPv4 address as it is, an IPv6 address as its /64 (what one host may hold).
+std::string client_of(const std::string& address);
+
 // Rule: nobody can lock a person out. Failed sign-ins are counted per
 // account and address together, and per address across accounts: after
 // `per_account_and_address` failures for one email from one address, or

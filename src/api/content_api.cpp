@@ -1,6 +1,7 @@
 #include "api/content_api.hpp"
 
 #include "accounts/api_keys.hpp"
+#include "accounts/api_rate_limits.hpp"
 #include "api/content_json.hpp"
 #include "api/content_query.hpp"
 #include "api/ghost_errors.hpp"
@@ -124,13 +125,37 @@ std::string_view resource_of(content::PostType type) {
 
 }  // namespace
 
+// 429, with the seconds to wait in Retry-After.
+Response too_many(std::chrono::seconds wait, std::string_view what) {
+  Response response = ghost_error(429, "Too many " + std::string(what) + "; try again in " +
+                                           std::to_string(wait.count()) + " seconds.");
+  response.set_header("Retry-After", std::to_string(wait.count()));
+  return response;
+}
+
 struct ContentApi::Handlers {
   std::shared_ptr<store::Store> store;
   std::shared_ptr<const site::SettingsSource> settings;
+  std::shared_ptr<accounts::ApiRateLimits> limits;
 
   // --- The key -------------------------------------------------------------
 
   std::variant<store::ApiKey, Response> gate(const Request& request, const ContentAccess&) const {
+    const auto now = accounts::ApiRateLimits::Clock::now();
+    // An address that has used up its refused keys waits, valid key or
+    // not: a guesser learns nothing until then.
+    if (const auto wait = limits->wait_for_address(request.remote_address, now); wait.count() > 0) {
+      limits->record_refused(request.remote_address, now);  // hammering on keeps it waiting
+      return too_many(wait, "refused keys from this address");
+    }
+    auto admitted = check_key(request);
+    if (std::holds_alternative<Response>(admitted) && std::get<Response>(admitted).status < 500) {
+      limits->record_refused(request.remote_address, now);
+    }
+    return admitted;
+  }
+
+  std::variant<store::ApiKey, Response> check_key(const Request& request) const {
     const http::Form query = http::Form::parse(request.query);
     const std::vector<std::string> keys = query.all("key");
     if (keys.empty()) {
@@ -515,8 +540,8 @@ struct ContentApi::Handlers {
 
 ContentApi::ContentApi(std::shared_ptr<store::Store> store,
                        std::shared_ptr<const site::SettingsSource> settings)
-    : handlers_(std::make_shared<const Handlers>(Handlers{std::move(store), std::move(settings)})) {
-}
+    : handlers_(std::make_shared<const Handlers>(Handlers{
+          std::move(store), std::move(settings), std::make_shared<accounts::ApiRateLimits>()})) {}
 
 ContentApi::~ContentApi() = default;
 
@@ -536,66 +561,79 @@ void ContentApi::add_routes(http::Router& router) const {
         return handlers->gate(request, access);
       });
   constexpr auto key = ContentAccess::content_key;
+  // A handler runs only when the cache has no answer: each run takes one
+  // of the key's uncached answers.
+  auto limited = [h = handlers_](auto handler) {
+    return [h, handler](const Request& request, const Params& params,
+                        const store::ApiKey& caller) -> Response {
+      const auto wait =
+          h->limits->take_uncached(caller.lookup, accounts::ApiRateLimits::Clock::now());
+      if (wait.count() > 0) return too_many(wait, "uncached requests for this key");
+      return handler(request, params, caller);
+    };
+  };
   const std::vector<std::string> browse = kContentQueryFields;
   const std::vector<std::string> one = {"include", "fields", "formats"};
   const auto h = handlers_;
   for (const auto type : {content::PostType::article, content::PostType::page}) {
     const std::string resource(resource_of(type));
     routes.add("GET", resource + "/", key,
-               [h, type](const Request& request, const Params&, const store::ApiKey&) {
+               limited([h, type](const Request& request, const Params&, const store::ApiKey&) {
                  return h->browse_posts(request, type);
-               },
+               }),
                {.reads_query = browse});
-    routes.add("GET", resource + "/slug/:slug/", key,
-               [h, type](const Request& request, const Params& params, const store::ApiKey&) {
-                 return h->read_post(request, params, type, true);
-               },
-               {.reads_query = one});
-    routes.add("GET", resource + "/:id/", key,
-               [h, type](const Request& request, const Params& params, const store::ApiKey&) {
-                 return h->read_post(request, params, type, false);
-               },
-               {.reads_query = one});
+    routes.add(
+        "GET", resource + "/slug/:slug/", key,
+        limited([h, type](const Request& request, const Params& params, const store::ApiKey&) {
+          return h->read_post(request, params, type, true);
+        }),
+        {.reads_query = one});
+    routes.add(
+        "GET", resource + "/:id/", key,
+        limited([h, type](const Request& request, const Params& params, const store::ApiKey&) {
+          return h->read_post(request, params, type, false);
+        }),
+        {.reads_query = one});
   }
   routes.add("GET", "authors/", key,
-             [h](const Request& request, const Params&, const store::ApiKey&) {
+             limited([h](const Request& request, const Params&, const store::ApiKey&) {
                return h->browse_authors(request);
-             },
+             }),
              {.reads_query = browse});
   routes.add("GET", "authors/slug/:slug/", key,
-             [h](const Request& request, const Params& params, const store::ApiKey&) {
+             limited([h](const Request& request, const Params& params, const store::ApiKey&) {
                return h->read_author(request, params, true);
-             },
+             }),
              {.reads_query = one});
   routes.add("GET", "authors/:id/", key,
-             [h](const Request& request, const Params& params, const store::ApiKey&) {
+             limited([h](const Request& request, const Params& params, const store::ApiKey&) {
                return h->read_author(request, params, false);
-             },
+             }),
              {.reads_query = one});
   routes.add("GET", "tags/", key,
-             [h](const Request& request, const Params&, const store::ApiKey&) {
+             limited([h](const Request& request, const Params&, const store::ApiKey&) {
                return h->browse_tags(request);
-             },
+             }),
              {.reads_query = browse});
   routes.add("GET", "tags/slug/:slug/", key,
-             [h](const Request& request, const Params& params, const store::ApiKey&) {
+             limited([h](const Request& request, const Params& params, const store::ApiKey&) {
                return h->read_tag(request, params, true);
-             },
+             }),
              {.reads_query = one});
   routes.add("GET", "tags/:id/", key,
-             [h](const Request& request, const Params& params, const store::ApiKey&) {
+             limited([h](const Request& request, const Params& params, const store::ApiKey&) {
                return h->read_tag(request, params, false);
-             },
+             }),
              {.reads_query = one});
   routes.add("GET", "settings/", key,
-             [h](const Request& request, const Params&, const store::ApiKey&) {
+             limited([h](const Request& request, const Params&, const store::ApiKey&) {
                return h->site_settings(request);
-             });
+             }));
   for (const std::string resource : {"tiers", "newsletters"}) {
     routes.add("GET", resource + "/", key,
-               [h, resource](const Request& request, const Params&, const store::ApiKey&) {
+               limited([h, resource](const Request& request, const Params&, const store::ApiKey&) {
                  return h->nothing_of(request, resource);
-               },
+               }),
                {.reads_query = {"limit", "page"}});
   }
 }

@@ -279,6 +279,31 @@ TEST_F(ContentApi, ACachedAnswerStillAsksForAValidKeyAndARevokedKeyOpensNothing)
   EXPECT_EQ(http_get(server_->port(), target + key_).status, 200);
 }
 
+TEST_F(ContentApi, AnAddressGuessingKeysIsMadeToWaitAndOthersAreNot) {
+  // From an address of its own, so the other tests' refusals do not count.
+  const std::string guesser = "127.0.0.3";
+  auto from = [&](const std::string& address, const std::string& key) {
+    return http_request_from(address, server_->port(), "GET",
+                             std::string(kApi) + "settings/?key=" + key);
+  };
+  int refused = 0;
+  HttpResponse answer;
+  for (int i = 0; i < 200; ++i) {
+    answer = from(guesser, (std::to_string(1000000 + i) + "abcdef0123456789abc").substr(0, 26));
+    if (answer.status != 401) break;
+    ++refused;
+  }
+  EXPECT_EQ(refused, 60);  // the burst, then the wait
+  EXPECT_EQ(answer.status, 429);
+  EXPECT_EQ(first_error(answer).at("type").as_string(), "TooManyRequestsError");
+  EXPECT_GT(std::stoi(answer.header("retry-after")), 0);
+  // Until it has waited, a valid key from there is no use: a guesser learns nothing.
+  EXPECT_EQ(from(guesser, key_).status, 429);
+  // The same key from anywhere else works.
+  EXPECT_EQ(from("127.0.0.4", key_).status, 200);
+  EXPECT_EQ(get("settings/").status, 200);
+}
+
 TEST_F(ContentApi, BadQueriesGetTheirOwnErrorNeverAFiveHundred) {
   const std::vector<std::pair<std::string, int>> cases = {
       {"limit=-1", 422},

@@ -1,0 +1,61 @@
+#include "accounts/api_rate_limits.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::accounts {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = ApiRateLimits::Clock;
+
+const Clock::time_point kStart = Clock::time_point(1000h);
+
+TEST(ApiRateLimits, AnAddressHasItsBurstOfRefusedKeysThenWaitsForTheRefill) {
+  ApiRateLimits limits({.refused_burst = 3, .refused_per_second = 0.5});
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(limits.wait_for_address("203.0.113.9", kStart), 0s) << i;
+    limits.record_refused("203.0.113.9", kStart);
+  }
+  EXPECT_EQ(limits.wait_for_address("203.0.113.9", kStart), 2s);  // one more in two seconds
+  EXPECT_EQ(limits.wait_for_address("203.0.113.9", kStart + 1s), 1s);
+  EXPECT_EQ(limits.wait_for_address("203.0.113.9", kStart + 2s), 0s);
+  // Others are not held up.
+  EXPECT_EQ(limits.wait_for_address("203.0.113.10", kStart), 0s);
+}
+
+TEST(ApiRateLimits, AnIpv6HostCountsAsItsSlash64) {
+  ApiRateLimits limits({.refused_burst = 2, .refused_per_second = 0.1});
+  limits.record_refused("2001:db8:1:2::1", kStart);
+  limits.record_refused("2001:db8:1:2::ffff", kStart);
+  EXPECT_GT(limits.wait_for_address("2001:db8:1:2:aaaa::3", kStart), 0s);
+  EXPECT_EQ(limits.wait_for_address("2001:db8:1:3::1", kStart), 0s);
+}
+
+TEST(ApiRateLimits, EachKeyHasItsOwnAllowanceOfUncachedAnswers) {
+  ApiRateLimits limits({.uncached_burst = 2, .uncached_per_second = 1});
+  EXPECT_EQ(limits.take_uncached("key-a", kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", kStart), 1s);
+  EXPECT_EQ(limits.take_uncached("key-a", kStart), 1s);  // a refusal takes nothing
+  EXPECT_EQ(limits.take_uncached("key-b", kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", kStart + 1s), 0s);
+  // The allowance never grows past the burst, however long a key is quiet.
+  EXPECT_EQ(limits.take_uncached("key-b", kStart + 1000s), 0s);
+  EXPECT_EQ(limits.take_uncached("key-b", kStart + 1000s), 0s);
+  EXPECT_EQ(limits.take_uncached("key-b", kStart + 1000s), 1s);
+}
+
+TEST(ApiRateLimits, AFloodOfAddressesDoesNotGrowWithoutBoundOrForgetTheOneWaiting) {
+  ApiRateLimits limits({.refused_burst = 1, .refused_per_second = 0.001});
+  limits.record_refused("198.51.100.1", kStart);
+  for (int i = 0; i < 30000; ++i) {
+    const std::string address = "10." + std::to_string(i / 65536) + "." +
+                                std::to_string(i / 256 % 256) + "." + std::to_string(i % 256);
+    limits.wait_for_address(address, kStart + 1s);
+  }
+  // The one that used its allowance is still waiting; the quiet ones went.
+  EXPECT_GT(limits.wait_for_address("198.51.100.1", kStart + 2s), 0s);
+}
+
+}  // namespace
+}  // namespace byline::accounts
