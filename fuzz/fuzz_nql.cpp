@@ -1,6 +1,7 @@
 // Ghost filters (NQL) on arbitrary bytes. Properties: no crash, no hang,
 // and every filter that is read compiles to a Store query within its
-// bounds: what the parser accepts, SQLite is never refused.
+// bounds: what the parser accepts, SQLite is never refused. The same bytes
+// as a filter over tags are read and tested against a tag.
 #include "api/nql.hpp"
 #include "store/sqlite/post_query_sql.hpp"
 
@@ -21,6 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     query.where = read->where;
     query.now = now;
     if (!byline::store::sqlite::compile_post_query(query)) std::abort();
+  }
+  const std::vector<std::string_view> fields = {"slug", "name", "count.posts"};
+  auto tags = byline::api::parse_record_filter(nql, "tags", fields);
+  if (auto* read = std::get_if<byline::api::RecordFilter>(&tags)) {
+    read->matches({{"slug", "iran"}, {"name", "Iran"}, {"count.posts", "12"}});
   }
   return 0;
 }
