@@ -116,10 +116,13 @@ std::string DateFormatter::date(Time time) const {
 
 namespace {
 
+// A Gregorian calendar in `time_zone`, whatever the process's locale
+// (a Persian one would count years from 1405).
 std::unique_ptr<icu::Calendar> calendar_in(const std::string& time_zone) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
-      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)), status));
+      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)),
+      icu::Locale::getRoot(), status));
   return U_SUCCESS(status) ? std::move(calendar) : nullptr;
 }
 

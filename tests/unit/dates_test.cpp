@@ -1,6 +1,7 @@
 #include "render/dates.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/locid.h>
 
 namespace byline::render {
 namespace {
@@ -38,8 +39,9 @@ TEST(RelativeTime, KnowsWhenItsTextWillChange) {
   const DateFormatter english("en", "UTC");
   // Checked against relative() itself: the text holds until that moment, and
   // reads differently from it.
-  for (const std::chrono::seconds age : std::initializer_list<std::chrono::seconds>{10s, 59s, 61s, 59min + 59s, 1h, 4h + 5min, 23h + 59min, 26h, 6 * 24h + 23h, 8 * 24h,
-                         40 * 24h, 364 * 24h, 400 * 24h}) {
+  for (const std::chrono::seconds age : std::initializer_list<std::chrono::seconds>{
+           10s, 59s, 61s, 59min + 59s, 1h, 4h + 5min, 23h + 59min, 26h, 6 * 24h + 23h, 8 * 24h,
+           40 * 24h, 364 * 24h, 400 * 24h}) {
     const Time then = kNow - age;
     const Time changes = DateFormatter::relative_changes_at(then, kNow);
     ASSERT_GT(changes, kNow) << age.count();
@@ -64,9 +66,7 @@ TEST(Dates, ShowsTheDateInTheSiteTimeZone) {
   EXPECT_EQ(DateFormatter("en", "Asia/Tehran").date(late), "November 29, 2026");
 }
 
-TEST(Dates, WritesIso8601InUtc) {
-  EXPECT_EQ(iso8601(kNow), "2026-11-29T03:09:00Z");
-}
+TEST(Dates, WritesIso8601InUtc) { EXPECT_EQ(iso8601(kNow), "2026-11-29T03:09:00Z"); }
 
 TEST(Dates, ReadsAndWritesWallClockTimesInTheSiteZone) {
   const DateFormatter tehran("en", "Asia/Tehran");  // UTC+3:30
@@ -97,6 +97,17 @@ TEST(IsoWithOffset, GivesTheWallClockOfTheSitesZoneWithItsOffsetThatDay) {
   const Time july = Time(std::chrono::sys_days(std::chrono::July / 1 / 2026)) + 12h;
   EXPECT_EQ(DateFormatter("en", "America/New_York").iso8601_with_offset(july),
             "2026-07-01T08:00:00.000-04:00");
+}
+
+TEST(IsoWithOffset, CountsGregorianYearsWhateverTheProcesssLocale) {
+  const icu::Locale before = icu::Locale::getDefault();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale::setDefault(icu::Locale("fa_IR"), status);
+  const std::string shown = DateFormatter("fa", "Asia/Tehran").iso8601_with_offset(kNow);
+  const auto local = DateFormatter("fa", "Asia/Tehran").format_local(kNow);
+  icu::Locale::setDefault(before, status);
+  EXPECT_EQ(shown, "2026-11-29T06:39:00.000+03:30");
+  EXPECT_EQ(local, "2026-11-29T06:39");
 }
 
 }  // namespace
