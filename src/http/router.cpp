@@ -172,7 +172,10 @@ std::optional<Response> Router::admit(const Request& request) const {
   const auto path = canonical_path(request.path);
   if (!path) return refuse(group_for(request.path), 400, "Bad request: the path is not valid.");
   const Route* route = route_for("GET", *path);
-  if (!route || !route->admission) return std::nullopt;
+  // Only answers of gated routes are asked about: with no route to ask,
+  // nothing goes out.
+  if (!route) return refuse(group_for(*path), 404, "Nothing is at this address.");
+  if (!route->admission) return std::nullopt;
   auto refusal = route->admission(request);
   if (refusal) {
     const Group* group = group_for(*path);

@@ -91,9 +91,10 @@ class Router {
   // run, or its group's; nullopt for the server's own.
   std::optional<std::size_t> body_limit(std::string_view method, std::string_view path) const;
 
-  // Asks the gate of the GET route `request` is for whether it admits
-  // the caller, without running the handler: the refusal to send instead
-  // of a cached answer, or nullopt to send it.
+  // Asks the gate of the GET route `request` is for (by its canonical
+  // path, as the cache keys answers) whether it admits the caller, without
+  // running the handler: the refusal to send instead of a cached answer,
+  // or nullopt to send it. No route there is a 404.
   std::optional<Response> admit(const Request& request) const;
 
   // A refusal in the envelope of the group `path` belongs to.

@@ -174,7 +174,8 @@ struct Server::Impl {
   std::string id_prefix;
   asio::io_context io{options.threads};
   // Handlers run here, never on the I/O threads: a slow one (a password
-  // hash, a large sitemap, a database that stalls) holds up no cache hit.
+  // hash, a large sitemap, a database that stalls) holds up no cache hit
+  // (but those of gated routes, whose gates run here too).
   asio::thread_pool handlers{static_cast<std::size_t>(options.handler_threads)};
   asio::strand<asio::io_context::executor_type> control{asio::make_strand(io)};
   tcp::acceptor acceptor{control};
@@ -383,6 +384,7 @@ struct Server::Impl {
             [&]() -> asio::awaitable<std::optional<Response>> { co_return admit(*request); },
             asio::use_awaitable);
         if (turned_away) hit.reset();
+        keep_open = keep_open && (!stopping || sent_more());  // a stop may have begun meanwhile
       }
       int status = 0;
       std::size_t body_bytes = 0;
