@@ -28,8 +28,13 @@ std::string client_of(const std::string& address) {
   // will, so IPv6 addresses are counted by their /64; IPv4 ones as they are.
   in6_addr ipv6{};
   if (inet_pton(AF_INET6, address.c_str(), &ipv6) != 1) return address.substr(0, INET6_ADDRSTRLEN);
-  std::fill(std::begin(ipv6.s6_addr) + 8, std::end(ipv6.s6_addr), 0);
   char text[INET6_ADDRSTRLEN];
+  // An IPv4 client on a dual-stack socket ("::ffff:192.0.2.7") is that
+  // IPv4 address, not part of one /64 with every other IPv4 client.
+  if (IN6_IS_ADDR_V4MAPPED(&ipv6)) {
+    return inet_ntop(AF_INET, ipv6.s6_addr + 12, text, sizeof text) ? std::string(text) : address;
+  }
+  std::fill(std::begin(ipv6.s6_addr) + 8, std::end(ipv6.s6_addr), 0);
   return inet_ntop(AF_INET6, &ipv6, text, sizeof text) ? std::string(text) + "/64" : address;
 }
 
