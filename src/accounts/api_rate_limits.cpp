@@ -8,8 +8,9 @@ namespace byline::accounts {
 namespace {
 
 // Past this many remembered clients, the full buckets (clients quiet long
-// enough to have their whole allowance back) are forgotten, so a flood of
-// addresses cannot grow memory without bound.
+// enough to have their whole allowance back) are forgotten; the next sweep
+// waits until the map has doubled what was left, so sweeping costs O(1) a
+// request on average however the clients come.
 constexpr std::size_t kSweepAfter = 10000;
 
 }  // namespace
@@ -17,13 +18,14 @@ constexpr std::size_t kSweepAfter = 10000;
 ApiRateLimits::Bucket& ApiRateLimits::refilled(Buckets& buckets, const std::string& name,
                                                double burst, double per_second,
                                                Clock::time_point now) {
-  if (buckets.size() > kSweepAfter && !buckets.contains(name)) {
-    std::erase_if(buckets, [&](const auto& entry) {
+  if (buckets.of.size() >= buckets.sweep_at && !buckets.of.contains(name)) {
+    std::erase_if(buckets.of, [&](const auto& entry) {
       const double seconds = std::chrono::duration<double>(now - entry.second.at).count();
       return entry.second.tokens + seconds * per_second >= burst;
     });
+    buckets.sweep_at = std::max(kSweepAfter, buckets.of.size() * 2);
   }
-  auto [found, made] = buckets.try_emplace(name, Bucket{burst, now});
+  auto [found, made] = buckets.of.try_emplace(name, Bucket{burst, now});
   Bucket& bucket = found->second;
   if (!made && now > bucket.at) {
     const double seconds = std::chrono::duration<double>(now - bucket.at).count();
@@ -53,10 +55,12 @@ void ApiRateLimits::record_refused(const std::string& address, Clock::time_point
   bucket.tokens = std::max(0.0, bucket.tokens - 1);
 }
 
-std::chrono::seconds ApiRateLimits::take_uncached(const std::string& key, Clock::time_point now) {
+std::chrono::seconds ApiRateLimits::take_uncached(const std::string& key,
+                                                  const std::string& address,
+                                                  Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  Bucket& bucket =
-      refilled(uncached_, key, limits_.uncached_burst, limits_.uncached_per_second, now);
+  Bucket& bucket = refilled(uncached_, key + '\n' + client_of(address), limits_.uncached_burst,
+                            limits_.uncached_per_second, now);
   const auto wait = wait_for_one(bucket, limits_.uncached_per_second);
   if (wait.count() == 0) bucket.tokens -= 1;
   return wait;

@@ -18,7 +18,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 
 namespace byline::api {
@@ -119,11 +118,29 @@ std::optional<store::PostOrderField> post_order_field(std::string_view field) {
   return std::nullopt;
 }
 
+Response cannot_order(std::string_view resource, std::string_view field) {
+  return ghost_error(
+      422,
+      std::string(resource) + " cannot be ordered by " + std::string(field.substr(0, 40)) + ".",
+      "Validation failed for order.");
+}
+
+Response not_an_id() {
+  return ghost_error(422, "An id is 24 hexadecimal characters.", "Validation failed for id.");
+}
+
+// The page of `all` the query asks for.
+template <typename Item>
+std::vector<Item> one_page(std::vector<Item> all, const ContentQuery& query) {
+  const auto start = std::min(all.size(), static_cast<std::size_t>(query.page - 1) * query.limit);
+  const auto end = std::min(all.size(), start + static_cast<std::size_t>(query.limit));
+  return std::vector<Item>(std::make_move_iterator(all.begin() + start),
+                           std::make_move_iterator(all.begin() + end));
+}
+
 std::string_view resource_of(content::PostType type) {
   return type == content::PostType::page ? "pages" : "posts";
 }
-
-}  // namespace
 
 // 429, with the seconds to wait in Retry-After.
 Response too_many(std::chrono::seconds wait, std::string_view what) {
@@ -133,6 +150,8 @@ Response too_many(std::chrono::seconds wait, std::string_view what) {
   return response;
 }
 
+}  // namespace
+
 struct ContentApi::Handlers {
   std::shared_ptr<store::Store> store;
   std::shared_ptr<const site::SettingsSource> settings;
@@ -141,16 +160,16 @@ struct ContentApi::Handlers {
   // --- The key -------------------------------------------------------------
 
   std::variant<store::ApiKey, Response> gate(const Request& request, const ContentAccess&) const {
-    const auto now = accounts::ApiRateLimits::Clock::now();
-    // An address that has used up its refused keys waits, valid key or
-    // not: a guesser learns nothing until then.
-    if (const auto wait = limits->wait_for_address(request.remote_address, now); wait.count() > 0) {
-      limits->record_refused(request.remote_address, now);  // hammering on keeps it waiting
-      return too_many(wait, "refused keys from this address");
-    }
     auto admitted = check_key(request);
-    if (std::holds_alternative<Response>(admitted) && std::get<Response>(admitted).status < 500) {
+    const auto* refusal = std::get_if<Response>(&admitted);
+    // Rule: a valid key is never held up (many clients may share an
+    // address, as behind a proxy); refusals are, per address, so that
+    // requests with bad keys cannot make unbounded work.
+    if (refusal && refusal->status < 500) {
+      const auto now = accounts::ApiRateLimits::Clock::now();
+      const auto wait = limits->wait_for_address(request.remote_address, now);
       limits->record_refused(request.remote_address, now);
+      if (wait.count() > 0) return too_many(wait, "refused requests from this address");
     }
     return admitted;
   }
@@ -172,11 +191,14 @@ struct ContentApi::Handlers {
     if (*found) return std::move(**found);
     // An Admin API key, or its id, is the wrong kind here.
     const std::string& key = keys.front();
-    const bool admin_shaped = is_object_id(key.substr(0, 24)) &&
-                              (key.size() == 24 || (key.size() > 25 && key[24] == ':'));
-    if (admin_shaped) {
-      return ghost_error(401, "Invalid API key type",
-                         "An Admin API key was given to the Content API.", "INVALID_API_KEY_TYPE");
+    if (key.size() >= 24 && (key.size() == 24 || key[24] == ':')) {
+      auto admin = accounts::find_admin_key(*store, key.substr(0, 24));
+      if (!admin) return failure(admin.error());
+      if (*admin) {
+        return ghost_error(401, "Invalid API key type",
+                           "An Admin API key was given to the Content API.",
+                           "INVALID_API_KEY_TYPE");
+      }
     }
     return ghost_error(401, "Unknown Content API Key", {}, "UNKNOWN_CONTENT_API_KEY");
   }
@@ -190,7 +212,16 @@ struct ContentApi::Handlers {
   }
 
   std::variant<ContentQuery, Response> read_query(const Request& request) const {
-    auto read = read_content_query(http::Form::parse(request.query));
+    const http::Form form = http::Form::parse(request.query);
+    // One value each: the cache keys an answer by all of them, so two
+    // spellings of a repeated field must not share one answer.
+    for (const std::string& field : kContentQueryFields) {
+      if (form.all(field).size() > 1) {
+        return ghost_error(400, "The query gives " + field + " more than once.",
+                           "Give each query field once.", "INVALID_REQUEST");
+      }
+    }
+    auto read = read_content_query(form);
     if (auto* error = std::get_if<QueryError>(&read)) return refused(*error);
     return std::get<ContentQuery>(std::move(read));
   }
@@ -232,15 +263,21 @@ struct ContentApi::Handlers {
     listing.where = filter.where;
     listing.now = now;
     listing.count_total = true;
+    // What an edit changes (a title, a slug, the time of the last change)
+    // moves a post within listings in those orders.
+    bool ordered_by_edits = false;
     for (const OrderPart& part : query.order) {
       const auto field = post_order_field(part.field);
-      if (!field) {
-        return ghost_error(422,
-                           std::string(resource_of(type)) + " cannot be ordered by " +
-                               part.field.substr(0, 40) + ".",
-                           "Validation failed for order.");
-      }
+      if (!field) return cannot_order(resource_of(type), part.field);
       listing.order.push_back({*field, part.descending});
+      ordered_by_edits = ordered_by_edits || *field == store::PostOrderField::title ||
+                         *field == store::PostOrderField::slug ||
+                         *field == store::PostOrderField::updated_at;
+    }
+    // Ghost lists pages by title unless asked otherwise.
+    if (query.order.empty() && type == content::PostType::page) {
+      listing.order.push_back({store::PostOrderField::title, false});
+      ordered_by_edits = true;
     }
     const bool needs_text =
         query.wants("html") || query.wants("plaintext") || query.wants("reading_time");
@@ -260,22 +297,17 @@ struct ContentApi::Handlers {
     std::vector<content::Post>& posts = page->posts;
     long total = page->total.value_or(static_cast<long>(posts.size()));
     if (list_order) {
+      std::unordered_map<std::string, std::size_t> by_slug;
+      std::unordered_map<content::Id, std::size_t> by_id;
+      for (std::size_t i = filter.slug_order.size(); i-- > 0;) by_slug[filter.slug_order[i]] = i;
+      for (std::size_t i = filter.id_order.size(); i-- > 0;) by_id[filter.id_order[i]] = i;
       auto position = [&](const content::Post& post) {
-        if (!filter.slug_order.empty()) {
-          return std::find(filter.slug_order.begin(), filter.slug_order.end(), post.slug) -
-                 filter.slug_order.begin();
-        }
-        return std::find(filter.id_order.begin(), filter.id_order.end(), post.id) -
-               filter.id_order.begin();
+        return filter.slug_order.empty() ? by_id[post.id] : by_slug[post.slug];
       };
       std::stable_sort(posts.begin(), posts.end(),
                        [&](const auto& a, const auto& b) { return position(a) < position(b); });
       total = static_cast<long>(posts.size());
-      const auto start = std::min<std::size_t>(
-          posts.size(), static_cast<std::size_t>(query.page - 1) * query.limit);
-      const auto end = std::min<std::size_t>(posts.size(), start + query.limit);
-      posts = std::vector<content::Post>(std::make_move_iterator(posts.begin() + start),
-                                         std::make_move_iterator(posts.begin() + end));
+      posts = one_page(std::move(posts), query);
     }
 
     const JsonContext context = context_for(query);
@@ -284,6 +316,7 @@ struct ContentApi::Handlers {
         filter.where, [this](PostCondition::Kind kind, const std::vector<std::string>& slugs) {
           return ids_of(kind, slugs);
         });
+    if (ordered_by_edits) shows.emplace_back(site::cache_keys::kAnyChange);
     for (const content::Post& post : posts) {
       shown.push_back(post_json(post, context));
       shows.push_back(site::cache_keys::post(post.id));
@@ -308,9 +341,7 @@ struct ContentApi::Handlers {
       found = store->post_by_slug(slug);
     } else {
       const std::string& id = params.get("id");
-      if (!is_object_id(id)) {
-        return ghost_error(422, "An id is 24 hexadecimal characters.", "Validation failed for id.");
-      }
+      if (!is_object_id(id)) return not_an_id();
       if (const auto local = local_id(GhostKind::post, id)) found = store->post_by_id(*local);
     }
     if (!found) return failure(found.error());
@@ -359,9 +390,7 @@ struct ContentApi::Handlers {
     for (const OrderPart& part : order) {
       if (part.field != "name" && part.field != "slug" && part.field != "id" &&
           part.field != "count.posts") {
-        return ghost_error(
-            422, std::string(resource) + " cannot be ordered by " + part.field.substr(0, 40) + ".",
-            "Validation failed for order.");
+        return cannot_order(resource, part.field);
       }
     }
     std::stable_sort(records.begin(), records.end(), [&](const Record& a, const Record& b) {
@@ -379,13 +408,10 @@ struct ContentApi::Handlers {
     });
 
     const long total = static_cast<long>(records.size());
-    const auto start = std::min<std::size_t>(
-        records.size(), static_cast<std::size_t>(query.page - 1) * query.limit);
-    const auto end = std::min<std::size_t>(records.size(), start + query.limit);
     const JsonContext context = context_for(query);
     json::array shown;
-    for (auto it = records.begin() + start; it != records.begin() + end; ++it) {
-      json::object record = to_json(*it, context, count(*it));
+    for (const Record& one : one_page(std::move(records), query)) {
+      json::object record = to_json(one, context, count(one));
       keep_asked_fields(record, query);
       shown.push_back(std::move(record));
     }
@@ -424,17 +450,12 @@ struct ContentApi::Handlers {
     return std::move(*all);
   }
 
-  static RecordFields author_fields(const content::User& user, long posts) {
-    return {{"id", ghost_id(GhostKind::user, user.id)},
-            {"slug", user.slug},
-            {"name", user.name},
-            {"visibility", "public"},
-            {"count.posts", std::to_string(posts)}};
-  }
-  static RecordFields tag_fields(const content::Tag& tag, long posts) {
-    return {{"id", ghost_id(GhostKind::tag, tag.id)},
-            {"slug", tag.slug},
-            {"name", tag.name},
+  // What a filter may test of an author or tag.
+  template <typename Record, GhostKind kind>
+  static RecordFields fields_of(const Record& record, long posts) {
+    return {{"id", ghost_id(kind, record.id)},
+            {"slug", record.slug},
+            {"name", record.name},
             {"visibility", "public"},
             {"count.posts", std::to_string(posts)}};
   }
@@ -444,11 +465,8 @@ struct ContentApi::Handlers {
     if (!counted) return failure(counted.error());
     auto people = authors(counted->second);
     if (!people) return failure(people.error());
-    return browse_records<content::User>(
-        request, "authors", std::move(*people), counted->second, author_fields,
-        [](const content::User& user, const JsonContext& context, std::optional<long> posts) {
-          return author_json(user, context, posts);
-        });
+    return browse_records<content::User>(request, "authors", std::move(*people), counted->second,
+                                         fields_of<content::User, GhostKind::user>, author_json);
   }
 
   Response browse_tags(const Request& request) const {
@@ -456,11 +474,8 @@ struct ContentApi::Handlers {
     if (!counted) return failure(counted.error());
     auto found = tags(counted->first);
     if (!found) return failure(found.error());
-    return browse_records<content::Tag>(
-        request, "tags", std::move(*found), counted->first, tag_fields,
-        [](const content::Tag& tag, const JsonContext& context, std::optional<long> posts) {
-          return tag_json(tag, context, posts);
-        });
+    return browse_records<content::Tag>(request, "tags", std::move(*found), counted->first,
+                                        fields_of<content::Tag, GhostKind::tag>, tag_json);
   }
 
   // One author or tag, by id or slug: found among those the browse lists.
@@ -475,9 +490,7 @@ struct ContentApi::Handlers {
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
     if (!records) return failure(records.error());
     const std::string& wanted = params.get(by_slug ? "slug" : "id");
-    if (!by_slug && !is_object_id(wanted)) {
-      return ghost_error(422, "An id is 24 hexadecimal characters.", "Validation failed for id.");
-    }
+    if (!by_slug && !is_object_id(wanted)) return not_an_id();
     const auto local = by_slug ? std::nullopt : local_id(kind, wanted);
     for (const Record& record : *records) {
       if (by_slug ? record.slug != wanted : !local || record.id != *local) continue;
@@ -495,23 +508,16 @@ struct ContentApi::Handlers {
   Response read_author(const Request& request, const Params& params, bool by_slug) const {
     auto counted = counts();
     if (!counted) return failure(counted.error());
-    return read_record<content::User>(
-        request, params, "authors", "Author", GhostKind::user, by_slug, authors(counted->second),
-        counted->second,
-        [](const content::User& user, const JsonContext& context, std::optional<long> posts) {
-          return author_json(user, context, posts);
-        });
+    return read_record<content::User>(request, params, "authors", "Author", GhostKind::user,
+                                      by_slug, authors(counted->second), counted->second,
+                                      author_json);
   }
 
   Response read_tag(const Request& request, const Params& params, bool by_slug) const {
     auto counted = counts();
     if (!counted) return failure(counted.error());
-    return read_record<content::Tag>(
-        request, params, "tags", "Tag", GhostKind::tag, by_slug, tags(counted->first),
-        counted->first,
-        [](const content::Tag& tag, const JsonContext& context, std::optional<long> posts) {
-          return tag_json(tag, context, posts);
-        });
+    return read_record<content::Tag>(request, params, "tags", "Tag", GhostKind::tag, by_slug,
+                                     tags(counted->first), counted->first, tag_json);
   }
 
   // --- The rest ------------------------------------------------------------
@@ -561,13 +567,14 @@ void ContentApi::add_routes(http::Router& router) const {
         return handlers->gate(request, access);
       });
   constexpr auto key = ContentAccess::content_key;
-  // A handler runs only when the cache has no answer: each run takes one
-  // of the key's uncached answers.
+  // A handler runs when the cache has no answer for the request (or the
+  // request passes it by): each run takes one from what its key may ask
+  // from its address, so a public key used elsewhere cannot spend it.
   auto limited = [h = handlers_](auto handler) {
     return [h, handler](const Request& request, const Params& params,
                         const store::ApiKey& caller) -> Response {
-      const auto wait =
-          h->limits->take_uncached(caller.lookup, accounts::ApiRateLimits::Clock::now());
+      const auto wait = h->limits->take_uncached(caller.lookup, request.remote_address,
+                                                 accounts::ApiRateLimits::Clock::now());
       if (wait.count() > 0) return too_many(wait, "uncached requests for this key");
       return handler(request, params, caller);
     };
@@ -634,7 +641,7 @@ void ContentApi::add_routes(http::Router& router) const {
                limited([h, resource](const Request& request, const Params&, const store::ApiKey&) {
                  return h->nothing_of(request, resource);
                }),
-               {.reads_query = {"limit", "page"}});
+               {.reads_query = browse});
   }
 }
 

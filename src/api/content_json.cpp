@@ -1,6 +1,7 @@
 #include "api/content_json.hpp"
 
 #include "api/ghost_ids.hpp"
+#include "api/json_values.hpp"
 #include "content/text.hpp"
 #include "site/feeds.hpp"
 #include "site/view_models.hpp"
@@ -14,12 +15,6 @@ namespace byline::api {
 namespace {
 
 namespace json = boost::json;
-
-// "" is null in the API, as Ghost normalises empty strings.
-json::value text_or_null(std::string_view text) {
-  if (text.empty()) return nullptr;
-  return json::string(text);
-}
 
 // A root-relative address under the site; "" is null.
 json::value absolute_or_null(std::string_view address, std::string_view site_url) {

@@ -1,6 +1,7 @@
 #include "api/ghost_errors.hpp"
 
 #include "accounts/secrets.hpp"
+#include "api/json_values.hpp"
 
 #include <boost/json.hpp>
 
@@ -16,11 +17,6 @@ std::string random_uuid() {
   hex[16] = "89ab"[hex[16] % 4];
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20);
-}
-
-json::value text_or_null(std::string_view text) {
-  if (text.empty()) return nullptr;
-  return json::string(text);
 }
 
 }  // namespace

@@ -464,12 +464,9 @@ bool passes(Op op, std::string_view actual, const Value& wanted) {
       return null ? actual.empty() : actual == wanted.text;
     case Op::contains: {
       if (null) return false;
-      std::string folded_actual(actual), folded_wanted(wanted.text);
-      for (char& c : folded_actual)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (char& c : folded_wanted)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return folded_actual.find(folded_wanted) != std::string::npos;
+      std::string folded(actual);  // `wanted` was folded when read
+      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return folded.find(wanted.text) != std::string::npos;
     }
     default:
       break;
@@ -530,6 +527,21 @@ std::optional<FilterError> check_fields(const Node& node, std::string_view what,
   return std::nullopt;
 }
 
+// Folds what '~' looks for to lower case, once, as passes() compares it.
+void fold_contains(Node& node) {
+  for (Node& child : node.children) fold_contains(child);
+  if (node.op != Op::contains) return;
+  for (Value& value : node.values) {
+    for (char& c : value.text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+}
+
+void count_parts(const Node& node, int& nodes, int& values) {
+  ++nodes;
+  values += static_cast<int>(node.values.size());
+  for (const Node& child : node.children) count_parts(child, nodes, values);
+}
+
 }  // namespace
 
 bool RecordFilter::matches(const RecordFields& record) const {
@@ -542,6 +554,17 @@ std::variant<RecordFilter, FilterError> parse_record_filter(
   if (auto* error = std::get_if<FilterError>(&read)) return std::move(*error);
   Node* tree = &std::get<Node>(read);
   if (auto error = check_fields(*tree, what, fields)) return std::move(*error);
+  // The bounds a post filter has, so that testing every record stays cheap.
+  int nodes = 0, values = 0;
+  count_parts(*tree, nodes, values);
+  if (nodes > store::kMaxConditionNodes || values > store::kMaxConditionValues) {
+    return FilterError{FilterError::Kind::syntax,
+                       "The filter has " + std::to_string(nodes) + " parts and " +
+                           std::to_string(values) + " values; at most " +
+                           std::to_string(store::kMaxConditionNodes) + " and " +
+                           std::to_string(store::kMaxConditionValues) + " are read."};
+  }
+  fold_contains(*tree);
   RecordFilter filter;
   if (!(tree->type == Node::Type::all_of && tree->children.empty())) {
     filter.tree_ = std::make_shared<const RecordFilter::Tree>(RecordFilter::Tree{std::move(*tree)});

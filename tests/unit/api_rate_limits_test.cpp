@@ -1,4 +1,5 @@
 #include "accounts/api_rate_limits.hpp"
+#include "accounts/sign_in_throttle.hpp"
 
 #include <gtest/gtest.h>
 
@@ -31,18 +32,30 @@ TEST(ApiRateLimits, AnIpv6HostCountsAsItsSlash64) {
   EXPECT_EQ(limits.wait_for_address("2001:db8:1:3::1", kStart), 0s);
 }
 
-TEST(ApiRateLimits, EachKeyHasItsOwnAllowanceOfUncachedAnswers) {
+TEST(ApiRateLimits, EachKeyHasItsOwnAllowanceOfUncachedAnswersAtEachAddress) {
   ApiRateLimits limits({.uncached_burst = 2, .uncached_per_second = 1});
-  EXPECT_EQ(limits.take_uncached("key-a", kStart), 0s);
-  EXPECT_EQ(limits.take_uncached("key-a", kStart), 0s);
-  EXPECT_EQ(limits.take_uncached("key-a", kStart), 1s);
-  EXPECT_EQ(limits.take_uncached("key-a", kStart), 1s);  // a refusal takes nothing
-  EXPECT_EQ(limits.take_uncached("key-b", kStart), 0s);
-  EXPECT_EQ(limits.take_uncached("key-a", kStart + 1s), 0s);
+  const std::string app = "192.0.2.1";
+  EXPECT_EQ(limits.take_uncached("key-a", app, kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", app, kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", app, kStart), 1s);
+  EXPECT_EQ(limits.take_uncached("key-a", app, kStart), 1s);  // a refusal takes nothing
+  EXPECT_EQ(limits.take_uncached("key-b", app, kStart), 0s);
+  // Content keys are public: the same key used from elsewhere has its own.
+  EXPECT_EQ(limits.take_uncached("key-a", "198.51.100.7", kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", app, kStart + 1s), 0s);
   // The allowance never grows past the burst, however long a key is quiet.
-  EXPECT_EQ(limits.take_uncached("key-b", kStart + 1000s), 0s);
-  EXPECT_EQ(limits.take_uncached("key-b", kStart + 1000s), 0s);
-  EXPECT_EQ(limits.take_uncached("key-b", kStart + 1000s), 1s);
+  EXPECT_EQ(limits.take_uncached("key-b", app, kStart + 1000s), 0s);
+  EXPECT_EQ(limits.take_uncached("key-b", app, kStart + 1000s), 0s);
+  EXPECT_EQ(limits.take_uncached("key-b", app, kStart + 1000s), 1s);
+}
+
+TEST(ApiRateLimits, AnIpv4ClientOnADualStackSocketIsItsOwnAddress) {
+  ApiRateLimits limits({.refused_burst = 1, .refused_per_second = 0.1});
+  limits.record_refused("::ffff:192.0.2.7", kStart);
+  EXPECT_GT(limits.wait_for_address("192.0.2.7", kStart), 0s);
+  EXPECT_EQ(limits.wait_for_address("::ffff:192.0.2.8", kStart), 0s);
+  EXPECT_EQ(client_of("::ffff:192.0.2.7"), "192.0.2.7");
+  EXPECT_EQ(client_of("2001:db8:1:2::1"), "2001:db8:1:2::/64");
 }
 
 TEST(ApiRateLimits, AFloodOfAddressesDoesNotGrowWithoutBoundOrForgetTheOneWaiting) {
