@@ -37,6 +37,12 @@ describe('publishing workflow in chromium', () => {
   async function signIn(person, options = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
+    // What the editor's script threw or logged, for the test log: without it
+    // a surface that never mounts leaves only a timeout to go on.
+    page.on('pageerror', (error) => console.error(`[page error] ${page.url()}: ${error.stack ?? error}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[console error] ${page.url()}: ${message.text()}`);
+    });
     await page.goto(server.url + '/newsroom/sign-in/');
     await page.getByLabel('Email').fill(person.email);
     await page.getByLabel('Password').fill(person.password);
