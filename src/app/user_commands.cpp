@@ -29,8 +29,7 @@ void add_data_option(CLI::App& command, UserOptions& options) {
 }
 
 void add_role_option(CLI::App& command, UserOptions& options, bool required) {
-  auto* option = command.add_option("--role", options.role,
-                                    "contributor, author, editor or admin")
+  auto* option = command.add_option("--role", options.role, "contributor, author, editor or admin")
                      ->check(CLI::IsMember(kRoleNames));
   if (required) {
     option->required();
@@ -44,9 +43,9 @@ int add(const UserOptions& options) {
   if (!store) return report_failure(store.error());
   auto password = read_new_password(options.password_stdin);
   if (!password) return report_failure(password.error());
-  auto user = accounts::add_account(**store, {options.email, options.name,
-                                              *content::role_from_string(options.role),
-                                              std::move(*password)});
+  auto user = accounts::add_account(
+      **store, {options.email, options.name, *content::role_from_string(options.role),
+                std::move(*password)});
   if (!user) return report_failure(user.error());
   audit_command(**store, "added a person", user->email + " as " + options.role);
   std::printf("Added %s <%s> as %s; author page /author/%s/\n", user->name.c_str(),
@@ -70,7 +69,8 @@ int list(const UserOptions& options) {
 int set_role(const UserOptions& options) {
   auto store = open_store(options.data_dir, 1);
   if (!store) return report_failure(store.error());
-  auto user = accounts::change_role(**store, options.email, *content::role_from_string(options.role));
+  auto user =
+      accounts::change_role(**store, options.email, *content::role_from_string(options.role));
   if (!user) return report_failure(user.error());
   audit_command(**store, "changed a role", user->email + " to " + options.role);
   std::printf("%s <%s> is now %s\n", user->name.c_str(), user->email.c_str(), options.role.c_str());

@@ -385,10 +385,10 @@ TEST_F(ContentApiPublishing, OnlyPublishedContentEverAndAPublishShowsInTheNextAn
             "0 mergers, says the desk");
   const std::string edited_revision =
       first_match(eddie.get(editor).body, R"re(name="revision" value="(\d+)")re");
-  const HttpResponse renamed =
-      eddie.post(editor, "revision=" + edited_revision +
-                             "&title=0+mergers%2C+says+the+desk&slug=embargoed-merger&tags=Merger+talks&body=%"
-                             "3Cp%3ESecret.%3C%2Fp%3E&intent=publish");
+  const HttpResponse renamed = eddie.post(
+      editor, "revision=" + edited_revision +
+                  "&title=0+mergers%2C+says+the+desk&slug=embargoed-merger&tags=Merger+talks&body=%"
+                  "3Cp%3ESecret.%3C%2Fp%3E&intent=publish");
   ASSERT_EQ(renamed.status, 303) << visible_text(renamed.body);
   EXPECT_EQ(parsed(get("posts/", by_title)).at("posts").at(0).at("title").as_string(),
             "0 mergers, says the desk");

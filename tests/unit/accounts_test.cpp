@@ -13,7 +13,8 @@ using content::Role;
 class AccountsTest : public ::testing::Test {
  protected:
   content::User add(std::string email, std::string name, Role role) {
-    auto user = add_account(*store_, {std::move(email), std::move(name), role, "a long enough secret"});
+    auto user =
+        add_account(*store_, {std::move(email), std::move(name), role, "a long enough secret"});
     EXPECT_TRUE(user.ok()) << (user.ok() ? "" : user.error().message);
     return user.ok() ? *user : content::User{};
   }
@@ -44,12 +45,15 @@ TEST_F(AccountsTest, AddsAnAccountWithAHashedPasswordAndAnAuthorSlug) {
 
 TEST_F(AccountsTest, RefusesATakenEmailAWeakPasswordAndNoName) {
   add("emad@example.com", "Emad Askarieh", Role::author);
-  auto again = add_account(*store_, {"EMAD@example.com", "Someone", Role::author, "a long enough secret"});
+  auto again =
+      add_account(*store_, {"EMAD@example.com", "Someone", Role::author, "a long enough secret"});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
   EXPECT_FALSE(add_account(*store_, {"b@example.com", "B", Role::author, "short"}).ok());
-  EXPECT_FALSE(add_account(*store_, {"c@example.com", "  ", Role::author, "a long enough secret"}).ok());
-  EXPECT_FALSE(add_account(*store_, {"not an email", "C", Role::author, "a long enough secret"}).ok());
+  EXPECT_FALSE(
+      add_account(*store_, {"c@example.com", "  ", Role::author, "a long enough secret"}).ok());
+  EXPECT_FALSE(
+      add_account(*store_, {"not an email", "C", Role::author, "a long enough secret"}).ok());
 }
 
 TEST_F(AccountsTest, GivesNamesakesTheirOwnAuthorPage) {

@@ -16,7 +16,8 @@ constexpr const char* kPassword = "a long enough secret";
 class SessionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto user = add_account(*store_, {"emad@example.com", "Emad Askarieh", content::Role::editor, kPassword});
+    auto user = add_account(
+        *store_, {"emad@example.com", "Emad Askarieh", content::Role::editor, kPassword});
     ASSERT_TRUE(user.ok());
     sessions_ = std::make_unique<Sessions>(store_, 1h);
   }
@@ -39,7 +40,8 @@ TEST_F(SessionsTest, SignsInAndRecognisesTheCookie) {
 }
 
 TEST_F(SessionsTest, GivesTheSameAnswerForAWrongPasswordAndAnUnknownEmail) {
-  auto wrong_password = sessions_->sign_in("emad@example.com", "not the password", "10.0.0.1", "", kNow);
+  auto wrong_password =
+      sessions_->sign_in("emad@example.com", "not the password", "10.0.0.1", "", kNow);
   auto unknown_email = sessions_->sign_in("nobody@example.com", kPassword, "10.0.0.1", "", kNow);
   ASSERT_FALSE(wrong_password.ok());
   ASSERT_FALSE(unknown_email.ok());
@@ -50,8 +52,9 @@ TEST_F(SessionsTest, GivesTheSameAnswerForAWrongPasswordAndAnUnknownEmail) {
 
 TEST_F(SessionsTest, ThrottlesRepeatedFailuresButNotForGood) {
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(sessions_->sign_in("emad@example.com", "wrong password", "10.0.0.1", "", kNow).error().code,
-              ErrorCode::unauthorized);
+    EXPECT_EQ(
+        sessions_->sign_in("emad@example.com", "wrong password", "10.0.0.1", "", kNow).error().code,
+        ErrorCode::unauthorized);
   }
   // Even the right password waits now: the account is being guessed.
   auto throttled = sessions_->sign_in("emad@example.com", kPassword, "10.0.0.1", "", kNow + 1min);
@@ -87,7 +90,8 @@ TEST_F(SessionsTest, ChangingThePasswordEndsOtherSessionsOnly) {
   EXPECT_TRUE(sessions_->authenticate(laptop->token, kNow)->has_value());
   EXPECT_FALSE(sessions_->authenticate(phone->token, kNow)->has_value());
   EXPECT_FALSE(sessions_->sign_in("emad@example.com", kPassword, "10.0.0.3", "", kNow).ok());
-  EXPECT_TRUE(sessions_->sign_in("emad@example.com", "a brand new secret", "10.0.0.3", "", kNow).ok());
+  EXPECT_TRUE(
+      sessions_->sign_in("emad@example.com", "a brand new secret", "10.0.0.3", "", kNow).ok());
 }
 
 }  // namespace
