@@ -5,6 +5,7 @@
 
 #include "accounts/permissions.hpp"
 #include "accounts/sessions.hpp"
+#include "common/comma_list.hpp"
 #include "common/json.hpp"
 #include "common/log.hpp"
 #include "content/diff.hpp"
@@ -41,19 +42,6 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
-std::vector<std::string> split_tags(std::string_view text) {
-  std::vector<std::string> names;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find(',', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string name = trimmed(text.substr(start, end - start));
-    if (!name.empty()) names.push_back(std::move(name));
-    start = end + 1;
-  }
-  return names;
-}
-
 // The slug in a post's address as a writer pastes it: "ruz-e-sakht",
 // "/ruz-e-sakht/" or "https://news.example/ruz-e-sakht/" (percent-encoded
 // or not). Anything else comes back as it is, for the workflow to refuse.
@@ -85,7 +73,7 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   for (const auto& value : form.all("section")) {
     if (auto id = number_in(value); id && *id > 0) edit.section_ids.push_back(*id);
   }
-  edit.tag_names = split_tags(form.get("tags"));
+  edit.tag_names = comma_list(form.get("tags"));
   edit.publish_at = dates.parse_local(form.get("publish_at"));
   edit.featured_image = form.get("featured_image");
   edit.featured_image_alt = form.get("featured_image_alt");
