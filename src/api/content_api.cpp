@@ -263,21 +263,14 @@ struct ContentApi::Handlers {
     listing.where = filter.where;
     listing.now = now;
     listing.count_total = true;
-    // What an edit changes (a title, a slug, the time of the last change)
-    // moves a post within listings in those orders.
-    bool ordered_by_edits = false;
     for (const OrderPart& part : query.order) {
       const auto field = post_order_field(part.field);
       if (!field) return cannot_order(resource_of(type), part.field);
       listing.order.push_back({*field, part.descending});
-      ordered_by_edits = ordered_by_edits || *field == store::PostOrderField::title ||
-                         *field == store::PostOrderField::slug ||
-                         *field == store::PostOrderField::updated_at;
     }
     // Ghost lists pages by title unless asked otherwise.
     if (query.order.empty() && type == content::PostType::page) {
       listing.order.push_back({store::PostOrderField::title, false});
-      ordered_by_edits = true;
     }
     const bool needs_text =
         query.wants("html") || query.wants("plaintext") || query.wants("reading_time");
@@ -313,10 +306,11 @@ struct ContentApi::Handlers {
     const JsonContext context = context_for(query);
     json::array shown;
     std::vector<std::string> shows = site::cache_keys::lists_for(
-        filter.where, [this](PostCondition::Kind kind, const std::vector<std::string>& slugs) {
+        filter.where,
+        [this](PostCondition::Kind kind, const std::vector<std::string>& slugs) {
           return ids_of(kind, slugs);
-        });
-    if (ordered_by_edits) shows.emplace_back(site::cache_keys::kAnyChange);
+        },
+        listing.order);
     for (const content::Post& post : posts) {
       shown.push_back(post_json(post, context));
       shows.push_back(site::cache_keys::post(post.id));

@@ -105,10 +105,18 @@ std::string translations(content::Id original) {
   return "translations:" + std::to_string(original);
 }
 
-std::vector<std::string> lists_for(const store::PostCondition& where, const SlugIds& ids_of) {
+std::vector<std::string> lists_for(const store::PostCondition& where, const SlugIds& ids_of,
+                                   const std::vector<store::PostOrder>& order) {
   // Every other field a condition tests changes only with a move, which
   // touches every list the post is in after it, and its own key.
   if (tests_edits(where)) return {std::string(kAnyChange)};
+  const bool ordered_by_edits =
+      std::any_of(order.begin(), order.end(), [](const store::PostOrder& part) {
+        return part.field == store::PostOrderField::title ||
+               part.field == store::PostOrderField::slug ||
+               part.field == store::PostOrderField::updated_at;
+      });
+  if (ordered_by_edits) return {std::string(kAnyChange)};
   auto keys = narrowing(where, ids_of).value_or(std::vector<std::string>{std::string(kFrontPage)});
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

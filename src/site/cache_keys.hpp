@@ -40,12 +40,15 @@ inline constexpr std::string_view kSitemaps = "sitemaps";
 // their lists (so a publish elsewhere leaves it cached); where nothing
 // narrows it (negation, publication times, picks), the front page's list,
 // which every post that joins or leaves a listing touches; where it tests
-// what any edit changes (slugs, times of last change), kAnyChange. `ids_of` gives the ids of the
+// what any edit changes (slugs, times of last change), kAnyChange; and so
+// where the listing is ordered by what an edit changes (title, slug, time
+// of last change), since an edit moves a post within it. `ids_of` gives the ids of the
 // tags, authors or sections (by the leaf's kind) with those slugs, an empty list for slugs that
 // name nothing.
 using SlugIds = std::function<std::vector<content::Id>(store::PostCondition::Kind kind,
                                                        const std::vector<std::string>& slugs)>;
-std::vector<std::string> lists_for(const store::PostCondition& where, const SlugIds& ids_of);
+std::vector<std::string> lists_for(const store::PostCondition& where, const SlugIds& ids_of,
+                                   const std::vector<store::PostOrder>& order = {});
 
 // What a save of a post made stale, from the post as it was (nullptr for a
 // new one) and as it is now. Nothing, when readers could see neither.

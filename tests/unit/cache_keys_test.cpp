@@ -149,6 +149,19 @@ TEST(CacheKeys, AListingByWhatAnyEditChangesDependsOnEveryChange) {
   }
 }
 
+TEST(CacheKeys, AListingOrderedByWhatAnEditChangesDependsOnEveryChange) {
+  const PostCondition tagged = PostCondition::with_ids(Kind::tag_id, {1});
+  using Field = store::PostOrderField;
+  for (const Field field : {Field::title, Field::slug, Field::updated_at}) {
+    EXPECT_EQ(cache_keys::lists_for(tagged, known_ids, {{field, false}}),
+              std::vector<std::string>{"list:any-change"});
+  }
+  // Orders an edit cannot change leave the narrow keys.
+  EXPECT_EQ(
+      cache_keys::lists_for(tagged, known_ids, {{Field::published_at, true}, {Field::id, true}}),
+      cache_keys::lists_for(tagged, known_ids));
+}
+
 // Whether `post` passes `where`, as a Store would answer it.
 bool passes(const content::Post& post, const PostCondition& where) {
   auto in = [](const auto& items, const PostCondition& leaf, char letter, bool first_only) {
