@@ -2,10 +2,10 @@
 #include "publishing/workflow.hpp"
 
 #include "accounts/permissions.hpp"
-#include "publishing/changes.hpp"
 #include "content/language.hpp"
 #include "content/post_rules.hpp"
 #include "content/slug.hpp"
+#include "publishing/changes.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
@@ -18,24 +18,34 @@ using content::PostStatus;
 
 namespace {
 
-Error forbidden(std::string message) { return make_error(ErrorCode::forbidden, std::move(message)); }
+Error forbidden(std::string message) {
+  return make_error(ErrorCode::forbidden, std::move(message));
+}
 
-Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+Error invalid(std::string message) {
+  return make_error(ErrorCode::invalid_input, std::move(message));
+}
 
 // What the audit log calls a save with `intent`; nullopt for a plain save
 // of an existing post (autosaves among them), which its revision records.
 std::optional<std::string> audited_action(Intent intent, bool created) {
   switch (intent) {
-    case Intent::save: return created ? std::optional<std::string>("created a draft") : std::nullopt;
-    case Intent::submit: return "sent for review";
-    case Intent::publish: return "published";
-    case Intent::schedule: return "scheduled";
-    case Intent::unpublish: return "unpublished";
+    case Intent::save:
+      return created ? std::optional<std::string>("created a draft") : std::nullopt;
+    case Intent::submit:
+      return "sent for review";
+    case Intent::publish:
+      return "published";
+    case Intent::schedule:
+      return "scheduled";
+    case Intent::unpublish:
+      return "unpublished";
   }
   return std::nullopt;
 }
 
-std::optional<store::AuditEntry> audit_entry(const Actor& actor, const std::optional<std::string>& action,
+std::optional<store::AuditEntry> audit_entry(const Actor& actor,
+                                             const std::optional<std::string>& action,
                                              std::string_view subject, Time now) {
   if (!action) return std::nullopt;
   store::AuditEntry entry;
@@ -112,7 +122,8 @@ void Workflow::tell(const Post* before, const Post& after) const {
   if (changes_) changes_->post_changed(before, after);
 }
 
-Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id post_id, bool generated) {
+Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id post_id,
+                                        bool generated) {
   for (int suffix = 1; suffix < 100; ++suffix) {
     const std::string candidate =
         suffix == 1 ? std::string(wanted) : std::string(wanted) + "-" + std::to_string(suffix);
@@ -120,11 +131,14 @@ Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id pos
     BYLINE_TRY(taken);
     if (*taken && (*taken)->id == post_id) return candidate;  // its own, kept
     if (content::is_reserved_slug(candidate)) {
-      if (!generated) return invalid("The slug " + candidate + " is kept for Byline's own addresses; choose another.");
+      if (!generated)
+        return invalid("The slug " + candidate +
+                       " is kept for Byline's own addresses; choose another.");
       continue;
     }
     if (!*taken) return candidate;
-    if (!generated) return make_error(ErrorCode::conflict, "Another post has the slug " + candidate + ".");
+    if (!generated)
+      return make_error(ErrorCode::conflict, "Another post has the slug " + candidate + ".");
   }
   return make_error(ErrorCode::conflict, "Too many posts have that title; choose a slug.");
 }
@@ -164,7 +178,8 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
   for (const auto& name : edit.tag_names) {
     const std::string slug = content::make_slug(name);
     if (slug.empty()) continue;
-    if (std::any_of(post.tags.begin(), post.tags.end(), [&](const content::Tag& t) { return t.slug == slug; })) {
+    if (std::any_of(post.tags.begin(), post.tags.end(),
+                    [&](const content::Tag& t) { return t.slug == slug; })) {
       continue;
     }
     auto tag = store_->tag_by_slug(slug);
@@ -178,7 +193,8 @@ Result<void> Workflow::resolve_people_and_terms(const content::User& actor, Post
     }
     // Judged on new tags only: one that exists already is the editors' to rename.
     if (content::mixes_lookalike_scripts(slug)) {
-      return invalid("The tag \"" + name + "\" mixes alphabets whose letters look alike; write it in one alphabet.");
+      return invalid("The tag \"" + name +
+                     "\" mixes alphabets whose letters look alike; write it in one alphabet.");
     }
     // Made with the post, in its transaction: a refused save leaves no tag.
     content::Tag created;
@@ -195,7 +211,8 @@ Result<void> Workflow::resolve_language(Post& post, const Edit& edit) {
       post.locale.clear();
     } else {
       auto tag = content::language_tag(*edit.locale);
-      if (!tag) return invalid("The language " + *edit.locale + " is not known; use a code like en or fa.");
+      if (!tag)
+        return invalid("The language " + *edit.locale + " is not known; use a code like en or fa.");
       post.locale = std::move(*tag);
     }
   }
@@ -206,15 +223,19 @@ Result<void> Workflow::resolve_language(Post& post, const Edit& edit) {
   }
   auto original = store_->post_by_slug(*edit.translation_of);
   BYLINE_TRY(original);
-  if (!*original) return invalid("There is no post at /" + *edit.translation_of + "/ to be the original.");
+  if (!*original)
+    return invalid("There is no post at /" + *edit.translation_of + "/ to be the original.");
   // A group has one original: naming a translation means its original.
-  const content::Id original_id = (*original)->translation_of > 0 ? (*original)->translation_of : (*original)->id;
-  if (post.id != 0 && original_id == post.id) return invalid("A post cannot be a translation of itself.");
+  const content::Id original_id =
+      (*original)->translation_of > 0 ? (*original)->translation_of : (*original)->id;
+  if (post.id != 0 && original_id == post.id)
+    return invalid("A post cannot be a translation of itself.");
   if (post.id != 0 && original_id != post.translation_of) {
     auto own = store_->count_translations(post.id);
     BYLINE_TRY(own);
     if (*own > 0) {
-      return invalid("This post is the original of other translations, so it cannot be a translation itself.");
+      return invalid(
+          "This post is the original of other translations, so it cannot be a translation itself.");
     }
   }
   post.translation_of = original_id;
@@ -244,14 +265,16 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
   BYLINE_TRY(change_status(actor, post, edit, intent, now));
 
   const bool generated = edit.slug.empty();
-  std::string wanted = generated ? (is_new ? content::make_slug(edit.title) : post.slug) : edit.slug;
+  std::string wanted =
+      generated ? (is_new ? content::make_slug(edit.title) : post.slug) : edit.slug;
   if (wanted.empty()) wanted = "post";
   if (!content::is_valid_slug(wanted)) {
     return invalid("A slug may hold only lower-case letters, digits and dashes.");
   }
   // Judged on a new address only: a post keeps the slug it had.
   if (wanted != post.slug && content::mixes_lookalike_scripts(wanted)) {
-    return invalid("The slug " + wanted + " mixes alphabets whose letters look alike, so it could pass for "
+    return invalid("The slug " + wanted +
+                   " mixes alphabets whose letters look alike, so it could pass for "
                    "another address; type a slug in one alphabet.");
   }
   auto slug = free_slug(wanted, post.id, generated && is_new);
@@ -280,13 +303,15 @@ Result<Post> Workflow::create(const Actor& actor, Edit edit, Intent intent, Time
   return post;
 }
 
-Result<Post> Workflow::update(const Actor& actor, content::Id id, int base_revision, Edit edit, Intent intent,
-                              Time now) {
-  return save_existing(actor, id, base_revision, std::move(edit), intent, now, audited_action(intent, false));
+Result<Post> Workflow::update(const Actor& actor, content::Id id, int base_revision, Edit edit,
+                              Intent intent, Time now) {
+  return save_existing(actor, id, base_revision, std::move(edit), intent, now,
+                       audited_action(intent, false));
 }
 
-Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int base_revision, Edit edit,
-                                     Intent intent, Time now, std::optional<std::string> action) {
+Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int base_revision,
+                                     Edit edit, Intent intent, Time now,
+                                     std::optional<std::string> action) {
   auto stored = store_->post_by_id(id);
   BYLINE_TRY(stored);
   if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");
@@ -322,7 +347,8 @@ Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int bas
   return changed;
 }
 
-Result<Post> Workflow::restore(const Actor& actor, content::Id id, int base_revision, int number, Time now) {
+Result<Post> Workflow::restore(const Actor& actor, content::Id id, int base_revision, int number,
+                               Time now) {
   auto stored = store_->post_by_id(id);
   BYLINE_TRY(stored);
   if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");

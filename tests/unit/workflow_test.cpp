@@ -20,7 +20,8 @@ const Time kNow = Time(std::chrono::sys_days(std::chrono::November / 29 / 2026))
 class WorkflowTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("byline-workflow-test-" + std::to_string(getpid()));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("byline-workflow-test-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
@@ -65,7 +66,8 @@ class WorkflowTest : public ::testing::Test {
     return e;
   }
 
-  content::Post create(const content::User& actor, std::string title, Intent intent = Intent::save) {
+  content::Post create(const content::User& actor, std::string title,
+                       Intent intent = Intent::save) {
     auto post = workflow_->create(actor, edit(std::move(title)), intent, kNow);
     EXPECT_TRUE(post.ok()) << (post.ok() ? "" : post.error().message);
     return post.ok() ? *post : content::Post{};
@@ -84,14 +86,15 @@ TEST_F(WorkflowTest, AContributorsDraftGoesToReviewThenAnEditorPublishesIt) {
   EXPECT_EQ(draft.slug, "talks-resume-in-vienna");
   EXPECT_EQ(draft.authors.at(0).id, contributor_.id);
 
-  auto submitted = workflow_->update(contributor_, draft.id, draft.revision, edit("Talks resume in Vienna"),
-                                     Intent::submit, kNow + 1min);
+  auto submitted = workflow_->update(contributor_, draft.id, draft.revision,
+                                     edit("Talks resume in Vienna"), Intent::submit, kNow + 1min);
   ASSERT_TRUE(submitted.ok()) << submitted.error().message;
   EXPECT_EQ(submitted->status, PostStatus::review);
 
   Edit kept = edit("Talks resume in Vienna");
   kept.author_ids = {contributor_.id};
-  auto published = workflow_->update(editor_, draft.id, submitted->revision, kept, Intent::publish, kNow + 2min);
+  auto published =
+      workflow_->update(editor_, draft.id, submitted->revision, kept, Intent::publish, kNow + 2min);
   ASSERT_TRUE(published.ok()) << published.error().message;
   EXPECT_EQ(published->status, PostStatus::published);
   EXPECT_EQ(published->published_at, kNow + 2min);
@@ -107,7 +110,8 @@ TEST_F(WorkflowTest, AContributorMayNotPublish) {
 
 TEST_F(WorkflowTest, AContributorMayNotEditOnceSubmitted) {
   const auto draft = create(contributor_, "Draft", Intent::submit);
-  auto refused = workflow_->update(contributor_, draft.id, draft.revision, edit("Changed"), Intent::save, kNow);
+  auto refused = workflow_->update(contributor_, draft.id, draft.revision, edit("Changed"),
+                                   Intent::save, kNow);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
 }
@@ -116,7 +120,8 @@ TEST_F(WorkflowTest, AnAuthorPublishesOwnButNotOthersPosts) {
   const auto own = create(author_, "Own story", Intent::publish);
   EXPECT_EQ(own.status, PostStatus::published);
   const auto theirs = create(contributor_, "Their story", Intent::submit);
-  auto refused = workflow_->update(author_, theirs.id, theirs.revision, edit("Their story"), Intent::publish, kNow);
+  auto refused = workflow_->update(author_, theirs.id, theirs.revision, edit("Their story"),
+                                   Intent::publish, kNow);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
 }
@@ -131,7 +136,8 @@ TEST_F(WorkflowTest, SchedulesForALaterTimeOnly) {
 
   Edit past = edit("Too late");
   past.publish_at = kNow - 1h;
-  EXPECT_EQ(workflow_->create(author_, past, Intent::schedule, kNow).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(workflow_->create(author_, past, Intent::schedule, kNow).error().code,
+            ErrorCode::invalid_input);
 
   EXPECT_TRUE(workflow_->publish_due(kNow + 1h)->empty());
   EXPECT_EQ(workflow_->publish_due(kNow + 2h)->size(), 1u);
@@ -140,8 +146,11 @@ TEST_F(WorkflowTest, SchedulesForALaterTimeOnly) {
 
 TEST_F(WorkflowTest, RefusesASaveOverSomeoneElses) {
   const auto post = create(editor_, "Shared");
-  ASSERT_TRUE(workflow_->update(editor_, post.id, post.revision, edit("First save"), Intent::save, kNow).ok());
-  auto second = workflow_->update(editor_, post.id, post.revision, edit("Second save"), Intent::save, kNow);
+  ASSERT_TRUE(
+      workflow_->update(editor_, post.id, post.revision, edit("First save"), Intent::save, kNow)
+          .ok());
+  auto second =
+      workflow_->update(editor_, post.id, post.revision, edit("Second save"), Intent::save, kNow);
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.error().code, ErrorCode::conflict);
   EXPECT_EQ((**store_->post_by_id(post.id)).title, "First save");
@@ -154,13 +163,15 @@ TEST_F(WorkflowTest, GivesTwoPostsWithOneTitleTwoSlugsButRefusesATakenTypedSlug)
   EXPECT_EQ(second.slug, "same-title-2");
   Edit typed = edit("Other");
   typed.slug = "same-title";
-  EXPECT_EQ(workflow_->create(author_, typed, Intent::save, kNow).error().code, ErrorCode::conflict);
+  EXPECT_EQ(workflow_->create(author_, typed, Intent::save, kNow).error().code,
+            ErrorCode::conflict);
 }
 
 TEST_F(WorkflowTest, OnlyEditorsCreateNewTags) {
   Edit tagged = edit("Tagged");
   tagged.tag_names = {"Iran", "Brand new tag"};
-  EXPECT_EQ(workflow_->create(author_, tagged, Intent::save, kNow).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(workflow_->create(author_, tagged, Intent::save, kNow).error().code,
+            ErrorCode::forbidden);
   auto by_editor = workflow_->create(editor_, tagged, Intent::save, kNow);
   ASSERT_TRUE(by_editor.ok());
   ASSERT_EQ(by_editor->tags.size(), 2u);
@@ -174,13 +185,22 @@ TEST_F(WorkflowTest, KeepsWritersInTheirOwnByline) {
   someone_else.author_ids = {editor_.id};
   EXPECT_EQ(workflow_->create(author_, someone_else, Intent::save, kNow).error().code,
             ErrorCode::invalid_input);
-  EXPECT_TRUE(workflow_->create(editor_, [&] { Edit e = edit("For Arash"); e.author_ids = {author_.id}; return e; }(),
-                                Intent::save, kNow).ok());
+  EXPECT_TRUE(workflow_
+                  ->create(
+                      editor_,
+                      [&] {
+                        Edit e = edit("For Arash");
+                        e.author_ids = {author_.id};
+                        return e;
+                      }(),
+                      Intent::save, kNow)
+                  .ok());
 }
 
 TEST_F(WorkflowTest, RestoresAnEarlierRevisionAsANewOne) {
   const auto post = create(editor_, "Original headline");
-  auto changed = workflow_->update(editor_, post.id, post.revision, edit("Worse headline"), Intent::save, kNow);
+  auto changed = workflow_->update(editor_, post.id, post.revision, edit("Worse headline"),
+                                   Intent::save, kNow);
   ASSERT_TRUE(changed.ok());
   auto restored = workflow_->restore(editor_, post.id, changed->revision, 1, kNow);
   ASSERT_TRUE(restored.ok()) << restored.error().message;
@@ -198,7 +218,8 @@ TEST_F(WorkflowTest, SanitisesTheBody) {
 }
 
 TEST_F(WorkflowTest, NoPostTakesASlugByline_sOwnAddressesNeed) {
-  for (const std::string title : {"Feed", "RSS", "Newsroom", "WP JSON", "Ghost", "Search", "Page"}) {
+  for (const std::string title :
+       {"Feed", "RSS", "Newsroom", "WP JSON", "Ghost", "Search", "Page"}) {
     const content::Post post = create(editor_, title);
     EXPECT_FALSE(content::is_reserved_slug(post.slug)) << title << " got " << post.slug;
     EXPECT_EQ(post.slug, content::make_slug(title) + "-2") << title;
@@ -229,7 +250,8 @@ TEST_F(WorkflowTest, RefusesASlugThatPassesForAnother) {
   old.slug = "p\u0430ypal-old";
   old.revision = 1;
   ASSERT_TRUE(store_->update_post(old, editor_.id).ok());
-  auto kept = workflow_->update(editor_, old.id, 2, edit("Old story, corrected"), Intent::save, kNow);
+  auto kept =
+      workflow_->update(editor_, old.id, 2, edit("Old story, corrected"), Intent::save, kNow);
   ASSERT_TRUE(kept.ok()) << kept.error().message;
   EXPECT_EQ(kept->slug, "p\u0430ypal-old");
   EXPECT_EQ(create(editor_, "Zero\u200Bwidth title").slug, "zerowidth-title");
@@ -272,10 +294,12 @@ TEST_F(WorkflowImportTest, ABatchKeepsTheSourcesTimesAndIdsAndSaysWhoImportedIt)
   EXPECT_EQ(post.published_at, kNow - 24h * 400);
   EXPECT_EQ(post.created_at, kNow - 24h * 401);
   EXPECT_EQ(post.updated_at, kNow - 24h * 399);
-  EXPECT_EQ((*store_->legacy_record({"wordpress https://old.example", "post", "12"}))->local_id, post.id);
+  EXPECT_EQ((*store_->legacy_record({"wordpress https://old.example", "post", "12"}))->local_id,
+            post.id);
   EXPECT_EQ((*store_->redirect_for("/?p=12"))->post_id, post.id);
   EXPECT_EQ((*store_->redirect_for("/2025/10/25/talks-resume/"))->post_id, post.id);
-  EXPECT_FALSE(store_->redirect_for("/talks-resume/")->has_value()) << "an address never leads to itself";
+  EXPECT_FALSE(store_->redirect_for("/talks-resume/")->has_value())
+      << "an address never leads to itself";
   const auto audit = *store_->audit_entries(10, 0);
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].actor, "importer (WordPress)");
@@ -302,7 +326,8 @@ TEST_F(WorkflowImportTest, RunningAgainUpdatesWhatChangedAndLeavesTheRestAlone) 
   EXPECT_EQ(moved.title, "Oil prices fall");
   EXPECT_EQ(moved.revision, 2);
   EXPECT_EQ((**store_->post_by_slug("talks-resume")).revision, 1);
-  EXPECT_EQ((*store_->redirect_for("/oil-prices/"))->post_id, moved.id) << "the live story's old address";
+  EXPECT_EQ((*store_->redirect_for("/oil-prices/"))->post_id, moved.id)
+      << "the live story's old address";
 }
 
 TEST_F(WorkflowImportTest, ATakenOrReservedSlugGetsTheNextFreeOneAndARefusedPostIsSkippedAlone) {
