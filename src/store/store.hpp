@@ -18,6 +18,7 @@ using content::Time;
 
 // Which posts of any status the newsroom lists, most recently changed first.
 struct PostFilter {
+  std::optional<content::PostType> type;  // nullopt: articles and pages
   std::optional<content::PostStatus> status;
   std::optional<Id> author_id;
   std::optional<Id> section_id;
@@ -27,6 +28,7 @@ struct PostFilter {
   std::optional<Id> unpublished_only_by;
   int limit = 50;
   int offset = 0;
+  bool count_total = false;  // PostPage::total, at the cost of a count
 };
 
 enum class EntryOrder { oldest_first, newest_first };
@@ -260,6 +262,11 @@ class Store {
   // Several post writes in one transaction (an import's batch): all of
   // them or none. Returns what each saved, in order.
   virtual Result<std::vector<SavedPost>> save_posts(const std::vector<PostWrite>& writes) = 0;
+  // Deletes post `id` with its revisions, relations, redirects, search
+  // entry and legacy key, and records `audit`, in one transaction; false
+  // when there was no such post (and nothing is recorded). Translations of
+  // it stay, as translations of nothing.
+  virtual Result<bool> delete_post(Id id, const AuditEntry& audit) = 0;
 
   // Imports. What an earlier import made of `key`, if anything.
   virtual Result<std::optional<LegacyRecord>> legacy_record(const LegacyKey& key) = 0;

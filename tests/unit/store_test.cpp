@@ -398,6 +398,74 @@ TEST_P(StoreTest, ListsPostsOfEveryStatusForTheNewsroom) {
   EXPECT_TRUE(store_->list_posts(filter)->has_more);
 }
 
+TEST_P(StoreTest, ListsNewsroomPostsOfOneTypeWithTheirTotal) {
+  add_post("A draft", PostStatus::draft, std::nullopt);
+  add_post("Published", PostStatus::published, kNow - 1h);
+  const auto page_id = add_post("About us", PostStatus::published, kNow - 1h);
+  auto page = **store_->post_by_id(page_id);
+  page.type = content::PostType::page;
+  ASSERT_TRUE(store_->update_post(page, author_.id).ok());
+
+  PostFilter filter;
+  filter.type = content::PostType::article;
+  filter.limit = 1;
+  EXPECT_FALSE(store_->list_posts(filter)->total) << "counted only when asked";
+  filter.count_total = true;
+  auto articles = store_->list_posts(filter);
+  ASSERT_TRUE(articles.ok());
+  ASSERT_EQ(articles->posts.size(), 1u);
+  EXPECT_EQ(articles->total, 2);
+  EXPECT_TRUE(articles->has_more);
+  filter.type = content::PostType::page;
+  auto pages = store_->list_posts(filter);
+  ASSERT_EQ(pages->posts.size(), 1u);
+  EXPECT_EQ(pages->posts[0].title, "About us");
+  EXPECT_EQ(pages->total, 1);
+  filter.status = PostStatus::draft;
+  EXPECT_EQ(store_->list_posts(filter)->total, 0) << "the count has the listing's conditions";
+}
+
+TEST_P(StoreTest, DeletesAPostWithEverythingOfItAndAnAuditLine) {
+  const auto id = add_post("Oil deal signed", PostStatus::published, kNow - 1h, true, true);
+  const auto kept = add_post("Oil prices fall", PostStatus::published, kNow - 1h);
+  ASSERT_TRUE(store_->add_redirect(Redirect{"/old-oil-deal/", id, ""}).ok());
+  // As an import leaves it: with the key it came from.
+  const LegacyKey legacy{"wordpress https://old.example", "post", "12"};
+  PostWrite imported;
+  imported.post = **store_->post_by_id(id);
+  imported.legacy = legacy;
+  ASSERT_TRUE(store_->save_post(imported).ok());
+  ASSERT_TRUE(store_->legacy_record(legacy)->has_value());
+  ASSERT_EQ(store_->search("oil", kNow, 10, 0)->hits.size(), 2u);
+
+  AuditEntry audit;
+  audit.at = kNow;
+  audit.actor = "Admin API key \"Desk app\"";
+  audit.action = "deleted";
+  audit.subject = "Oil deal signed";
+  auto deleted = store_->delete_post(id, audit);
+  ASSERT_TRUE(deleted.ok()) << deleted.error().detail;
+  EXPECT_TRUE(*deleted);
+
+  EXPECT_FALSE(*store_->post_by_id(id));
+  EXPECT_TRUE(store_->revisions(id)->empty());
+  EXPECT_FALSE(*store_->redirect_for("/old-oil-deal/"));
+  EXPECT_FALSE(store_->legacy_record(legacy)->has_value()) << "an import run again brings it back";
+  auto hits = store_->search("oil", kNow, 10, 0);
+  ASSERT_EQ(hits->hits.size(), 1u) << "its search entry went with it";
+  EXPECT_EQ(hits->hits[0].post.id, kept);
+  EXPECT_EQ(store_->published_posts(published())->posts.size(), 1u);
+  const auto entries = store_->audit_entries(10, 0);
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].action, "deleted");
+  EXPECT_EQ((*entries)[0].actor, "Admin API key \"Desk app\"");
+
+  auto again = store_->delete_post(id, audit);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again) << "nothing to delete the second time";
+  EXPECT_EQ(store_->audit_entries(10, 0)->size(), 1u) << "and no audit line for it";
+}
+
 TEST_P(StoreTest, FindsNewsroomPostsBySectionAndTitleWords) {
   add_post("Oil deal signed", PostStatus::draft, std::nullopt, true);
   add_post("Oil prices fall", PostStatus::draft, std::nullopt);

@@ -196,43 +196,68 @@ Result<long> SqliteStore::count_translations(Id original) {
   return static_cast<long>((*statement)->int64(0));
 }
 
-Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
-  auto lease = read();
-  auto statement = (*lease).prepare("SELECT " BYLINE_POST_COLUMNS(
-      "substr(p.plaintext, 1, 4000)") " FROM posts p"
-                                      " WHERE (?1 IS NULL OR p.status = ?1)"
-                                      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM post_authors a"
-                                      "                            WHERE a.post_id = p.id AND "
-                                      "a.user_id = ?2))"
-                                      " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM post_sections s"
-                                      "                            WHERE s.post_id = p.id AND "
-                                      "s.section_id = ?5))"
-                                      " AND (?6 = '' OR p.title LIKE '%' || ?6 || '%' ESCAPE '\\')"
-                                      " AND (?7 IS NULL OR p.status = 'published' OR EXISTS "
-                                      "(SELECT 1 FROM post_authors a"
-                                      "                            WHERE a.post_id = p.id AND "
-                                      "a.user_id = ?7))"
-                                      " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?3 OFFSET ?4");
-  BYLINE_TRY(statement);
-  Statement& s = **statement;
+// The newsroom's filter as SQL; its parameters are bound by bind_filter.
+#define BYLINE_FILTER_WHERE                                                            \
+  " WHERE (?1 IS NULL OR p.status = ?1)"                                               \
+  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM post_authors a"                           \
+  "                            WHERE a.post_id = p.id AND a.user_id = ?2))"            \
+  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM post_sections s"                          \
+  "                            WHERE s.post_id = p.id AND s.section_id = ?3))"         \
+  " AND (?4 = '' OR p.title LIKE '%' || ?4 || '%' ESCAPE '\\')"                        \
+  " AND (?5 IS NULL OR p.status = 'published' OR EXISTS (SELECT 1 FROM post_authors a" \
+  "                            WHERE a.post_id = p.id AND a.user_id = ?5))"            \
+  " AND (?6 IS NULL OR p.type = ?6)"
+
+namespace {
+
+void bind_filter(Statement& s, const PostFilter& filter) {
   if (filter.status) {
     s.bind(1, content::to_string(*filter.status));
   } else {
     s.bind_null(1);
   }
   s.bind(2, filter.author_id);
-  s.bind(3, static_cast<std::int64_t>(filter.limit) + 1);
-  s.bind(4, static_cast<std::int64_t>(filter.offset));
-  s.bind(5, filter.section_id);
+  s.bind(3, filter.section_id);
   // The words are matched as typed: % and _ mean themselves.
   std::string pattern;
   for (const char c : filter.title_contains) {
     if (c == '%' || c == '_' || c == '\\') pattern += '\\';
     pattern += c;
   }
-  s.bind(6, pattern);
-  s.bind(7, filter.unpublished_only_by);
-  return read_post_page(*lease, s, filter.limit);
+  s.bind(4, pattern);
+  s.bind(5, filter.unpublished_only_by);
+  if (filter.type) {
+    s.bind(6, content::to_string(*filter.type));
+  } else {
+    s.bind_null(6);
+  }
+}
+
+}  // namespace
+
+Result<PostPage> SqliteStore::list_posts(const PostFilter& filter) {
+  auto lease = read();
+  std::optional<long> total;
+  if (filter.count_total) {
+    auto count = (*lease).prepare("SELECT count(*) FROM posts p" BYLINE_FILTER_WHERE);
+    BYLINE_TRY(count);
+    bind_filter(**count, filter);
+    auto row = (*count)->step();
+    BYLINE_TRY(row);
+    total = *row ? static_cast<long>((*count)->int64(0)) : 0L;
+  }
+  auto statement = (*lease).prepare("SELECT " BYLINE_POST_COLUMNS(
+      "substr(p.plaintext, 1, 4000)") " FROM posts p" BYLINE_FILTER_WHERE
+                                      " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?7 OFFSET ?8");
+  BYLINE_TRY(statement);
+  Statement& s = **statement;
+  bind_filter(s, filter);
+  s.bind(7, static_cast<std::int64_t>(filter.limit) + 1);
+  s.bind(8, static_cast<std::int64_t>(filter.offset));
+  auto page = read_post_page(*lease, s, filter.limit);
+  BYLINE_TRY(page);
+  page->total = total;
+  return page;
 }
 
 Result<long> SqliteStore::count_published(content::PostType type, Time now) {
@@ -558,6 +583,27 @@ Result<SavedPost> SqliteStore::save_post(const PostWrite& write) {
   BYLINE_TRY(saved);
   BYLINE_TRY(transaction.commit());
   return saved;
+}
+
+Result<bool> SqliteStore::delete_post(Id id, const AuditEntry& audit) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  // The search index keeps no copy of its text (migration 14): the entry
+  // goes out named by the words it was made of, before the post does.
+  auto indexed = indexed_text(*writer_, id);
+  BYLINE_TRY(indexed);
+  if (*indexed) BYLINE_TRY(index_for_search(*writer_, id, Post{}, nullptr, *indexed));
+  // Revisions, relations and redirects go with it (ON DELETE CASCADE).
+  BYLINE_TRY(
+      write_one(*writer_, "DELETE FROM posts WHERE id = ?", [&](Statement& s) { s.bind(1, id); }));
+  if (writer_->changes() == 0) return false;
+  // An import run again brings the post back rather than updating nothing.
+  BYLINE_TRY(write_one(*writer_, "DELETE FROM legacy_ids WHERE kind = 'post' AND local_id = ?",
+                       [&](Statement& s) { s.bind(1, id); }));
+  BYLINE_TRY(insert_audit(*writer_, audit));
+  BYLINE_TRY(transaction.commit());
+  return true;
 }
 
 Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now, std::string_view actor) {

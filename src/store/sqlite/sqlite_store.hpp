@@ -70,6 +70,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) override;
   Result<SavedPost> save_post(const PostWrite& write) override;
   Result<std::vector<SavedPost>> save_posts(const std::vector<PostWrite>& writes) override;
+  Result<bool> delete_post(Id id, const AuditEntry& audit) override;
   Result<std::optional<LegacyRecord>> legacy_record(const LegacyKey& key) override;
   Result<std::vector<Id>> import_users(const std::vector<ImportedUser>& users) override;
   Result<std::vector<Id>> import_sections(const std::vector<ImportedSection>& sections) override;
