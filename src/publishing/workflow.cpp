@@ -106,6 +106,25 @@ Result<void> change_status(const content::User& actor, Post& post, const Edit& e
 
 }  // namespace
 
+Edit edit_of(const Post& post) {
+  Edit edit;
+  edit.type = post.type;
+  edit.title = post.title;
+  edit.slug = post.slug;
+  edit.body_html = post.body_source.empty() ? post.body_html : post.body_source;
+  edit.source_format = post.source_format;
+  edit.custom_excerpt = post.custom_excerpt;
+  edit.featured_image = post.featured_image;
+  edit.featured_image_alt = post.featured_image_alt;
+  edit.featured_image_caption = post.featured_image_caption;
+  edit.seo_title = post.seo_title;
+  edit.seo_description = post.seo_description;
+  for (const auto& author : post.authors) edit.author_ids.push_back(author.id);
+  for (const auto& section : post.sections) edit.section_ids.push_back(section.id);
+  for (const auto& tag : post.tags) edit.tag_names.push_back(tag.name);
+  return edit;
+}
+
 std::optional<Intent> intent_from_string(std::string_view text) {
   if (text == "save") return Intent::save;
   if (text == "submit") return Intent::submit;
@@ -247,6 +266,7 @@ Result<Post> Workflow::apply(const content::User& actor, Post post, Edit edit, I
   post.type = edit.type;
   post.title = edit.title;
   post.body_source = edit.body_html;
+  post.source_format = edit.source_format;
   post.body_html.clear();
   post.custom_excerpt = edit.custom_excerpt;
   post.featured_image = edit.featured_image;
@@ -305,8 +325,9 @@ Result<Post> Workflow::create(const Actor& actor, Edit edit, Intent intent, Time
 
 Result<Post> Workflow::update(const Actor& actor, content::Id id, int base_revision, Edit edit,
                               Intent intent, Time now) {
-  return save_existing(actor, id, base_revision, std::move(edit), intent, now,
-                       audited_action(intent, false));
+  auto action = audited_action(intent, false);
+  if (!action && actor.audits_every_save) action = "edited";
+  return save_existing(actor, id, base_revision, std::move(edit), intent, now, std::move(action));
 }
 
 Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int base_revision,
@@ -355,23 +376,31 @@ Result<Post> Workflow::restore(const Actor& actor, content::Id id, int base_revi
   auto revision = store_->revision(id, number);
   BYLINE_TRY(revision);
   if (!*revision) return make_error(ErrorCode::not_found, "That revision does not exist.");
-  const Post& post = **stored;
-  Edit edit;
-  edit.type = post.type;
+  Edit edit = edit_of(**stored);
   edit.title = (*revision)->title;
-  edit.slug = post.slug;
   edit.body_html = (*revision)->body_html;
+  edit.source_format = content::SourceFormat::html;
   edit.custom_excerpt = (*revision)->custom_excerpt;
-  edit.featured_image = post.featured_image;
-  edit.featured_image_alt = post.featured_image_alt;
-  edit.featured_image_caption = post.featured_image_caption;
-  edit.seo_title = post.seo_title;
-  edit.seo_description = post.seo_description;
-  for (const auto& author : post.authors) edit.author_ids.push_back(author.id);
-  for (const auto& section : post.sections) edit.section_ids.push_back(section.id);
-  for (const auto& tag : post.tags) edit.tag_names.push_back(tag.name);
   return save_existing(actor, id, base_revision, std::move(edit), Intent::save, now,
                        "restored revision " + std::to_string(number));
+}
+
+Result<void> Workflow::remove(const Actor& actor, content::Id id, Time now) {
+  auto stored = store_->post_by_id(id);
+  BYLINE_TRY(stored);
+  if (!*stored) return make_error(ErrorCode::not_found, "That post does not exist.");
+  if (!accounts::may(actor.user, Action::delete_post, &**stored)) {
+    return forbidden("You may not delete this post.");
+  }
+  const auto entry = audit_entry(actor, "deleted", (*stored)->title, now);
+  auto deleted = store_->delete_post(id, *entry);
+  BYLINE_TRY(deleted);
+  if (!*deleted) return make_error(ErrorCode::not_found, "That post does not exist.");
+  // Whatever showed it shows it no more, as after an unpublish.
+  Post gone = **stored;
+  gone.status = PostStatus::unpublished;
+  tell(&**stored, gone);
+  return {};
 }
 
 Result<std::vector<content::Id>> Workflow::publish_due(Time now) {

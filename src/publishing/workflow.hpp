@@ -20,8 +20,9 @@ class Changes;
 struct Edit {
   content::PostType type = content::PostType::article;
   std::string title;
-  std::string slug;  // "": made from the title (a new post) or kept (an existing one)
-  std::string body_html;
+  std::string slug;       // "": made from the title (a new post) or kept (an existing one)
+  std::string body_html;  // what the writer wrote, in `source_format`
+  content::SourceFormat source_format = content::SourceFormat::html;
   std::string custom_excerpt;
   std::vector<content::Id> author_ids;   // byline order; empty: the writer
   std::vector<content::Id> section_ids;  // first is the primary section
@@ -38,7 +39,12 @@ struct Edit {
   // The slug of the original this post translates, "" for none; nullopt:
   // leave as it is.
   std::optional<std::string> translation_of;
+
+  bool operator==(const Edit&) const = default;
 };
+
+// The edit that would leave `post` as it is: a start for changing some of it.
+Edit edit_of(const content::Post& post);
 
 // Who makes a change, as the audit log names them: a person (checked
 // against their role) and the network address they came from, if any.
@@ -53,8 +59,23 @@ struct Actor {
     nobody.role = content::Role::admin;
     return Actor(nobody);
   }
+  // An API key at work, as the integration it stands for: an editor's
+  // powers (it writes, publishes and deletes anyone's posts, and makes
+  // tags), named in the audit log as the key is in the newsroom.
+  static Actor integration(const store::ApiKey& key, std::string from) {
+    content::User integration;
+    integration.name = "API key \u201C" + key.name + "\u201D";
+    integration.role = content::Role::editor;
+    Actor actor(integration, std::move(from));
+    // Revisions name people; the audit log is where a key's edits show.
+    actor.audits_every_save = true;
+    return actor;
+  }
   content::User user;
   std::string address;
+  // Whether a plain save of an existing post gets an audit line too
+  // ("edited"); a person's autosaves do not, their revisions say enough.
+  bool audits_every_save = false;
 };
 
 // A post as an import brings it: its content, status and times as the
@@ -117,6 +138,11 @@ class Workflow {
   // nothing is lost); the status stays.
   Result<content::Post> restore(const Actor& actor, content::Id id, int base_revision, int number,
                                 Time now);
+
+  // Deletes post `id` for good, with its revisions and redirects, if
+  // `actor` may (editors and admins), with an audit line; `not_found` when
+  // there is no such post. Readers' caches hear of it as an unpublish.
+  Result<void> remove(const Actor& actor, content::Id id, Time now);
 
   // Publishes the scheduled posts whose time has come, as "scheduler" in
   // the audit log; returns their ids.

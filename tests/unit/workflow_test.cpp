@@ -257,6 +257,93 @@ TEST_F(WorkflowTest, RefusesASlugThatPassesForAnother) {
   EXPECT_EQ(create(editor_, "Zero\u200Bwidth title").slug, "zerowidth-title");
 }
 
+TEST_F(WorkflowTest, OnlyEditorsDeleteAndTheAuditLogSaysWho) {
+  const auto post = create(author_, "Own story", Intent::publish);
+  auto refused = workflow_->remove(author_, post.id, kNow);
+  ASSERT_FALSE(refused.ok()) << "authors unpublish their posts; they do not delete them";
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+  EXPECT_TRUE(store_->post_by_id(post.id)->has_value());
+
+  ASSERT_TRUE(workflow_->remove(editor_, post.id, kNow).ok());
+  EXPECT_FALSE(store_->post_by_id(post.id)->has_value());
+  const auto audit = store_->audit_entries(1, 0);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].actor, "eddie@example.com");
+  EXPECT_EQ((*audit)[0].action, "deleted");
+  EXPECT_EQ((*audit)[0].subject, "Own story");
+  auto again = workflow_->remove(editor_, post.id, kNow);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::not_found);
+}
+
+TEST_F(WorkflowTest, AnApiKeyWritesAsAnEditorAndEachOfItsSavesIsAudited) {
+  store::ApiKey key;
+  key.id = 7;
+  key.name = "Desk app";
+  const Actor integration = Actor::integration(key, "192.0.2.7");
+  Edit story = edit("Filed by the desk app");
+  story.author_ids = {author_.id};
+  story.tag_names = {"A tag nobody had"};  // only editors make tags
+  auto created = workflow_->create(integration, story, Intent::publish, kNow);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->status, PostStatus::published);
+  ASSERT_EQ(created->authors.size(), 1u);
+  EXPECT_EQ(created->authors[0].id, author_.id) << "the byline is the one asked for, not the key";
+
+  Edit changed = edit_of(*created);
+  changed.title = "Filed by the desk app, corrected";
+  auto saved = workflow_->update(integration, created->id, created->revision, changed, Intent::save,
+                                 kNow + 1min);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  const auto audit = store_->audit_entries(10, 0);
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].action, "edited") << "a key's plain save is audited too";
+  EXPECT_EQ((*audit)[1].action, "published");
+  for (const auto& entry : *audit) {
+    EXPECT_EQ(entry.actor, "API key \u201CDesk app\u201D");
+    EXPECT_EQ(entry.address, "192.0.2.7");
+  }
+  // A person's plain save still is not.
+  auto by_editor = workflow_->update(editor_, saved->id, saved->revision, edit_of(*saved),
+                                     Intent::save, kNow + 2min);
+  ASSERT_TRUE(by_editor.ok());
+  EXPECT_EQ(store_->audit_entries(10, 0)->size(), 2u);
+}
+
+TEST_F(WorkflowTest, AnEditOfAPostLeavesItAsItIs) {
+  Edit full = edit("Everything set");
+  full.custom_excerpt = "The excerpt";
+  full.section_ids = {world_id_};
+  full.tag_names = {"Iran"};
+  full.seo_title = "SEO title";
+  const auto post = workflow_->create(editor_, full, Intent::save, kNow);
+  ASSERT_TRUE(post.ok());
+  const Edit same = edit_of(*post);
+  EXPECT_EQ(same.title, "Everything set");
+  EXPECT_EQ(same.slug, post->slug);
+  EXPECT_EQ(same.custom_excerpt, "The excerpt");
+  EXPECT_EQ(same.section_ids, std::vector<content::Id>{world_id_});
+  EXPECT_EQ(same.tag_names, std::vector<std::string>{"Iran"});
+  auto saved = workflow_->update(editor_, post->id, post->revision, same, Intent::save, kNow);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(edit_of(*saved), same) << "saving it changes nothing";
+}
+
+TEST_F(WorkflowTest, AnHtmlEditOfAMarkdownPostIsReadAsHtml) {
+  Edit markdown = edit("Written in Markdown");
+  markdown.body_html = "Some *emphasis*";
+  markdown.source_format = content::SourceFormat::markdown;
+  const auto post = workflow_->create(editor_, markdown, Intent::save, kNow);
+  ASSERT_TRUE(post.ok());
+  EXPECT_NE(post->body_html.find("<em>emphasis</em>"), std::string::npos);
+  Edit html = edit_of(*post);
+  html.body_html = "<p>Now *HTML*</p>";
+  html.source_format = content::SourceFormat::html;
+  auto saved = workflow_->update(editor_, post->id, post->revision, html, Intent::save, kNow);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(saved->body_html, "<p>Now *HTML*</p>") << "not run through Markdown again";
+}
+
 }  // namespace
 }  // namespace byline::publishing
 
