@@ -7,6 +7,7 @@
 #include "api/ghost_errors.hpp"
 #include "api/ghost_ids.hpp"
 #include "api/nql.hpp"
+#include "api/record_listing.hpp"
 #include "common/log.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
@@ -77,36 +78,6 @@ Response answer(const json::object& body, const Request& request, std::vector<st
   return response;
 }
 
-json::object pagination(int page, int limit, long total) {
-  const long pages = std::max<long>(1, (total + limit - 1) / limit);
-  json::object shown;
-  shown["page"] = page;
-  shown["limit"] = limit;
-  shown["pages"] = pages;
-  shown["total"] = total;
-  shown["next"] = page < pages ? json::value(page + 1) : json::value(nullptr);
-  shown["prev"] = page > 1 ? json::value(page - 1) : json::value(nullptr);
-  return json::object{{"pagination", std::move(shown)}};
-}
-
-Response failure(const Error& error) {
-  const int status = http::status_for(error.code);
-  if (status >= 500) {
-    log_line("error: Content API: " + error.message +
-             (error.detail.empty() ? "" : " (" + error.detail + ")"));
-    return ghost_error(500, "The server could not answer; try again in a moment.");
-  }
-  return ghost_error(status, error.message);
-}
-
-Response refused(const QueryError& error) { return ghost_error(422, error.message, error.context); }
-
-Response refused(const FilterError& error) {
-  return error.kind == FilterError::Kind::syntax
-             ? ghost_error(400, error.message, "Error parsing filter")
-             : ghost_error(422, error.message, "Validation failed for filter.");
-}
-
 std::optional<store::PostOrderField> post_order_field(std::string_view field) {
   using Field = store::PostOrderField;
   if (field == "published_at") return Field::published_at;
@@ -116,17 +87,6 @@ std::optional<store::PostOrderField> post_order_field(std::string_view field) {
   if (field == "slug") return Field::slug;
   if (field == "id") return Field::id;
   return std::nullopt;
-}
-
-Response cannot_order(std::string_view resource, std::string_view field) {
-  return ghost_error(
-      422,
-      std::string(resource) + " cannot be ordered by " + std::string(field.substr(0, 40)) + ".",
-      "Validation failed for order.");
-}
-
-Response not_an_id() {
-  return ghost_error(422, "An id is 24 hexadecimal characters.", "Validation failed for id.");
 }
 
 // The page of `all` the query asks for.
@@ -140,14 +100,6 @@ std::vector<Item> one_page(std::vector<Item> all, const ContentQuery& query) {
 
 std::string_view resource_of(content::PostType type) {
   return type == content::PostType::page ? "pages" : "posts";
-}
-
-// 429, with the seconds to wait in Retry-After.
-Response too_many(std::chrono::seconds wait, std::string_view what) {
-  Response response = ghost_error(429, "Too many " + std::string(what) + "; try again in " +
-                                           std::to_string(wait.count()) + " seconds.");
-  response.set_header("Retry-After", std::to_string(wait.count()));
-  return response;
 }
 
 }  // namespace
@@ -169,7 +121,7 @@ struct ContentApi::Handlers {
       const auto now = accounts::ApiRateLimits::Clock::now();
       const auto wait = limits->wait_for_address(request.remote_address, now);
       limits->record_refused(request.remote_address, now);
-      if (wait.count() > 0) return too_many(wait, "refused requests from this address");
+      if (wait.count() > 0) return too_many_requests(wait, "refused requests from this address");
     }
     return admitted;
   }
@@ -187,13 +139,13 @@ struct ContentApi::Handlers {
                          "Give one Content API key, as ?key=...", "INVALID_REQUEST");
     }
     auto found = accounts::find_content_key(*store, keys.front());
-    if (!found) return failure(found.error());
+    if (!found) return ghost_failure("Content API", found.error());
     if (*found) return std::move(**found);
     // An Admin API key, or its id, is the wrong kind here.
     const std::string& key = keys.front();
     if (key.size() >= 24 && (key.size() == 24 || key[24] == ':')) {
       auto admin = accounts::find_admin_key(*store, key.substr(0, 24));
-      if (!admin) return failure(admin.error());
+      if (!admin) return ghost_failure("Content API", admin.error());
       if (*admin) {
         return ghost_error(401, "Invalid API key type",
                            "An Admin API key was given to the Content API.",
@@ -286,7 +238,7 @@ struct ContentApi::Handlers {
       listing.offset = (query.page - 1) * query.limit;
     }
     auto page = store->published_posts(listing);
-    if (!page) return failure(page.error());
+    if (!page) return ghost_failure("Content API", page.error());
     std::vector<content::Post>& posts = page->posts;
     long total = page->total.value_or(static_cast<long>(posts.size()));
     if (list_order) {
@@ -317,7 +269,7 @@ struct ContentApi::Handlers {
     }
     json::object body;
     body[resource_of(type)] = std::move(shown);
-    body["meta"] = pagination(query.page, query.limit, total);
+    body["meta"] = pagination_json(query.page, query.limit, total);
     return answer(body, request, std::move(shows), context.site_url);
   }
 
@@ -338,7 +290,7 @@ struct ContentApi::Handlers {
       if (!is_object_id(id)) return not_an_id();
       if (const auto local = local_id(GhostKind::post, id)) found = store->post_by_id(*local);
     }
-    if (!found) return failure(found.error());
+    if (!found) return ghost_failure("Content API", found.error());
     const Time now = now_utc();
     const std::optional<content::Post>& post = *found;
     // Only what readers may see, ever: published, its time come, of this type.
@@ -366,52 +318,17 @@ struct ContentApi::Handlers {
     auto read = read_query(request);
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
     const ContentQuery& query = std::get<ContentQuery>(read);
-    static const std::vector<std::string_view> kFields = {"id", "slug", "name", "visibility",
-                                                          "count.posts"};
-    auto parsed = parse_record_filter(query.filter, resource, kFields);
-    if (auto* error = std::get_if<FilterError>(&parsed)) return refused(*error);
-    const RecordFilter& filter = std::get<RecordFilter>(parsed);
-    auto count = [&](const Record& record) {
-      const auto it = posts.find(record.id);
-      return it == posts.end() ? 0L : it->second;
-    };
-    std::erase_if(records, [&](const Record& record) {
-      return !filter.matches(fields_of(record, count(record)));
-    });
-
-    std::vector<OrderPart> order = query.order;
-    if (order.empty()) order.push_back({"name", false});
-    for (const OrderPart& part : order) {
-      if (part.field != "name" && part.field != "slug" && part.field != "id" &&
-          part.field != "count.posts") {
-        return cannot_order(resource, part.field);
-      }
-    }
-    std::stable_sort(records.begin(), records.end(), [&](const Record& a, const Record& b) {
-      for (const OrderPart& part : order) {
-        int compared = 0;
-        if (part.field == "name") compared = a.name.compare(b.name);
-        if (part.field == "slug") compared = a.slug.compare(b.slug);
-        if (part.field == "id") compared = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-        if (part.field == "count.posts") {
-          compared = count(a) < count(b) ? -1 : count(a) > count(b) ? 1 : 0;
-        }
-        if (compared != 0) return part.descending ? compared > 0 : compared < 0;
-      }
-      return a.id < b.id;
-    });
-
-    const long total = static_cast<long>(records.size());
     const JsonContext context = context_for(query);
-    json::array shown;
-    for (const Record& one : one_page(std::move(records), query)) {
-      json::object record = to_json(one, context, count(one));
-      keep_asked_fields(record, query);
-      shown.push_back(std::move(record));
+    auto listed = list_records<Record>(query, resource, std::move(records), posts, context,
+                                       fields_of, to_json);
+    if (auto* error = std::get_if<RecordListingError>(&listed)) {
+      if (auto* filter = std::get_if<FilterError>(&error->why)) return refused(*filter);
+      return cannot_order(resource, std::get<std::string>(error->why));
     }
+    RecordPage& page = std::get<RecordPage>(listed);
     json::object body;
-    body[resource] = std::move(shown);
-    body["meta"] = pagination(query.page, query.limit, total);
+    body[resource] = std::move(page.shown);
+    body["meta"] = pagination_json(query.page, query.limit, page.total);
     // Who has published posts, and how many, changes with what joins or
     // leaves the front page's list; names change with the site.
     return answer(body, request, {std::string(site::cache_keys::kFrontPage)}, context.site_url);
@@ -456,18 +373,18 @@ struct ContentApi::Handlers {
 
   Response browse_authors(const Request& request) const {
     auto counted = counts();
-    if (!counted) return failure(counted.error());
+    if (!counted) return ghost_failure("Content API", counted.error());
     auto people = authors(counted->second);
-    if (!people) return failure(people.error());
+    if (!people) return ghost_failure("Content API", people.error());
     return browse_records<content::User>(request, "authors", std::move(*people), counted->second,
                                          fields_of<content::User, GhostKind::user>, author_json);
   }
 
   Response browse_tags(const Request& request) const {
     auto counted = counts();
-    if (!counted) return failure(counted.error());
+    if (!counted) return ghost_failure("Content API", counted.error());
     auto found = tags(counted->first);
-    if (!found) return failure(found.error());
+    if (!found) return ghost_failure("Content API", found.error());
     return browse_records<content::Tag>(request, "tags", std::move(*found), counted->first,
                                         fields_of<content::Tag, GhostKind::tag>, tag_json);
   }
@@ -482,7 +399,7 @@ struct ContentApi::Handlers {
                                                         std::optional<long>)>& to_json) const {
     auto read = read_query(request);
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
-    if (!records) return failure(records.error());
+    if (!records) return ghost_failure("Content API", records.error());
     const std::string& wanted = params.get(by_slug ? "slug" : "id");
     if (!by_slug && !is_object_id(wanted)) return not_an_id();
     const auto local = by_slug ? std::nullopt : local_id(kind, wanted);
@@ -501,7 +418,7 @@ struct ContentApi::Handlers {
 
   Response read_author(const Request& request, const Params& params, bool by_slug) const {
     auto counted = counts();
-    if (!counted) return failure(counted.error());
+    if (!counted) return ghost_failure("Content API", counted.error());
     return read_record<content::User>(request, params, "authors", "Author", GhostKind::user,
                                       by_slug, authors(counted->second), counted->second,
                                       author_json);
@@ -509,7 +426,7 @@ struct ContentApi::Handlers {
 
   Response read_tag(const Request& request, const Params& params, bool by_slug) const {
     auto counted = counts();
-    if (!counted) return failure(counted.error());
+    if (!counted) return ghost_failure("Content API", counted.error());
     return read_record<content::Tag>(request, params, "tags", "Tag", GhostKind::tag, by_slug,
                                      tags(counted->first), counted->first, tag_json);
   }
@@ -518,7 +435,7 @@ struct ContentApi::Handlers {
 
   Response site_settings(const Request& request) const {
     auto sections = store->sections();
-    if (!sections) return failure(sections.error());
+    if (!sections) return ghost_failure("Content API", sections.error());
     const auto current = settings->current();
     json::object body{{"settings", settings_json(*current, *sections)}, {"meta", json::object{}}};
     // Settings and sections change with the site, which empties the cache.
@@ -533,7 +450,7 @@ struct ContentApi::Handlers {
     const ContentQuery& query = std::get<ContentQuery>(read);
     json::object body;
     body[resource] = json::array{};
-    body["meta"] = pagination(query.page, query.limit, 0);
+    body["meta"] = pagination_json(query.page, query.limit, 0);
     return answer(body, request, {}, settings->current()->url);
   }
 };
@@ -569,7 +486,7 @@ void ContentApi::add_routes(http::Router& router) const {
                         const store::ApiKey& caller) -> Response {
       const auto wait = h->limits->take_uncached(caller.lookup, request.remote_address,
                                                  accounts::ApiRateLimits::Clock::now());
-      if (wait.count() > 0) return too_many(wait, "uncached requests for this key");
+      if (wait.count() > 0) return too_many_requests(wait, "uncached requests for this key");
       return handler(request, params, caller);
     };
   };

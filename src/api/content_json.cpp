@@ -51,6 +51,18 @@ int reading_minutes(std::string_view plaintext, std::string_view html, bool has_
   return static_cast<int>(std::lround(seconds / 60.0));
 }
 
+json::object pagination_json(int page, int limit, long total) {
+  const long pages = std::max<long>(1, (total + limit - 1) / limit);
+  json::object shown;
+  shown["page"] = page;
+  shown["limit"] = limit;
+  shown["pages"] = pages;
+  shown["total"] = total;
+  shown["next"] = page < pages ? json::value(page + 1) : json::value(nullptr);
+  shown["prev"] = page > 1 ? json::value(page - 1) : json::value(nullptr);
+  return json::object{{"pagination", std::move(shown)}};
+}
+
 void keep_asked_fields(json::object& object, const ContentQuery& query) {
   if (query.fields.empty()) return;
   for (auto it = object.begin(); it != object.end();) {

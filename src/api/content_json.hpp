@@ -43,6 +43,10 @@ boost::json::object settings_json(const site::SiteSettings& settings,
 // the first image, 11 for the next, down to 3 for each one after the tenth.
 int reading_minutes(std::string_view plaintext, std::string_view html, bool has_feature_image);
 
+// Ghost's meta.pagination for page `page` of `limit` items of `total`:
+// {"pagination": {"page", "limit", "pages", "total", "next", "prev"}}.
+boost::json::object pagination_json(int page, int limit, long total);
+
 // Drops the top-level fields the query's `fields` leaves out (the id stays).
 void keep_asked_fields(boost::json::object& object, const ContentQuery& query);
 

@@ -2,6 +2,8 @@
 
 #include "accounts/secrets.hpp"
 #include "api/json_values.hpp"
+#include "common/log.hpp"
+#include "http/errors.hpp"
 
 #include <boost/json.hpp>
 
@@ -71,6 +73,44 @@ http::Response ghost_error(int status, std::string_view message, std::string_vie
   response.set_header("Cache-Control",
                       "no-cache, private, no-store, must-revalidate, max-stale=0, post-check=0, "
                       "pre-check=0");
+  return response;
+}
+
+http::Response ghost_failure(std::string_view api, const Error& error) {
+  const int status = http::status_for(error.code);
+  if (status >= 500) {
+    log_line("error: " + std::string(api) + ": " + error.message +
+             (error.detail.empty() ? "" : " (" + error.detail + ")"));
+    return ghost_error(500, "The server could not answer; try again in a moment.");
+  }
+  return ghost_error(status, error.message);
+}
+
+http::Response refused(const QueryError& error) {
+  return ghost_error(422, error.message, error.context);
+}
+
+http::Response refused(const FilterError& error) {
+  return error.kind == FilterError::Kind::syntax
+             ? ghost_error(400, error.message, "Error parsing filter")
+             : ghost_error(422, error.message, "Validation failed for filter.");
+}
+
+http::Response cannot_order(std::string_view resource, std::string_view field) {
+  return ghost_error(
+      422,
+      std::string(resource) + " cannot be ordered by " + std::string(field.substr(0, 40)) + ".",
+      "Validation failed for order.");
+}
+
+http::Response not_an_id() {
+  return ghost_error(422, "An id is 24 hexadecimal characters.", "Validation failed for id.");
+}
+
+http::Response too_many_requests(std::chrono::seconds wait, std::string_view what) {
+  http::Response response = ghost_error(429, "Too many " + std::string(what) + "; try again in " +
+                                                 std::to_string(wait.count()) + " seconds.");
+  response.set_header("Retry-After", std::to_string(wait.count()));
   return response;
 }
 
