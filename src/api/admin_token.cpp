@@ -169,10 +169,12 @@ std::optional<TokenRefusal> check_admin_token(const AdminToken& token, std::stri
   if (*token.issued_at > seconds + kAdminTokenClockSkew.count()) {
     return invalid_token("jwt issued in the future");
   }
+  // Checked in jsonwebtoken's order, so the reason given is the one a
+  // client's own library would give.
+  if (token.expires_at && seconds >= *token.expires_at) return invalid_token("jwt expired");
   if (seconds - *token.issued_at > kAdminTokenLifetime.count()) {
     return invalid_token("maxAge exceeded");
   }
-  if (token.expires_at && seconds >= *token.expires_at) return invalid_token("jwt expired");
   if (token.not_before && *token.not_before > seconds + kAdminTokenClockSkew.count()) {
     return invalid_token("jwt not active");
   }
