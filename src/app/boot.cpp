@@ -5,6 +5,7 @@
 #include "app/boot.hpp"
 
 #include "accounts/sessions.hpp"
+#include "api/admin_api.hpp"
 #include "api/content_api.hpp"
 #include "app/data_dir.hpp"
 #include "common/cpus.hpp"
@@ -144,11 +145,14 @@ int serve(const ServeOptions& options) {
       },
       changes);
   // Each adds its group of routes: the newsroom's under /newsroom/, the
-  // Content API's under /ghost/api/…/content/, and the site's for every
+  // Content and Admin APIs' under /ghost/api/…/content/ and …/admin/, and
+  // the site's for every
   // path no other group claims.
   newsroom.add_routes(*router);
   api::ContentApi content_api(store, settings_source);
   content_api.add_routes(*router);
+  api::AdminApi admin_api(store, settings_source, workflow, media);
+  admin_api.add_routes(*router);
   site.add_routes(*router);
   if (server_options.page_cache) {
     server_options.page_cache->set_query_fields(
