@@ -46,6 +46,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  (void)api::lexical_to_html(input);
+  (void)api::lexical_text_to_html(input);
   return 0;
 }

@@ -174,7 +174,7 @@ std::variant<AdminPostInput, AdminInputError> read_admin_post(const json::object
       return invalid("lexical must be a string holding a Lexical document.",
                      "Validation failed for lexical.");
     }
-    auto converted = lexical_to_html(lexical->as_string());
+    auto converted = lexical_text_to_html(lexical->as_string());
     if (!converted)
       return invalid("Failed to read the Lexical document.", "Validation failed for lexical.");
     edit.body_html = std::move(*converted);

@@ -3,9 +3,9 @@
 
 #include "accounts/accounts.hpp"
 #include "common/text_encoding.hpp"
+#include "content/ghost_documents.hpp"
 #include "content/slug.hpp"
 #include "content/text.hpp"
-#include "importing/ghost_render.hpp"
 #include "publishing/workflow.hpp"
 #include "store/store.hpp"
 
@@ -391,8 +391,8 @@ class GhostImporter {
         boost::system::error_code failure;
         const json::value parsed = json::parse(document, failure, {}, parse_options());
         if (failure) return skip(std::string("its ") + editor + " document is not valid JSON");
-        html =
-            std::string(editor) == "lexical" ? lexical_to_html(parsed) : mobiledoc_to_html(parsed);
+        html = std::string(editor) == "lexical" ? content::lexical_to_html(parsed)
+                                                : content::mobiledoc_to_html(parsed);
         break;
       }
     }

@@ -1,9 +1,9 @@
-#include "importing/ghost_render.hpp"
+#include "content/ghost_documents.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-namespace byline::importing {
+namespace byline::content {
 namespace {
 
 TEST(GhostRender, LexicalBecomesTheHtmlGhostWouldShow) {
@@ -61,4 +61,4 @@ TEST(GhostRender, BrokenDocumentsMakeNothingRatherThanFail) {
 }
 
 }  // namespace
-}  // namespace byline::importing
+}  // namespace byline::content

@@ -1,12 +1,12 @@
 // Lexical and Mobiledoc, walked into HTML.
-#include "importing/ghost_render.hpp"
+#include "content/ghost_documents.hpp"
 
 #include "content/markdown.hpp"
 #include "content/sanitize.hpp"  // append_escaped
 
 #include <boost/json.hpp>
 
-namespace byline::importing {
+namespace byline::content {
 namespace {
 
 namespace json = boost::json;
@@ -15,7 +15,7 @@ constexpr int kMaxDepth = 64;
 
 std::string escaped(std::string_view text) {
   std::string out;
-  content::append_escaped(out, text);
+  append_escaped(out, text);
   return out;
 }
 
@@ -99,7 +99,7 @@ void lexical_node(const json::value& value, std::string& out, int depth) {
   } else if (type == "html") {
     out += std::string(text_of(node, "html")) + "\n";
   } else if (type == "markdown") {
-    out += content::markdown_to_html(text_of(node, "markdown"));
+    out += markdown_to_html(text_of(node, "markdown"));
   } else if (type == "codeblock") {
     out += "<pre><code>" + escaped(text_of(node, "code")) + "</code></pre>\n";
   } else if (type == "embed" || type == "bookmark") {
@@ -195,7 +195,7 @@ void mobiledoc_card(const Mobiledoc& doc, std::size_t index, std::string& out) {
   const std::string_view name = card[0].get_string();
   const json::object& payload = card[1].get_object();
   if (name == "markdown" || name == "card-markdown") {
-    out += content::markdown_to_html(text_of(payload, "markdown"));
+    out += markdown_to_html(text_of(payload, "markdown"));
   } else if (name == "html") {
     out += std::string(text_of(payload, "html")) + "\n";
   } else if (name == "image") {
@@ -273,4 +273,4 @@ std::string mobiledoc_to_html(const json::value& document) {
   return out;
 }
 
-}  // namespace byline::importing
+}  // namespace byline::content
