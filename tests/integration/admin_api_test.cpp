@@ -346,6 +346,19 @@ TEST_F(AdminApi, SeesEveryStatusWhereTheContentApiSeesOnlyWhatIsPublished) {
   ASSERT_EQ(unscheduled.status, 200) << unscheduled.body;
   EXPECT_EQ(text(post_of(unscheduled), "status"), "draft");
 
+  // Published, then sent back as a draft: unpublished, gone for readers.
+  const json::object out =
+      add({{"title", "Out and back"}, {"html", "<p>Briefly out</p>"}, {"status", "published"}});
+  ASSERT_EQ(out.at("authors").as_array().size(), 1u);
+  EXPECT_EQ(text(out.at("authors").at(0).as_object(), "email"), "olivia@example.com")
+      << "a post naming nobody is the owner's, as in Ghost";
+  EXPECT_EQ(http_get(server_->port(), "/out-and-back/").status, 200);
+  const HttpResponse withdrawn =
+      edit(text(out, "id"), {{"status", "draft"}, {"updated_at", text(out, "updated_at")}});
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(text(post_of(withdrawn), "status"), "draft");
+  EXPECT_EQ(http_get(server_->port(), "/out-and-back/").status, 404);
+
   // Pages are their own resource.
   const json::object pages = parsed(call("GET", "pages/"));
   ASSERT_FALSE(pages.at("pages").as_array().empty());
