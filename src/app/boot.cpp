@@ -155,9 +155,15 @@ int serve(const ServeOptions& options) {
   admin_api.add_routes(*router);
   site.add_routes(*router);
   if (server_options.page_cache) {
+    // Weakly: the router's handlers reach the page cache (through the
+    // Workflow's change listeners), and a cache owning the router would
+    // keep both, and the Store, alive for ever.
     server_options.page_cache->set_query_fields(
-        [router](std::string_view path) -> const std::vector<std::string>& {
-          return router->query_fields(path);
+        [weak_router = std::weak_ptr<http::Router>(router)](
+            std::string_view path) -> const std::vector<std::string>& {
+          static const std::vector<std::string> kNone;
+          const auto routes = weak_router.lock();
+          return routes ? routes->query_fields(path) : kNone;
         });
   }
   publishing::Scheduler scheduler(workflow);
