@@ -284,6 +284,12 @@ CREATE TABLE api_keys (
   revoked_at INTEGER
 );
 )sql",
+
+    // 17: the ids of deleted posts, never given again: the APIs name posts
+    // by id, and a client's retried delete must not find a newer post.
+    R"sql(
+CREATE TABLE deleted_post_ids (id INTEGER PRIMARY KEY);
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -164,10 +164,13 @@ Result<void> keep_body_in_newest_revision(Connection& connection, Id post_id, in
 Result<Id> insert_post(Connection& connection, const Post& post,
                        const std::vector<content::Tag>& tags, Id saved_by) {
   {
-    auto statement = connection.prepare(
-        "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
-        ", revision) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+    auto statement =
+        connection.prepare("INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
+                           ", revision, id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, "
+                           // Past every id a post has had, deleted ones too (migration 17).
+                           "max(coalesce((SELECT max(id) FROM posts), 0), "
+                           "coalesce((SELECT max(id) FROM deleted_post_ids), 0)) + 1)");
     BYLINE_TRY(statement);
     bind_post(**statement, post);
     BYLINE_TRY((*statement)->run());

@@ -598,6 +598,8 @@ Result<bool> SqliteStore::delete_post(Id id, const AuditEntry& audit) {
   BYLINE_TRY(
       write_one(*writer_, "DELETE FROM posts WHERE id = ?", [&](Statement& s) { s.bind(1, id); }));
   if (writer_->changes() == 0) return false;
+  BYLINE_TRY(write_one(*writer_, "INSERT OR IGNORE INTO deleted_post_ids (id) VALUES (?)",
+                       [&](Statement& s) { s.bind(1, id); }));
   // An import run again brings the post back rather than updating nothing.
   BYLINE_TRY(write_one(*writer_, "DELETE FROM legacy_ids WHERE kind = 'post' AND local_id = ?",
                        [&](Statement& s) { s.bind(1, id); }));
