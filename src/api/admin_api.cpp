@@ -278,8 +278,8 @@ struct AdminApi::Handlers {
     const JsonContext context = context_for(query, request);
     json::array shown;
     for (const content::Post& post : page->posts) {
-      // A listing reads a card; what formats ask for needs the whole post.
-      if (query.html || query.plaintext) {
+      // A listing reads a card, whose text stops short; plaintext needs it all.
+      if (query.plaintext) {
         auto whole = store->post_by_id(post.id);
         if (!whole) return ghost_failure("Admin API", whole.error());
         if (*whole) {
@@ -312,6 +312,11 @@ struct AdminApi::Handlers {
   }
 
   Response add_post(const Request& request, PostType type, const store::ApiKey& key) const {
+    // The answer's query is checked first: a write must not be made and
+    // then answered with a refusal the client would retry.
+    if (auto query = read_query(request); std::holds_alternative<Response>(query)) {
+      return std::get<Response>(std::move(query));
+    }
     auto item = read_item(request, resource_of(type));
     if (auto* refusal = std::get_if<Response>(&item)) return std::move(*refusal);
     publishing::Edit base;
@@ -351,6 +356,9 @@ struct AdminApi::Handlers {
     auto found = find_post(params, type);
     if (auto* refusal = std::get_if<Response>(&found)) return std::move(*refusal);
     const content::Post& stored = std::get<content::Post>(found);
+    if (auto query = read_query(request); std::holds_alternative<Response>(query)) {
+      return std::get<Response>(std::move(query));
+    }
     auto item = read_item(request, resource_of(type));
     if (auto* refusal = std::get_if<Response>(&item)) return std::move(*refusal);
     const publishing::Edit unchanged = publishing::edit_of(stored);

@@ -119,6 +119,7 @@ Edit edit_of(const Post& post) {
   edit.featured_image_caption = post.featured_image_caption;
   edit.seo_title = post.seo_title;
   edit.seo_description = post.seo_description;
+  edit.featured = post.featured;
   for (const auto& author : post.authors) edit.author_ids.push_back(author.id);
   for (const auto& section : post.sections) edit.section_ids.push_back(section.id);
   for (const auto& tag : post.tags) edit.tag_names.push_back(tag.name);

@@ -472,6 +472,12 @@ TEST_F(AdminApi, RefusesBadWritesInGhostsEnvelopeAndWritesNothing) {
     const HttpResponse answer = call("GET", "posts/?" + query);
     EXPECT_EQ(answer.status, 422) << query << " -> " << answer.body;
   }
+  // A query the answer cannot take is refused before anything is written.
+  EXPECT_EQ(call("POST", "posts/?formats=mobiledoc",
+                 R"({"posts":[{"title":"Not written",)" + author + "}]}")
+                .status,
+            422);
+  EXPECT_EQ(call("GET", "posts/slug/not-written/").status, 404);
   EXPECT_EQ(call("GET", "posts/not-an-id/").status, 422);
   EXPECT_EQ(call("PUT", "posts/62b1e001ffffffffffffffff/", R"({"posts":[{"title":"x"}]})").status,
             404);

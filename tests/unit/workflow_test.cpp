@@ -324,6 +324,7 @@ TEST_F(WorkflowTest, AnEditOfAPostLeavesItAsItIs) {
   EXPECT_EQ(same.custom_excerpt, "The excerpt");
   EXPECT_EQ(same.section_ids, std::vector<content::Id>{world_id_});
   EXPECT_EQ(same.tag_names, std::vector<std::string>{"Iran"});
+  EXPECT_EQ(same.featured, false) << "an edit that says featured: false changes nothing";
   auto saved = workflow_->update(editor_, post->id, post->revision, same, Intent::save, kNow);
   ASSERT_TRUE(saved.ok());
   EXPECT_EQ(edit_of(*saved), same) << "saving it changes nothing";
