@@ -70,20 +70,29 @@ std::optional<json::object> json_object_of(std::string_view base64url) {
   return std::move(value.as_object());
 }
 
+// Seconds since 1970 a claim may name: from then to far past any token's
+// life, so that arithmetic on them cannot overflow.
+constexpr std::int64_t kLatestClaim = std::int64_t{1} << 40;
+
 // A NumericDate claim: seconds, which JSON may write as 1.7e9 too.
 std::optional<std::int64_t> seconds_claim(const json::object& payload, std::string_view name,
                                           bool& malformed) {
   const json::value* value = payload.if_contains(name);
   if (!value) return std::nullopt;
-  if (value->is_int64()) return value->as_int64();
-  if (value->is_uint64() && value->as_uint64() < (1ull << 62)) {
-    return static_cast<std::int64_t>(value->as_uint64());
+  std::optional<std::int64_t> seconds;
+  if (value->is_int64()) seconds = value->as_int64();
+  if (value->is_uint64() && value->as_uint64() < static_cast<std::uint64_t>(kLatestClaim)) {
+    seconds = static_cast<std::int64_t>(value->as_uint64());
   }
-  if (value->is_double() && value->as_double() > -1e15 && value->as_double() < 1e15) {
-    return static_cast<std::int64_t>(value->as_double());
+  if (value->is_double() && value->as_double() >= 0 &&
+      value->as_double() < static_cast<double>(kLatestClaim)) {
+    seconds = static_cast<std::int64_t>(value->as_double());
   }
-  malformed = true;
-  return std::nullopt;
+  if (!seconds || *seconds < 0 || *seconds >= kLatestClaim) {
+    malformed = true;
+    return std::nullopt;
+  }
+  return seconds;
 }
 
 // "/v3/admin/" and "v3/admin" name the same API.
@@ -134,7 +143,7 @@ std::variant<AdminToken, TokenRefusal> read_admin_token(std::string_view authori
   read.issued_at = seconds_claim(*payload, "iat", malformed);
   read.expires_at = seconds_claim(*payload, "exp", malformed);
   read.not_before = seconds_claim(*payload, "nbf", malformed);
-  if (malformed) return invalid_token("a time claim is not a number");
+  if (malformed) return invalid_token("a time claim is not seconds since 1970");
   if (const json::value* aud = payload->if_contains("aud")) {
     if (aud->is_string()) {
       read.audiences.emplace_back(aud->as_string());

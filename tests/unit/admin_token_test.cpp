@@ -74,6 +74,11 @@ TEST(AdminToken, IsGoodForFiveMinutesFromItsMakingAndNoLonger) {
   // A client's clock may run a minute ahead of Byline's, not more.
   EXPECT_EQ(reason(token, "admin", kIssuedAt - 60s), "");
   EXPECT_EQ(reason(token, "admin", kIssuedAt - 61s), "Invalid token: jwt issued in the future");
+  // A time no clock shows is no time: {"iat": -9223372036854775807, "aud": "/admin/"}.
+  const std::string ancient =
+      "Ghost eyJhbGciOiJIUzI1NiIsImtpZCI6IjViZTBiYjEyZTVlN2ZhNDg5NTQxYzczMSJ9."
+      "eyJpYXQiOi05MjIzMzcyMDM2ODU0Nzc1ODA3LCJhdWQiOiIvYWRtaW4vIn0.c2ln";
+  EXPECT_EQ(refusal_of(ancient).message, "Invalid token: a time claim is not seconds since 1970");
   // A token that does not say when it was made cannot be aged.
   AdminToken ageless = token;
   ageless.issued_at.reset();
