@@ -366,6 +366,12 @@ struct AdminApi::Handlers {
         read_admin_post(std::get<json::object>(item), unchanged, *store, settings->current()->url);
     if (auto* error = std::get_if<AdminInputError>(&read)) return refused(*error);
     AdminPostInput& input = std::get<AdminPostInput>(read);
+    // An empty byline sent is the owner's, as on a new post.
+    if (input.edit.author_ids.empty()) {
+      auto owner = owner_id();
+      if (!owner) return workflow_refusal(owner.error());
+      input.edit.author_ids.push_back(*owner);
+    }
     if (!input.updated_at) {
       return ghost_error(422, "Validation error, cannot edit " + std::string(noun_of(type)) + ".",
                          "updated_at is required: send the one the post was read with.");

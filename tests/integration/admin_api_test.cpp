@@ -357,6 +357,12 @@ TEST_F(AdminApi, SeesEveryStatusWhereTheContentApiSeesOnlyWhatIsPublished) {
       edit(text(out, "id"), {{"status", "draft"}, {"updated_at", text(out, "updated_at")}});
   ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
   EXPECT_EQ(text(post_of(withdrawn), "status"), "draft");
+  const HttpResponse nobody =
+      edit(text(out, "id"),
+           {{"authors", json::array{}}, {"updated_at", text(post_of(withdrawn), "updated_at")}});
+  ASSERT_EQ(nobody.status, 200) << nobody.body;
+  EXPECT_EQ(text(post_of(nobody).at("authors").at(0).as_object(), "email"), "olivia@example.com")
+      << "an empty byline sent is the owner's";
   EXPECT_EQ(http_get(server_->port(), "/out-and-back/").status, 404);
 
   // Pages are their own resource.
