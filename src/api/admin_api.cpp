@@ -474,29 +474,9 @@ struct AdminApi::Handlers {
 
   // --- Tags, staff and the site --------------------------------------------
 
-  Result<std::pair<std::unordered_map<content::Id, long>, std::unordered_map<content::Id, long>>>
-  counts() const {
-    auto counted = store->published_counts(PostType::article, now_utc());
-    BYLINE_TRY(counted);
-    return std::pair{
-        std::unordered_map<content::Id, long>(counted->by_tag.begin(), counted->by_tag.end()),
-        std::unordered_map<content::Id, long>(counted->by_author.begin(),
-                                              counted->by_author.end())};
-  }
-
-  template <typename Record, GhostKind kind>
-  static RecordFields fields_of(const Record& record, long posts) {
-    return {{"id", ghost_id(kind, record.id)},
-            {"slug", record.slug},
-            {"name", record.name},
-            {"visibility", "public"},
-            {"count.posts", std::to_string(posts)}};
-  }
-
   template <typename Record>
   Response browse_records(const Request& request, std::string_view resource,
-                          std::vector<Record> records,
-                          const std::unordered_map<content::Id, long>& posts,
+                          std::vector<Record> records, const PostCounts& posts,
                           const std::function<RecordFields(const Record&, long)>& fields,
                           const std::function<json::object(const Record&, const JsonContext&,
                                                            std::optional<long>)>& to_json) const {
@@ -506,10 +486,8 @@ struct AdminApi::Handlers {
     const JsonContext context = context_for(query, request);
     auto listed =
         list_records<Record>(query, resource, std::move(records), posts, context, fields, to_json);
-    if (auto* error = std::get_if<RecordListingError>(&listed)) {
-      if (auto* filter = std::get_if<FilterError>(&error->why)) return api::refused(*filter);
-      return cannot_order(resource, std::get<std::string>(error->why));
-    }
+    if (auto* error = std::get_if<RecordListingError>(&listed))
+      return api::refused(*error, resource);
     RecordPage& page = std::get<RecordPage>(listed);
     json::object body;
     body[resource] = std::move(page.shown);
@@ -521,8 +499,7 @@ struct AdminApi::Handlers {
   template <typename Record>
   Response read_record(const Request& request, const Params& params, std::string_view resource,
                        std::string_view noun, GhostKind kind, bool by_slug,
-                       const std::vector<Record>& records,
-                       const std::unordered_map<content::Id, long>& posts,
+                       const std::vector<Record>& records, const PostCounts& posts,
                        const std::function<json::object(const Record&, const JsonContext&,
                                                         std::optional<long>)>& to_json) const {
     auto read = read_query(request);
@@ -544,30 +521,30 @@ struct AdminApi::Handlers {
   }
 
   Response tags(const Request& request, const Params* params, bool by_slug) const {
-    auto counted = counts();
+    auto counted = published_post_counts(*store);
     if (!counted) return ghost_failure("Admin API", counted.error());
     auto all = store->tags();
     if (!all) return ghost_failure("Admin API", all.error());
     if (!params) {
-      return browse_records<content::Tag>(request, "tags", std::move(*all), counted->first,
-                                          fields_of<content::Tag, GhostKind::tag>, tag_json);
+      return browse_records<content::Tag>(request, "tags", std::move(*all), counted->by_tag,
+                                          record_fields<content::Tag, GhostKind::tag>, tag_json);
     }
     return read_record<content::Tag>(request, *params, "tags", "Tag", GhostKind::tag, by_slug, *all,
-                                     counted->first, tag_json);
+                                     counted->by_tag, tag_json);
   }
 
   Response users(const Request& request, const Params* params, bool by_slug) const {
-    auto counted = counts();
+    auto counted = published_post_counts(*store);
     if (!counted) return ghost_failure("Admin API", counted.error());
     auto all = store->users();
     if (!all) return ghost_failure("Admin API", all.error());
     if (!params) {
-      return browse_records<content::User>(request, "users", std::move(*all), counted->second,
-                                           fields_of<content::User, GhostKind::user>,
+      return browse_records<content::User>(request, "users", std::move(*all), counted->by_author,
+                                           record_fields<content::User, GhostKind::user>,
                                            admin_user_json);
     }
     return read_record<content::User>(request, *params, "users", "User", GhostKind::user, by_slug,
-                                      *all, counted->second, admin_user_json);
+                                      *all, counted->by_author, admin_user_json);
   }
 
   Response site(const Request&) const {

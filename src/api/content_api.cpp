@@ -310,8 +310,7 @@ struct ContentApi::Handlers {
   // unless asked otherwise), one page of it.
   template <typename Record>
   Response browse_records(const Request& request, std::string_view resource,
-                          std::vector<Record> records,
-                          const std::unordered_map<content::Id, long>& posts,
+                          std::vector<Record> records, const PostCounts& posts,
                           const std::function<RecordFields(const Record&, long)>& fields_of,
                           const std::function<json::object(const Record&, const JsonContext&,
                                                            std::optional<long>)>& to_json) const {
@@ -321,10 +320,7 @@ struct ContentApi::Handlers {
     const JsonContext context = context_for(query);
     auto listed = list_records<Record>(query, resource, std::move(records), posts, context,
                                        fields_of, to_json);
-    if (auto* error = std::get_if<RecordListingError>(&listed)) {
-      if (auto* filter = std::get_if<FilterError>(&error->why)) return refused(*filter);
-      return cannot_order(resource, std::get<std::string>(error->why));
-    }
+    if (auto* error = std::get_if<RecordListingError>(&listed)) return refused(*error, resource);
     RecordPage& page = std::get<RecordPage>(listed);
     json::object body;
     body[resource] = std::move(page.shown);
@@ -334,67 +330,45 @@ struct ContentApi::Handlers {
     return answer(body, request, {std::string(site::cache_keys::kFrontPage)}, context.site_url);
   }
 
-  // The published posts of each tag and author.
-  Result<std::pair<std::unordered_map<content::Id, long>, std::unordered_map<content::Id, long>>>
-  counts() const {
-    auto counted = store->published_counts(content::PostType::article, now_utc());
-    BYLINE_TRY(counted);
-    return std::pair{
-        std::unordered_map<content::Id, long>(counted->by_tag.begin(), counted->by_tag.end()),
-        std::unordered_map<content::Id, long>(counted->by_author.begin(),
-                                              counted->by_author.end())};
-  }
-
   // Authors are people with published posts; tags, those on published
   // posts: nothing the newsroom has not published shows here.
-  Result<std::vector<content::User>> authors(
-      const std::unordered_map<content::Id, long>& posts) const {
+  Result<std::vector<content::User>> authors(const PostCounts& posts) const {
     auto people = store->published_authors(now_utc());
     BYLINE_TRY(people);
     std::erase_if(*people, [&](const content::User& user) { return !posts.contains(user.id); });
     return std::move(*people);
   }
-  Result<std::vector<content::Tag>> tags(const std::unordered_map<content::Id, long>& posts) const {
+  Result<std::vector<content::Tag>> tags(const PostCounts& posts) const {
     auto all = store->tags();
     BYLINE_TRY(all);
     std::erase_if(*all, [&](const content::Tag& tag) { return !posts.contains(tag.id); });
     return std::move(*all);
   }
 
-  // What a filter may test of an author or tag.
-  template <typename Record, GhostKind kind>
-  static RecordFields fields_of(const Record& record, long posts) {
-    return {{"id", ghost_id(kind, record.id)},
-            {"slug", record.slug},
-            {"name", record.name},
-            {"visibility", "public"},
-            {"count.posts", std::to_string(posts)}};
-  }
-
   Response browse_authors(const Request& request) const {
-    auto counted = counts();
+    auto counted = published_post_counts(*store);
     if (!counted) return ghost_failure("Content API", counted.error());
-    auto people = authors(counted->second);
+    auto people = authors(counted->by_author);
     if (!people) return ghost_failure("Content API", people.error());
-    return browse_records<content::User>(request, "authors", std::move(*people), counted->second,
-                                         fields_of<content::User, GhostKind::user>, author_json);
+    return browse_records<content::User>(request, "authors", std::move(*people), counted->by_author,
+                                         record_fields<content::User, GhostKind::user>,
+                                         author_json);
   }
 
   Response browse_tags(const Request& request) const {
-    auto counted = counts();
+    auto counted = published_post_counts(*store);
     if (!counted) return ghost_failure("Content API", counted.error());
-    auto found = tags(counted->first);
+    auto found = tags(counted->by_tag);
     if (!found) return ghost_failure("Content API", found.error());
-    return browse_records<content::Tag>(request, "tags", std::move(*found), counted->first,
-                                        fields_of<content::Tag, GhostKind::tag>, tag_json);
+    return browse_records<content::Tag>(request, "tags", std::move(*found), counted->by_tag,
+                                        record_fields<content::Tag, GhostKind::tag>, tag_json);
   }
 
   // One author or tag, by id or slug: found among those the browse lists.
   template <typename Record>
   Response read_record(const Request& request, const Params& params, std::string_view resource,
                        std::string_view noun, GhostKind kind, bool by_slug,
-                       const Result<std::vector<Record>>& records,
-                       const std::unordered_map<content::Id, long>& posts,
+                       const Result<std::vector<Record>>& records, const PostCounts& posts,
                        const std::function<json::object(const Record&, const JsonContext&,
                                                         std::optional<long>)>& to_json) const {
     auto read = read_query(request);
@@ -417,18 +391,18 @@ struct ContentApi::Handlers {
   }
 
   Response read_author(const Request& request, const Params& params, bool by_slug) const {
-    auto counted = counts();
+    auto counted = published_post_counts(*store);
     if (!counted) return ghost_failure("Content API", counted.error());
     return read_record<content::User>(request, params, "authors", "Author", GhostKind::user,
-                                      by_slug, authors(counted->second), counted->second,
+                                      by_slug, authors(counted->by_author), counted->by_author,
                                       author_json);
   }
 
   Response read_tag(const Request& request, const Params& params, bool by_slug) const {
-    auto counted = counts();
+    auto counted = published_post_counts(*store);
     if (!counted) return ghost_failure("Content API", counted.error());
     return read_record<content::Tag>(request, params, "tags", "Tag", GhostKind::tag, by_slug,
-                                     tags(counted->first), counted->first, tag_json);
+                                     tags(counted->by_tag), counted->by_tag, tag_json);
   }
 
   // --- The rest ------------------------------------------------------------

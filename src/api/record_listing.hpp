@@ -5,7 +5,10 @@
 
 #include "api/content_json.hpp"
 #include "api/content_query.hpp"
+#include "api/ghost_errors.hpp"
+#include "api/ghost_ids.hpp"
 #include "api/nql.hpp"
+#include "common/result.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -16,7 +19,30 @@
 #include <variant>
 #include <vector>
 
+namespace byline::store {
+class Store;
+}
+
 namespace byline::api {
+
+using PostCounts = std::unordered_map<content::Id, long>;
+
+// How many published articles each tag and each person has by now.
+struct PublishedPostCounts {
+  PostCounts by_tag;
+  PostCounts by_author;
+};
+Result<PublishedPostCounts> published_post_counts(store::Store& store);
+
+// What a filter may test of a tag or a person with `posts` published posts.
+template <typename Record, GhostKind kind>
+RecordFields record_fields(const Record& record, long posts) {
+  return {{"id", ghost_id(kind, record.id)},
+          {"slug", record.slug},
+          {"name", record.name},
+          {"visibility", "public"},
+          {"count.posts", std::to_string(posts)}};
+}
 
 // What a record listing may be asked to order by.
 inline bool is_record_order_field(std::string_view field) {
@@ -34,13 +60,19 @@ struct RecordListingError {
   std::variant<FilterError, std::string> why;
 };
 
+// The refusal a listing of `resource` that cannot be made gets.
+inline http::Response refused(const RecordListingError& error, std::string_view resource) {
+  if (auto* filter = std::get_if<FilterError>(&error.why)) return refused(*filter);
+  return cannot_order(resource, std::get<std::string>(error.why));
+}
+
 // Filters `records` by the query's filter (over `fields_of` each), orders
 // them (by name unless asked otherwise) and shows the query's page of them
 // with `to_json`. `posts`: each record's published posts, by id.
 template <typename Record>
 std::variant<RecordPage, RecordListingError> list_records(
     const ContentQuery& query, std::string_view resource, std::vector<Record> records,
-    const std::unordered_map<content::Id, long>& posts, const JsonContext& context,
+    const PostCounts& posts, const JsonContext& context,
     const std::function<RecordFields(const Record&, long)>& fields_of,
     const std::function<boost::json::object(const Record&, const JsonContext&,
                                             std::optional<long>)>& to_json) {
