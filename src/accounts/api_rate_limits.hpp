@@ -35,6 +35,13 @@ class ApiRateLimits {
   // such rather than with 429; zero when it has refusals left.
   std::chrono::seconds wait_for_address(const std::string& address, Clock::time_point now);
   void record_refused(const std::string& address, Clock::time_point now);
+  // Both: a refusal from `address` is counted, and the wait it had before
+  // is returned (zero: answer it as a refusal; more: answer 429).
+  std::chrono::seconds refuse(const std::string& address, Clock::time_point now) {
+    const auto wait = wait_for_address(address, now);
+    record_refused(address, now);
+    return wait;
+  }
 
   // Takes one uncached answer from what key `key` may ask from `address`
   // (content keys are public: one used elsewhere must not spend another

@@ -119,9 +119,8 @@ struct AdminApi::Handlers {
     // As for content keys: refusals are limited per address, valid
     // tokens never held up by them.
     if (refusal && refusal->status < 500) {
-      const auto now = accounts::ApiRateLimits::Clock::now();
-      const auto wait = limits->wait_for_address(request.remote_address, now);
-      limits->record_refused(request.remote_address, now);
+      const auto wait =
+          limits->refuse(request.remote_address, accounts::ApiRateLimits::Clock::now());
       if (wait.count() > 0) return too_many_requests(wait, "refused requests from this address");
     }
     if (refusal) return admitted;

@@ -118,9 +118,8 @@ struct ContentApi::Handlers {
     // address, as behind a proxy); refusals are, per address, so that
     // requests with bad keys cannot make unbounded work.
     if (refusal && refusal->status < 500) {
-      const auto now = accounts::ApiRateLimits::Clock::now();
-      const auto wait = limits->wait_for_address(request.remote_address, now);
-      limits->record_refused(request.remote_address, now);
+      const auto wait =
+          limits->refuse(request.remote_address, accounts::ApiRateLimits::Clock::now());
       if (wait.count() > 0) return too_many_requests(wait, "refused requests from this address");
     }
     return admitted;
