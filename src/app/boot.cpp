@@ -155,15 +155,14 @@ int serve(const ServeOptions& options) {
   admin_api.add_routes(*router);
   site.add_routes(*router);
   if (server_options.page_cache) {
-    // Weakly: the router's handlers reach the page cache (through the
-    // Workflow's change listeners), and a cache owning the router would
-    // keep both, and the Store, alive for ever.
+    // Without owning the router: its handlers reach the page cache (through
+    // the Workflow's change listeners), so a cache owning it would keep
+    // both, and the Store, alive for ever. The router outlives every
+    // request the cache sees (both serve until server.run() returns), and
+    // a plain pointer costs the lookup on every request nothing.
     server_options.page_cache->set_query_fields(
-        [weak_router = std::weak_ptr<http::Router>(router)](
-            std::string_view path) -> const std::vector<std::string>& {
-          static const std::vector<std::string> kNone;
-          const auto routes = weak_router.lock();
-          return routes ? routes->query_fields(path) : kNone;
+        [routes = router.get()](std::string_view path) -> const std::vector<std::string>& {
+          return routes->query_fields(path);
         });
   }
   publishing::Scheduler scheduler(workflow);
