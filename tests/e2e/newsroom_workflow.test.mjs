@@ -66,6 +66,9 @@ describe('publishing workflow in chromium', () => {
     // She writes with Markdown shortcuts and the toolbar, and sends it for review.
     const jana = await signIn({ email: 'jana@example.com', password: 'her first password' });
     await jana.page.getByRole('link', { name: 'New post' }).click();
+    // The rich editor replaces the plain textarea once its script has run; a
+    // click aimed before that would wait on the hidden textarea for ever.
+    await jana.page.locator('.rich-surface').waitFor();
     await jana.page.getByLabel('Headline', { exact: true }).fill('Tehran hosts regional water summit');
     const story = jana.page.getByRole('textbox', { name: 'Story', exact: true });
     await story.click();
@@ -187,6 +190,7 @@ describe('publishing workflow in chromium', () => {
   test('a new draft is saved automatically and becomes its own page', async () => {
     const eddie = await signIn(editor);
     await eddie.page.goto(server.url + '/newsroom/posts/new/');
+    await eddie.page.locator('.rich-surface').waitFor();
     await eddie.page.getByLabel('Headline', { exact: true }).fill('Notes from the press room');
     await eddie.page.getByRole('textbox', { name: 'Story', exact: true }).click();
     await eddie.page.keyboard.type('First notes.');
