@@ -124,6 +124,9 @@ struct AdminApi::Handlers {
       if (wait.count() > 0) return too_many_requests(wait, "refused requests from this address");
     }
     if (refusal) return admitted;
+    // Asked before a large body is read, the key's allowance is left for
+    // the second asking, body and all, so that one request takes one.
+    if (request.body_pending) return admitted;
     const auto wait =
         limits->take_uncached(std::get<store::ApiKey>(admitted).lookup, request.remote_address,
                               accounts::ApiRateLimits::Clock::now());

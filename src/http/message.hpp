@@ -23,6 +23,11 @@ struct Request {
   std::string body;
   std::string remote_address;
   std::string request_id;
+  // The gate is asked on the header alone, before a large body is read
+  // (Router::admit_before_body): `body` is empty for now, and the gate
+  // refuses only what the header already decides. It is asked again, body
+  // and all, before the handler runs.
+  bool body_pending = false;
 
   // The value of header `name` (lower case), or "" when absent.
   std::string_view header(std::string_view name) const;

@@ -175,10 +175,23 @@ std::optional<Response> Router::admit(const Request& request) const {
   // Only answers of gated routes are asked about: with no route to ask,
   // nothing goes out.
   if (!route) return refuse(group_for(*path), 404, "Nothing is at this address.");
-  if (!route->admission) return std::nullopt;
-  auto refusal = route->admission(request);
+  return ask_gate(*route, *path, request);
+}
+
+std::optional<Response> Router::admit_before_body(const Request& request) const {
+  const auto path = canonical_path(request.path);
+  if (!path) return std::nullopt;
+  const Route* route = route_for(request.method, *path);
+  if (!route) return std::nullopt;
+  return ask_gate(*route, *path, request);
+}
+
+std::optional<Response> Router::ask_gate(const Route& route, std::string_view path,
+                                         const Request& request) const {
+  if (!route.admission) return std::nullopt;
+  auto refusal = route.admission(request);
   if (refusal) {
-    const Group* group = group_for(*path);
+    const Group* group = group_for(path);
     if (group && group->rules.cors) add_cors_headers(*refusal, *group->rules.cors);
   }
   return refusal;

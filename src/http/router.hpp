@@ -97,6 +97,13 @@ class Router {
   // or nullopt to send it. No route there is a 404.
   std::optional<Response> admit(const Request& request) const;
 
+  // Asks the gate of the route `request` is for (its method, by its
+  // canonical path) on the header alone, before the server reads a large
+  // body: the refusal to send instead of reading it, or nullopt to read on.
+  // A route with no gate, or no route at all, is nullopt: the body is read
+  // and dispatch() answers as ever.
+  std::optional<Response> admit_before_body(const Request& request) const;
+
   // A refusal in the envelope of the group `path` belongs to.
   Response error_response(std::string_view path, int status, std::string_view message) const;
 
@@ -148,6 +155,9 @@ class Router {
            Admission admission, RouteOptions options);
 
   const Group* group_for(std::string_view path) const;
+  // The gate's answer for `route` of the group at `path`, CORS headers and all.
+  std::optional<Response> ask_gate(const Route& route, std::string_view path,
+                                   const Request& request) const;
   // The route `method` `path` (canonical) runs, if any.
   const Route* route_for(std::string_view method, std::string_view path) const;
   static bool match(const Route& route, const std::vector<std::string>& segments,

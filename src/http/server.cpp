@@ -52,6 +52,10 @@ constexpr auto kLingerTime = std::chrono::seconds(2);
 // What the read buffer holds beyond a whole header: body bytes on their way
 // into the body, a chunk's header line.
 constexpr std::size_t kReadRoomBytes = 64 * 1024;
+// A body larger than this (or chunked, of a size not told) is read only once
+// the route's gate has admitted the caller on the header alone. A smaller
+// one is read first, so that a refusal keeps the connection open.
+constexpr std::uint64_t kAdmitBeforeBodyBytes = 64 * 1024;
 
 bool is_normal_ending(const boost::system::error_code& error) {
   return error == bhttp::error::end_of_stream || error == asio::error::eof ||
@@ -64,21 +68,28 @@ std::string origin_form(const OriginTarget& target) {
   return target.query.empty() ? target.path : target.path + "?" + target.query;
 }
 
-Request to_request(bhttp::request<bhttp::string_body>&& message, OriginTarget target,
-                   const std::string& remote, std::string request_id) {
+// The request as handlers see it, without its body.
+Request request_head(const bhttp::request<bhttp::string_body>& message, const OriginTarget& target,
+                     const std::string& remote, std::string request_id) {
   Request request;
   request.method = std::string(message.method_string());
   request.target = origin_form(target);
-  request.path = std::move(target.path);
-  request.query = std::move(target.query);
+  request.path = target.path;
+  request.query = target.query;
   for (const auto& field : message) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     request.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  request.body = std::move(message.body());
   request.remote_address = remote;
   request.request_id = std::move(request_id);
+  return request;
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, const OriginTarget& target,
+                   const std::string& remote, std::string request_id) {
+  Request request = request_head(message, target, remote, std::move(request_id));
+  request.body = std::move(message.body());
   return request;
 }
 
@@ -214,6 +225,28 @@ struct Server::Impl {
     }
   }
 
+  // The gate's word on `request`'s header before its body is read
+  // (Router::admit_before_body).
+  std::optional<Response> admit_before_body(const Request& request) {
+    try {
+      return router->admit_before_body(request);
+    } catch (const std::exception& error) {
+      log_line("error: request " + request.request_id + " failed: " + error.what());
+      return Response::text(500, "Internal server error.\n");
+    }
+  }
+
+  // The access log line of a request refused before its body was read.
+  void log_refused_before_body(const Request& request, const Response& answer,
+                               std::chrono::steady_clock::time_point asked) {
+    if (!options.access_log) return;
+    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - asked);
+    log_access_line(format_access_log(request.remote_address, request.method, request.target,
+                                      request.request_id, answer.status, answer.body.size(),
+                                      elapsed));
+  }
+
   // What every answer a handler or gate made gets before it goes out.
   Response finish(const Request& request, Response response, bool staff) {
     // Rule: no header value carries CR, LF or NUL, whatever its source.
@@ -329,6 +362,30 @@ struct Server::Impl {
         co_await refuse(stream, *refusal);
         co_return;
       }
+      std::string request_id = id_prefix + "-" + std::to_string(++request_count);
+      // Nobody the gate would turn away gets to send 20 MB first. The gate
+      // may read the Store, so it runs off the I/O threads; its refusal ends
+      // the connection with the body unread.
+      if (!read_error && body_path &&
+          (parser.chunked() || parser.content_length().value_or(0) > kAdmitBeforeBodyBytes)) {
+        const auto asked = std::chrono::steady_clock::now();
+        Request head_only = request_head(parser.get(), *target, remote_address, request_id);
+        head_only.body_pending = true;
+        auto turned_away = co_await asio::co_spawn(
+            handlers,
+            [&]() -> asio::awaitable<std::optional<Response>> {
+              co_return admit_before_body(head_only);
+            },
+            asio::use_awaitable);
+        if (turned_away) {
+          const bool staff = has_cookie(parser.get(), options.session_cookie) ||
+                             parser.get().count(bhttp::field::authorization) > 0;
+          Response answer = finish(head_only, std::move(*turned_away), staff);
+          log_refused_before_body(head_only, answer, asked);
+          co_await refuse(stream, std::move(answer));
+          co_return;
+        }
+      }
       if (!read_error) {
         stream.expires_after(options.read_timeout);
         std::tie(read_error, read_bytes) =
@@ -355,7 +412,6 @@ struct Server::Impl {
       bool keep_open = parser.get().keep_alive() && (!stopping || sent_more()) &&
                        parser.get().count(bhttp::field::transfer_encoding) == 0;
       const bool http10 = parser.get().version() == 10;
-      std::string request_id = id_prefix + "-" + std::to_string(++request_count);
       const bool head = parser.get().method() == bhttp::verb::head;
       const bool staff = has_cookie(parser.get(), options.session_cookie) ||
                          parser.get().count(bhttp::field::authorization) > 0;

@@ -202,7 +202,11 @@ std::variant<Caller, Response> Newsroom::admit(const Request& request, const Acc
   Caller caller;
   // A change carries the session's CSRF token: in a header from the
   // editor's scripts (an upload's body is the file), or in the form.
-  if (request.method != "GET" && request.method != "HEAD") {
+  // Before a large body is read, a form's token is still in it: only the
+  // session and the role are judged then.
+  const bool token_unread =
+      request.body_pending && is_form(request) && request.header("x-csrf-token").empty();
+  if (request.method != "GET" && request.method != "HEAD" && !token_unread) {
     const std::string_view header_token = request.header("x-csrf-token");
     if (is_form(request)) {
       caller.form = Form::parse(request.body);

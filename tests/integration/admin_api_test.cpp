@@ -436,6 +436,33 @@ TEST_F(AdminApi, UploadsAnImageAndRefusesWhatIsNoImage) {
   EXPECT_EQ(too_big.status, 413);
 }
 
+TEST_F(AdminApi, ALargeBodyWithABadTokenIsRefusedBeforeItIsSent) {
+  // Only the header goes: were the server waiting for the 5 MB it was told
+  // of, no answer would come before the connection timed out.
+  const std::string head = std::string("POST ") + kApi +
+                           "images/upload/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           "Content-Type: multipart/form-data; boundary=x\r\n"
+                           "Content-Length: 5000000\r\n";
+  const std::string refused =
+      send_raw(server_->port(),
+               head + "Authorization: Ghost " + token_for({key_.id, hex_of("wrong")}) + "\r\n\r\n");
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 401 ")) << refused.substr(0, 200);
+  EXPECT_NE(refused.find("Connection: close"), std::string::npos);
+  EXPECT_NE(refused.find("\"type\":\"UnauthorizedError\""), std::string::npos) << refused;
+  EXPECT_TRUE(send_raw(server_->port(), head + "\r\n").starts_with("HTTP/1.1 403 "));
+
+  // A small body is read first, so its refusal leaves the connection open
+  // for the next request.
+  const std::string two = send_raw(
+      server_->port(), std::string("POST ") + kApi +
+                           "posts/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                           "application/json\r\nContent-Length: 2\r\n\r\n{}"
+                           "GET " +
+                           kApi + "site/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(two.starts_with("HTTP/1.1 403 ")) << two.substr(0, 200);
+  EXPECT_NE(two.find("HTTP/1.1 200 "), std::string::npos) << two;
+}
+
 TEST_F(AdminApi, RefusesBadWritesInGhostsEnvelopeAndWritesNothing) {
   const long total =
       parsed(call("GET", "posts/?limit=1")).at("meta").at("pagination").at("total").as_int64();

@@ -117,6 +117,21 @@ TEST_F(NewsroomMedia, RefusesUploadsWithoutTheTokenOrASession) {
   EXPECT_TRUE(store_->media(10, 0)->empty());
 }
 
+TEST_F(NewsroomMedia, ALargeUploadWithoutASessionIsRefusedBeforeItIsSent) {
+  // The header alone: a server waiting for the 5 MB it was told of would
+  // give no answer before the connection timed out.
+  const std::string head =
+      "POST /newsroom/media/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\n"
+      "Content-Length: 5000000\r\n";
+  const std::string signed_out = send_raw(server_->port(), head + "X-CSRF-Token: x\r\n\r\n");
+  EXPECT_TRUE(signed_out.starts_with("HTTP/1.1 401 ")) << signed_out.substr(0, 200);
+  EXPECT_NE(signed_out.find("Connection: close"), std::string::npos);
+  const std::string forged = send_raw(
+      server_->port(), head + "Cookie: " + staff_->cookie() + "\r\nX-CSRF-Token: forged\r\n\r\n");
+  EXPECT_TRUE(forged.starts_with("HTTP/1.1 403 ")) << forged.substr(0, 200);
+  EXPECT_TRUE(store_->media(10, 0)->empty());
+}
+
 TEST_F(NewsroomMedia, RefusesAFileOverTwentyMegabytes) {
   std::string huge = make_jpeg(50, 50);
   huge.resize(21 * 1024 * 1024, 'x');

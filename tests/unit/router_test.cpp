@@ -319,6 +319,21 @@ TEST_F(RouterGroups, ACachedAnswerOfAGatedRouteIsForCallersTheGateAdmitsAgain) {
   EXPECT_EQ(asked, (std::vector<Role>{Role::reader, Role::reader}));
 }
 
+TEST_F(RouterGroups, AsksTheGateOfTheRouteAWriteIsForBeforeItsBodyIsRead) {
+  asked.clear();
+  // The POST route's own access (editor), not the GET's of the same path.
+  const auto reader = router.admit_before_body(with_caller("/desk/plans/", "ana", "POST"));
+  ASSERT_TRUE(reader);
+  EXPECT_EQ(reader->status, 403);
+  EXPECT_EQ(router.admit_before_body(with_caller("/desk/plans/", "editor", "POST")), std::nullopt);
+  EXPECT_EQ(asked, (std::vector<Role>{Role::editor, Role::editor}));
+  // No route for the method, or a route anyone may call: the body is read
+  // and dispatch() answers as ever.
+  EXPECT_EQ(router.admit_before_body(with_caller("/desk/", "", "POST")), std::nullopt);
+  EXPECT_EQ(router.admit_before_body(get("/api/images/", "POST")), std::nullopt);
+  EXPECT_EQ(asked.size(), 2u);
+}
+
 TEST_F(RouterGroups, ACachedAnswerOfAPublicRouteNeedsNoSecondLook) {
   const Response front = router.dispatch(get("/api/front/"));
   ASSERT_TRUE(front.cache);
