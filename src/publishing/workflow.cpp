@@ -75,8 +75,14 @@ Result<void> change_status(const content::User& actor, Post& post, const Edit& e
       if (!accounts::may(actor, Action::publish_post, &post)) {
         return forbidden("You may not publish this post; send it for review instead.");
       }
-      // Rule: a post published before keeps its first publication time.
-      if (!post.published_at || *post.published_at > now || post.status == PostStatus::scheduled) {
+      // Rule: a post published before keeps its first publication time,
+      // unless the edit gives a time already past (a story backdated to
+      // when it first ran elsewhere). A later time is a schedule's, and
+      // publishing now overrides it.
+      if (edit.publish_at && *edit.publish_at <= now) {
+        post.published_at = *edit.publish_at;
+      } else if (!post.published_at || *post.published_at > now ||
+                 post.status == PostStatus::scheduled) {
         post.published_at = now;
       }
       post.status = PostStatus::published;

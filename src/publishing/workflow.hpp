@@ -27,7 +27,7 @@ struct Edit {
   std::vector<content::Id> author_ids;   // byline order; empty: the writer
   std::vector<content::Id> section_ids;  // first is the primary section
   std::vector<std::string> tag_names;    // new names become tags, for editors
-  std::optional<Time> publish_at;        // when scheduling
+  std::optional<Time> publish_at;        // when scheduling, or a past time publishing backdates to
   std::string featured_image;
   std::string featured_image_alt;
   std::string featured_image_caption;

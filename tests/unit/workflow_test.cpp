@@ -101,6 +101,31 @@ TEST_F(WorkflowTest, AContributorsDraftGoesToReviewThenAnEditorPublishesIt) {
   EXPECT_EQ(published->authors.at(0).id, contributor_.id);
 }
 
+TEST_F(WorkflowTest, PublishingWithATimeAlreadyPastBackdatesAndALaterTimeIsNow) {
+  Edit first_ran = edit("First ran in print");
+  first_ran.publish_at = kNow - 24h * 400;
+  auto backdated = workflow_->create(editor_, first_ran, Intent::publish, kNow);
+  ASSERT_TRUE(backdated.ok()) << backdated.error().message;
+  EXPECT_EQ(backdated->published_at, kNow - 24h * 400);
+
+  // Moved again while it is live: the time given is taken.
+  first_ran.publish_at = kNow - 24h * 399;
+  auto moved = workflow_->update(editor_, backdated->id, backdated->revision, first_ran,
+                                 Intent::publish, kNow + 1min);
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(moved->published_at, kNow - 24h * 399);
+
+  // A scheduled post published early goes out now, whatever its form says.
+  Edit later = edit("Embargoed");
+  later.publish_at = kNow + 2h;
+  const auto scheduled = workflow_->create(editor_, later, Intent::schedule, kNow);
+  ASSERT_TRUE(scheduled.ok());
+  auto early = workflow_->update(editor_, scheduled->id, scheduled->revision, later,
+                                 Intent::publish, kNow + 1min);
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  EXPECT_EQ(early->published_at, kNow + 1min);
+}
+
 TEST_F(WorkflowTest, AContributorMayNotPublish) {
   auto refused = workflow_->create(contributor_, edit("Straight out"), Intent::publish, kNow);
   ASSERT_FALSE(refused.ok());
