@@ -181,6 +181,15 @@ struct AdminApi::Handlers {
     return std::get<ContentQuery>(std::move(read));
   }
 
+  // A post published now cannot carry a later time: that is a schedule.
+  // `published`: the post is to be published once saved.
+  static std::optional<Response> later_than_now(bool published, const AdminPostInput& input,
+                                                PostType type) {
+    if (!published || !input.published_at || *input.published_at <= now_utc()) return std::nullopt;
+    return ghost_error(422, "Validation error, cannot save " + std::string(noun_of(type)) + ".",
+                       "published_at is later than now: send status scheduled to publish then.");
+  }
+
   // The one item of `resource` a write's JSON body holds.
   std::variant<json::object, Response> read_item(const Request& request,
                                                  std::string_view resource) const {
@@ -324,7 +333,8 @@ struct AdminApi::Handlers {
     publishing::Edit base;
     base.type = type;
     const std::string site_url = settings->current()->url;
-    auto read = read_admin_post(std::get<json::object>(item), std::move(base), *store, site_url);
+    auto read =
+        read_admin_post(std::get<json::object>(item), std::move(base), {}, *store, site_url);
     if (auto* error = std::get_if<AdminInputError>(&read)) return refused(*error);
     AdminPostInput& input = std::get<AdminPostInput>(read);
     if (input.edit.title.empty()) {
@@ -336,8 +346,14 @@ struct AdminApi::Handlers {
       if (!owner) return workflow_refusal(owner.error());
       input.edit.author_ids.push_back(*owner);
     }
+    if (auto refusal = later_than_now(input.status == "published", input, type)) {
+      return std::move(*refusal);
+    }
     publishing::Intent intent = publishing::Intent::save;
-    if (input.status == "published") intent = publishing::Intent::publish;
+    if (input.status == "published") {
+      intent = publishing::Intent::publish;
+      input.edit.publish_at = input.published_at;  // a story first run elsewhere, backdated
+    }
     if (input.status == "scheduled") {
       intent = publishing::Intent::schedule;
       input.edit.publish_at = input.published_at;
@@ -364,8 +380,8 @@ struct AdminApi::Handlers {
     auto item = read_item(request, resource_of(type));
     if (auto* refusal = std::get_if<Response>(&item)) return std::move(*refusal);
     const publishing::Edit unchanged = publishing::edit_of(stored);
-    auto read =
-        read_admin_post(std::get<json::object>(item), unchanged, *store, settings->current()->url);
+    auto read = read_admin_post(std::get<json::object>(item), unchanged, stored.body_html, *store,
+                                settings->current()->url);
     if (auto* error = std::get_if<AdminInputError>(&read)) return refused(*error);
     AdminPostInput& input = std::get<AdminPostInput>(read);
     // An empty byline sent is the owner's, as on a new post.
@@ -379,12 +395,23 @@ struct AdminApi::Handlers {
                          "updated_at is required: send the one the post was read with.");
     }
 
-    // What the status asks for, against what the post is.
+    // What the status asks for, against what the post is. A published
+    // post sent with another published_at moves to that time.
+    const bool stays_published =
+        stored.status == PostStatus::published && (!input.status || input.status == "published");
+    if (auto refusal =
+            later_than_now(stays_published || input.status == "published", input, type)) {
+      return std::move(*refusal);
+    }
     publishing::Intent intent = publishing::Intent::save;
     const bool out =
         stored.status == PostStatus::published || stored.status == PostStatus::scheduled;
     if (input.status == "published" && stored.status != PostStatus::published) {
       intent = publishing::Intent::publish;
+      input.edit.publish_at = input.published_at;
+    } else if (stays_published && input.published_at && input.published_at != stored.published_at) {
+      intent = publishing::Intent::publish;
+      input.edit.publish_at = input.published_at;
     } else if (input.status == "scheduled" &&
                (stored.status != PostStatus::scheduled ||
                 (input.published_at && input.published_at != stored.published_at))) {

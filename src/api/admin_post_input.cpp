@@ -3,6 +3,7 @@
 #include "api/admin_json.hpp"
 #include "api/ghost_ids.hpp"
 #include "api/lexical.hpp"
+#include "site/feeds.hpp"  // absolute_urls
 #include "store/store.hpp"
 
 #include <boost/json.hpp>
@@ -13,6 +14,10 @@ namespace byline::api {
 namespace {
 
 namespace json = boost::json;
+
+// More than any story carries; each one named costs a lookup.
+constexpr std::size_t kMaxTags = 100;
+constexpr std::size_t kMaxAuthors = 20;
 
 AdminInputError invalid(std::string message, std::string context = {}) {
   return AdminInputError{422, std::move(message), std::move(context)};
@@ -43,7 +48,12 @@ std::string site_relative(std::string address, std::string_view site_url) {
 
 std::variant<std::vector<std::string>, AdminInputError> tag_names(const json::array& sent,
                                                                   store::Store& store) {
+  if (sent.size() > kMaxTags) {
+    return invalid("A post has at most " + std::to_string(kMaxTags) + " tags.",
+                   "Validation failed for tags.");
+  }
   std::vector<std::string> names;
+  std::optional<std::vector<content::Tag>> every_tag;  // read once, for tags named by id
   for (const json::value& tag : sent) {
     if (tag.is_string()) {
       names.emplace_back(tag.as_string());
@@ -55,10 +65,15 @@ std::variant<std::vector<std::string>, AdminInputError> tag_names(const json::ar
     std::optional<content::Tag> found;
     if (const json::value* id = object.if_contains("id"); id && id->is_string()) {
       const auto local = local_id(GhostKind::tag, id->as_string());
-      auto tags = store.tags();
-      if (!tags) return AdminInputError{500, tags.error().message, {}};
-      for (const content::Tag& one : *tags) {
-        if (local && one.id == *local) found = one;
+      if (local) {
+        if (!every_tag) {
+          auto tags = store.tags();
+          if (!tags) return AdminInputError{500, tags.error().message, {}};
+          every_tag = std::move(*tags);
+        }
+        for (const content::Tag& one : *every_tag) {
+          if (one.id == *local) found = one;
+        }
       }
       if (!found)
         return invalid("There is no tag with the id " + std::string(id->as_string()) + ".",
@@ -83,6 +98,10 @@ std::variant<std::vector<std::string>, AdminInputError> tag_names(const json::ar
 
 std::variant<std::vector<content::Id>, AdminInputError> author_ids(const json::array& sent,
                                                                    store::Store& store) {
+  if (sent.size() > kMaxAuthors) {
+    return invalid("A byline names at most " + std::to_string(kMaxAuthors) + " people.",
+                   "Validation failed for authors.");
+  }
   std::vector<content::Id> ids;
   for (const json::value& author : sent) {
     Result<std::optional<content::User>> found = std::optional<content::User>{};
@@ -120,6 +139,7 @@ std::variant<std::vector<content::Id>, AdminInputError> author_ids(const json::a
 
 std::variant<AdminPostInput, AdminInputError> read_admin_post(const json::object& sent,
                                                               publishing::Edit base,
+                                                              std::string_view stored_html,
                                                               store::Store& store,
                                                               std::string_view site_url) {
   AdminPostInput input;
@@ -162,13 +182,22 @@ std::variant<AdminPostInput, AdminInputError> read_admin_post(const json::object
                    "Validation failed for visibility.");
   }
 
-  // The body: HTML, or a Lexical document; Mobiledoc is not read.
+  // The body: HTML, or a Lexical document; Mobiledoc is not read. A client
+  // that reads a post, changes its title and sends it all back sends the
+  // body as it read it: that leaves the body alone (a Markdown story stays
+  // Markdown, and a stale copy that changed nothing is no collision).
+  const auto as_read = [&](std::string_view body) {
+    return !stored_html.empty() &&
+           (body == stored_html || body == site::absolute_urls(stored_html, site_url));
+  };
   const json::value* html = sent.if_contains("html");
   const json::value* lexical = sent.if_contains("lexical");
   if (html && !html->is_null()) {
     if (!html->is_string()) return invalid("html must be a string.", "Validation failed for html.");
-    edit.body_html = std::string(html->as_string());
-    edit.source_format = content::SourceFormat::html;
+    if (!as_read(html->as_string())) {
+      edit.body_html = std::string(html->as_string());
+      edit.source_format = content::SourceFormat::html;
+    }
   } else if (lexical && !lexical->is_null()) {
     if (!lexical->is_string()) {
       return invalid("lexical must be a string holding a Lexical document.",
@@ -177,8 +206,13 @@ std::variant<AdminPostInput, AdminInputError> read_admin_post(const json::object
     auto converted = lexical_text_to_html(lexical->as_string());
     if (!converted)
       return invalid("Failed to read the Lexical document.", "Validation failed for lexical.");
-    edit.body_html = std::move(*converted);
-    edit.source_format = content::SourceFormat::html;
+    // An HTML card ends its HTML with a line break.
+    std::string_view card_html = *converted;
+    if (card_html.ends_with('\n')) card_html.remove_suffix(1);
+    if (!as_read(card_html)) {
+      edit.body_html = std::move(*converted);
+      edit.source_format = content::SourceFormat::html;
+    }
   } else if (const json::value* mobiledoc = sent.if_contains("mobiledoc");
              mobiledoc && !mobiledoc->is_null()) {
     return invalid("Byline does not read Mobiledoc: send html with ?source=html, or lexical.",

@@ -33,10 +33,15 @@ struct AdminInputError {
 };
 
 // Reads `sent` over `base` (edit_of the stored post, or a new post's).
-// `site_url` turns the site's own absolute image addresses back into
-// root-relative ones, as Byline keeps them.
+// `stored_html` is the stored post's HTML ("" for a new post): a body sent
+// back as it was read (that HTML, with the site's addresses absolute or
+// not, or the Lexical card of it) is no change, and the post keeps the
+// body and the format it was written in. `site_url` turns the site's own
+// absolute image addresses back into root-relative ones, as Byline keeps
+// them.
 std::variant<AdminPostInput, AdminInputError> read_admin_post(const boost::json::object& sent,
                                                               publishing::Edit base,
+                                                              std::string_view stored_html,
                                                               store::Store& store,
                                                               std::string_view site_url);
 

@@ -304,6 +304,90 @@ TEST_F(AdminApi, AddsEditsAndDeletesAPostAsAnEditorWouldInTheNewsroom) {
   }
 }
 
+// What a client library does: read a post, change a field, send the whole
+// object back. The body comes back as it was read (Lexical and HTML), and
+// that is no change.
+TEST_F(AdminApi, APostSentBackWholeAsReadChangesOnlyWhatTheClientChanged) {
+  const json::object created = add({{"title", "Ministers meet in Muscat"},
+                                    {"html", "<p>See <a href=\"/about/\">about</a>.</p>"},
+                                    {"status", "published"},
+                                    {"tags", json::array{"Oman"}},
+                                    {"authors", json::array{"olivia@example.com"}}});
+  const std::string id = text(created, "id");
+  const HttpResponse read = call("GET", "posts/" + id + "/?formats=html");
+  ASSERT_EQ(read.status, 200) << read.body;
+  json::object whole = post_of(read);
+  const std::string html = text(whole, "html");
+  ASSERT_NE(html.find("href=\"http://127.0.0.1:"), std::string::npos) << "absolute, as read";
+  const std::string first_stamp = text(whole, "updated_at");
+
+  // Sent back untouched: nothing is saved, and the stamp stays.
+  const HttpResponse same = edit(id, whole);
+  ASSERT_EQ(same.status, 200) << same.body;
+  EXPECT_EQ(text(post_of(same), "updated_at"), first_stamp);
+
+  // One field changed: that field changes, the body stays as it was.
+  whole["title"] = "Ministers meet in Muscat again";
+  const HttpResponse retitled = edit(id, whole);
+  ASSERT_EQ(retitled.status, 200) << retitled.body;
+  const std::string second_stamp = text(post_of(retitled), "updated_at");
+  EXPECT_NE(second_stamp, first_stamp);
+  const HttpResponse reread = call("GET", "posts/" + id + "/?formats=html");
+  EXPECT_EQ(text(post_of(reread), "html"), html);
+  EXPECT_EQ(text(post_of(reread), "lexical"), text(created, "lexical"));
+
+  // The copy from before the change, sent again as it was, is stale and
+  // would undo the title: a collision. The copy from after it is no change.
+  whole["title"] = "Ministers meet in Muscat";
+  EXPECT_EQ(edit(id, whole).status, 409);
+  const HttpResponse after = edit(id, post_of(reread));
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(text(post_of(after), "updated_at"), second_stamp);
+
+  // The Lexical document alone, as read, is no change either.
+  const HttpResponse lexical_only =
+      edit(id, {{"lexical", text(created, "lexical")}, {"updated_at", second_stamp}});
+  ASSERT_EQ(lexical_only.status, 200) << lexical_only.body;
+  EXPECT_EQ(text(post_of(lexical_only), "updated_at"), second_stamp);
+}
+
+TEST_F(AdminApi, APublishedAtInThePastBackdatesAndOneLaterThanNowIsASchedulesOnly) {
+  const json::object archived = add({{"title", "From the print archive"},
+                                     {"html", "<p>First ran in 2019.</p>"},
+                                     {"status", "published"},
+                                     {"published_at", "2019-03-04T05:06:07.000Z"},
+                                     {"authors", json::array{"olivia@example.com"}}});
+  EXPECT_EQ(text(archived, "published_at"), "2019-03-04T05:06:07.000Z");
+  const HttpResponse moved = edit(
+      text(archived, "id"),
+      {{"published_at", "2019-03-05T00:00:00.000Z"}, {"updated_at", text(archived, "updated_at")}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(text(post_of(moved), "published_at"), "2019-03-05T00:00:00.000Z");
+  EXPECT_EQ(text(post_of(moved), "status"), "published");
+
+  const long before =
+      parsed(call("GET", "posts/?limit=1")).at("meta").at("pagination").at("total").as_int64();
+  const HttpResponse later = call(
+      "POST", "posts/?source=html",
+      json::serialize(json::object{
+          {"posts", json::array{json::object{{"title", "Out tomorrow"},
+                                             {"status", "published"},
+                                             {"published_at", "2099-01-01T00:00:00.000Z"}}}}}));
+  EXPECT_EQ(later.status, 422) << later.body;
+  EXPECT_EQ(text(first_error(later), "type"), "ValidationError");
+  EXPECT_EQ(
+      parsed(call("GET", "posts/?limit=1")).at("meta").at("pagination").at("total").as_int64(),
+      before);
+  const HttpResponse scheduled = call(
+      "POST", "posts/?source=html",
+      json::serialize(json::object{
+          {"posts", json::array{json::object{{"title", "Out in 2099"},
+                                             {"status", "scheduled"},
+                                             {"published_at", "2099-01-01T00:00:00.000Z"}}}}}));
+  ASSERT_EQ(scheduled.status, 201) << scheduled.body;
+  EXPECT_EQ(text(post_of(scheduled), "status"), "scheduled");
+}
+
 TEST_F(AdminApi, SeesEveryStatusWhereTheContentApiSeesOnlyWhatIsPublished) {
   const json::object draft = add({{"title", "Embargoed until Monday"},
                                   {"html", "<p>Secret</p>"},
@@ -499,6 +583,25 @@ TEST_F(AdminApi, RefusesBadWritesInGhostsEnvelopeAndWritesNothing) {
     EXPECT_EQ(answer.status, bad.status) << bad.body << " -> " << answer.body;
     EXPECT_TRUE(first_error(answer).contains("type")) << bad.body;
   }
+  // At most 100 tags and 20 people on a post: one more is refused.
+  json::array tags, people;
+  for (int i = 0; i < 101; ++i) tags.emplace_back("Tag " + std::to_string(i));
+  for (int i = 0; i < 21; ++i) people.emplace_back("olivia@example.com");
+  const auto with = [](const char* field, const json::array& list) {
+    return json::serialize(
+        json::object{{"posts", json::array{json::object{{"title", "Crowded"}, {field, list}}}}});
+  };
+  EXPECT_EQ(call("POST", "posts/", with("tags", tags)).status, 422);
+  EXPECT_EQ(call("POST", "posts/", with("authors", people)).status, 422);
+  EXPECT_EQ(
+      parsed(call("GET", "posts/?limit=1")).at("meta").at("pagination").at("total").as_int64(),
+      total);
+  tags.pop_back();
+  const HttpResponse hundred = call("POST", "posts/", with("tags", tags));
+  ASSERT_EQ(hundred.status, 201) << hundred.body.substr(0, 300);
+  EXPECT_EQ(post_of(hundred).at("tags").as_array().size(), 100u);
+  EXPECT_EQ(call("DELETE", "posts/" + text(post_of(hundred), "id") + "/").status, 204);
+
   for (const std::string& query :
        std::vector<std::string>{"limit=-1", "limit=abc", "page=0", "filter=tag:news",
                                 "filter=" + std::string(5000, 'a'), "order=title%20asc"}) {
