@@ -110,6 +110,12 @@ void Newsroom::add_routes(http::Router& router) const {
   routes.add("POST", "staff/", staff_who_may(Action::manage_users), bind(&Newsroom::add_person));
   routes.add("POST", "staff/:id/role/", staff_who_may(Action::manage_users),
              bind(&Newsroom::change_role));
+  routes.add("GET", "integrations/", staff_who_may(Action::manage_api_keys),
+             bind(&Newsroom::integrations_page));
+  routes.add("POST", "integrations/", staff_who_may(Action::manage_api_keys),
+             bind(&Newsroom::add_integration));
+  routes.add("POST", "integrations/:id/revoke/", staff_who_may(Action::manage_api_keys),
+             bind(&Newsroom::revoke_integration));
   routes.add("GET", "audit/", staff_who_may(Action::view_audit_log), bind(&Newsroom::audit_page),
              {.reads_query = {"page"}});
   routes.add("GET", "sections/", staff_who_may(Action::manage_taxonomy),

@@ -36,6 +36,9 @@ struct User;
 namespace byline::media {
 class MediaLibrary;
 }
+namespace byline::accounts {
+struct NewApiKey;
+}
 
 namespace byline::newsroom {
 
@@ -115,6 +118,18 @@ class Newsroom {
                              const Caller& caller) const;
   http::Response render_staff(int status, const SignedIn& me, std::string_view error,
                               std::string_view notice, const http::Form* typed) const;
+
+  // integrations.cpp
+  http::Response integrations_page(const http::Request& request, const http::Params& params,
+                                   const Caller& caller) const;
+  http::Response add_integration(const http::Request& request, const http::Params& params,
+                                 const Caller& caller) const;
+  http::Response revoke_integration(const http::Request& request, const http::Params& params,
+                                    const Caller& caller) const;
+  // `made`: a key just made, to show once.
+  http::Response render_integrations(int status, const SignedIn& me, std::string_view error,
+                                     std::string_view notice,
+                                     const accounts::NewApiKey* made) const;
 
   // media.cpp
   http::Response upload_media(const http::Request& request, const http::Params& params,
