@@ -357,6 +357,7 @@ struct Server::Impl {
         refusal = check_framing(framing);
         target = parse_target(header.target());
         if (!refusal && !target) refusal = Refusal{400, "Bad request: the address is not valid.\n"};
+        if (target) apply_rest_route(*target);
       }
       if (refusal) {
         co_await refuse(stream, *refusal);

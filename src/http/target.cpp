@@ -91,7 +91,8 @@ std::string canonical_query(std::string_view query, const std::vector<std::strin
   return canonical;
 }
 
-std::optional<std::string> canonical_address(std::string_view url_or_path, const std::vector<std::string>* kept) {
+std::optional<std::string> canonical_address(std::string_view url_or_path,
+                                             const std::vector<std::string>* kept) {
   url_or_path = url_or_path.substr(0, url_or_path.find('#'));
   auto target = parse_target(url_or_path);
   if (!target) return std::nullopt;
@@ -100,6 +101,36 @@ std::optional<std::string> canonical_address(std::string_view url_or_path, const
   const std::string query = canonical_query(target->query, kept);
   if (!query.empty()) *address += "?" + query;
   return address;
+}
+
+void apply_rest_route(OriginTarget& target) {
+  constexpr std::string_view kField = "rest_route=";
+  if (target.query.empty()) return;
+  std::string kept;
+  std::optional<std::string> route;
+  std::string_view rest = target.query;
+  while (true) {
+    const auto amp = rest.find('&');
+    const std::string_view part = rest.substr(0, amp);
+    if (!route && part.starts_with(kField)) {
+      auto decoded = percent_decode(part.substr(kField.size()), false, true);
+      if (!decoded || decoded->empty() || decoded->front() != '/') return;
+      for (const char c : *decoded) {
+        const bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' ||
+                           c == '_' || c == '.';
+        if (!plain) return;
+      }
+      if (decoded->find("..") != std::string::npos) return;  // no way out of /wp-json/
+      route = std::move(*decoded);
+    } else if (!part.empty()) {
+      kept += (kept.empty() ? "" : "&") + std::string(part);
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  if (!route) return;
+  target.path = "/wp-json" + *route;
+  target.query = std::move(kept);
 }
 
 }  // namespace byline::http

@@ -23,6 +23,13 @@ struct OriginTarget {
 // else (authority form, "*", a relative path), which is answered 400.
 std::optional<OriginTarget> parse_target(std::string_view target);
 
+// WordPress's other spelling of its REST API's addresses, for sites
+// without pretty links: "/?rest_route=/wp/v2/posts&page=2" (on any path)
+// is "/wp-json/wp/v2/posts?page=2". A route of other characters than
+// letters, digits, '/', '-', '_' and '.' (and one with "..") is left as
+// it was sent.
+void apply_rest_route(OriginTarget& target);
+
 // Percent-decodes one path segment; nullopt when the encoding is broken or
 // decodes to a NUL or a '/'.
 std::optional<std::string> decode_path_segment(std::string_view segment);

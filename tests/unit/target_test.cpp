@@ -75,3 +75,39 @@ TEST(Target, TheCanonicalAddressOfAWholeUrlIsItsPathAndQuery) {
 
 }  // namespace
 }  // namespace byline::http
+
+namespace byline::http {
+namespace {
+
+OriginTarget rest_routed(std::string path, std::string query) {
+  OriginTarget target{std::move(path), std::move(query)};
+  apply_rest_route(target);
+  return target;
+}
+
+TEST(RestRoute, IsTheWordPressApiAddressItNamesWithTheOtherFieldsKept) {
+  const auto posts = rest_routed("/", "rest_route=/wp/v2/posts&per_page=5&page=2");
+  EXPECT_EQ(posts.path, "/wp-json/wp/v2/posts");
+  EXPECT_EQ(posts.query, "per_page=5&page=2");
+  const auto encoded = rest_routed("/some/page/", "_embed&rest_route=%2Fwp%2Fv2%2Fposts%2F7");
+  EXPECT_EQ(encoded.path, "/wp-json/wp/v2/posts/7");
+  EXPECT_EQ(encoded.query, "_embed");
+  EXPECT_EQ(rest_routed("/", "rest_route=/").path, "/wp-json/");
+}
+
+TEST(RestRoute, LeavesEveryOtherAddressAsItWasSent) {
+  for (const auto& [path, query] : std::vector<std::pair<std::string, std::string>>{
+           {"/", ""},
+           {"/", "p=12"},
+           {"/", "rest_route=wp/v2/posts"},          // not from the root
+           {"/", "rest_route=/wp/v2/%3Cscript%3E"},  // not a route
+           {"/", "rest_route=/../newsroom/"},        // no way out of /wp-json/
+           {"/", "rest_route=%ZZ"}}) {
+    const auto kept = rest_routed(path, query);
+    EXPECT_EQ(kept.path, path) << query;
+    EXPECT_EQ(kept.query, query);
+  }
+}
+
+}  // namespace
+}  // namespace byline::http
