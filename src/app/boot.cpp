@@ -7,6 +7,7 @@
 #include "accounts/sessions.hpp"
 #include "api/admin_api.hpp"
 #include "api/content_api.hpp"
+#include "api/wp_rest_api.hpp"
 #include "app/data_dir.hpp"
 #include "common/cpus.hpp"
 #include "common/log.hpp"
@@ -145,14 +146,16 @@ int serve(const ServeOptions& options) {
       },
       changes);
   // Each adds its group of routes: the newsroom's under /newsroom/, the
-  // Content and Admin APIs' under /ghost/api/…/content/ and …/admin/, and
-  // the site's for every
-  // path no other group claims.
+  // Content and Admin APIs' under /ghost/api/…/content/ and …/admin/, the
+  // WordPress REST API's under /wp-json/, and the site's for every path no
+  // other group claims.
   newsroom.add_routes(*router);
   api::ContentApi content_api(store, settings_source);
   content_api.add_routes(*router);
   api::AdminApi admin_api(store, settings_source, workflow, media);
   admin_api.add_routes(*router);
+  api::WpRestApi wp_rest_api(store, settings_source);
+  wp_rest_api.add_routes(*router);
   site.add_routes(*router);
   if (server_options.page_cache) {
     // Without owning the router: its handlers reach the page cache (through

@@ -137,9 +137,16 @@ Result<PageContext> Site::context() const {
 void Site::add_routes(http::Router& router) const {
   // The reader site takes every path no other group claims.
   http::PublicRoutes routes(router, {.prefixes = {"/"}});
+  // Every page says where the WordPress REST API is, as WordPress's do:
+  // clients such as wpapi find it from any page of the site.
   auto bind = [this](auto method) {
     return [this, method](const Request& request, const Params& params, std::monostate) {
-      return (this->*method)(request, params);
+      Response response = (this->*method)(request, params);
+      if (response.header("Content-Type").starts_with("text/html")) {
+        response.set_header(
+            "Link", "<" + settings_->current()->url + "/wp-json/>; rel=\"https://api.w.org/\"");
+      }
+      return response;
     };
   };
   constexpr auto anyone = http::Public::anyone;

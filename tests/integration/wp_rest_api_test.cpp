@@ -1,0 +1,214 @@
+// The WordPress REST API over real HTTP, on the demo site: what anonymous
+// WordPress clients read (published posts and pages, categories, tags, and
+// staff with published posts, never an email), paged with WordPress's
+// headers, refused in WordPress's envelope, and cached like pages.
+#include "api_client.hpp"
+#include "byline_process.hpp"
+#include "newsroom_client.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+namespace byline::testing {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kPassword = "a long enough secret";
+
+class WpRestApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new TempDir("wp-rest-api");
+    ASSERT_TRUE(add_staff(data_->path(), "eddie@example.com", "Eddie Editor", content::Role::editor,
+                          kPassword));
+    server_ = new ServerProcess(data_->path(), {"--demo"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete data_;
+  }
+
+  static HttpResponse get(const std::string& target) { return http_get(server_->port(), target); }
+
+  static json::array list(const HttpResponse& response) {
+    boost::system::error_code error;
+    json::value body = json::parse(response.body, error);
+    if (error || !body.is_array()) {
+      ADD_FAILURE() << "not a list: " << response.body.substr(0, 300);
+      return {};
+    }
+    return body.as_array();
+  }
+
+  static std::string code_of(const HttpResponse& response) {
+    const json::object body = parsed(response);
+    return body.contains("code") ? std::string(body.at("code").as_string()) : "";
+  }
+
+  static std::string site() { return "http://127.0.0.1:" + std::to_string(server_->port()); }
+
+  static inline TempDir* data_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+TEST_F(WpRestApi, EveryPageOfTheSiteSaysWhereTheApiIsAndTheIndexDescribesIt) {
+  for (const std::string page : {"/", "/section/world/", "/no-such-page/"}) {
+    EXPECT_EQ(get(page).header("link"), "<" + site() + "/wp-json/>; rel=\"https://api.w.org/\"")
+        << page;
+  }
+  EXPECT_EQ(http_request(server_->port(), "HEAD", "/").header("link"),
+            "<" + site() + "/wp-json/>; rel=\"https://api.w.org/\"");
+  const HttpResponse index = get("/wp-json/");
+  ASSERT_EQ(index.status, 200);
+  const json::object body = parsed(index);
+  EXPECT_EQ(body.at("namespaces").as_array(), (json::array{"wp/v2"}));
+  EXPECT_TRUE(body.at("authentication").is_array());
+  EXPECT_TRUE(body.at("routes")
+                  .at("/wp/v2/posts")
+                  .at("endpoints")
+                  .at(0)
+                  .at("args")
+                  .as_object()
+                  .contains("per_page"));
+  EXPECT_EQ(get("/?rest_route=/").body, index.body);
+}
+
+TEST_F(WpRestApi, PostsComeInPagesWithWordPresssHeadersAndLinks) {
+  const HttpResponse first = get("/wp-json/wp/v2/posts?per_page=10");
+  ASSERT_EQ(first.status, 200);
+  const long total = std::stol(first.header("x-wp-total"));
+  ASSERT_GT(total, 20);
+  const long pages = (total + 9) / 10;
+  EXPECT_EQ(first.header("x-wp-totalpages"), std::to_string(pages));
+  EXPECT_EQ(list(first).size(), 10u);
+
+  const HttpResponse second = get("/wp-json/wp/v2/posts?per_page=10&page=2");
+  const std::string links = second.header("link");
+  EXPECT_NE(links.find("<" + site() + "/wp-json/wp/v2/posts?per_page=10&page=1>; rel=\"prev\""),
+            std::string::npos)
+      << links;
+  EXPECT_NE(links.find("<" + site() + "/wp-json/wp/v2/posts?per_page=10&page=3>; rel=\"next\""),
+            std::string::npos)
+      << links;
+  EXPECT_NE(list(first).at(0).at("id"), list(second).at(0).at("id"));
+
+  const HttpResponse past =
+      get("/wp-json/wp/v2/posts?per_page=10&page=" + std::to_string(pages + 1));
+  EXPECT_EQ(past.status, 400);
+  EXPECT_EQ(code_of(past), "rest_post_invalid_page_number");
+  const HttpResponse too_many = get("/wp-json/wp/v2/posts?per_page=101");
+  EXPECT_EQ(too_many.status, 400);
+  EXPECT_EQ(code_of(too_many), "rest_invalid_param");
+  EXPECT_EQ(get("/wp-json/wp/v2/posts?per_page=100").status, 200);
+  // Unknown parameters are ignored, as WordPress ignores them.
+  EXPECT_EQ(get("/wp-json/wp/v2/posts?per_page=10&_locale=user").header("x-wp-total"),
+            std::to_string(total));
+}
+
+TEST_F(WpRestApi, FiltersSlugsFieldsAndListsInEitherSpelling) {
+  const json::array posts = list(get("/wp-json/wp/v2/posts?per_page=3"));
+  ASSERT_EQ(posts.size(), 3u);
+  const std::string slug(posts.at(0).at("slug").as_string());
+  const json::array one = list(get("/wp-json/wp/v2/posts?slug=" + slug));
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one.at(0).at("id"), posts.at(0).at("id"));
+  EXPECT_TRUE(list(get("/wp-json/wp/v2/posts?slug=no-such-story")).empty());
+  const std::string id = std::to_string(posts.at(0).at("id").as_int64());
+  const HttpResponse missing = get("/wp-json/wp/v2/posts/999999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(code_of(missing), "rest_post_invalid_id");
+  EXPECT_EQ(parsed(get("/wp-json/wp/v2/posts/" + id)).at("id"), posts.at(0).at("id"));
+
+  const json::array fields = list(get("/wp-json/wp/v2/posts?per_page=2&_fields=id,title"));
+  for (const json::value& post : fields) {
+    EXPECT_EQ(post.as_object().size(), 2u);
+    EXPECT_TRUE(post.as_object().contains("title"));
+  }
+  const json::array categories = list(get("/wp-json/wp/v2/categories"));
+  ASSERT_GE(categories.size(), 2u);
+  const std::string a = std::to_string(categories.at(0).at("id").as_int64());
+  const std::string b = std::to_string(categories.at(1).at("id").as_int64());
+  const HttpResponse commas = get("/wp-json/wp/v2/posts?per_page=100&categories=" + a + "," + b);
+  const HttpResponse brackets =
+      get("/wp-json/wp/v2/posts?per_page=100&categories%5B%5D=" + a + "&categories%5B%5D=" + b);
+  EXPECT_EQ(list(commas), list(brackets));
+  EXPECT_EQ(std::stol(commas.header("x-wp-total")),
+            categories.at(0).at("count").as_int64() + categories.at(1).at("count").as_int64());
+  EXPECT_EQ(code_of(get("/wp-json/wp/v2/posts?categories=world")), "rest_invalid_param");
+}
+
+TEST_F(WpRestApi, PagesAndPostsAreEachTheirOwnAndNothingUnpublishedShows) {
+  const json::array pages = list(get("/wp-json/wp/v2/pages"));
+  ASSERT_FALSE(pages.empty());
+  const std::string page_id = std::to_string(pages.at(0).at("id").as_int64());
+  EXPECT_EQ(pages.at(0).at("type"), "page");
+  EXPECT_EQ(get("/wp-json/wp/v2/posts/" + page_id).status, 404);
+  EXPECT_EQ(get("/wp-json/wp/v2/pages/" + page_id).status, 200);
+  const HttpResponse drafts = get("/wp-json/wp/v2/posts?status=draft");
+  EXPECT_EQ(drafts.status, 400);
+  const HttpResponse edit = get("/wp-json/wp/v2/posts?context=edit");
+  EXPECT_EQ(edit.status, 401);
+  EXPECT_EQ(code_of(edit), "rest_forbidden_context");
+}
+
+TEST_F(WpRestApi, StaffWithPublishedPostsAreListedWithoutEmailsAndNobodyElseIs) {
+  const json::array people = list(get("/wp-json/wp/v2/users"));
+  ASSERT_FALSE(people.empty());
+  for (const json::value& person : people) {
+    EXPECT_FALSE(person.as_object().contains("email"));
+    EXPECT_FALSE(person.as_object().contains("username"));
+    EXPECT_FALSE(person.as_object().contains("roles"));
+  }
+  const std::string id = std::to_string(people.at(0).at("id").as_int64());
+  EXPECT_EQ(parsed(get("/wp-json/wp/v2/users/" + id)).at("name"), people.at(0).at("name"));
+  EXPECT_EQ(code_of(get("/wp-json/wp/v2/users/999")), "rest_user_cannot_view");
+  EXPECT_EQ(code_of(get("/wp-json/wp/v2/users/me")), "rest_not_logged_in");
+  EXPECT_EQ(get("/wp-json/wp/v2/users?roles=administrator").status, 401);
+  EXPECT_EQ(get("/wp-json/wp/v2/users?orderby=email").status, 401);
+}
+
+TEST_F(WpRestApi, APublishShowsInTheNextAnswerThatListsIt) {
+  const std::string target = "/wp-json/wp/v2/posts?per_page=3&_fields=id,title";
+  get(target);
+  ASSERT_EQ(get(target).header("x-cache"), "HIT");
+  const long total = std::stol(get(target).header("x-wp-total"));
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+  ASSERT_EQ(eddie
+                .post("/newsroom/posts/new/",
+                      "title=Ceasefire+agreed&body=%3Cp%3EText.%3C%2Fp%3E&intent=publish")
+                .status,
+            303);
+  const HttpResponse after = get(target);
+  EXPECT_EQ(after.header("x-wp-total"), std::to_string(total + 1));
+  EXPECT_EQ(list(after).at(0).at("title").at("rendered"), "Ceasefire agreed");
+}
+
+TEST_F(WpRestApi, AnswersAreCachedByTheirQueryAndRefusalsAreWordPressErrors) {
+  const std::string target = "/wp-json/wp/v2/posts?per_page=4&page=2";
+  get(target);
+  const HttpResponse again = get(target);
+  EXPECT_EQ(again.header("x-cache"), "HIT");
+  EXPECT_EQ(list(again).size(), 4u);
+  const HttpResponse other = get("/wp-json/wp/v2/posts?per_page=4&page=3");
+  EXPECT_NE(list(other).at(0).at("id"), list(again).at(0).at("id"));
+
+  const HttpResponse nowhere = get("/wp-json/wp/v2/comments");
+  EXPECT_EQ(nowhere.status, 404);
+  EXPECT_EQ(code_of(nowhere), "rest_no_route");
+  const HttpResponse written = http_request(server_->port(), "POST", "/wp-json/wp/v2/posts",
+                                            {{"Content-Type", "application/json"}}, "{}");
+  EXPECT_EQ(written.status, 404);
+  EXPECT_EQ(code_of(written), "rest_no_route");
+  // A browser on another site may read it, headers and all.
+  const HttpResponse preflight =
+      http_request(server_->port(), "OPTIONS", "/wp-json/wp/v2/posts",
+                   {{"Origin", "https://front.example"}, {"Access-Control-Request-Method", "GET"}});
+  EXPECT_EQ(preflight.header("access-control-allow-origin"), "*");
+  EXPECT_NE(get("/wp-json/wp/v2/posts").header("access-control-expose-headers").find("X-WP-Total"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace byline::testing
