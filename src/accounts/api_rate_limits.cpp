@@ -66,4 +66,13 @@ std::chrono::seconds ApiRateLimits::take_uncached(const std::string& key,
   return wait;
 }
 
+std::chrono::seconds ApiRateLimits::uncached_wait(const std::string& key,
+                                                  const std::string& address,
+                                                  Clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  const Bucket& bucket = refilled(uncached_, key + '\n' + client_of(address),
+                                  limits_.uncached_burst, limits_.uncached_per_second, now);
+  return wait_for_one(bucket, limits_.uncached_per_second);
+}
+
 }  // namespace byline::accounts

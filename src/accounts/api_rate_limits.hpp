@@ -48,6 +48,10 @@ class ApiRateLimits {
   // client's allowance); how long to wait when none is left (zero: go ahead).
   std::chrono::seconds take_uncached(const std::string& key, const std::string& address,
                                      Clock::time_point now);
+  // The same wait, without taking anything: for a look before a request's
+  // body is read, when the request takes its answer later.
+  std::chrono::seconds uncached_wait(const std::string& key, const std::string& address,
+                                     Clock::time_point now);
 
  private:
   struct Bucket {

@@ -124,12 +124,13 @@ struct AdminApi::Handlers {
       if (wait.count() > 0) return too_many_requests(wait, "refused requests from this address");
     }
     if (refusal) return admitted;
-    // Asked before a large body is read, the key's allowance is left for
-    // the second asking, body and all, so that one request takes one.
-    if (request.body_pending) return admitted;
-    const auto wait =
-        limits->take_uncached(std::get<store::ApiKey>(admitted).lookup, request.remote_address,
-                              accounts::ApiRateLimits::Clock::now());
+    // Asked before a large body is read, the key's allowance is looked at
+    // but left for the second asking, body and all: one request takes one.
+    const auto& lookup = std::get<store::ApiKey>(admitted).lookup;
+    const auto now = accounts::ApiRateLimits::Clock::now();
+    const auto wait = request.body_pending
+                          ? limits->uncached_wait(lookup, request.remote_address, now)
+                          : limits->take_uncached(lookup, request.remote_address, now);
     if (wait.count() > 0) return too_many_requests(wait, "requests for this key");
     return admitted;
   }

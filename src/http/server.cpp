@@ -357,7 +357,11 @@ struct Server::Impl {
         refusal = check_framing(framing);
         target = parse_target(header.target());
         if (!refusal && !target) refusal = Refusal{400, "Bad request: the address is not valid.\n"};
-        if (target) apply_rest_route(*target);
+        // Only reads: the API it names takes nothing else, and a write's
+        // body limit and gate were chosen by the path it was sent to.
+        const bool reads =
+            header.method() == bhttp::verb::get || header.method() == bhttp::verb::head;
+        if (target && reads) apply_rest_route(*target);
       }
       if (refusal) {
         co_await refuse(stream, *refusal);

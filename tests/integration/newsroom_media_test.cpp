@@ -129,6 +129,11 @@ TEST_F(NewsroomMedia, ALargeUploadWithoutASessionIsRefusedBeforeItIsSent) {
   const std::string forged = send_raw(
       server_->port(), head + "Cookie: " + staff_->cookie() + "\r\nX-CSRF-Token: forged\r\n\r\n");
   EXPECT_TRUE(forged.starts_with("HTTP/1.1 403 ")) << forged.substr(0, 200);
+  // WordPress's ?rest_route= spelling turns no upload into a read.
+  const std::string rerouted = send_raw(
+      server_->port(), "POST /newsroom/media/?rest_route=/wp/v2/posts HTTP/1.1\r\nHost: "
+                       "127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: 5000000\r\n\r\n");
+  EXPECT_TRUE(rerouted.starts_with("HTTP/1.1 401 ")) << rerouted.substr(0, 200);
   EXPECT_TRUE(store_->media(10, 0)->empty());
 }
 

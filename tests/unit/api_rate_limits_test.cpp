@@ -71,4 +71,13 @@ TEST(ApiRateLimits, AFloodOfAddressesDoesNotGrowWithoutBoundOrForgetTheOneWaitin
 }
 
 }  // namespace
+TEST(ApiRateLimits, ALookAtAnAllowanceTakesNothingFromIt) {
+  ApiRateLimits limits({.uncached_burst = 1, .uncached_per_second = 1});
+  const std::string app = "192.0.2.1";
+  EXPECT_EQ(limits.uncached_wait("key-a", app, kStart), 0s);
+  EXPECT_EQ(limits.uncached_wait("key-a", app, kStart), 0s);
+  EXPECT_EQ(limits.take_uncached("key-a", app, kStart), 0s);
+  EXPECT_EQ(limits.uncached_wait("key-a", app, kStart), 1s);
+}
+
 }  // namespace byline::accounts
