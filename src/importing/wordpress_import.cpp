@@ -29,6 +29,18 @@ using content::Id;
 
 constexpr std::size_t kMaxExamples = 20;
 
+// A WordPress id ("123") as a number; 0 for anything else, or one too
+// large to be a post's.
+Id wordpress_number(std::string_view text) {
+  if (text.empty() || text.size() > 15) return 0;
+  Id number = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return 0;
+    number = number * 10 + (c - '0');
+  }
+  return number;
+}
+
 // "2019-05-04 09:30:00" as a time; nullopt for WordPress's zero date
 // ("0000-00-00 00:00:00", an unpublished draft's) and anything malformed.
 std::optional<Time> wordpress_time(std::string_view text) {
@@ -733,6 +745,9 @@ class WordPressImporter {
     }
 
     imported.legacy = key("post", item.post_id);
+    // WordPress's number, kept where no post has had it: the REST API's
+    // clients and old ?p= links name stories by it.
+    imported.preferred_id = wordpress_number(item.post_id);
     imported.old_addresses = old_addresses(item, post);
     imported.digest = digest(item, post);
     batch_.push_back(std::move(imported));

@@ -168,6 +168,7 @@ Result<PreparedImport> Workflow::prepare_import(
                                  write.post.title, now);
     write.legacy = batch[i].legacy;
     write.legacy_digest = batch[i].digest;
+    write.preferred_id = batch[i].preferred_id;
     write.search_text = std::move(search_texts[i]);
     outcome.redirects = static_cast<int>(write.redirects_from.size());
     prepared_import.writes.push_back(std::move(write));

@@ -86,6 +86,7 @@ struct ImportedPost {
   store::LegacyKey legacy;
   std::string digest;  // of the source's item: equal to last time means unchanged
   std::vector<std::string> old_addresses;  // canonical addresses that must lead to it
+  content::Id preferred_id = 0;            // the source's number, kept if free (PostWrite)
 };
 
 enum class ImportResult { created, updated, unchanged, skipped };

@@ -160,6 +160,11 @@ struct PostWrite {
   // An imported post: where it came from, recorded with it.
   std::optional<LegacyKey> legacy;
   std::string legacy_digest;
+  // For a new post: the id to give it if no post has ever had it (an
+  // import from WordPress keeps WordPress's numbers, so that API clients'
+  // stored ids still name the same story); 0, or an id once used, gives
+  // the next free one.
+  Id preferred_id = 0;
   // The post's title and text as content::normalize_for_search makes them,
   // when the writer made them already (an import does, on every core, so
   // that the one writer does not); nullopt: the Store makes them.

@@ -205,6 +205,43 @@ TEST_F(WordPressImport, EveryOldAddressLeadsToItsNewPage) {
   EXPECT_EQ(image.header("content-type"), "image/webp");
 }
 
+TEST_F(WordPressImport, StoriesKeepTheirWordPressIdsAndTheRestApiReadsThemByThose) {
+  ASSERT_EQ(import_with_uploads().exit_code, 0);
+  {
+    auto store = open_store(data_.path());
+    EXPECT_EQ((**store->post_by_slug("talks-resume-in-vienna")).id, 101);
+    EXPECT_EQ((**store->post_by_slug("about")).id, 2);
+  }
+  ServerProcess server(data_.path(), {});
+  const HttpResponse post = http_get(server.port(), "/wp-json/wp/v2/posts/101");
+  ASSERT_EQ(post.status, 200) << post.body.substr(0, 300);
+  EXPECT_NE(post.body.find("\"slug\":\"talks-resume-in-vienna\""), std::string::npos);
+  EXPECT_EQ(http_get(server.port(), "/wp-json/wp/v2/pages/2").status, 200);
+  EXPECT_EQ(http_get(server.port(), "/wp-json/wp/v2/posts/106").status, 404) << "not published";
+}
+
+TEST(WordPressIds, ANewPostGoesPastEveryIdAnImportKeptAndAnIdOnceUsedIsNeverTakenAgain) {
+  TempDir data("wordpress-ids");
+  auto store = open_store(data.path());
+  int written = 0;
+  auto write = [&](content::Id preferred) {
+    store::PostWrite one;
+    one.post.title = "Story " + std::to_string(++written);
+    one.post.slug = "story-" + std::to_string(written);
+    one.post.created_at = one.post.updated_at = now_utc();
+    one.preferred_id = preferred;
+    auto saved = store->save_post(one);
+    EXPECT_TRUE(saved.ok()) << saved.error().message << " " << saved.error().detail;
+    return saved.ok() ? saved->id : 0;
+  };
+  EXPECT_EQ(write(500), 500);
+  EXPECT_EQ(write(0), 501);
+  EXPECT_EQ(write(500), 502) << "taken";
+  EXPECT_EQ(write(7), 7) << "never used";
+  ASSERT_TRUE(*store->delete_post(7, store::AuditEntry{}));
+  EXPECT_EQ(write(7), 503) << "once used, by a post since deleted";
+}
+
 TEST_F(WordPressImport, ARunAgainChangesNothingAndAChangedExportUpdatesInPlace) {
   ASSERT_EQ(import_with_uploads().exit_code, 0);
   auto store = open_store(data_.path());

@@ -162,17 +162,21 @@ Result<void> keep_body_in_newest_revision(Connection& connection, Id post_id, in
 }  // namespace
 
 Result<Id> insert_post(Connection& connection, const Post& post,
-                       const std::vector<content::Tag>& tags, Id saved_by) {
+                       const std::vector<content::Tag>& tags, Id saved_by, Id preferred_id) {
   {
-    auto statement =
-        connection.prepare("INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
-                           ", revision, id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, "
-                           // Past every id a post has had, deleted ones too (migration 17).
-                           "max(coalesce((SELECT max(id) FROM posts), 0), "
-                           "coalesce((SELECT max(id) FROM deleted_post_ids), 0)) + 1)");
+    auto statement = connection.prepare(
+        "INSERT INTO posts (" BYLINE_POST_WRITE_COLUMNS
+        ", revision, id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, "
+        // The id asked for if no post ever had it, else past
+        // every id a post has had, deleted ones too (migration 17).
+        "CASE WHEN ?21 > 0 AND NOT EXISTS (SELECT 1 FROM posts WHERE id = ?21) "
+        "AND NOT EXISTS (SELECT 1 FROM deleted_post_ids WHERE id = ?21) THEN ?21 "
+        "ELSE max(coalesce((SELECT max(id) FROM posts), 0), "
+        "coalesce((SELECT max(id) FROM deleted_post_ids), 0)) + 1 END)");
     BYLINE_TRY(statement);
     bind_post(**statement, post);
+    (*statement)->bind(21, preferred_id);
     BYLINE_TRY((*statement)->run());
   }
   const Id id = connection.last_insert_id();
@@ -289,7 +293,7 @@ Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write
     indexed_before = std::move(*indexed);
   }
   if (post.id == 0) {
-    auto id = insert_post(connection, post, tags, write.saved_by);
+    auto id = insert_post(connection, post, tags, write.saved_by, write.preferred_id);
     BYLINE_TRY(id);
     saved.id = *id;
     saved.revision = 1;

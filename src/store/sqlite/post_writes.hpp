@@ -41,9 +41,10 @@ Result<void> remember_legacy(Connection& connection, const LegacyKey& key, Id lo
 Result<std::optional<LegacyRecord>> find_legacy(Connection& connection, const LegacyKey& key);
 
 // Inserts a new post with its relations (`tags`: its tags with their ids)
-// and first revision (its search entry is index_for_search's).
+// and first revision (its search entry is index_for_search's), as
+// `preferred_id` if no post ever had that id (PostWrite::preferred_id).
 Result<Id> insert_post(Connection& connection, const content::Post& post,
-                       const std::vector<content::Tag>& tags, Id saved_by);
+                       const std::vector<content::Tag>& tags, Id saved_by, Id preferred_id);
 // Replaces post `post.id` if its revision is still `post.revision`
 // (conflict otherwise); returns the new revision's number.
 Result<int> replace_post(Connection& connection, const content::Post& post,
