@@ -1,8 +1,8 @@
 // Byline's posts, pages, sections, tags and staff as WordPress's REST API
 // shows them (context "view", and "embed" inside _embedded), so that
 // clients written for WordPress read them unchanged. Sections are
-// WordPress categories; ids are Byline's, which an import from WordPress
-// keeps where it can.
+// WordPress categories. Ids are Byline's; a post imported from WordPress
+// has WordPress's where no other post had it.
 #pragma once
 
 #include "content/model.hpp"
@@ -29,8 +29,9 @@ struct WpContext {
 std::string wp_local_time(Time time, const render::DateFormatter& dates);
 std::string wp_gmt_time(Time time);
 
-// A published post or page. `embed`: the shorter form _embedded carries.
+// A published post or page.
 boost::json::object wp_post_json(const content::Post& post, const WpContext& context);
+// Sections, tags and people; `embed`: the shorter form _embedded carries.
 boost::json::object wp_category_json(const content::Section& section, long posts,
                                      const WpContext& context, bool embed = false);
 boost::json::object wp_tag_json(const content::Tag& tag, long posts, const WpContext& context,

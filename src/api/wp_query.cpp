@@ -24,7 +24,7 @@ const char* const kListParams[] = {"categories",  "categories_exclude",
 const char* const kOneParams[] = {
     "page",   "per_page",       "offset",          "order",        "orderby",    "after",
     "before", "modified_after", "modified_before", "tax_relation", "hide_empty", "post",
-    "_embed", "search",         "context",         "status",       "who"};
+    "_embed", "search",         "context",         "status",       "who",        "sticky"};
 
 // Every value of list parameter `name`, from "a,b" and from "name[]=a".
 std::vector<std::string> list_values(const http::Form& form, const std::string& name) {
@@ -160,6 +160,11 @@ std::variant<WpListQuery, WpQueryError> read_wp_query(const http::Form& form,
     if (auto* error = std::get_if<WpQueryError>(&read)) return *error;
     *param.into = std::get<std::optional<Time>>(read);
   }
+  if (form.has("sticky")) {
+    auto sticky = flag(form, "sticky");
+    if (auto* error = std::get_if<WpQueryError>(&sticky)) return *error;
+    query.sticky = std::get<bool>(sticky);
+  }
   auto hide_empty = flag(form, "hide_empty");
   if (auto* error = std::get_if<WpQueryError>(&hide_empty)) return *error;
   query.hide_empty = std::get<bool>(hide_empty);
@@ -187,6 +192,7 @@ PostCondition wp_post_condition(const WpListQuery& query) {
     for (PostCondition& one : taxonomies) all.push_back(std::move(one));
   }
   if (!query.author.empty()) all.push_back(PostCondition::with_ids(Kind::author_id, query.author));
+  if (query.sticky) all.push_back(PostCondition::featured_is(*query.sticky));
   if (!query.include.empty()) all.push_back(PostCondition::with_ids(Kind::id, query.include));
   if (!query.slug.empty()) all.push_back(PostCondition::with_slugs(Kind::slug, query.slug));
   std::vector<PostCondition> excluded;

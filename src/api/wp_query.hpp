@@ -29,6 +29,7 @@ struct WpListQuery {
   std::string orderby;  // as sent, checked by the listing that reads it
   std::optional<Time> after, before, modified_after, modified_before;
   bool hide_empty = false;
+  std::optional<bool> sticky;       // posts: editors' picks only, or none of them
   std::vector<std::string> fields;  // _fields; empty: every field
   bool embed = false;               // _embed
   std::string search;

@@ -12,6 +12,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <unordered_map>
 
@@ -62,12 +63,15 @@ Response answer(const json::value& body, std::vector<std::string> shows,
   return response;
 }
 
-// The query string of `request` with `page` set to `page`.
+// The query string of `request` with `page` set to `page`: of the fields a
+// listing reads only, since the cached answer carrying these links is
+// every such request's.
 std::string with_page(const Request& request, int page) {
+  static const std::vector<std::string> read = wp_query_fields();
   std::string query;
   const http::Form sent = http::Form::parse(request.query);
   for (const auto& [name, value] : sent.fields()) {
-    if (name == "page") continue;
+    if (name == "page" || std::find(read.begin(), read.end(), name) == read.end()) continue;
     query += (query.empty() ? "" : "&") + http::url_encode(name) + "=" + http::url_encode(value);
   }
   return query + (query.empty() ? "" : "&") + "page=" + std::to_string(page);
@@ -119,6 +123,21 @@ std::optional<content::Id> id_in(std::string_view text) {
     id = id * 10 + (c - '0');
   }
   return id;
+}
+
+// Whether a term or a person named `name` (`slug`) is one a search for
+// `typed` finds, as WordPress searches them: the words anywhere in the
+// name or the slug, letters of the Latin alphabet in either case.
+bool matches_search(std::string_view typed, std::string_view name, std::string_view slug) {
+  if (typed.empty()) return true;
+  auto folded = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string wanted = folded(typed);
+  return folded(name).find(wanted) != std::string::npos ||
+         folded(slug).find(wanted) != std::string::npos;
 }
 
 bool listed_in(const std::vector<content::Id>& ids, content::Id id) {
@@ -180,8 +199,20 @@ std::string hours_of(std::string_view offset) {
   return text;
 }
 
-// Who may read what: everything here is for anyone.
-enum class WpAccess { anyone };
+// What a route for one item reads of its query; the cache keys it by these.
+const std::vector<std::string> kOneItemFields = {"_fields", "_fields[]", "_embed", "context",
+                                                 "status"};
+
+// The fields of `query` named in `names`, the rest dropped.
+http::Form only_fields(std::string_view query, const std::vector<std::string>& names) {
+  std::string kept;
+  const http::Form sent = http::Form::parse(query);
+  for (const auto& [name, value] : sent.fields()) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) continue;
+    kept += (kept.empty() ? "" : "&") + http::url_encode(name) + "=" + http::url_encode(value);
+  }
+  return http::Form::parse(kept);
+}
 
 }  // namespace
 
@@ -194,9 +225,13 @@ struct WpRestApi::Handlers {
     return WpContext{current->url, render::DateFormatter(current->locale, current->time_zone)};
   }
 
-  std::variant<WpListQuery, Response> read_query(const Request& request,
-                                                 bool ascending_by_default) const {
-    const http::Form form = http::Form::parse(request.query);
+  // `only`: the fields to read (one item's route reads a few); nullptr:
+  // every field a listing reads.
+  std::variant<WpListQuery, Response> read_query(
+      const Request& request, bool ascending_by_default,
+      const std::vector<std::string>* only = nullptr) const {
+    const http::Form form =
+        only ? only_fields(request.query, *only) : http::Form::parse(request.query);
     // Everything here is what anyone may see; the forms of it that need
     // a signed-in user are refused as WordPress refuses them.
     if (form.get("context") == "edit") {
@@ -292,7 +327,9 @@ struct WpRestApi::Handlers {
     std::optional<Response> refusal;
     const auto order = post_order(query, refusal);
     if (refusal) return std::move(*refusal);
-    const bool in_list_order = query.orderby == "include" || query.orderby == "include_slugs";
+    // In the order of `include` or `slug`, when there is one to keep.
+    const bool in_list_order = (query.orderby == "include" && !query.include.empty()) ||
+                               (query.orderby == "include_slugs" && !query.slug.empty());
 
     store::PostQuery listing;
     listing.type = type;
@@ -376,7 +413,7 @@ struct WpRestApi::Handlers {
   }
 
   Response read_post(const Request& request, const Params& params, content::PostType type) const {
-    auto read = read_query(request, false);
+    auto read = read_query(request, false, &kOneItemFields);
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
     const WpListQuery& query = std::get<WpListQuery>(read);
     const char* invalid_id = "Invalid post ID.";
@@ -451,6 +488,7 @@ struct WpRestApi::Handlers {
       return found == counts.end() ? 0L : found->second;
     };
     std::erase_if(terms, [&](const Term& term) {
+      if (!matches_search(query.search, term.name, term.slug)) return true;
       if (!query.include.empty() && !listed_in(query.include, term.id)) return true;
       if (listed_in(query.exclude, term.id)) return true;
       if (!query.slug.empty() && !named_in(query.slug, term.slug)) return true;
@@ -523,15 +561,29 @@ struct WpRestApi::Handlers {
                                           });
   }
 
-  Response tags(const Request& request) const {
+  struct PublishedTags {
+    std::vector<content::Tag> tags;
+    std::unordered_map<content::Id, long> posts;
+  };
+  // Tags on published articles, with how many each has. Rule: a tag an
+  // editor made for a draft ("Acme merger") is nobody's business yet.
+  Result<PublishedTags> published_tags() const {
     auto tags = store->tags();
-    if (!tags) return internal_error(tags.error());
+    BYLINE_TRY(tags);
     auto counts = store->published_counts(content::PostType::article, now_utc());
-    if (!counts) return internal_error(counts.error());
-    std::unordered_map<content::Id, long> by_tag(counts->by_tag.begin(), counts->by_tag.end());
+    BYLINE_TRY(counts);
+    PublishedTags published{std::move(*tags), {counts->by_tag.begin(), counts->by_tag.end()}};
+    std::erase_if(published.tags,
+                  [&](const content::Tag& tag) { return !published.posts.contains(tag.id); });
+    return published;
+  }
+
+  Response tags(const Request& request) const {
+    auto published = published_tags();
+    if (!published) return internal_error(published.error());
     const WpContext where = context();
     return browse_terms<content::Tag>(
-        request, std::move(*tags), by_tag,
+        request, std::move(published->tags), published->posts,
         [&](const content::Tag& tag, long posts) { return wp_tag_json(tag, posts, where); });
   }
 
@@ -539,7 +591,7 @@ struct WpRestApi::Handlers {
   Response read_term(const Request& request, const Params& params,
                      const Result<std::vector<Term>>& terms,
                      const std::function<json::object(const Term&)>& to_json) const {
-    auto read = read_query(request, true);
+    auto read = read_query(request, true, &kOneItemFields);
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
     if (!terms) return internal_error(terms.error());
     for (const Term& term : *terms) {
@@ -565,13 +617,12 @@ struct WpRestApi::Handlers {
   }
 
   Response tag(const Request& request, const Params& params) const {
-    auto counts = store->published_counts(content::PostType::article, now_utc());
-    if (!counts) return internal_error(counts.error());
-    std::unordered_map<content::Id, long> by_tag(counts->by_tag.begin(), counts->by_tag.end());
+    auto published = published_tags();
+    if (!published) return internal_error(published.error());
     const WpContext where = context();
-    return read_term<content::Tag>(request, params, store->tags(), [&](const content::Tag& tag) {
-      return wp_tag_json(tag, by_tag[tag.id], where);
-    });
+    return read_term<content::Tag>(
+        request, params, Result<std::vector<content::Tag>>(std::move(published->tags)),
+        [&](const content::Tag& tag) { return wp_tag_json(tag, published->posts[tag.id], where); });
   }
 
   // --- Users -----------------------------------------------------------------
@@ -603,7 +654,8 @@ struct WpRestApi::Handlers {
     if (!people) return internal_error(people.error());
     std::vector<content::User> listed = std::move(*people);
     std::erase_if(listed, [&](const content::User& user) {
-      return (!query.include.empty() && !listed_in(query.include, user.id)) ||
+      return !matches_search(query.search, user.name, user.slug) ||
+             (!query.include.empty() && !listed_in(query.include, user.id)) ||
              listed_in(query.exclude, user.id) ||
              (!query.slug.empty() && !named_in(query.slug, user.slug));
     });
@@ -645,7 +697,7 @@ struct WpRestApi::Handlers {
   }
 
   Response user(const Request& request, const Params& params) const {
-    auto read = read_query(request, true);
+    auto read = read_query(request, true, &kOneItemFields);
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
     auto people = store->published_authors(now_utc());
     if (!people) return internal_error(people.error());
@@ -687,7 +739,7 @@ void WpRestApi::add_routes(http::Router& router) const {
        }});
   const auto h = handlers_;
   const std::vector<std::string> listing = wp_query_fields();
-  const std::vector<std::string> one = {"_fields", "_fields[]", "_embed", "context", "status"};
+  const std::vector<std::string>& one = kOneItemFields;
   using Anyone = http::Public;
   // WordPress takes its routes with a trailing slash and without.
   auto both = [&](const std::string& pattern, auto handler, const std::vector<std::string>& reads) {

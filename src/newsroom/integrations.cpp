@@ -63,7 +63,6 @@ Response Newsroom::render_integrations(int status, const SignedIn& me, std::stri
     }
     row.set("created_by", by);
     row.set("revoke_url", "/newsroom/integrations/" + std::to_string(key.id) + "/revoke/");
-    row.set("csrf_token", me.session.csrf_token);
     if (key.revoked_at) {
       row.set("revoked", dates().date(*key.revoked_at));
       revoked.push_back(row);

@@ -92,6 +92,11 @@ TEST_F(WpRestApi, PostsComeInPagesWithWordPresssHeadersAndLinks) {
             std::string::npos)
       << links;
   EXPECT_NE(list(first).at(0).at("id"), list(second).at(0).at("id"));
+  // Links carry what the listing reads, not what a first caller added.
+  const std::string tracked =
+      get("/wp-json/wp/v2/posts?per_page=10&utm_source=mail").header("link");
+  EXPECT_EQ(tracked.find("utm_source"), std::string::npos) << tracked;
+  EXPECT_NE(tracked.find("per_page=10&page=2"), std::string::npos) << tracked;
 
   const HttpResponse past =
       get("/wp-json/wp/v2/posts?per_page=10&page=" + std::to_string(pages + 1));
@@ -136,6 +141,49 @@ TEST_F(WpRestApi, FiltersSlugsFieldsAndListsInEitherSpelling) {
   EXPECT_EQ(std::stol(commas.header("x-wp-total")),
             categories.at(0).at("count").as_int64() + categories.at(1).at("count").as_int64());
   EXPECT_EQ(code_of(get("/wp-json/wp/v2/posts?categories=world")), "rest_invalid_param");
+
+  // Editors' picks, and terms found by name.
+  for (const json::value& post : list(get("/wp-json/wp/v2/posts?sticky=true&per_page=100"))) {
+    EXPECT_TRUE(post.at("sticky").as_bool());
+  }
+  const json::array found = list(get("/wp-json/wp/v2/categories?search=ECON"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found.at(0).at("name"), "Economy");
+  // One item's route reads only what it takes: a listing's field is no error there.
+  EXPECT_EQ(get("/wp-json/wp/v2/posts/" + id + "?per_page=0").status, 200);
+}
+
+TEST_F(WpRestApi, NoDraftScheduledPostDraftsTagOrStaffWithoutPublishedPostsShows) {
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+  ASSERT_EQ(eddie
+                .post("/newsroom/posts/new/",
+                      "title=Acme+merger+talks&tags=Acme+merger&body=%3Cp%3EEmbargoed.%3C%2Fp%3E"
+                      "&intent=save")
+                .status,
+            303);
+  ASSERT_EQ(eddie
+                .post("/newsroom/posts/new/",
+                      "title=Budget+day&body=%3Cp%3ELater.%3C%2Fp%3E&intent=schedule&publish_at="
+                      "2099-01-01T09:00")
+                .status,
+            303);
+  for (const std::string target :
+       {"/wp-json/wp/v2/posts?per_page=100", "/wp-json/wp/v2/posts?per_page=100&page=2",
+        "/wp-json/wp/v2/tags?per_page=100", "/wp-json/wp/v2/users?per_page=100",
+        "/wp-json/wp/v2/posts?slug=acme-merger-talks", "/wp-json/wp/v2/posts?slug=budget-day"}) {
+    const HttpResponse answer = get(target);
+    EXPECT_EQ(answer.body.find("Acme merger"), std::string::npos) << target;
+    EXPECT_EQ(answer.body.find("Budget day"), std::string::npos) << target;
+    EXPECT_EQ(answer.body.find("Eddie Editor"), std::string::npos) << target;
+  }
+  for (const std::string kind : {"tags", "users"}) {
+    const json::array all = list(get("/wp-json/wp/v2/" + kind + "?per_page=100"));
+    for (const json::value& one : all) {
+      const std::string id = std::to_string(one.at("id").as_int64());
+      EXPECT_EQ(get("/wp-json/wp/v2/" + kind + "/" + id).status, 200) << kind << " " << id;
+    }
+  }
 }
 
 TEST_F(WpRestApi, PagesAndPostsAreEachTheirOwnAndNothingUnpublishedShows) {
