@@ -78,7 +78,7 @@ std::string with_page(const Request& request, int page) {
 }
 
 // WordPress's paging headers on a listing of `total` items: the counts,
-// and Link rel="prev"/"next" with every other parameter kept. Core sends
+// and Link rel="prev"/"next" with the other fields the listing reads. Core sends
 // these in its own spelling, which @wordpress/api-fetch matches exactly.
 void add_paging(Response& response, const Request& request, std::string_view site_url,
                 const WpListQuery& query, long total) {
