@@ -149,6 +149,13 @@ TEST_F(WpRestApi, FiltersSlugsFieldsAndListsInEitherSpelling) {
   const json::array found = list(get("/wp-json/wp/v2/categories?search=ECON"));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found.at(0).at("name"), "Economy");
+  const json::array people = list(get("/wp-json/wp/v2/users"));
+  const std::string name(people.at(0).at("name").as_string());
+  const json::array person =
+      list(get("/wp-json/wp/v2/users?search=" + http::url_encode(name.substr(0, 4))));
+  ASSERT_FALSE(person.empty());
+  EXPECT_EQ(person.at(0).at("name"), people.at(0).at("name"));
+  EXPECT_TRUE(list(get("/wp-json/wp/v2/tags?search=no-such-tag-anywhere")).empty());
   // One item's route reads only what it takes: a listing's field is no error there.
   EXPECT_EQ(get("/wp-json/wp/v2/posts/" + id + "?per_page=0").status, 200);
 }
