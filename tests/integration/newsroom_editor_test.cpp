@@ -35,7 +35,9 @@ class NewsroomEditor : public ::testing::Test {
     start();
   }
 
-  void start() { server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{}); }
+  void start() {
+    server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{});
+  }
   unsigned short port() const { return server_->port(); }
 
   StaffClient sign_in(const std::string& email) {
@@ -50,10 +52,11 @@ class NewsroomEditor : public ::testing::Test {
   }
 
   // Creates a post; returns its editor path ("/newsroom/posts/7/").
-  std::string create(const StaffClient& staff, const std::string& title, const std::string& intent) {
-    const HttpResponse answer = post("/newsroom/posts/new/", staff,
-                                     "title=" + http::url_encode(title) +
-                                         "&body=%3Cp%3EStory+text.%3C%2Fp%3E&intent=" + intent);
+  std::string create(const StaffClient& staff, const std::string& title,
+                     const std::string& intent) {
+    const HttpResponse answer = post(
+        "/newsroom/posts/new/", staff,
+        "title=" + http::url_encode(title) + "&body=%3Cp%3EStory+text.%3C%2Fp%3E&intent=" + intent);
     EXPECT_EQ(answer.status, 303) << visible_text(answer.body);
     const std::string location = answer.header("location");
     return location.substr(0, location.find('?'));
@@ -75,21 +78,25 @@ TEST_F(NewsroomEditor, AContributorsStoryIsReviewedAndPublishedByAnEditor) {
   EXPECT_EQ(http_get(port(), "/talks-resume-in-vienna/").status, 404) << "in review: not public";
 
   const StaffClient eddie = sign_in("eddie@example.com");
-  const HttpResponse published = post(path, eddie,
-                                      "revision=" + revision_of(path, eddie) +
-                                          "&title=Talks+resume+in+Vienna&body=%3Cp%3EStory+text.%3C%2Fp%3E"
-                                          "&author=" + first_match(get(path, eddie).body, R"re(<option value="(\d+)" selected>Carla)re") +
-                                          "&intent=publish");
+  const HttpResponse published =
+      post(path, eddie,
+           "revision=" + revision_of(path, eddie) +
+               "&title=Talks+resume+in+Vienna&body=%3Cp%3EStory+text.%3C%2Fp%3E"
+               "&author=" +
+               first_match(get(path, eddie).body, R"re(<option value="(\d+)" selected>Carla)re") +
+               "&intent=publish");
   EXPECT_EQ(published.status, 303) << visible_text(published.body);
   const HttpResponse live = http_get(port(), "/talks-resume-in-vienna/");
   ASSERT_EQ(live.status, 200);
   EXPECT_NE(visible_text(live.body).find("Published by Carla Contributor"), std::string::npos);
-  EXPECT_NE(visible_text(http_get(port(), "/").body).find("Talks resume in Vienna"), std::string::npos);
+  EXPECT_NE(visible_text(http_get(port(), "/").body).find("Talks resume in Vienna"),
+            std::string::npos);
 }
 
 TEST_F(NewsroomEditor, AContributorCannotPublishOverHttp) {
   const StaffClient carla = sign_in("carla@example.com");
-  const HttpResponse refused = post("/newsroom/posts/new/", carla, "title=Straight+out&body=x&intent=publish");
+  const HttpResponse refused =
+      post("/newsroom/posts/new/", carla, "title=Straight+out&body=x&intent=publish");
   EXPECT_EQ(refused.status, 403);
   EXPECT_NE(visible_text(refused.body).find("You may not publish this post"), std::string::npos);
   EXPECT_NE(refused.body.find("Straight out"), std::string::npos) << "what was typed is kept";
@@ -97,7 +104,8 @@ TEST_F(NewsroomEditor, AContributorCannotPublishOverHttp) {
 
   const std::string path = create(carla, "Own draft", "save");
   const HttpResponse publish =
-      post(path, carla, "revision=" + revision_of(path, carla) + "&title=Own+draft&body=x&intent=publish");
+      post(path, carla,
+           "revision=" + revision_of(path, carla) + "&title=Own+draft&body=x&intent=publish");
   EXPECT_EQ(publish.status, 403);
   EXPECT_EQ(http_get(port(), "/own-draft/").status, 404);
   // The editor does not even offer the button.
@@ -110,11 +118,12 @@ TEST_F(NewsroomEditor, AnAuthorCannotTouchSomeoneElsesPost) {
   const StaffClient arash = sign_in("arash@example.com");
   // Arash may not even open it (it is not published), so the revision is
   // read as Carla sees it.
-  const HttpResponse refused =
-      post(path, arash, "revision=" + revision_of(path, carla) + "&title=Taken+over&body=x&intent=save");
+  const HttpResponse refused = post(
+      path, arash, "revision=" + revision_of(path, carla) + "&title=Taken+over&body=x&intent=save");
   EXPECT_EQ(refused.status, 403);
   const HttpResponse publish =
-      post(path, arash, "revision=" + revision_of(path, carla) + "&title=Carla%27s+story&body=x&intent=publish");
+      post(path, arash,
+           "revision=" + revision_of(path, carla) + "&title=Carla%27s+story&body=x&intent=publish");
   EXPECT_EQ(publish.status, 403);
 }
 
@@ -122,12 +131,15 @@ TEST_F(NewsroomEditor, RefusesASecondSaveFromAStaleEditorWithoutLosingIt) {
   const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Shared story", "save");
   const std::string opened_at = revision_of(path, eddie);
-  EXPECT_EQ(post(path, eddie, "revision=" + opened_at + "&title=First+save&body=one&intent=save").status, 303);
+  EXPECT_EQ(
+      post(path, eddie, "revision=" + opened_at + "&title=First+save&body=one&intent=save").status,
+      303);
   const HttpResponse second =
       post(path, eddie, "revision=" + opened_at + "&title=Second+save&body=two+words&intent=save");
   EXPECT_EQ(second.status, 409);
   EXPECT_NE(visible_text(second.body).find("Someone else saved this post"), std::string::npos);
-  EXPECT_NE(second.body.find("value=\"Second save\""), std::string::npos) << "the refused text is still there";
+  EXPECT_NE(second.body.find("value=\"Second save\""), std::string::npos)
+      << "the refused text is still there";
   EXPECT_NE(second.body.find("two words"), std::string::npos);
   EXPECT_NE(get(path, eddie).body.find("value=\"First save\""), std::string::npos);
 }
@@ -135,8 +147,12 @@ TEST_F(NewsroomEditor, RefusesASecondSaveFromAStaleEditorWithoutLosingIt) {
 TEST_F(NewsroomEditor, RefusesASaveWithoutTheCsrfToken) {
   const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Guarded", "save");
-  EXPECT_EQ(eddie.post_with_token(path, "forged", "revision=1&title=Defaced&body=x&intent=publish").status, 403);
-  EXPECT_EQ(eddie.post_with_token("/newsroom/posts/new/", "", "title=Spam&body=x&intent=save").status, 403);
+  EXPECT_EQ(eddie.post_with_token(path, "forged", "revision=1&title=Defaced&body=x&intent=publish")
+                .status,
+            403);
+  EXPECT_EQ(
+      eddie.post_with_token("/newsroom/posts/new/", "", "title=Spam&body=x&intent=save").status,
+      403);
   EXPECT_NE(get(path, eddie).body.find("value=\"Guarded\""), std::string::npos);
 }
 
@@ -146,7 +162,8 @@ TEST_F(NewsroomEditor, ALongStorySavesAndAForgedTokenOnOneIsStillRefused) {
   const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Long read", "save");
   std::string story;
-  while (story.size() < 300 * 1024) story += "<p>Paragraph " + std::to_string(story.size()) + ".</p>";
+  while (story.size() < 300 * 1024)
+    story += "<p>Paragraph " + std::to_string(story.size()) + ".</p>";
   const std::string fields = "revision=" + revision_of(path, eddie) +
                              "&title=Long+read&intent=save&body=" + http::url_encode(story);
   EXPECT_EQ(eddie.post_with_token(path, "forged", fields).status, 403);
@@ -168,14 +185,17 @@ TEST_F(NewsroomEditor, PreviewsDraftsForStaffOnly) {
 TEST_F(NewsroomEditor, RestoresAnEarlierRevision) {
   const StaffClient eddie = sign_in("eddie@example.com");
   const std::string path = create(eddie, "Original headline", "save");
-  post(path, eddie, "revision=" + revision_of(path, eddie) + "&title=Worse+headline&body=x&intent=save");
+  post(path, eddie,
+       "revision=" + revision_of(path, eddie) + "&title=Worse+headline&body=x&intent=save");
   const HttpResponse revisions = get(path + "revisions/", eddie);
   ASSERT_EQ(revisions.status, 200);
   EXPECT_NE(visible_text(revisions.body).find("Original headline"), std::string::npos);
   const HttpResponse compare = get(path + "revisions/1/", eddie);
   ASSERT_EQ(compare.status, 200);
-  EXPECT_NE(visible_text(compare.body).find("Headline: Original headline → Worse headline"), std::string::npos);
-  EXPECT_NE(visible_text(compare.body).find("Removed Story text."), std::string::npos) << visible_text(compare.body);
+  EXPECT_NE(visible_text(compare.body).find("Headline: Original headline → Worse headline"),
+            std::string::npos);
+  EXPECT_NE(visible_text(compare.body).find("Removed Story text."), std::string::npos)
+      << visible_text(compare.body);
   EXPECT_NE(visible_text(compare.body).find("Added x"), std::string::npos);
   const HttpResponse restored =
       post(path + "revisions/1/restore/", eddie, "revision=" + revision_of(path, eddie));
@@ -188,10 +208,11 @@ TEST_F(NewsroomEditor, PublishesAScheduledPostOnTimeAcrossARestart) {
   // Two seconds ahead, in the site's zone (UTC: the test site sets none).
   const Time due = now_utc() + 2s;
   const std::string local = iso8601(due).substr(0, 19);
-  ASSERT_EQ(post("/newsroom/posts/new/", arash,
-                 "title=Embargoed+story&body=x&intent=schedule&publish_at=" + http::url_encode(local))
-                .status,
-            303);
+  ASSERT_EQ(
+      post("/newsroom/posts/new/", arash,
+           "title=Embargoed+story&body=x&intent=schedule&publish_at=" + http::url_encode(local))
+          .status,
+      303);
   EXPECT_EQ(http_get(port(), "/embargoed-story/").status, 404);
 
   ASSERT_EQ(server_->stop(), 0);
@@ -226,12 +247,14 @@ TEST_F(NewsroomEditor, AnEditorsPickLeadsTheFrontPageWithItsImage) {
   const std::string older = create(arash, "Older pick", "publish");
   create(arash, "Newest story", "publish");
   // An author may not feature, even their own post.
-  EXPECT_EQ(post(older, arash, "revision=" + revision_of(older, arash) +
-                                   "&title=Older+pick&body=x&featured_shown=1&featured=1&intent=save")
+  EXPECT_EQ(post(older, arash,
+                 "revision=" + revision_of(older, arash) +
+                     "&title=Older+pick&body=x&featured_shown=1&featured=1&intent=save")
                 .status,
             403);
   const StaffClient eddie = sign_in("eddie@example.com");
-  const std::string author_id = first_match(get(older, eddie).body, R"re(<option value="(\d+)" selected>Arash)re");
+  const std::string author_id =
+      first_match(get(older, eddie).body, R"re(<option value="(\d+)" selected>Arash)re");
   const HttpResponse featured = post(
       older, eddie,
       "revision=" + revision_of(older, eddie) + "&title=Older+pick&body=x&author=" + author_id +
@@ -244,13 +267,16 @@ TEST_F(NewsroomEditor, AnEditorsPickLeadsTheFrontPageWithItsImage) {
   EXPECT_LT(home.find("Editors’ pick Older pick"), home.find("Newest story")) << home;
   const std::string article = http_get(port(), "/older-pick/").body;
   EXPECT_NE(article.find("<title>Pick for search – "), std::string::npos);
-  EXPECT_NE(article.find("<meta name=\"description\" content=\"What search engines show\">"), std::string::npos);
-  EXPECT_NE(article.find("<img src=\"/media/2026/11/pick-800.webp\" alt=\"Delegates\">"), std::string::npos);
+  EXPECT_NE(article.find("<meta name=\"description\" content=\"What search engines show\">"),
+            std::string::npos);
+  EXPECT_NE(article.find("<img src=\"/media/2026/11/pick-800.webp\" alt=\"Delegates\">"),
+            std::string::npos);
   EXPECT_NE(visible_text(article).find("The summit table"), std::string::npos);
 
-  const HttpResponse bad_image = post(older, eddie, "revision=" + revision_of(older, eddie) +
-                                                        "&title=Older+pick&body=x&author=" + author_id +
-                                                        "&featured_image=javascript%3Aalert(1)&intent=save");
+  const HttpResponse bad_image = post(older, eddie,
+                                      "revision=" + revision_of(older, eddie) +
+                                          "&title=Older+pick&body=x&author=" + author_id +
+                                          "&featured_image=javascript%3Aalert(1)&intent=save");
   EXPECT_EQ(bad_image.status, 400);
 }
 
@@ -258,8 +284,9 @@ TEST_F(NewsroomEditor, AChangedSlugAfterPublishingLeavesARedirect) {
   const StaffClient arash = sign_in("arash@example.com");
   const std::string path = create(arash, "Early headline", "publish");
   ASSERT_EQ(http_get(port(), "/early-headline/").status, 200);
-  ASSERT_EQ(post(path, arash, "revision=" + revision_of(path, arash) +
-                                  "&title=Better+headline&slug=better-headline&body=x&intent=save")
+  ASSERT_EQ(post(path, arash,
+                 "revision=" + revision_of(path, arash) +
+                     "&title=Better+headline&slug=better-headline&body=x&intent=save")
                 .status,
             303);
   const HttpResponse old_address = http_get(port(), "/early-headline/");
@@ -269,30 +296,38 @@ TEST_F(NewsroomEditor, AChangedSlugAfterPublishingLeavesARedirect) {
 
   // A draft's slug changes freely: nobody has linked to it.
   const std::string draft = create(arash, "Draft title", "save");
-  post(draft, arash, "revision=" + revision_of(draft, arash) + "&title=Draft+title&slug=renamed-draft&body=x&intent=save");
+  post(draft, arash,
+       "revision=" + revision_of(draft, arash) +
+           "&title=Draft+title&slug=renamed-draft&body=x&intent=save");
   EXPECT_EQ(http_get(port(), "/draft-title/").status, 404);
 }
 
 TEST_F(NewsroomEditor, AutosavesDraftsOnly) {
   const StaffClient arash = sign_in("arash@example.com");
-  const HttpResponse first = post("/newsroom/posts/new/autosave/", arash, "title=Work+in+progress&body=one");
+  const HttpResponse first =
+      post("/newsroom/posts/new/autosave/", arash, "title=Work+in+progress&body=one");
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(first.header("content-type"), "application/json");
   const std::string path = first_match(first.body, R"re("edit_url":"([^"]+)")re");
   ASSERT_FALSE(path.empty());
   EXPECT_EQ(first_match(first.body, R"re("revision":(\d+))re"), "1");
 
-  const HttpResponse second = post(path + "autosave/", arash, "revision=1&title=Work+in+progress&body=one+two");
+  const HttpResponse second =
+      post(path + "autosave/", arash, "revision=1&title=Work+in+progress&body=one+two");
   ASSERT_EQ(second.status, 200) << second.body;
   EXPECT_EQ(first_match(second.body, R"re("revision":(\d+))re"), "2");
   EXPECT_EQ(post(path + "autosave/", arash, "revision=1&title=Stale&body=x").status, 409);
-  EXPECT_EQ(arash.post_with_token(path + "autosave/", "forged", "revision=2&title=x&body=x").status, 403);
+  EXPECT_EQ(arash.post_with_token(path + "autosave/", "forged", "revision=2&title=x&body=x").status,
+            403);
 
-  ASSERT_EQ(post(path, arash, "revision=2&title=Work+in+progress&body=final&intent=publish").status, 303);
-  const HttpResponse published = post(path + "autosave/", arash, "revision=3&title=Changed+live&body=x");
+  ASSERT_EQ(post(path, arash, "revision=2&title=Work+in+progress&body=final&intent=publish").status,
+            303);
+  const HttpResponse published =
+      post(path + "autosave/", arash, "revision=3&title=Changed+live&body=x");
   EXPECT_EQ(published.status, 409);
   EXPECT_NE(published.body.find("Only drafts are saved automatically"), std::string::npos);
-  EXPECT_NE(visible_text(http_get(port(), "/work-in-progress/").body).find("final"), std::string::npos);
+  EXPECT_NE(visible_text(http_get(port(), "/work-in-progress/").body).find("final"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -25,7 +25,9 @@ class NewsroomMedia : public ::testing::Test {
     auto opened = store::sqlite::SqliteStore::open(data_.path() / "byline.db", 1);
     ASSERT_TRUE(opened.ok());
     store_ = std::move(*opened);
-    ASSERT_TRUE(accounts::add_account(*store_, {"arash@example.com", "Arash Author", content::Role::author, kPassword}).ok());
+    ASSERT_TRUE(accounts::add_account(*store_, {"arash@example.com", "Arash Author",
+                                                content::Role::author, kPassword})
+                    .ok());
     server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{});
     staff_ = std::make_unique<StaffClient>(server_->port(), "arash@example.com", kPassword);
     ASSERT_TRUE(staff_->signed_in());
@@ -33,8 +35,11 @@ class NewsroomMedia : public ::testing::Test {
 
   HttpResponse upload(const std::string& bytes, const std::string& type, const std::string& token) {
     return http_request(server_->port(), "POST", "/newsroom/media/",
-                        {{"Cookie", staff_->cookie()}, {"Content-Type", type}, {"X-CSRF-Token", token},
-                         {"X-Filename", "vienna%20talks.jpg"}, {"X-Alt", "Ministers%20in%20Vienna"}},
+                        {{"Cookie", staff_->cookie()},
+                         {"Content-Type", type},
+                         {"X-CSRF-Token", token},
+                         {"X-Filename", "vienna%20talks.jpg"},
+                         {"X-Alt", "Ministers%20in%20Vienna"}},
                         bytes);
   }
 
@@ -63,7 +68,9 @@ TEST_F(NewsroomMedia, StoresARealImageAndServesItsVariants) {
   EXPECT_EQ(again.status, 304);
   EXPECT_EQ(again.body, "");
   const std::string missing = "/media/2026/11/no-such-image-400.webp";
-  EXPECT_EQ(http_request(server_->port(), "GET", missing, {{"If-None-Match", "\"2026/11/no-such-image-400.webp\""}}).status,
+  EXPECT_EQ(http_request(server_->port(), "GET", missing,
+                         {{"If-None-Match", "\"2026/11/no-such-image-400.webp\""}})
+                .status,
             404);
   EXPECT_NE(staff_->get("/newsroom/media/").body.find(src), std::string::npos);
   const HttpResponse library = staff_->get("/newsroom/media/?format=json");
@@ -76,19 +83,23 @@ TEST_F(NewsroomMedia, AFeaturedImageIsOfferedToSocialNetworksAtTwelveHundredPixe
   ASSERT_EQ(uploaded.status, 201) << uploaded.body;
   const std::string src = first_match(uploaded.body, R"re("src":"([^"]+)")re");
   ASSERT_TRUE(src.ends_with("-1600.webp")) << src;
-  const HttpResponse saved = staff_->post("/newsroom/posts/new/",
-                                          "title=Summit+in+Vienna&body=%3Cp%3EStory.%3C%2Fp%3E&featured_image=" +
-                                              http::url_encode(src) + "&featured_image_alt=Ministers&intent=publish");
+  const HttpResponse saved =
+      staff_->post("/newsroom/posts/new/",
+                   "title=Summit+in+Vienna&body=%3Cp%3EStory.%3C%2Fp%3E&featured_image=" +
+                       http::url_encode(src) + "&featured_image_alt=Ministers&intent=publish");
   ASSERT_EQ(saved.status, 303) << visible_text(saved.body);
 
   const std::string article = http_get(server_->port(), "/summit-in-vienna/").body;
-  const std::string shared = src.substr(0, src.size() - std::string("1600.webp").size()) + "1200.webp";
+  const std::string shared =
+      src.substr(0, src.size() - std::string("1600.webp").size()) + "1200.webp";
   const std::string site = "http://127.0.0.1:" + std::to_string(server_->port());
-  EXPECT_NE(article.find("<meta property=\"og:image\" content=\"" + site + shared + "\">"), std::string::npos)
+  EXPECT_NE(article.find("<meta property=\"og:image\" content=\"" + site + shared + "\">"),
+            std::string::npos)
       << article;
   EXPECT_NE(article.find("<meta property=\"og:image:width\" content=\"1200\">"), std::string::npos);
   EXPECT_NE(article.find("<meta property=\"og:image:height\" content=\"675\">"), std::string::npos);
-  EXPECT_NE(article.find("<meta name=\"twitter:card\" content=\"summary_large_image\">"), std::string::npos);
+  EXPECT_NE(article.find("<meta name=\"twitter:card\" content=\"summary_large_image\">"),
+            std::string::npos);
   EXPECT_NE(article.find("\"image\":[{\"@type\":\"ImageObject\",\"url\":\"" + site + shared +
                          "\",\"width\":1200,\"height\":675}]"),
             std::string::npos);
@@ -96,7 +107,8 @@ TEST_F(NewsroomMedia, AFeaturedImageIsOfferedToSocialNetworksAtTwelveHundredPixe
 }
 
 TEST_F(NewsroomMedia, RefusesTextRenamedAsAJpeg) {
-  const HttpResponse answer = upload("Breaking: this is not a photo.", "image/jpeg", staff_->csrf_token());
+  const HttpResponse answer =
+      upload("Breaking: this is not a photo.", "image/jpeg", staff_->csrf_token());
   EXPECT_EQ(answer.status, 400);
   EXPECT_EQ(answer.body, "{\"error\":\"Only JPEG, PNG, GIF and WebP images can be uploaded.\"}\n");
   EXPECT_TRUE(store_->media(10, 0)->empty());
@@ -104,7 +116,8 @@ TEST_F(NewsroomMedia, RefusesTextRenamedAsAJpeg) {
 
 TEST_F(NewsroomMedia, RefusesSvg) {
   const HttpResponse answer = upload(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"1\" height=\"1\"/></svg>",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"1\" "
+      "height=\"1\"/></svg>",
       "image/svg+xml", staff_->csrf_token());
   EXPECT_EQ(answer.status, 400);
 }
@@ -130,9 +143,10 @@ TEST_F(NewsroomMedia, ALargeUploadWithoutASessionIsRefusedBeforeItIsSent) {
       server_->port(), head + "Cookie: " + staff_->cookie() + "\r\nX-CSRF-Token: forged\r\n\r\n");
   EXPECT_TRUE(forged.starts_with("HTTP/1.1 403 ")) << forged.substr(0, 200);
   // WordPress's ?rest_route= spelling turns no upload into a read.
-  const std::string rerouted = send_raw(
-      server_->port(), "POST /newsroom/media/?rest_route=/wp/v2/posts HTTP/1.1\r\nHost: "
-                       "127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: 5000000\r\n\r\n");
+  const std::string rerouted =
+      send_raw(server_->port(),
+               "POST /newsroom/media/?rest_route=/wp/v2/posts HTTP/1.1\r\nHost: "
+               "127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: 5000000\r\n\r\n");
   EXPECT_TRUE(rerouted.starts_with("HTTP/1.1 401 ")) << rerouted.substr(0, 200);
   EXPECT_TRUE(store_->media(10, 0)->empty());
 }
@@ -153,7 +167,8 @@ TEST_F(NewsroomMedia, AcceptsPhotosOfSeveralMegabytes) {
   }
   // Another spelling of the same address gets the same limit.
   const HttpResponse spelled = http_request(server_->port(), "POST", "/newsroom/%6Dedia/",
-                                            {{"Cookie", staff_->cookie()}, {"Content-Type", "image/png"},
+                                            {{"Cookie", staff_->cookie()},
+                                             {"Content-Type", "image/png"},
                                              {"X-CSRF-Token", staff_->csrf_token()}},
                                             make_noise_png(1000, 1000));
   EXPECT_EQ(spelled.status, 201) << spelled.body;
@@ -170,13 +185,15 @@ TEST_F(NewsroomMedia, RefusesAnImageCutShort) {
 }
 
 TEST_F(NewsroomMedia, PublishesNoCameraMetadata) {
-  const HttpResponse answer = upload(make_jpeg_with_gps(1300, 900, "byline-secret-place"), "image/jpeg",
-                                     staff_->csrf_token());
+  const HttpResponse answer = upload(make_jpeg_with_gps(1300, 900, "byline-secret-place"),
+                                     "image/jpeg", staff_->csrf_token());
   ASSERT_EQ(answer.status, 201) << answer.body;
   const std::string srcset = first_match(answer.body, R"re("srcset":"([^"]+)")re");
   std::size_t variants = 0;
-  for (std::size_t at = srcset.find("/media/"); at != std::string::npos; at = srcset.find("/media/", at + 1)) {
-    const HttpResponse image = http_get(server_->port(), srcset.substr(at, srcset.find(' ', at) - at));
+  for (std::size_t at = srcset.find("/media/"); at != std::string::npos;
+       at = srcset.find("/media/", at + 1)) {
+    const HttpResponse image =
+        http_get(server_->port(), srcset.substr(at, srcset.find(' ', at) - at));
     ASSERT_EQ(image.status, 200);
     EXPECT_EQ(image.body.find("EXIF"), std::string::npos);
     EXPECT_EQ(image.body.find("XMP "), std::string::npos);
@@ -187,7 +204,8 @@ TEST_F(NewsroomMedia, PublishesNoCameraMetadata) {
 }
 
 TEST_F(NewsroomMedia, KeepsOtherRequestsToTheUsualBodyLimit) {
-  const HttpResponse answer = staff_->post("/newsroom/posts/new/", "title=Big&body=" + std::string(2 * 1024 * 1024, 'x'));
+  const HttpResponse answer =
+      staff_->post("/newsroom/posts/new/", "title=Big&body=" + std::string(2 * 1024 * 1024, 'x'));
   EXPECT_EQ(answer.status, 413);
 }
 
@@ -199,7 +217,8 @@ TEST(MediaAtStart, FilesOfUploadsThatNeverFinishedAreRemovedAtStart) {
   std::ofstream(month / "QQQQQQQQQQQQQQQQ-800.webp.partial", std::ios::binary) << "RIF";
   std::ofstream(month / "masthead-400.webp", std::ios::binary) << "RIFF";
   ServerProcess server(data.path(), {"--demo"});
-  EXPECT_NE(server.output().find("Media: removed 2 files left by uploads that never finished"), std::string::npos)
+  EXPECT_NE(server.output().find("Media: removed 2 files left by uploads that never finished"),
+            std::string::npos)
       << server.output();
   EXPECT_FALSE(std::filesystem::exists(month / "QQQQQQQQQQQQQQQQ-400.webp"));
   EXPECT_FALSE(std::filesystem::exists(month / "QQQQQQQQQQQQQQQQ-800.webp.partial"));
