@@ -77,12 +77,26 @@ std::string with_page(const Request& request, int page) {
   return query + (query.empty() ? "" : "&") + "page=" + std::to_string(page);
 }
 
+long page_count(long total, int per_page) { return (total + per_page - 1) / per_page; }
+
+// WordPress's refusal of a page past the last of `total` items (`code`
+// names what is listed), if the query asks for one. An empty listing has
+// a first page.
+std::optional<Response> past_last_page(const WpListQuery& query, long total,
+                                       std::string_view code) {
+  if (total == 0 || query.offset || query.page <= page_count(total, query.per_page)) {
+    return std::nullopt;
+  }
+  return wp_error(400, code,
+                  "The page number requested is larger than the number of pages available.");
+}
+
 // WordPress's paging headers on a listing of `total` items: the counts,
 // and Link rel="prev"/"next" with the other fields the listing reads. Core sends
 // these in its own spelling, which @wordpress/api-fetch matches exactly.
 void add_paging(Response& response, const Request& request, std::string_view site_url,
                 const WpListQuery& query, long total) {
-  const long pages = total == 0 ? 0 : (total + query.per_page - 1) / query.per_page;
+  const long pages = page_count(total, query.per_page);
   response.set_header("X-WP-Total", std::to_string(total));
   response.set_header("X-WP-TotalPages", std::to_string(pages));
   const std::string base = std::string(site_url) + request.path + "?";
@@ -146,6 +160,41 @@ bool listed_in(const std::vector<content::Id>& ids, content::Id id) {
 
 bool named_in(const std::vector<std::string>& slugs, const std::string& slug) {
   return std::find(slugs.begin(), slugs.end(), slug) != slugs.end();
+}
+
+// Whether a section, tag or person passes what every listing of them
+// takes: `search`, `include`, `exclude` and `slug`.
+template <typename Record>
+bool asked_for(const Record& record, const WpListQuery& query) {
+  return matches_search(query.search, record.name, record.slug) &&
+         (query.include.empty() || listed_in(query.include, record.id)) &&
+         !listed_in(query.exclude, record.id) &&
+         (query.slug.empty() || named_in(query.slug, record.slug));
+}
+
+// Sorts sections, tags or people as `orderby` asks: in the order the
+// `include` or `slug` list gives, or by `key_of` up or down, the id
+// breaking ties.
+template <typename Record, typename Key>
+void sort_records(std::vector<Record>& records, const WpListQuery& query, const Key& key_of) {
+  const std::string& by = query.orderby;
+  if (by == "include" || by == "include_slugs") {
+    auto position = [&](const Record& record) {
+      if (by == "include") {
+        return std::find(query.include.begin(), query.include.end(), record.id) -
+               query.include.begin();
+      }
+      return std::find(query.slug.begin(), query.slug.end(), record.slug) - query.slug.begin();
+    };
+    std::stable_sort(records.begin(), records.end(),
+                     [&](const Record& a, const Record& b) { return position(a) < position(b); });
+    return;
+  }
+  std::stable_sort(records.begin(), records.end(), [&](const Record& a, const Record& b) {
+    const std::string ka = key_of(a), kb = key_of(b);
+    return query.ascending ? (ka < kb || (ka == kb && a.id < b.id))
+                           : (kb < ka || (ka == kb && b.id < a.id));
+  });
 }
 
 // The arguments a listing route takes, as the index describes them: the
@@ -365,10 +414,8 @@ struct WpRestApi::Handlers {
       total = static_cast<long>(posts.size());
       posts = one_page(std::move(posts), query);
     }
-    const long pages = total == 0 ? 0 : (total + query.per_page - 1) / query.per_page;
-    if (total > 0 && query.page > pages && !query.offset) {
-      return wp_error(400, "rest_post_invalid_page_number",
-                      "The page number requested is larger than the number of pages available.");
+    if (auto past = past_last_page(query, total, "rest_post_invalid_page_number")) {
+      return std::move(*past);
     }
 
     const WpContext where = context();
@@ -488,10 +535,7 @@ struct WpRestApi::Handlers {
       return found == counts.end() ? 0L : found->second;
     };
     std::erase_if(terms, [&](const Term& term) {
-      if (!matches_search(query.search, term.name, term.slug)) return true;
-      if (!query.include.empty() && !listed_in(query.include, term.id)) return true;
-      if (listed_in(query.exclude, term.id)) return true;
-      if (!query.slug.empty() && !named_in(query.slug, term.slug)) return true;
+      if (!asked_for(term, query)) return true;
       if (query.hide_empty && count_of(term) == 0) return true;
       if (post) {
         bool on_post = false;
@@ -507,38 +551,28 @@ struct WpRestApi::Handlers {
       }
       return false;
     });
-    auto key = [&](const Term& term) -> std::string {
+    sort_records(terms, query, [&](const Term& term) -> std::string {
       if (by == "id") return padded(term.id);
       if (by == "slug") return term.slug;
       if (by == "count") return padded(count_of(term));
       if (by == "description") return term.description;
       return term.name;
-    };
-    if (by == "include" || by == "include_slugs") {
-      auto position = [&](const Term& term) {
-        if (by == "include")
-          return std::find(query.include.begin(), query.include.end(), term.id) -
-                 query.include.begin();
-        return std::find(query.slug.begin(), query.slug.end(), term.slug) - query.slug.begin();
-      };
-      std::stable_sort(terms.begin(), terms.end(),
-                       [&](const Term& a, const Term& b) { return position(a) < position(b); });
-    } else {
-      std::stable_sort(terms.begin(), terms.end(), [&](const Term& a, const Term& b) {
-        const auto ka = key(a), kb = key(b);
-        return query.ascending ? (ka < kb || (ka == kb && a.id < b.id))
-                               : (kb < ka || (ka == kb && b.id < a.id));
-      });
-    }
-    const long total = static_cast<long>(terms.size());
-    const long pages = total == 0 ? 0 : (total + query.per_page - 1) / query.per_page;
-    if (total > 0 && query.page > pages && !query.offset) {
-      return wp_error(400, "rest_invalid_page_number",
-                      "The page number requested is larger than the number of pages available.");
-    }
+    });
+    return record_page<Term>(request, query, std::move(terms), "rest_invalid_page_number",
+                             [&](const Term& term) { return to_json(term, count_of(term)); });
+  }
+
+  // One page of sections, tags or people, filtered and sorted already,
+  // with WordPress's paging headers.
+  template <typename Record>
+  Response record_page(const Request& request, const WpListQuery& query,
+                       std::vector<Record> records, std::string_view past_last_code,
+                       const std::function<json::object(const Record&)>& to_json) const {
+    const long total = static_cast<long>(records.size());
+    if (auto past = past_last_page(query, total, past_last_code)) return std::move(*past);
     json::array shown;
-    for (const Term& term : one_page(std::move(terms), query)) {
-      json::object one = to_json(term, count_of(term));
+    for (const Record& record : one_page(std::move(records), query)) {
+      json::object one = to_json(record);
       keep_wp_fields(one, query.fields);
       shown.push_back(std::move(one));
     }
@@ -653,47 +687,16 @@ struct WpRestApi::Handlers {
     auto people = store->published_authors(now_utc());
     if (!people) return internal_error(people.error());
     std::vector<content::User> listed = std::move(*people);
-    std::erase_if(listed, [&](const content::User& user) {
-      return !matches_search(query.search, user.name, user.slug) ||
-             (!query.include.empty() && !listed_in(query.include, user.id)) ||
-             listed_in(query.exclude, user.id) ||
-             (!query.slug.empty() && !named_in(query.slug, user.slug));
-    });
-    auto key = [&](const content::User& user) -> std::string {
+    std::erase_if(listed, [&](const content::User& user) { return !asked_for(user, query); });
+    sort_records(listed, query, [&](const content::User& user) -> std::string {
       if (by == "id") return padded(user.id);
       if (by == "slug") return user.slug;
-      if (by == "include") {
-        return padded(std::find(query.include.begin(), query.include.end(), user.id) -
-                      query.include.begin());
-      }
-      if (by == "include_slugs") {
-        return padded(std::find(query.slug.begin(), query.slug.end(), user.slug) -
-                      query.slug.begin());
-      }
       return user.name;
-    };
-    const bool list_order = by == "include" || by == "include_slugs";
-    std::stable_sort(listed.begin(), listed.end(), [&](const auto& a, const auto& b) {
-      const auto ka = key(a), kb = key(b);
-      return query.ascending || list_order ? ka < kb : kb < ka;
     });
-    const long total = static_cast<long>(listed.size());
-    const long pages = total == 0 ? 0 : (total + query.per_page - 1) / query.per_page;
-    if (total > 0 && query.page > pages && !query.offset) {
-      return wp_error(400, "rest_user_invalid_page_number",
-                      "The page number requested is larger than the number of pages available.");
-    }
     const WpContext where = context();
-    json::array shown;
-    for (const content::User& user : one_page(std::move(listed), query)) {
-      json::object one = wp_user_json(user, where);
-      keep_wp_fields(one, query.fields);
-      shown.push_back(std::move(one));
-    }
-    Response response =
-        answer(shown, {std::string(site::cache_keys::kFrontPage)}, where.api_root());
-    add_paging(response, request, where.site_url, query, total);
-    return response;
+    return record_page<content::User>(
+        request, query, std::move(listed), "rest_user_invalid_page_number",
+        [&](const content::User& user) { return wp_user_json(user, where); });
   }
 
   Response user(const Request& request, const Params& params) const {
