@@ -20,6 +20,11 @@ std::string_view to_string(store::ApiKeyKind kind) {
   return kind == store::ApiKeyKind::admin ? "admin" : "content";
 }
 
+std::string describe(const store::ApiKey& key) {
+  return std::string(to_string(key.kind)) + " key " + std::to_string(key.id) + " (" + key.name +
+         ")";
+}
+
 Result<NewApiKey> add_api_key(store::Store& store, store::ApiKeyKind kind, std::string_view name,
                               content::Id created_by, content::Time now) {
   // One line, without the spaces around it.

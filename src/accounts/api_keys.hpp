@@ -39,4 +39,7 @@ Result<store::ApiKey> revoke_api_key(store::Store& store, content::Id id, conten
 
 std::string_view to_string(store::ApiKeyKind kind);
 
+// A key as the audit log and the logs name it: "content key 3 (Mobile app)".
+std::string describe(const store::ApiKey& key);
+
 }  // namespace byline::accounts

@@ -31,9 +31,7 @@ int add(const ApiKeyOptions& options) {
   const auto kind = options.kind == "admin" ? store::ApiKeyKind::admin : store::ApiKeyKind::content;
   auto made = accounts::add_api_key(**store, kind, options.name, 0, now_utc());
   if (!made) return report_failure(made.error());
-  audit_command(**store, "added an API key",
-                std::string(accounts::to_string(kind)) + " key " + std::to_string(made->record.id) +
-                    " (" + made->record.name + ")");
+  audit_command(**store, "added an API key", accounts::describe(made->record));
   std::printf("Added %s API key %ld for %s:\n\n  %s\n\n",
               std::string(accounts::to_string(kind)).c_str(), static_cast<long>(made->record.id),
               made->record.name.c_str(), made->key.c_str());
@@ -70,9 +68,7 @@ int revoke(const ApiKeyOptions& options) {
   if (!store) return report_failure(store.error());
   auto revoked = accounts::revoke_api_key(**store, options.id, now_utc());
   if (!revoked) return report_failure(revoked.error());
-  audit_command(**store, "revoked an API key",
-                std::string(accounts::to_string(revoked->kind)) + " key " +
-                    std::to_string(revoked->id) + " (" + revoked->name + ")");
+  audit_command(**store, "revoked an API key", accounts::describe(*revoked));
   std::printf("Revoked %s API key %ld (%s): it opens nothing from now on.\n",
               std::string(accounts::to_string(revoked->kind)).c_str(),
               static_cast<long>(revoked->id), revoked->name.c_str());

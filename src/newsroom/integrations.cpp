@@ -93,8 +93,7 @@ Response Newsroom::add_integration(const Request& request, const Params&,
     if (made.error().code != ErrorCode::invalid_input) return failure(made.error(), &me);
     return render_integrations(400, me, made.error().message, "", nullptr);
   }
-  const std::string subject =
-      kind_name + " key " + std::to_string(made->record.id) + " (" + made->record.name + ")";
+  const std::string subject = accounts::describe(made->record);
   log_line("newsroom: " + me.user.email + " added " + subject);
   audit(request, &me.user, "", "added an API key", subject);
   return render_integrations(201, me, "", "", &*made);
@@ -113,8 +112,7 @@ Response Newsroom::revoke_integration(const Request& request, const Params& para
     }
     return render_integrations(http::status_for(code), me, revoked.error().message, "", nullptr);
   }
-  const std::string subject = std::string(accounts::to_string(revoked->kind)) + " key " +
-                              std::to_string(revoked->id) + " (" + revoked->name + ")";
+  const std::string subject = accounts::describe(*revoked);
   log_line("newsroom: " + me.user.email + " revoked " + subject);
   audit(request, &me.user, "", "revoked an API key", subject);
   return render_integrations(
