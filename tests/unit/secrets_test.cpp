@@ -37,9 +37,9 @@ TEST(Tokens, AreRandomAndUrlSafe) {
   for (int i = 0; i < 100; ++i) {
     const std::string token = random_token();
     EXPECT_EQ(token.size(), 43u);  // 32 bytes in unpadded base64
-    EXPECT_EQ(token.find_first_not_of(
-                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-              std::string::npos);
+    EXPECT_EQ(
+        token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+        std::string::npos);
     seen.insert(token);
   }
   EXPECT_EQ(seen.size(), 100u);
