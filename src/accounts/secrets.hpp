@@ -38,6 +38,13 @@ std::string random_hex(std::size_t bytes);
 // token, so a copy of the database opens no session.
 std::string token_digest(std::string_view token);
 
+// HMAC-SHA256 of `message` under `key`: 32 raw bytes (Admin API tokens,
+// webhook signatures).
+std::string hmac_sha256(std::string_view key, std::string_view message);
+
+// Bytes as lowercase hex.
+std::string to_hex(std::string_view bytes);
+
 // Compares in time that depends only on the lengths.
 bool same_secret(std::string_view a, std::string_view b);
 

@@ -1,5 +1,7 @@
 #include "api/admin_token.hpp"
 
+#include "accounts/secrets.hpp"
+
 #include <sodium.h>
 #include <boost/json.hpp>
 
@@ -48,17 +50,6 @@ std::optional<std::string> from_hex(std::string_view hex) {
   }
   bytes.resize(length);
   return bytes;
-}
-
-std::string hmac_sha256(std::string_view key, std::string_view message) {
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  std::string mac(crypto_auth_hmacsha256_BYTES, '\0');
-  crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char*>(mac.data()));
-  return mac;
 }
 
 std::optional<json::object> json_object_of(std::string_view base64url) {
@@ -162,7 +153,7 @@ std::optional<TokenRefusal> check_admin_token(const AdminToken& token, std::stri
                                               std::string_view audience, Time now) {
   const auto key = from_hex(secret_hex);
   if (!key || key->empty()) return invalid_token("the key has no usable secret");
-  const std::string expected = hmac_sha256(*key, token.signed_part);
+  const std::string expected = accounts::hmac_sha256(*key, token.signed_part);
   if (token.signature.size() != expected.size() ||
       sodium_memcmp(token.signature.data(), expected.data(), expected.size()) != 0) {
     return invalid_token("invalid signature");
@@ -198,7 +189,7 @@ std::string sign_admin_token(std::string_view key_id, std::string_view secret_he
   const std::string signed_part =
       to_base64url(json::serialize(header)) + "." + to_base64url(json::serialize(payload));
   return signed_part + "." +
-         to_base64url(hmac_sha256(from_hex(secret_hex).value_or(""), signed_part));
+         to_base64url(accounts::hmac_sha256(from_hex(secret_hex).value_or(""), signed_part));
 }
 
 }  // namespace byline::api
