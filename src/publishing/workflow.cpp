@@ -3,6 +3,7 @@
 
 #include "accounts/permissions.hpp"
 #include "content/language.hpp"
+#include "content/post_events.hpp"
 #include "content/post_rules.hpp"
 #include "content/slug.hpp"
 #include "publishing/changes.hpp"
@@ -110,6 +111,13 @@ Result<void> change_status(const content::User& actor, Post& post, const Edit& e
   return {};
 }
 
+// The webhook events a save raises, for the Store to queue with it.
+std::vector<std::string> events_of(const Post* before, const Post& after) {
+  const auto event = content::save_event(before, after);
+  if (!event) return {};
+  return {content::event_name(after.type, *event)};
+}
+
 }  // namespace
 
 Edit edit_of(const Post& post) {
@@ -145,7 +153,11 @@ Workflow::Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Ch
     : store_(std::move(store)), changes_(std::move(changes)) {}
 
 void Workflow::tell(const Post* before, const Post& after) const {
-  if (changes_) changes_->post_changed(before, after);
+  if (!changes_) return;
+  changes_->post_changed(before, after);
+  if (const auto event = content::save_event(before, after)) {
+    changes_->post_event(content::event_name(after.type, *event), before, &after);
+  }
 }
 
 Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id post_id,
@@ -321,6 +333,7 @@ Result<Post> Workflow::create(const Actor& actor, Edit edit, Intent intent, Time
   write.post = *post;
   write.saved_by = actor.user.id;
   write.audit = audit_entry(actor, audited_action(intent, true), post->title, now);
+  write.events = events_of(nullptr, *post);
   auto saved = store_->save_post(write);
   BYLINE_TRY(saved);
   post->id = saved->id;
@@ -367,6 +380,7 @@ Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int bas
   // Rule: a slug changed after publishing leaves a 301 behind, so links
   // and search results keep working.
   if (was_public && changed->slug != old_slug) write.redirects_from.push_back("/" + old_slug + "/");
+  write.events = events_of(&before, *changed);
   auto saved = store_->save_post(write);
   BYLINE_TRY(saved);
   changed->revision = saved->revision;
@@ -400,13 +414,17 @@ Result<void> Workflow::remove(const Actor& actor, content::Id id, Time now) {
     return forbidden("You may not delete this post.");
   }
   const auto entry = audit_entry(actor, "deleted", (*stored)->title, now);
-  auto deleted = store_->delete_post(id, *entry);
+  const auto event = content::event_name((*stored)->type, content::PostEvent::deleted);
+  auto deleted = store_->delete_post(id, *entry, event);
   BYLINE_TRY(deleted);
   if (!*deleted) return make_error(ErrorCode::not_found, "That post does not exist.");
-  // Whatever showed it shows it no more, as after an unpublish.
-  Post gone = **stored;
-  gone.status = PostStatus::unpublished;
-  tell(&**stored, gone);
+  if (changes_) {
+    // Whatever showed it shows it no more, as after an unpublish.
+    Post gone = **stored;
+    gone.status = PostStatus::unpublished;
+    changes_->post_changed(&**stored, gone);
+    changes_->post_event(event, &**stored, nullptr);
+  }
   return {};
 }
 

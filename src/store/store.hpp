@@ -5,6 +5,7 @@
 #include "common/result.hpp"
 #include "content/model.hpp"
 #include "store/post_query.hpp"
+#include "store/webhooks.hpp"
 
 #include <functional>
 #include <optional>
@@ -169,6 +170,10 @@ struct PostWrite {
   // when the writer made them already (an import does, on every core, so
   // that the one writer does not); nullopt: the Store makes them.
   std::optional<std::pair<std::string, std::string>> search_text;
+  // The webhook events the write raises (content/post_events.hpp): each
+  // queues a delivery for every webhook that waits for it, in the same
+  // transaction, dated the post's updated_at.
+  std::vector<std::string> events;
 };
 
 struct SavedPost {
@@ -268,10 +273,11 @@ class Store {
   // them or none. Returns what each saved, in order.
   virtual Result<std::vector<SavedPost>> save_posts(const std::vector<PostWrite>& writes) = 0;
   // Deletes post `id` with its revisions, relations, redirects, search
-  // entry and legacy key, and records `audit`, in one transaction; false
-  // when there was no such post (and nothing is recorded). Translations of
-  // it stay, as translations of nothing.
-  virtual Result<bool> delete_post(Id id, const AuditEntry& audit) = 0;
+  // entry and legacy key, records `audit` and queues the webhook `event`
+  // ("": none, dated audit.at), in one transaction; false when there was
+  // no such post (and nothing is recorded). Translations of it stay, as
+  // translations of nothing.
+  virtual Result<bool> delete_post(Id id, const AuditEntry& audit, std::string_view event) = 0;
 
   // Imports. What an earlier import made of `key`, if anything.
   virtual Result<std::optional<LegacyRecord>> legacy_record(const LegacyKey& key) = 0;
@@ -286,7 +292,8 @@ class Store {
   // Stores an image an import brought (see create_media), with its key.
   virtual Result<Id> import_media(const content::Media& media, const LegacyKey& legacy) = 0;
   // Publishes every scheduled post whose time has come, each with its audit
-  // line naming `actor`, in one transaction; returns their ids.
+  // line naming `actor` and its "published" webhook event, in one
+  // transaction; returns their ids.
   virtual Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) = 0;
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
 
@@ -306,6 +313,27 @@ class Store {
   // Marks key `id` revoked at `at`; false when there is no such key or it
   // was revoked already.
   virtual Result<bool> revoke_api_key(Id id, Time at) = 0;
+
+  // Webhooks (store/webhooks.hpp), oldest first.
+  virtual Result<Id> create_webhook(const Webhook& webhook) = 0;
+  virtual Result<std::vector<Webhook>> webhooks() = 0;
+  // Deletes webhook `id` and its deliveries; false when there is none.
+  virtual Result<bool> delete_webhook(Id id) = 0;
+  // Deliveries whose next attempt is due by `now`, oldest first: those with
+  // a payload, and those left without one since before `unmade_before`
+  // (their write's process stopped before it made it).
+  virtual Result<std::vector<WebhookDelivery>> due_webhook_deliveries(Time now, Time unmade_before,
+                                                                      int limit) = 0;
+  // The newest deliveries, finished or not, for the newsroom.
+  virtual Result<std::vector<WebhookDelivery>> recent_webhook_deliveries(int limit) = 0;
+  // Gives the deliveries of `event` about revision `revision` of post
+  // `post_id` that have none their payload.
+  virtual Result<void> set_webhook_payloads(Id post_id, int revision, std::string_view event,
+                                            std::string_view payload) = 0;
+  virtual Result<void> set_webhook_payload(Id delivery_id, std::string_view payload) = 0;
+  virtual Result<void> record_webhook_attempt(Id delivery_id, const DeliveryAttempt& attempt) = 0;
+  // Forgets finished deliveries made before `before`; returns how many.
+  virtual Result<long> prune_webhook_deliveries(Time before) = 0;
 };
 
 }  // namespace byline::store

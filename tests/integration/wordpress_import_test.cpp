@@ -238,7 +238,7 @@ TEST(WordPressIds, ANewPostGoesPastEveryIdAnImportKeptAndAnIdOnceUsedIsNeverTake
   EXPECT_EQ(write(0), 501);
   EXPECT_EQ(write(500), 502) << "taken";
   EXPECT_EQ(write(7), 7) << "never used";
-  ASSERT_TRUE(*store->delete_post(7, store::AuditEntry{}));
+  ASSERT_TRUE(*store->delete_post(7, store::AuditEntry{}, ""));
   EXPECT_EQ(write(7), 503) << "once used, by a post since deleted";
 }
 

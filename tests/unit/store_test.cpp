@@ -443,7 +443,7 @@ TEST_P(StoreTest, DeletesAPostWithEverythingOfItAndAnAuditLine) {
   audit.actor = "Admin API key \"Desk app\"";
   audit.action = "deleted";
   audit.subject = "Oil deal signed";
-  auto deleted = store_->delete_post(id, audit);
+  auto deleted = store_->delete_post(id, audit, "");
   ASSERT_TRUE(deleted.ok()) << deleted.error().detail;
   EXPECT_TRUE(*deleted);
 
@@ -463,9 +463,9 @@ TEST_P(StoreTest, DeletesAPostWithEverythingOfItAndAnAuditLine) {
   // The newest post deleted, its id is not given to the next one: the APIs
   // name posts by id, and a retried delete must find nothing.
   const auto newest = add_post("Newest", PostStatus::draft, std::nullopt);
-  ASSERT_TRUE(*store_->delete_post(newest, audit));
+  ASSERT_TRUE(*store_->delete_post(newest, audit, ""));
   EXPECT_GT(add_post("After it", PostStatus::draft, std::nullopt), newest);
-  auto again = store_->delete_post(id, audit);
+  auto again = store_->delete_post(id, audit, "");
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(*again) << "nothing to delete the second time";
   EXPECT_EQ(store_->audit_entries(10, 0)->size(), 2u) << "and no audit line for it";
@@ -954,6 +954,8 @@ TEST_F(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTh
                               "SELECT id, title, plaintext FROM posts;"
                               // Later migrations' tables, which a database of 13 has not.
                               "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
+                              "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
+                              "DROP TABLE webhooks;"
                               "PRAGMA user_version = 13;")
                     .ok());
   }
@@ -1001,8 +1003,10 @@ TEST_F(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) 
                       "PRIMARY KEY (post_id, number)) WITHOUT ROWID;"
                       "INSERT INTO post_revisions SELECT * FROM old_revisions;"
                       "DROP TABLE old_revisions;"
-                      // Migrations 16's and 17's, which a database of 14 has not.
+                      // Migrations 16's to 18's, which a database of 14 has not.
                       "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
+                      "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
+                      "DROP TABLE webhooks;"
                       "PRAGMA user_version = 14;")
             .ok());
   }

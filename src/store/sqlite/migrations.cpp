@@ -290,6 +290,45 @@ CREATE TABLE api_keys (
     R"sql(
 CREATE TABLE deleted_post_ids (id INTEGER PRIMARY KEY);
 )sql",
+
+    // 18: webhooks, and their deliveries queued in the transaction of the
+    // write that raised them, so that none is lost to a crash or a restart.
+    R"sql(
+CREATE TABLE webhooks (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  allow_private_network INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  created_by INTEGER REFERENCES users(id) ON DELETE SET NULL
+);
+CREATE TABLE webhook_events (
+  webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  event TEXT NOT NULL,
+  PRIMARY KEY (event, webhook_id)
+) WITHOUT ROWID;
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY,
+  webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  event TEXT NOT NULL,
+  post_id INTEGER NOT NULL,
+  post_revision INTEGER NOT NULL,
+  post_title TEXT NOT NULL,
+  payload TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  last_attempt_at INTEGER,
+  delivered_at INTEGER,
+  last_status INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at)
+  WHERE next_attempt_at IS NOT NULL;
+CREATE INDEX webhook_deliveries_of_post ON webhook_deliveries (post_id, post_revision);
+CREATE INDEX webhook_deliveries_of_webhook ON webhook_deliveries (webhook_id);
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -309,6 +309,9 @@ Result<SavedPost> write_post_rows(Connection& connection, const PostWrite& write
   if (write.audit) BYLINE_TRY(insert_audit(connection, *write.audit));
   if (write.legacy)
     BYLINE_TRY(remember_legacy(connection, *write.legacy, saved.id, write.legacy_digest));
+  for (const auto& event : write.events) {
+    BYLINE_TRY(queue_webhook_deliveries(connection, saved.id, event, post.updated_at));
+  }
   saved.tags = std::move(tags);
   return saved;
 }

@@ -61,6 +61,11 @@ Result<void> index_for_search(Connection& connection, Id post_id, const content:
                               const std::optional<SearchText>& indexed_before);
 Result<void> upsert_redirect(Connection& connection, const Redirect& redirect);
 Result<void> insert_audit(Connection& connection, const AuditEntry& entry);
+// Queues a delivery of `event` about post `post_id` (as its row stands:
+// its revision and title) for every webhook that waits for `event`, due
+// at `at`.
+Result<void> queue_webhook_deliveries(Connection& connection, Id post_id, std::string_view event,
+                                      Time at);
 // Gives every tag of `tags` without an id one: the existing tag of that
 // slug, or a new one.
 Result<void> ensure_tags(Connection& connection, std::vector<content::Tag>& tags);

@@ -9,6 +9,7 @@
 #include "store/sqlite/read_lease.hpp"
 #include "store/sqlite/rows.hpp"
 
+#include "content/post_events.hpp"
 #include "content/search_text.hpp"
 
 #include <chrono>
@@ -585,10 +586,12 @@ Result<SavedPost> SqliteStore::save_post(const PostWrite& write) {
   return saved;
 }
 
-Result<bool> SqliteStore::delete_post(Id id, const AuditEntry& audit) {
+Result<bool> SqliteStore::delete_post(Id id, const AuditEntry& audit, std::string_view event) {
   std::lock_guard lock(write_mutex_);
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
+  // Queued first, while the post's row can still say its revision and title.
+  if (!event.empty()) BYLINE_TRY(queue_webhook_deliveries(*writer_, id, event, audit.at));
   // The search index keeps no copy of its text (migration 14): the entry
   // goes out named by the words it was made of, before the post does.
   auto indexed = indexed_text(*writer_, id);
@@ -634,6 +637,8 @@ Result<std::vector<Id>> SqliteStore::publish_due_posts(Time now, std::string_vie
     entry.action = "published on schedule";
     entry.subject = (*post)->title.substr(0, 300);
     BYLINE_TRY(insert_audit(*writer_, entry));
+    BYLINE_TRY(queue_webhook_deliveries(
+        *writer_, id, content::event_name((*post)->type, content::PostEvent::published), now));
   }
   BYLINE_TRY(transaction.commit());
   return due;

@@ -70,7 +70,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) override;
   Result<SavedPost> save_post(const PostWrite& write) override;
   Result<std::vector<SavedPost>> save_posts(const std::vector<PostWrite>& writes) override;
-  Result<bool> delete_post(Id id, const AuditEntry& audit) override;
+  Result<bool> delete_post(Id id, const AuditEntry& audit, std::string_view event) override;
   Result<std::optional<LegacyRecord>> legacy_record(const LegacyKey& key) override;
   Result<std::vector<Id>> import_users(const std::vector<ImportedUser>& users) override;
   Result<std::vector<Id>> import_sections(const std::vector<ImportedSection>& sections) override;
@@ -87,6 +87,19 @@ class SqliteStore final : public Store {
   Result<std::vector<ApiKey>> api_keys() override;
   Result<std::optional<ApiKey>> api_key_by_lookup(std::string_view lookup) override;
   Result<bool> revoke_api_key(Id id, Time at) override;
+
+  // webhooks.cpp
+  Result<Id> create_webhook(const Webhook& webhook) override;
+  Result<std::vector<Webhook>> webhooks() override;
+  Result<bool> delete_webhook(Id id) override;
+  Result<std::vector<WebhookDelivery>> due_webhook_deliveries(Time now, Time unmade_before,
+                                                              int limit) override;
+  Result<std::vector<WebhookDelivery>> recent_webhook_deliveries(int limit) override;
+  Result<void> set_webhook_payloads(Id post_id, int revision, std::string_view event,
+                                    std::string_view payload) override;
+  Result<void> set_webhook_payload(Id delivery_id, std::string_view payload) override;
+  Result<void> record_webhook_attempt(Id delivery_id, const DeliveryAttempt& attempt) override;
+  Result<long> prune_webhook_deliveries(Time before) override;
 
  private:
   class ReadLease;
