@@ -25,18 +25,15 @@ std::string describe(const store::ApiKey& key) {
          ")";
 }
 
-Result<NewApiKey> add_api_key(store::Store& store, store::ApiKeyKind kind, std::string_view name,
-                              content::Id created_by, content::Time now) {
+Result<std::string> integration_name(std::string_view typed, std::string_view when_empty) {
   // One line, without the spaces around it.
-  std::string cleaned = clean_text(name);
+  std::string cleaned = clean_text(typed);
   std::replace_if(
       cleaned.begin(), cleaned.end(), [](char c) { return c == '\t' || c == '\r' || c == '\n'; },
       ' ');
   cleaned.erase(0, cleaned.find_first_not_of(' '));
   cleaned.erase(cleaned.find_last_not_of(' ') + 1);
-  if (cleaned.empty()) {
-    return make_error(ErrorCode::invalid_input, "Give the key a name: what will use it?");
-  }
+  if (cleaned.empty()) return make_error(ErrorCode::invalid_input, std::string(when_empty));
   // Characters as a reader counts them: UTF-8 bytes that start one.
   const auto characters = std::count_if(cleaned.begin(), cleaned.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -44,12 +41,19 @@ Result<NewApiKey> add_api_key(store::Store& store, store::ApiKeyKind kind, std::
   if (static_cast<std::size_t>(characters) > kMaxApiKeyNameCharacters) {
     return make_error(
         ErrorCode::invalid_input,
-        "A key's name has at most " + std::to_string(kMaxApiKeyNameCharacters) + " characters.");
+        "A name has at most " + std::to_string(kMaxApiKeyNameCharacters) + " characters.");
   }
+  return cleaned;
+}
+
+Result<NewApiKey> add_api_key(store::Store& store, store::ApiKeyKind kind, std::string_view name,
+                              content::Id created_by, content::Time now) {
+  auto cleaned = integration_name(name, "Give the key a name: what will use it?");
+  BYLINE_TRY(cleaned);
   NewApiKey made;
   store::ApiKey& record = made.record;
   record.kind = kind;
-  record.name = cleaned;
+  record.name = std::move(*cleaned);
   record.created_at = now;
   record.created_by = created_by;
   if (kind == store::ApiKeyKind::content) {

@@ -16,6 +16,10 @@ namespace byline::accounts {
 
 inline constexpr std::size_t kMaxApiKeyNameCharacters = 100;  // letters, not bytes
 
+// What an admin typed to name a key or a webhook, as one line of at most
+// kMaxApiKeyNameCharacters; invalid_input saying `when_empty` for nothing.
+Result<std::string> integration_name(std::string_view typed, std::string_view when_empty);
+
 struct NewApiKey {
   store::ApiKey record;
   std::string key;  // the whole key, to be shown once

@@ -24,6 +24,7 @@
 #include "site/settings.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
+#include "webhooks/dispatcher.hpp"
 
 #include <sys/resource.h>
 
@@ -136,6 +137,13 @@ int serve(const ServeOptions& options) {
     if (fragments) fragments->clear();
     if (pages) pages->clear();
   });
+  // Webhook deliveries are queued with the writes that raise them; the
+  // dispatcher makes their bodies once a write commits and sends them from
+  // its own thread.
+  auto dispatcher = std::make_shared<webhooks::Dispatcher>(store, settings_source);
+  changes->on_post_event(
+      [dispatcher](std::string_view event, const content::Post* before,
+                   const content::Post* after) { dispatcher->post_event(event, before, after); });
   auto workflow = std::make_shared<publishing::Workflow>(store, changes);
   newsroom::Newsroom newsroom(
       store, sessions, workflow, media, settings_source,
@@ -169,6 +177,7 @@ int serve(const ServeOptions& options) {
         });
   }
   publishing::Scheduler scheduler(workflow);
+  dispatcher->start();
 
   auto setup_link = newsroom.prepare_setup_link(now_utc());
   if (!setup_link) return report_failure(setup_link.error());

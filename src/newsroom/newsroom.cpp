@@ -116,6 +116,12 @@ void Newsroom::add_routes(http::Router& router) const {
              bind(&Newsroom::add_integration));
   routes.add("POST", "integrations/:id/revoke/", staff_who_may(Action::manage_api_keys),
              bind(&Newsroom::revoke_integration));
+  routes.add("GET", "webhooks/", staff_who_may(Action::manage_api_keys),
+             bind(&Newsroom::webhooks_page));
+  routes.add("POST", "webhooks/", staff_who_may(Action::manage_api_keys),
+             bind(&Newsroom::add_webhook));
+  routes.add("POST", "webhooks/:id/delete/", staff_who_may(Action::manage_api_keys),
+             bind(&Newsroom::delete_webhook));
   routes.add("GET", "audit/", staff_who_may(Action::view_audit_log), bind(&Newsroom::audit_page),
              {.reads_query = {"page"}});
   routes.add("GET", "sections/", staff_who_may(Action::manage_taxonomy),

@@ -14,6 +14,7 @@
 #include "render/dates.hpp"
 #include "render/theme.hpp"
 #include "site/settings.hpp"
+#include "store/webhooks.hpp"
 
 #include <functional>
 #include <memory>
@@ -130,6 +131,19 @@ class Newsroom {
   http::Response render_integrations(int status, const SignedIn& me, std::string_view error,
                                      std::string_view notice,
                                      const accounts::NewApiKey* made) const;
+
+  // webhooks.cpp
+  http::Response webhooks_page(const http::Request& request, const http::Params& params,
+                               const Caller& caller) const;
+  http::Response add_webhook(const http::Request& request, const http::Params& params,
+                             const Caller& caller) const;
+  http::Response delete_webhook(const http::Request& request, const http::Params& params,
+                                const Caller& caller) const;
+  // `made`: a webhook just added, whose secret is shown once; `typed`: the
+  // form to show again after a refusal.
+  http::Response render_webhooks(int status, const SignedIn& me, std::string_view error,
+                                 std::string_view notice, const store::Webhook* made,
+                                 const http::Form* typed) const;
 
   // media.cpp
   http::Response upload_media(const http::Request& request, const http::Params& params,
