@@ -9,6 +9,7 @@
 #include "newsroom/request_checks.hpp"
 #include "render/view.hpp"
 #include "store/store.hpp"
+#include "webhooks/destination.hpp"
 #include "webhooks/dispatcher.hpp"
 #include "webhooks/registry.hpp"
 
@@ -121,9 +122,11 @@ Response Newsroom::add_webhook(const Request& request, const Params&, const Call
     if (made.error().code != ErrorCode::invalid_input) return failure(made.error(), &me);
     return render_webhooks(400, me, made.error().message, "", nullptr, &form);
   }
-  const std::string subject = webhooks::describe(*made);
-  log_line("newsroom: " + me.user.email + " added " + subject + " for " + made->url);
-  audit(request, &me.user, "", "added a webhook", subject + " for " + made->url);
+  // Named by host only: many receivers' addresses are their passwords.
+  const std::string subject =
+      webhooks::describe(*made) + " to " + webhooks::parse_destination(made->url)->host;
+  log_line("newsroom: " + me.user.email + " added " + subject);
+  audit(request, &me.user, "", "added a webhook", subject);
   return render_webhooks(201, me, "", "", &*made, nullptr);
 }
 

@@ -152,12 +152,11 @@ std::optional<Intent> intent_from_string(std::string_view text) {
 Workflow::Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Changes> changes)
     : store_(std::move(store)), changes_(std::move(changes)) {}
 
-void Workflow::tell(const Post* before, const Post& after) const {
+void Workflow::tell(const Post* before, const Post& after,
+                    const std::vector<std::string>& events) const {
   if (!changes_) return;
   changes_->post_changed(before, after);
-  if (const auto event = content::save_event(before, after)) {
-    changes_->post_event(content::event_name(after.type, *event), before, &after);
-  }
+  for (const auto& event : events) changes_->post_event(event, before, &after);
 }
 
 Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id post_id,
@@ -339,7 +338,7 @@ Result<Post> Workflow::create(const Actor& actor, Edit edit, Intent intent, Time
   post->id = saved->id;
   post->revision = saved->revision;
   post->tags = std::move(saved->tags);
-  tell(nullptr, *post);
+  tell(nullptr, *post, write.events);
   return post;
 }
 
@@ -385,7 +384,7 @@ Result<Post> Workflow::save_existing(const Actor& actor, content::Id id, int bas
   BYLINE_TRY(saved);
   changed->revision = saved->revision;
   changed->tags = std::move(saved->tags);
-  tell(&before, *changed);
+  tell(&before, *changed, write.events);
   return changed;
 }
 
@@ -414,7 +413,12 @@ Result<void> Workflow::remove(const Actor& actor, content::Id id, Time now) {
     return forbidden("You may not delete this post.");
   }
   const auto entry = audit_entry(actor, "deleted", (*stored)->title, now);
-  const auto event = content::event_name((*stored)->type, content::PostEvent::deleted);
+  // Rule: only a post readers could have seen raises "deleted"; a draft's
+  // text never leaves for another service.
+  const bool was_out =
+      (*stored)->status == PostStatus::published || (*stored)->status == PostStatus::unpublished;
+  const std::string event =
+      was_out ? content::event_name((*stored)->type, content::PostEvent::deleted) : "";
   auto deleted = store_->delete_post(id, *entry, event);
   BYLINE_TRY(deleted);
   if (!*deleted) return make_error(ErrorCode::not_found, "That post does not exist.");
@@ -423,7 +427,7 @@ Result<void> Workflow::remove(const Actor& actor, content::Id id, Time now) {
     Post gone = **stored;
     gone.status = PostStatus::unpublished;
     changes_->post_changed(&**stored, gone);
-    changes_->post_event(event, &**stored, nullptr);
+    if (!event.empty()) changes_->post_event(event, &**stored, nullptr);
   }
   return {};
 }
@@ -436,7 +440,8 @@ Result<std::vector<content::Id>> Workflow::publish_due(Time now) {
     if (post && *post) {
       Post before = **post;
       before.status = PostStatus::scheduled;
-      tell(&before, **post);
+      // publish_due_posts queued this event with the publish.
+      tell(&before, **post, {content::event_name((*post)->type, content::PostEvent::published)});
     }
   }
   return published;

@@ -156,7 +156,8 @@ class Workflow {
   // rest go in. Times are the source's; the audit log names `actor` at
   // `now`. A slug another post has (or Byline keeps for itself) gets "-2".
   // With `dry_run` every post is checked as it would be written, and
-  // nothing is.
+  // nothing is. Imports raise no webhook events: an archive moving in is
+  // not news.
   Result<std::vector<ImportOutcome>> import_posts(const Actor& actor,
                                                   std::vector<ImportedPost> batch, Time now,
                                                   bool dry_run = false);
@@ -181,7 +182,9 @@ class Workflow {
   Result<void> resolve_language(content::Post& post, const Edit& edit);
   Result<std::string> free_slug(std::string_view wanted, content::Id post_id, bool generated);
 
-  void tell(const content::Post* before, const content::Post& after) const;
+  // Tells the caches of the save, and the webhooks of the `events` it queued.
+  void tell(const content::Post* before, const content::Post& after,
+            const std::vector<std::string>& events = {}) const;
 
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<const Changes> changes_;

@@ -330,7 +330,13 @@ class Store {
   // `post_id` that have none their payload.
   virtual Result<void> set_webhook_payloads(Id post_id, int revision, std::string_view event,
                                             std::string_view payload) = 0;
-  virtual Result<void> set_webhook_payload(Id delivery_id, std::string_view payload) = 0;
+  // Gives delivery `delivery_id` `payload` if it has none yet; returns the
+  // payload it has now, whoever made it.
+  virtual Result<std::string> set_webhook_payload(Id delivery_id, std::string_view payload) = 0;
+  // Takes a due delivery for one attempt: its next attempt moves to `until`,
+  // so that nobody else sends it meanwhile; false when it is no longer due
+  // by `now`.
+  virtual Result<bool> claim_webhook_delivery(Id delivery_id, Time now, Time until) = 0;
   virtual Result<void> record_webhook_attempt(Id delivery_id, const DeliveryAttempt& attempt) = 0;
   // Forgets finished deliveries made before `before`; returns how many.
   virtual Result<long> prune_webhook_deliveries(Time before) = 0;

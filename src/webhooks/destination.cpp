@@ -29,6 +29,9 @@ constexpr std::uint32_t v4(int a, int b, int c, int d) {
 }
 
 AddressRange range_of_v4(std::uint32_t a) {
+  // Cloud metadata services (AWS, GCP, Azure; AWS ECS) hand out the
+  // machine's credentials: never a webhook's destination, allowed or not.
+  if (a == v4(169, 254, 169, 254) || a == v4(169, 254, 170, 2)) return AddressRange::unusable;
   if (in(a, v4(127, 0, 0, 0), 8)) return AddressRange::loopback;
   if (in(a, v4(10, 0, 0, 0), 8) || in(a, v4(172, 16, 0, 0), 12) || in(a, v4(192, 168, 0, 0), 16) ||
       in(a, v4(100, 64, 0, 0), 10)) {
@@ -67,7 +70,9 @@ AddressRange range_of_v6(const ip::address_v6& address) {
     return range_of_v4(v4_at(bytes, 12));
   }
   if (starts_with(bytes, {0x20, 0x02})) return range_of_v4(v4_at(bytes, 2));  // 6to4
-  if ((bytes[0] & 0xfe) == 0xfc) return AddressRange::private_network;        // fc00::/7
+  // AWS's IPv6 metadata service, fd00:ec2::254.
+  if (address == ip::make_address_v6("fd00:ec2::254")) return AddressRange::unusable;
+  if ((bytes[0] & 0xfe) == 0xfc) return AddressRange::private_network;  // fc00::/7
   if (bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0x80) return AddressRange::link_local;
   if (bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0xc0)
     return AddressRange::private_network;                                           // site-local
@@ -118,6 +123,9 @@ Result<Destination> parse_destination(std::string_view url) {
     const auto close = authority.find(']');
     if (close == std::string_view::npos) return refused("That address's IPv6 host has no ']'.");
     host = authority.substr(1, close - 1);
+    boost::system::error_code not_v6;
+    ip::make_address_v6(std::string(host), not_v6);
+    if (not_v6) return refused("Only an IPv6 address goes between '[' and ']'.");
     const auto after = authority.substr(close + 1);
     if (!after.empty()) {
       if (after.front() != ':') return refused("That address's host is not followed by a port.");
@@ -142,9 +150,12 @@ Result<Destination> parse_destination(std::string_view url) {
   } else {
     destination.port = destination.tls ? "443" : "80";
   }
+  const bool bracketed = authority.starts_with('[');
   for (const char c : host) {
+    // A colon belongs only to an IPv6 address, which comes in brackets.
     const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' || c == '_';
+                         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                         (c == ':' && bracketed);
     if (!allowed) return refused("That address's host holds characters no host name has.");
   }
   destination.host = std::string(host);

@@ -19,7 +19,7 @@ struct Destination {
   std::string host;    // a name, or an address ("[…]" taken off an IPv6 one)
   std::string port;    // "443", "80", or the one the address names
   std::string target;  // path and query, "/" at least; the fragment dropped
-  // The Host header: the host as written, with its port when not the default.
+  // The Host header: the host and port as the address has them.
   std::string host_header;
 };
 
@@ -34,8 +34,10 @@ enum class AddressRange {
   global,           // reachable on the internet: always allowed
   loopback,         // 127.0.0.0/8, ::1
   private_network,  // 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7
-  link_local,       // 169.254/16, fe80::/10 (cloud metadata services live here)
-  unusable,         // unspecified, multicast, broadcast, documentation, reserved: never
+  link_local,       // 169.254/16, fe80::/10
+  // Never: unspecified, multicast, broadcast, documentation, reserved, and
+  // the cloud metadata services (169.254.169.254 and its kin).
+  unusable,
 };
 
 // IPv4 addresses inside IPv6 (mapped, compatible, 6to4, NAT64) are judged

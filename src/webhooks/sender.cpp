@@ -15,6 +15,11 @@
 
 #include <openssl/ssl.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
 namespace byline::webhooks {
 namespace {
 
@@ -26,6 +31,42 @@ constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 // A receiver's status line and headers; anything longer is not an answer.
 constexpr std::uint32_t kMaxAnswerHeader = 16 * 1024;
+
+// What `host` resolves to, within `deadline`. The system's resolver
+// cannot be interrupted, so it runs on a thread of its own that is left
+// to finish alone when the deadline passes first.
+struct Resolved {
+  std::vector<tcp::endpoint> endpoints;
+  boost::system::error_code error;
+};
+
+std::optional<Resolved> resolve_within(const std::string& host, const std::string& port,
+                                       std::chrono::milliseconds deadline) {
+  struct Shared {
+    std::mutex mutex;
+    std::condition_variable done;
+    std::optional<Resolved> result;
+  };
+  auto shared = std::make_shared<Shared>();
+  std::thread([shared, host, port] {
+    asio::io_context io;
+    tcp::resolver resolver(io);
+    Resolved resolved;
+    for (const auto& entry : resolver.resolve(host, port, resolved.error)) {
+      resolved.endpoints.push_back(entry.endpoint());
+    }
+    std::lock_guard lock(shared->mutex);
+    shared->result = std::move(resolved);
+    shared->done.notify_all();
+  }).detach();
+  std::unique_lock lock(shared->mutex);
+  shared->done.wait_for(lock, deadline, [&] { return shared->result.has_value(); });
+  return shared->result;
+}
+
+bool is_header_safe(std::string_view value) {
+  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
 
 std::string failure(std::string_view what, const boost::system::error_code& error) {
   if (error == beast::error::timeout || error == asio::error::operation_aborted) {
@@ -66,7 +107,6 @@ asio::awaitable<Answer> exchange(Stream& stream, const Outgoing& outgoing,
   beast::flat_buffer buffer(kMaxAnswerHeader);
   http::response_parser<http::empty_body> parser;
   parser.header_limit(kMaxAnswerHeader);
-  parser.skip(true);  // the body says nothing Byline needs
   auto [read, bytes] = co_await http::async_read_header(stream, buffer, parser, kTuple);
   if (read) co_return Answer{0, failure("reading the answer", read)};
   co_return answer_of(parser);
@@ -90,27 +130,36 @@ Sender::~Sender() = default;
 Answer Sender::send(const Outgoing& outgoing) {
   auto destination = parse_destination(outgoing.url);
   if (!destination) return Answer{0, destination.error().message};
+  for (const auto& [name, value] : outgoing.headers) {
+    if (!is_header_safe(name) || !is_header_safe(value)) {
+      return Answer{0, "a header of the delivery holds a line break"};
+    }
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const auto resolved = resolve_within(destination->host, destination->port, outgoing.deadline);
+  if (!resolved) return Answer{0, "finding " + destination->host + ": no answer in time"};
+  if (resolved->error) return Answer{0, failure("finding " + destination->host, resolved->error)};
+  for (const auto& endpoint : resolved->endpoints) {
+    const auto address = endpoint.address();
+    if (may_connect(address, outgoing.allow_private_network)) continue;
+    const auto range = range_of(address);
+    std::string why = destination->host + " is " + std::string(describe(range)) + " (" +
+                      address.to_string() + ")";
+    if (range != AddressRange::unusable) {
+      why +=
+          "; an admin must allow private network addresses for this webhook before it may "
+          "send there";
+    }
+    return Answer{0, why};
+  }
   asio::io_context io;
   Answer answer;
   auto attempt = [&]() -> asio::awaitable<Answer> {
-    tcp::resolver resolver(io);
-    auto [resolved, results] =
-        co_await resolver.async_resolve(destination->host, destination->port, kTuple);
-    if (resolved) co_return Answer{0, failure("finding " + destination->host, resolved)};
-    std::vector<tcp::endpoint> endpoints;
-    for (const auto& entry : results) {
-      const auto address = entry.endpoint().address();
-      if (!may_connect(address, outgoing.allow_private_network)) {
-        co_return Answer{0, destination->host + " is " + std::string(describe(range_of(address))) +
-                                " (" + address.to_string() +
-                                "); an admin must allow private network addresses for this "
-                                "webhook before it may send there"};
-      }
-      endpoints.push_back(entry.endpoint());
-    }
     beast::tcp_stream tcp_stream(io);
-    // One deadline for connecting, the TLS handshake, sending and reading.
-    tcp_stream.expires_after(outgoing.deadline);
+    // One deadline for the whole delivery: what finding the host left of
+    // it is for connecting, the TLS handshake, sending and reading.
+    tcp_stream.expires_at(started + outgoing.deadline);
+    const auto& endpoints = resolved->endpoints;
     auto [connected, endpoint] = co_await tcp_stream.async_connect(endpoints, kTuple);
     if (connected) co_return Answer{0, failure("connecting to " + destination->host, connected)};
     if (!destination->tls) co_return co_await exchange(tcp_stream, outgoing, *destination);

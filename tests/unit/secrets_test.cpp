@@ -59,11 +59,11 @@ TEST(Secrets, CompareByValue) {
   EXPECT_FALSE(same_secret("abc", "abcd"));
 }
 
-}  // namespace
 TEST(Secrets, HmacSha256MatchesRfc4231) {
   // RFC 4231, test case 2.
   EXPECT_EQ(to_hex(hmac_sha256("Jefe", "what do ya want for nothing?")),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+}  // namespace
 }  // namespace byline::accounts

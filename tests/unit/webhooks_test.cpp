@@ -17,7 +17,15 @@
 #include "webhooks/signature.hpp"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/json/parse.hpp>
+#include <cstdlib>
+#include <thread>
 
 namespace byline::webhooks {
 namespace {
@@ -47,7 +55,9 @@ TEST(WebhookDestination, ReadsHttpAndHttpsAddressesAndRefusesTheRest) {
   for (const char* bad :
        {"", "ftp://example.com/", "example.com/hook", "https://user:pw@example.com/",
         "https://example.com:0/", "https://example.com:65536/", "https://exa mple.com/",
-        "https:///path", "https://ex\u00e4mple.com/", "https://[::1/"}) {
+        "https:///path", "https://ex\u00e4mple.com/", "https://[::1/", "http://::1/",
+        "http://a:b:80/", "https://[evil.com]/", "https://fe80::1%eth0/",
+        "https://[fe80::1%25eth0]/", "https://example.com\\@evil/"}) {
     EXPECT_FALSE(parse_destination(bad).ok()) << bad;
   }
   EXPECT_FALSE(parse_destination("https://example.com/" + std::string(kMaxUrlLength, 'a')).ok());
@@ -72,7 +82,14 @@ TEST(WebhookDestination, RefusesLoopbackPrivateAndLinkLocalAddressesUnlessAllowe
         Case{"fd12:3456::1", AddressRange::private_network},
         Case{"::ffff:10.0.0.1", AddressRange::private_network},
         Case{"2002:0a00:0001::1", AddressRange::private_network},  // 6to4 of 10.0.0.1
-        Case{"169.254.169.254", AddressRange::link_local},
+        Case{"169.254.10.10", AddressRange::link_local},
+        Case{"169.254.169.254", AddressRange::unusable},  // cloud metadata
+        Case{"fd00:ec2::254", AddressRange::unusable},
+        Case{"::a00:1", AddressRange::private_network},   // IPv4-compatible
+        Case{"64:ff9b::7f00:1", AddressRange::loopback},  // NAT64
+        Case{"fec0::1", AddressRange::private_network},   // site-local
+        Case{"2001:db8::1", AddressRange::unusable},
+        Case{"100::1", AddressRange::unusable},
         Case{"fe80::1", AddressRange::link_local},
         Case{"0.0.0.0", AddressRange::unusable},
         Case{"::", AddressRange::unusable},
@@ -90,13 +107,84 @@ TEST(WebhookDestination, RefusesLoopbackPrivateAndLinkLocalAddressesUnlessAllowe
 }
 
 TEST(WebhookSignature, IsGhostsHmacOfTheBodyAndTheMilliseconds) {
+  // Worked out apart, with Python's hmac module.
   const std::string body = R"({"post":{}})";
-  const std::string expected =
-      "sha256=" + accounts::to_hex(accounts::hmac_sha256("s3cret", body + "1764666000123")) +
-      ", t=1764666000123";
-  EXPECT_EQ(signature("s3cret", body, 1764666000123), expected);
-  EXPECT_NE(signature("other", body, 1764666000123), expected);
-  EXPECT_NE(signature("s3cret", body + " ", 1764666000123), expected);
+  EXPECT_EQ(signature("s3cret", body, 1764666000123),
+            "sha256=bb10c1f004e60a2b7155e0c31213959ee0fc6ebf2d9a956ebc6ad0404ebe6e6b, "
+            "t=1764666000123");
+  EXPECT_NE(signature("other", body, 1764666000123), signature("s3cret", body, 1764666000123));
+  EXPECT_NE(signature("s3cret", body + " ", 1764666000123),
+            signature("s3cret", body, 1764666000123));
+}
+
+// A TLS server with a certificate no authority signed: openssl s_server
+// from Debian's openssl, on a free loopback port, until the test ends.
+class UntrustedTlsServer {
+ public:
+  explicit UntrustedTlsServer(const std::filesystem::path& dir) {
+    const auto key = dir / "key.pem";
+    const auto certificate = dir / "certificate.pem";
+    const std::string made =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1"
+        " -keyout " +
+        key.string() + " -out " + certificate.string() + " >/dev/null 2>&1";
+    if (std::system(made.c_str()) != 0) return;
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::acceptor probe(
+        io, boost::asio::ip::tcp::endpoint(make_address("127.0.0.1"), 0));
+    port_ = probe.local_endpoint().port();
+    probe.close();
+    pid_ = fork();
+    if (pid_ == 0) {
+      const std::string accept = "127.0.0.1:" + std::to_string(port_);
+      execlp("openssl", "openssl", "s_server", "-quiet", "-www", "-accept", accept.c_str(), "-cert",
+             certificate.c_str(), "-key", key.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int tries = 0; tries < 100; ++tries) {
+      boost::asio::ip::tcp::socket socket(io);
+      boost::system::error_code error;
+      socket.connect({make_address("127.0.0.1"), port_}, error);
+      if (!error) return;
+      std::this_thread::sleep_for(50ms);
+    }
+  }
+  ~UntrustedTlsServer() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  unsigned short port() const { return port_; }
+
+ private:
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+};
+
+TEST(WebhookSender, RefusesAReceiverWhoseCertificateNoAuthoritySigned) {
+  testing::TempStore dir("webhooks-tls");
+  UntrustedTlsServer server(dir.dir());
+  ASSERT_NE(server.port(), 0) << "openssl could not make a certificate";
+  Sender sender;
+  Outgoing outgoing;
+  outgoing.url = "https://127.0.0.1:" + std::to_string(server.port()) + "/";
+  outgoing.allow_private_network = true;
+  outgoing.body = "{}";
+  const Answer answer = sender.send(outgoing);
+  EXPECT_FALSE(answer.delivered());
+  EXPECT_EQ(answer.status, 0);
+  EXPECT_NE(answer.error.find("TLS with 127.0.0.1"), std::string::npos) << answer.error;
+  EXPECT_NE(answer.error.find("certificate"), std::string::npos) << answer.error;
+}
+
+TEST(WebhookSender, RefusesHeadersThatWouldSplitTheRequest) {
+  Sender sender;
+  Outgoing outgoing;
+  outgoing.url = "http://127.0.0.1:9/";
+  outgoing.allow_private_network = true;
+  outgoing.headers = {{"User-Agent", "Byline\r\nX-Injected: yes"}};
+  EXPECT_EQ(sender.send(outgoing).error, "a header of the delivery holds a line break");
 }
 
 content::Post story(PostStatus status) {
@@ -222,6 +310,10 @@ TEST_F(WebhookDeliveries, EachWriteQueuesTheEventsItRaisesForTheWebhooksWaitingF
                                 publishing::Intent::unpublish, kNow);
   ASSERT_TRUE(down.ok());
   ASSERT_TRUE(workflow_->remove(actor, out->id, kNow).ok());
+  // A draft deleted was never out: its text goes nowhere.
+  auto scrapped = workflow_->create(actor, edit("Scrapped"), publishing::Intent::save, kNow);
+  ASSERT_TRUE(scrapped.ok());
+  ASSERT_TRUE(workflow_->remove(actor, scrapped->id, kNow).ok());
 
   // No listener made the bodies (none is added here): a process that
   // stopped right after each commit; they are still queued, and due once

@@ -97,7 +97,8 @@ class SqliteStore final : public Store {
   Result<std::vector<WebhookDelivery>> recent_webhook_deliveries(int limit) override;
   Result<void> set_webhook_payloads(Id post_id, int revision, std::string_view event,
                                     std::string_view payload) override;
-  Result<void> set_webhook_payload(Id delivery_id, std::string_view payload) override;
+  Result<std::string> set_webhook_payload(Id delivery_id, std::string_view payload) override;
+  Result<bool> claim_webhook_delivery(Id delivery_id, Time now, Time until) override;
   Result<void> record_webhook_attempt(Id delivery_id, const DeliveryAttempt& attempt) override;
   Result<long> prune_webhook_deliveries(Time before) override;
 

@@ -1,5 +1,6 @@
 // SqliteStore's side of webhooks: the webhooks with the events each waits
 // for, and the deliveries a write queues in its own transaction.
+#include "content/post_events.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/post_writes.hpp"
 #include "store/sqlite/read_lease.hpp"
@@ -97,10 +98,18 @@ Result<std::vector<Webhook>> SqliteStore::webhooks() {
         return hook;
       },
       hooks));
+  // Each hook's events in the order the newsroom lists them.
+  std::vector<std::pair<Id, std::string>> events;
+  BYLINE_TRY(append_all(
+      *lease, "SELECT webhook_id, event FROM webhook_events", std::nullopt,
+      [](const Statement& row) { return std::pair<Id, std::string>(row.int64(0), row.text(1)); },
+      events));
   for (auto& hook : hooks) {
-    BYLINE_TRY(append_all(
-        *lease, "SELECT event FROM webhook_events WHERE webhook_id = ?", hook.id,
-        [](const Statement& row) { return row.text(0); }, hook.events));
+    for (const std::string_view name : content::webhook_event_names()) {
+      for (const auto& [webhook_id, event] : events) {
+        if (webhook_id == hook.id && event == name) hook.events.emplace_back(event);
+      }
+    }
   }
   return hooks;
 }
@@ -164,11 +173,29 @@ Result<void> SqliteStore::set_webhook_payloads(Id post_id, int revision, std::st
                    });
 }
 
-Result<void> SqliteStore::set_webhook_payload(Id delivery_id, std::string_view payload) {
+Result<std::string> SqliteStore::set_webhook_payload(Id delivery_id, std::string_view payload) {
   std::lock_guard lock(write_mutex_);
-  return write_one(*writer_,
-                   "UPDATE webhook_deliveries SET payload = ? WHERE id = ? AND payload = ''",
-                   [&](Statement& s) { s.bind(1, payload).bind(2, delivery_id); });
+  BYLINE_TRY(write_one(*writer_,
+                       "UPDATE webhook_deliveries SET payload = ? WHERE id = ? AND payload = ''",
+                       [&](Statement& s) { s.bind(1, payload).bind(2, delivery_id); }));
+  auto stored =
+      find_one<std::string>(*writer_, "SELECT payload FROM webhook_deliveries WHERE id = ?",
+                            delivery_id, [](const Statement& row) { return row.text(0); });
+  BYLINE_TRY(stored);
+  if (!*stored) return make_error(ErrorCode::not_found, "That delivery is gone.");
+  return std::move(**stored);
+}
+
+Result<bool> SqliteStore::claim_webhook_delivery(Id delivery_id, Time now, Time until) {
+  std::lock_guard lock(write_mutex_);
+  BYLINE_TRY(write_one(*writer_,
+                       "UPDATE webhook_deliveries SET next_attempt_at = ? "
+                       "WHERE id = ? AND next_attempt_at <= ?",
+                       [&](Statement& s) {
+                         s.bind(1, to_seconds(until)).bind(2, delivery_id);
+                         s.bind(3, to_seconds(now));
+                       }));
+  return writer_->changes() > 0;
 }
 
 Result<void> SqliteStore::record_webhook_attempt(Id delivery_id, const DeliveryAttempt& attempt) {
