@@ -27,8 +27,9 @@ void ensure_vips() {
     if (VIPS_INIT("byline") != 0) vips_error_exit("libvips could not start");
     // A broken upload makes libvips warn on stderr; the refusal already says
     // what went wrong, in Byline's log.
-    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {},
-                      nullptr);
+    g_log_set_handler(
+        "VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {},
+        nullptr);
     vips_concurrency_set(1);  // requests are the parallelism; keep one image to one core
     vips_cache_set_max(0);    // nothing is looked at twice
   });
@@ -42,7 +43,9 @@ struct ImageRef {
   }
 };
 
-Error refused(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+Error refused(std::string message) {
+  return make_error(ErrorCode::invalid_input, std::move(message));
+}
 
 Error vips_failure(std::string_view what) {
   std::string detail = std::string(what) + ": " + vips_error_buffer();
@@ -86,8 +89,8 @@ bool is_public_path_character(char c) {
 // The shape of the paths Byline gives variants; anything else is refused
 // before the file system is asked.
 bool is_public_path(std::string_view path) {
-  return !path.empty() && path.size() <= 200 && path.find("..") == std::string_view::npos && path.front() != '/' &&
-         std::all_of(path.begin(), path.end(), is_public_path_character);
+  return !path.empty() && path.size() <= 200 && path.find("..") == std::string_view::npos &&
+         path.front() != '/' && std::all_of(path.begin(), path.end(), is_public_path_character);
 }
 
 }  // namespace
@@ -107,9 +110,9 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
   ImageRef header;
   // Rule: a damaged image (cut short, data missing) is refused, never kept
   // as what a decoder guesses: any warning is a failure.
-  header.image = vips_image_new_from_buffer(upload.bytes.data(), upload.bytes.size(), "",
-                                            "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
-                                            VIPS_FAIL_ON_WARNING, nullptr);
+  header.image =
+      vips_image_new_from_buffer(upload.bytes.data(), upload.bytes.size(), "", "access",
+                                 VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_WARNING, nullptr);
   if (!header.image) return vips_failure("reading the header");
   const int width = vips_image_get_width(header.image);
   const int height = vips_image_get_height(header.image);
@@ -118,7 +121,8 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
     return refused("That image is too large in pixels (at most 12000 on a side, 60 megapixels).");
   }
   const int frames = std::max(1, vips_image_get_n_pages(header.image));
-  if (frames > kMaxFrames || static_cast<long long>(width) * height * frames > kMaxAnimationPixels) {
+  if (frames > kMaxFrames ||
+      static_cast<long long>(width) * height * frames > kMaxAnimationPixels) {
     return refused("That animation has too many frames (at most 1000, 600 megapixels in all).");
   }
   // Decoded whole, once, before anything is written: a file cut short
@@ -158,16 +162,19 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
     // Rule: public copies carry no metadata (a phone photo's EXIF holds
     // where it was taken); the saver's own "strip" leaves EXIF and XMP in
     // on Debian's libvips 8.14.
-    auto stripped = without_webp_metadata(std::string_view(static_cast<const char*>(encoded), encoded_size));
+    auto stripped =
+        without_webp_metadata(std::string_view(static_cast<const char*>(encoded), encoded_size));
     g_free(encoded);
     if (!stripped) return vips_failure("stripping metadata");
     const std::string path = folder + "/" + name + "-" + std::to_string(variant_width) + ".webp";
     BYLINE_TRY(written.write(root_ / "public" / path, stripped->data(), stripped->size()));
     media.variants.push_back({variant_width, path});
   }
-  BYLINE_TRY(written.write(root_ / "originals" / media.original_path, upload.bytes.data(), upload.bytes.size()));
+  BYLINE_TRY(written.write(root_ / "originals" / media.original_path, upload.bytes.data(),
+                           upload.bytes.size()));
 
-  auto id = upload.legacy ? store_->import_media(media, *upload.legacy) : store_->create_media(media);
+  auto id =
+      upload.legacy ? store_->import_media(media, *upload.legacy) : store_->create_media(media);
   BYLINE_TRY(id);
   written.keep();
   media.id = *id;
@@ -195,7 +202,8 @@ Result<std::size_t> MediaLibrary::remove_unrecorded_files() const {
       if (!walk->is_regular_file(error) || walk->is_symlink(error)) continue;
       const std::string relative = walk->path().lexically_relative(root_ / folder).generic_string();
       const bool partial = relative.ends_with(".partial");
-      if (!partial && (!is_upload_file_name(relative) || recorded.contains(std::string(folder) + "/" + relative))) {
+      if (!partial && (!is_upload_file_name(relative) ||
+                       recorded.contains(std::string(folder) + "/" + relative))) {
         continue;
       }
       std::error_code ignored;
@@ -215,13 +223,15 @@ bool is_upload_file_name(std::string_view path) {
   constexpr std::size_t kNameLength = 16;  // random_token(12), base64url
   if (name.size() <= kNameLength) return false;
   for (const char c : name.substr(0, kNameLength)) {
-    const bool base64url = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    const bool base64url = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '-' || c == '_';
     if (!base64url) return false;
   }
   name.remove_prefix(kNameLength);
   if (name.starts_with('-') && name.ends_with(".webp")) {
     const std::string_view width = name.substr(1, name.size() - 6);
-    return !width.empty() && std::all_of(width.begin(), width.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !width.empty() &&
+           std::all_of(width.begin(), width.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
   return name == ".jpg" || name == ".png" || name == ".gif" || name == ".webp";
 }
@@ -239,7 +249,8 @@ std::vector<content::MediaVariant> MediaLibrary::variants_of(std::string_view sr
   static constexpr std::string_view kPrefix = "/media/";
   static constexpr std::string_view kSuffix = ".webp";
   if (!src.starts_with(kPrefix) || !src.ends_with(kSuffix)) return {};
-  const std::string_view path = src.substr(kPrefix.size(), src.size() - kPrefix.size() - kSuffix.size());
+  const std::string_view path =
+      src.substr(kPrefix.size(), src.size() - kPrefix.size() - kSuffix.size());
   const auto dash = path.rfind('-');
   if (dash == std::string_view::npos) return {};
   const std::string base(path.substr(0, dash));
@@ -271,8 +282,9 @@ std::optional<SizedImage> MediaLibrary::social_image_for(std::string_view src) c
   if (variants.empty()) return std::nullopt;
   // 1200 pixels wide is what the social networks ask for; a smaller image
   // offers its widest.
-  auto chosen = std::find_if(variants.rbegin(), variants.rend(),
-                             [](const content::MediaVariant& variant) { return variant.width <= kSocialImageWidth; });
+  auto chosen = std::find_if(
+      variants.rbegin(), variants.rend(),
+      [](const content::MediaVariant& variant) { return variant.width <= kSocialImageWidth; });
   if (chosen == variants.rend()) chosen = std::prev(variants.rend());
   ensure_vips();
   ImageRef header;  // the header alone: no pixel is decoded

@@ -13,7 +13,7 @@
 namespace byline::media {
 
 inline constexpr std::size_t kMaxUploadBytes = 20 * 1024 * 1024;
-inline constexpr int kMaxSide = 12000;              // pixels
+inline constexpr int kMaxSide = 12000;               // pixels
 inline constexpr long long kMaxPixels = 60'000'000;  // a decompression bomb is refused unread
 // An animation's frames are counted before any is decoded: a GIF of a
 // million tiny frames is a bomb of its own.
