@@ -114,6 +114,7 @@ std::vector<std::string> lists_for(const store::PostCondition& where, const Slug
       std::any_of(order.begin(), order.end(), [](const store::PostOrder& part) {
         return part.field == store::PostOrderField::title ||
                part.field == store::PostOrderField::slug ||
+               part.field == store::PostOrderField::relevance ||
                part.field == store::PostOrderField::updated_at;
       });
   if (ordered_by_edits) return {std::string(kAnyChange)};

@@ -117,6 +117,11 @@ Result<void> check_query(const PostQuery& query) {
   if (query.order.size() > 8) {
     return make_error(ErrorCode::invalid_input, "A listing is ordered by at most 8 fields.");
   }
+  for (const PostOrder& part : query.order) {
+    if (part.field == PostOrderField::relevance && query.search.empty()) {
+      return make_error(ErrorCode::invalid_input, "Only a search is ordered by relevance.");
+    }
+  }
   Tally tally;
   return check_condition(query.where, 1, tally);
 }

@@ -62,7 +62,9 @@ struct PostCondition {
   }
 };
 
-enum class PostOrderField { published_at, updated_at, created_at, title, slug, id };
+// `relevance`: how well a post matches the query's search, best first
+// when descending; only a query with a search may ask for it.
+enum class PostOrderField { published_at, updated_at, created_at, title, slug, id, relevance };
 
 struct PostOrder {
   PostOrderField field = PostOrderField::published_at;
@@ -82,10 +84,10 @@ inline constexpr int kMaxConditionValues = 1000;  // ids and slugs, over the who
 inline constexpr int kMaxConditionNodes = 200;
 inline constexpr int kMaxListingLimit = 1000;
 
-// Only what readers may see: published posts of `type` whose time has
-// come by `now`.
+// Only what readers may see: published posts of `type` (articles,
+// pages, or both) whose time has come by `now`.
 struct PostQuery {
-  content::PostType type = content::PostType::article;
+  std::optional<content::PostType> type = content::PostType::article;  // nullopt: any
   PostCondition where;
   std::vector<PostOrder> order;  // empty: newest first; the id always breaks ties
   Projection projection = Projection::card;
@@ -93,6 +95,10 @@ struct PostQuery {
   int limit = 10;
   int offset = 0;
   bool count_total = false;  // PostPage::total, at the cost of a count
+  // The reader's words, as the site's search reads them (content/
+  // search_text.hpp): only posts they find. Empty: no search. Each backend
+  // compiles them with its own full-text index.
+  std::string search;
 };
 
 // Why `query` may not be run, if it may not (bounds, a leaf without

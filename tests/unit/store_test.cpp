@@ -723,6 +723,84 @@ TEST_P(StoreTest, SearchRanksTitleMatchesFirstAndShowsOnlyPublished) {
       << "FTS syntax errors are no results";
 }
 
+// The API listings' search: the same words and index as the site's,
+// combined with any other condition, counted, and ordered by date or by
+// how well each post matches.
+TEST_P(StoreTest, AListingSearchesCombinesCountsAndOrdersByRelevance) {
+  add_post("Weather report", PostStatus::published, kNow - 3h, true);
+  {  // Newer, and "oil" three times, but only in its text.
+    Post post;
+    post.title = "Markets today";
+    post.body_source = "<p>Oil, oil and more oil moved the markets.</p>";
+    post.status = PostStatus::published;
+    post.published_at = kNow - 1h;
+    post.authors.push_back(author_);
+    ASSERT_TRUE(store_->create_post(*content::prepare_post(post, kNow)).ok());
+  }
+  add_post("Oil prices climb", PostStatus::published, kNow - 5h, true);
+  add_post("Oil draft", PostStatus::draft, std::nullopt, true);
+  add_post("Oil next week", PostStatus::published, kNow + 1h, true);
+
+  PostQuery query = published();
+  query.search = "oil";
+  query.count_total = true;
+  auto by_date = store_->published_posts(query);
+  ASSERT_TRUE(by_date.ok()) << by_date.error().message;
+  EXPECT_EQ(titles(*by_date), (std::vector<std::string>{"Markets today", "Oil prices climb"}))
+      << "newest first; never a draft or a post whose time has not come";
+  EXPECT_EQ(by_date->total, 2);
+
+  query.order = {{PostOrderField::relevance, true}};
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Oil prices climb", "Markets today"}))
+      << "a title match ranks first";
+
+  query.where = PostCondition::with_ids(PostCondition::Kind::section_id, {section_id_});
+  auto in_section = store_->published_posts(query);
+  EXPECT_EQ(titles(*in_section), std::vector<std::string>{"Oil prices climb"});
+  EXPECT_EQ(in_section->total, 1);
+
+  query.where = {};
+  query.limit = 1;
+  query.offset = 1;
+  auto second = store_->published_posts(query);
+  EXPECT_EQ(titles(*second), std::vector<std::string>{"Markets today"});
+  EXPECT_EQ(second->total, 2) << "the total counts every page";
+
+  query.limit = 10;
+  query.offset = 0;
+  query.search = "weath";
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Weather report"})
+      << "the last word is a prefix, as on the site";
+  query.search = "!!! \"";
+  auto nothing = store_->published_posts(query);
+  ASSERT_TRUE(nothing.ok()) << "words that make no query find nothing, and are no error: "
+                            << nothing.error().message << " " << nothing.error().detail;
+  EXPECT_TRUE(nothing->posts.empty());
+  EXPECT_EQ(nothing->total, 0);
+
+  query.search.clear();
+  EXPECT_EQ(store_->published_posts(query).error().code, ErrorCode::invalid_input)
+      << "relevance needs a search";
+}
+
+TEST_P(StoreTest, AListingOfAnyTypeHoldsArticlesAndPages) {
+  add_post("Story", PostStatus::published, kNow - 2h);
+  Post about;
+  about.title = "About us";
+  about.type = content::PostType::page;
+  about.body_source = "<p>Who we are.</p>";
+  about.status = PostStatus::published;
+  about.published_at = kNow - 1h;
+  about.authors.push_back(author_);
+  ASSERT_TRUE(store_->create_post(*content::prepare_post(about, kNow)).ok());
+  PostQuery query = published();
+  EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Story"});
+  query.type = std::nullopt;
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"About us", "Story"}));
+}
+
 TEST_P(StoreTest, SearchWorkStaysBoundedWhateverAPostHolds) {
   std::string repeated;
   for (int i = 0; i < 20000; ++i) repeated += "oil ";

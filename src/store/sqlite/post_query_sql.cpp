@@ -1,6 +1,7 @@
 #include "store/sqlite/post_query_sql.hpp"
 
 #include "content/model.hpp"
+#include "content/search_text.hpp"
 #include "store/sqlite/rows.hpp"
 
 #include <optional>
@@ -161,6 +162,9 @@ std::string_view column(PostOrderField field) {
       return "p.slug";
     case PostOrderField::id:
       return "p.id";
+    case PostOrderField::relevance:
+      // bm25 is lower for a better match: negated, descending is best first.
+      return "-m.rank";
   }
   return "p.id";
 }
@@ -184,7 +188,9 @@ std::string order_by(const std::vector<PostOrder>& order) {
 Result<CompiledPostQuery> compile_post_query(const PostQuery& query) {
   BYLINE_TRY(check_query(query));
   Compiler compiler;
-  const std::string type = compiler.bind(std::string(content::to_string(query.type)));
+  const std::string type = query.type
+                               ? "= " + compiler.bind(std::string(content::to_string(*query.type)))
+                               : std::string("IN ('article', 'page')");
   const std::string now = compiler.bind(to_seconds(query.now));
 
   // The top-level conditions, all of which must hold.
@@ -204,12 +210,25 @@ Result<CompiledPostQuery> compile_post_query(const PostQuery& query) {
   }
 
   std::string where =
-      " WHERE p.status = 'published' AND p.type = " + type + " AND p.published_at <= " + now;
+      " WHERE p.status = 'published' AND p.type " + type + " AND p.published_at <= " + now;
   for (std::size_t i = 0; i < top.size(); ++i) {
     if (narrowing && narrowing->child == i) continue;
     where += " AND " + compiler.condition(*top[i]);
   }
-  const std::string from = " FROM posts p" + (narrowing ? narrowing->join : std::string());
+  std::string from = " FROM posts p" + (narrowing ? narrowing->join : std::string());
+  if (!query.search.empty()) {
+    // The index holds published articles only (index_for_search), weighted
+    // as the site's search weighs them: the title ten times the text.
+    // Words that make no query (punctuation alone) find nothing: they join
+    // no rows, so that an order by relevance still has its column.
+    const std::string words = content::fts_query(query.search);
+    const std::string matches =
+        words.empty() ? std::string("SELECT 0 AS post_id, 0.0 AS rank WHERE 0")
+                      : "SELECT rowid AS post_id, bm25(post_search, 10.0, 1.0) AS rank FROM "
+                        "post_search WHERE post_search MATCH " +
+                            compiler.bind(words);
+    from += " JOIN (" + matches + ") m ON m.post_id = p.id";
+  }
 
   CompiledPostQuery compiled;
   compiled.count_sql = "SELECT count(*)" + from + where;
