@@ -284,8 +284,8 @@ class WordPressImporter {
   Result<void> bring_people() {
     std::vector<store::ImportedUser> people;
     std::vector<std::string> logins;
-    auto add = [&](const std::string& login, std::string name, std::string email, std::string bio,
-                   std::string website) {
+    auto add = [&](const std::string& login, std::string_view wordpress_id, std::string name,
+                   std::string email, std::string bio, std::string website) {
       content::User user;
       user.name = utf8_prefix(name.empty() ? login : name, accounts::kMaxNameBytes);
       user.slug = content::make_slug(login);
@@ -298,16 +298,18 @@ class WordPressImporter {
       user.bio = utf8_prefix(bio, 2000);
       user.website = utf8_prefix(website, 500);
       user.role = content::Role::author;
-      people.push_back({user, key("user", login)});
+      people.push_back({user, key("user", login), wordpress_number(wordpress_id)});
       logins.push_back(login);
     };
     for (const auto& author : authors_) {
       std::string name = plain(author.display_name);
       if (name.empty()) name = plain(author.first_name + " " + author.last_name);
-      add(author.login, std::move(name), author.email, "", "");
+      add(author.login, author.id, std::move(name), author.email, "", "");
     }
+    // Co-authors' guest authors are posts in WordPress, not users: no
+    // user number to keep.
     for (const auto& guest : guests_)
-      add(guest.login, guest.name, guest.email, guest.bio, guest.website);
+      add(guest.login, "", guest.name, guest.email, guest.bio, guest.website);
     summary_.authors = static_cast<long>(people.size());
     if (options_.dry_run) {
       for (std::size_t i = 0; i < people.size(); ++i) {
@@ -397,7 +399,8 @@ class WordPressImporter {
           parent_term->second != term) {
         parent = key("section", term_id(*parent_term->second, parent_term->first));
       }
-      sections.push_back({section, key("section", term_id(*term, slug)), parent});
+      sections.push_back(
+          {section, key("section", term_id(*term, slug)), parent, wordpress_number(term->id)});
       old_slugs.push_back(slug);
     }
     std::vector<store::ImportedTag> tags;
@@ -408,7 +411,7 @@ class WordPressImporter {
       tag.slug = term_slug(slug, "tag");
       tag.name = term_name(term, slug);
       tag.description = utf8_prefix(plain(term.description), 500);
-      tags.push_back({tag, key("tag", term_id(term, slug))});
+      tags.push_back({tag, key("tag", term_id(term, slug)), wordpress_number(term.id)});
       old_tag_slugs.push_back(slug);
     }
     summary_.sections = static_cast<long>(sections.size());
@@ -536,8 +539,9 @@ class WordPressImporter {
       ++summary_.media_imported;
       return std::optional<std::string>();
     }
-    media::Upload upload{*bytes, std::filesystem::path(attachment.file).filename().string(),
-                         attachment.alt, 0, legacy};
+    media::Upload upload{*bytes,         std::filesystem::path(attachment.file).filename().string(),
+                         attachment.alt, 0,
+                         legacy,         wordpress_number(id)};
     auto added = media_.add(upload, now_utc());
     if (!added) {
       if (added.error().code == ErrorCode::invalid_input ||

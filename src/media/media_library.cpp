@@ -173,8 +173,8 @@ Result<content::Media> MediaLibrary::add(const Upload& upload, Time now) {
   BYLINE_TRY(written.write(root_ / "originals" / media.original_path, upload.bytes.data(),
                            upload.bytes.size()));
 
-  auto id =
-      upload.legacy ? store_->import_media(media, *upload.legacy) : store_->create_media(media);
+  auto id = upload.legacy ? store_->import_media(media, *upload.legacy, upload.preferred_id)
+                          : store_->create_media(media);
   BYLINE_TRY(id);
   written.keep();
   media.id = *id;

@@ -34,8 +34,10 @@ struct Upload {
   std::string original_name;
   std::string alt;
   content::Id uploaded_by = 0;
-  // An image an import brings: recorded with where it came from.
+  // An image an import brings: recorded with where it came from, and the
+  // id it had there when no upload has it here.
   std::optional<store::LegacyKey> legacy;
+  content::Id preferred_id = 0;
 };
 
 class MediaLibrary {

@@ -69,6 +69,29 @@ struct PublishedCounts {
   std::vector<std::pair<Id, long>> by_author;  // user id, posts
 };
 
+// An image readers may see: one that a published post features, with the
+// first such post (the APIs' attachment and its parent). Images uploaded
+// for drafts stay out until their story is out.
+struct PublicMedia {
+  content::Media media;
+  Id post_id = 0;
+};
+
+struct PublicMediaQuery {
+  std::vector<Id> include;  // only these uploads; empty: any
+  std::vector<Id> exclude;
+  std::vector<Id> featured_by;  // only images these posts feature; empty: any
+  Time now{};
+  bool oldest_first = false;  // by upload time; newest first otherwise
+  int limit = 10;
+  int offset = 0;
+};
+
+struct PublicMediaPage {
+  std::vector<PublicMedia> items;
+  long total = 0;  // over every page
+};
+
 // A signed-in staff member's session. The Store keeps the digest of the
 // cookie's token, never the token.
 struct Session {
@@ -131,19 +154,25 @@ struct LegacyRecord {
 
 // People, sections and tags as an import brings them. Each is matched by
 // its key first, then by its natural key (a person's email, a term's
-// slug), and made only when neither finds it.
+// slug), and made only when neither finds it. A new one is given
+// `preferred_id` when nobody of its kind has it (WordPress's own numbers,
+// so that API clients' stored ids still name the same author or term);
+// 0, or an id in use, gives the next free one.
 struct ImportedUser {
   content::User user;  // made without a password: they set one before signing in
   LegacyKey legacy;
+  Id preferred_id = 0;
 };
 struct ImportedSection {
   content::Section section;  // parent_id is ignored: `parent` names it
   LegacyKey legacy;
   std::optional<LegacyKey> parent;  // imported before it, or already there
+  Id preferred_id = 0;
 };
 struct ImportedTag {
   content::Tag tag;
   LegacyKey legacy;
+  Id preferred_id = 0;
 };
 
 // One write of a post, committed whole or not at all: the post with its
@@ -289,8 +318,11 @@ class Store {
   virtual Result<std::vector<Id>> import_users(const std::vector<ImportedUser>& users) = 0;
   virtual Result<std::vector<Id>> import_sections(const std::vector<ImportedSection>& sections) = 0;
   virtual Result<std::vector<Id>> import_tags(const std::vector<ImportedTag>& tags) = 0;
-  // Stores an image an import brought (see create_media), with its key.
-  virtual Result<Id> import_media(const content::Media& media, const LegacyKey& legacy) = 0;
+  // Stores an image an import brought (see create_media), with its key;
+  // with id `preferred_id` when no upload has it (WordPress's attachment
+  // ids), else the next free one.
+  virtual Result<Id> import_media(const content::Media& media, const LegacyKey& legacy,
+                                  Id preferred_id) = 0;
   // Publishes every scheduled post whose time has come, each with its audit
   // line naming `actor` and its "published" webhook event, in one
   // transaction; returns their ids.
@@ -305,6 +337,12 @@ class Store {
   // The media library, newest first.
   virtual Result<std::vector<content::Media>> media(int limit, int offset) = 0;
   virtual Result<std::optional<content::Media>> media_by_id(Id id) = 0;
+  // The uploads that any of `paths` ("2026/11/…-800.webp", under /media/)
+  // is a variant of, each once; paths no upload made are passed over.
+  virtual Result<std::vector<content::Media>> media_by_paths(
+      const std::vector<std::string>& paths) = 0;
+  // The images published posts feature (PublicMedia), as `query` asks.
+  virtual Result<PublicMediaPage> public_media(const PublicMediaQuery& query) = 0;
 
   virtual Result<Id> create_api_key(const ApiKey& key) = 0;
   // Every key, revoked ones too, oldest first.

@@ -673,6 +673,46 @@ TEST_P(StoreTest, ImportedPeopleAndTermsAreFoundAgainByTheirKeysOrNaturalKeys) {
   EXPECT_FALSE(store_->legacy_record({source, "tag", "31"})->has_value());
 }
 
+TEST_P(StoreTest, ImportedPeopleTermsAndImagesKeepTheirOldIdsWhereNobodyHasThem) {
+  const std::string source = "wordpress https://old.example";
+  content::User nadia;
+  nadia.email = "nadia@old.example";
+  nadia.name = "Nadia";
+  nadia.slug = "nadia";
+  content::User kaveh = nadia;
+  kaveh.email = "kaveh@old.example";
+  kaveh.slug = "kaveh";
+  auto people = store_->import_users(
+      {{nadia, {source, "user", "nadia"}, 40}, {kaveh, {source, "user", "kaveh"}, author_.id}});
+  ASSERT_TRUE(people.ok()) << people.error().detail;
+  EXPECT_EQ((*people)[0], 40);
+  EXPECT_NE((*people)[1], author_.id) << "an id in use goes to nobody else";
+  EXPECT_EQ((**store_->user_by_id(author_.id)).email, author_.email);
+
+  auto sections = store_->import_sections(
+      {{content::Section{0, "europe", "Europe", "", 0}, {source, "section", "5"}, std::nullopt, 5},
+       {content::Section{0, "asia", "Asia", "", 0},
+        {source, "section", "9"},
+        std::nullopt,
+        section_id_}});
+  ASSERT_TRUE(sections.ok()) << sections.error().detail;
+  EXPECT_EQ((*sections)[0], 5);
+  EXPECT_NE((*sections)[1], section_id_);
+  auto tags = store_->import_tags({{content::Tag{0, "oil", "Oil", ""}, {source, "tag", "11"}, 11}});
+  ASSERT_TRUE(tags.ok());
+  EXPECT_EQ((*tags)[0], 11);
+
+  content::Media media;
+  media.original_path = "2026/11/abcdefghijklmnop.jpg";
+  media.width = 400;
+  media.height = 300;
+  media.variants = {{400, "2026/11/abcdefghijklmnop-400.webp"}};
+  media.created_at = kNow;
+  EXPECT_EQ(*store_->import_media(media, {source, "media", "201"}, 201), 201);
+  media.variants = {{400, "2026/11/bbbbbbbbbbbbbbbb-400.webp"}};
+  EXPECT_NE(*store_->import_media(media, {source, "media", "202"}, 201), 201);
+}
+
 TEST_P(StoreTest, AnOldAddressLeadsToAPostOrAPathAndTheNewestWordWins) {
   content::Post post;
   post.title = "Talks resume";
@@ -799,6 +839,84 @@ TEST_P(StoreTest, AListingOfAnyTypeHoldsArticlesAndPages) {
   query.type = std::nullopt;
   EXPECT_EQ(titles(*store_->published_posts(query)),
             (std::vector<std::string>{"About us", "Story"}));
+}
+
+// What the APIs may list as attachments: images published stories
+// feature, never one uploaded for a draft.
+TEST_P(StoreTest, PublicMediaAreTheImagesPublishedPostsFeature) {
+  auto upload = [&](std::string name, int minutes) {
+    content::Media media;
+    media.original_path = "2026/11/" + name + ".jpg";
+    media.width = 800;
+    media.height = 600;
+    media.variants = {{400, "2026/11/" + name + "-400.webp"},
+                      {800, "2026/11/" + name + "-800.webp"}};
+    media.created_at = kNow - std::chrono::minutes(minutes);
+    auto id = store_->create_media(media);
+    EXPECT_TRUE(id.ok());
+    return id.ok() ? *id : 0;
+  };
+  const auto older = upload("aaaaaaaaaaaaaaaa", 30);
+  const auto newer = upload("bbbbbbbbbbbbbbbb", 20);
+  const auto embargoed = upload("cccccccccccccccc", 10);
+  auto feature = [&](std::string title, PostStatus status, std::string image) {
+    Post post;
+    post.title = std::move(title);
+    post.body_source = "<p>Body</p>";
+    post.status = status;
+    if (status == PostStatus::published) post.published_at = kNow - 1h;
+    post.featured_image = std::move(image);
+    post.featured_image_alt = "A picture";
+    post.authors.push_back(author_);
+    auto id = store_->create_post(*content::prepare_post(post, kNow));
+    EXPECT_TRUE(id.ok());
+    return id.ok() ? *id : 0;
+  };
+  const auto first =
+      feature("First", PostStatus::published, "/media/2026/11/aaaaaaaaaaaaaaaa-800.webp");
+  feature("Second", PostStatus::published, "/media/2026/11/aaaaaaaaaaaaaaaa-400.webp");
+  const auto third =
+      feature("Third", PostStatus::published, "/media/2026/11/bbbbbbbbbbbbbbbb-800.webp");
+  feature("Draft", PostStatus::draft, "/media/2026/11/cccccccccccccccc-800.webp");
+  feature("Elsewhere", PostStatus::published, "https://images.example/x.jpg");
+
+  PublicMediaQuery query;
+  query.now = kNow;
+  auto page = store_->public_media(query);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->items.size(), 2u) << "never the draft's image, nor another site's";
+  EXPECT_EQ(page->total, 2);
+  EXPECT_EQ(page->items[0].media.id, newer) << "newest upload first";
+  EXPECT_EQ(page->items[0].post_id, third);
+  EXPECT_EQ(page->items[1].media.id, older);
+  EXPECT_EQ(page->items[1].post_id, first) << "the first post that features it";
+
+  query.oldest_first = true;
+  query.limit = 1;
+  query.offset = 1;
+  page = store_->public_media(query);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].media.id, newer);
+  EXPECT_EQ(page->total, 2) << "the total counts every page";
+
+  query = PublicMediaQuery{};
+  query.now = kNow;
+  query.featured_by = {third};
+  EXPECT_EQ(store_->public_media(query)->items.at(0).media.id, newer);
+  query.featured_by = {};
+  query.exclude = {newer};
+  EXPECT_EQ(store_->public_media(query)->items.at(0).media.id, older);
+  query.exclude = {};
+  query.include = {embargoed};
+  EXPECT_EQ(store_->public_media(query)->total, 0) << "named, the draft's image is still not out";
+
+  auto found =
+      store_->media_by_paths({"2026/11/bbbbbbbbbbbbbbbb-400.webp",
+                              "2026/11/cccccccccccccccc-800.webp", "2026/11/nothing.webp"});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ((*found)[0].id, newer);
+  EXPECT_EQ((*found)[1].id, embargoed);
 }
 
 TEST_P(StoreTest, SearchWorkStaysBoundedWhateverAPostHolds) {
@@ -1033,7 +1151,7 @@ TEST_F(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTh
                               // Later migrations' tables, which a database of 13 has not.
                               "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
                               "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
-                              "DROP TABLE webhooks;"
+                              "DROP TABLE webhooks; DROP TABLE media_files;"
                               "PRAGMA user_version = 13;")
                     .ok());
   }
@@ -1041,6 +1159,40 @@ TEST_F(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTh
   ASSERT_TRUE(store.ok()) << store.error().detail;
   EXPECT_EQ((*store)->search("vienna", kNow, 10, 0)->hits.size(), 1u);
   EXPECT_EQ((*store)->search("oil", kNow, 10, 0)->hits.size(), 1u);
+  store->reset();
+}
+
+// Migration 19 finds every upload kept before it by each of its files.
+TEST_F(SqliteMigrations, EveryImageFileFindsItsUploadAfterTheFilesAreIndexed) {
+  content::Media media;
+  media.original_path = "2026/11/abcdefghijklmnop.jpg";
+  media.width = 1600;
+  media.height = 900;
+  media.variants = {{400, "2026/11/abcdefghijklmnop-400.webp"},
+                    {1600, "2026/11/abcdefghijklmnop-1600.webp"}};
+  media.created_at = kNow;
+  content::Id id = 0;
+  {
+    auto store = sqlite::SqliteStore::open(db(), 1);
+    ASSERT_TRUE(store.ok());
+    id = *(*store)->create_media(media);
+  }
+  {
+    auto connection = sqlite::Connection::open(db().string(), false);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE((*connection)->execute("DROP TABLE media_files; PRAGMA user_version = 18;").ok());
+  }
+  auto store = sqlite::SqliteStore::open(db(), 1);
+  ASSERT_TRUE(store.ok()) << store.error().detail;
+  for (const char* path :
+       {"2026/11/abcdefghijklmnop-400.webp", "2026/11/abcdefghijklmnop-1600.webp"}) {
+    auto found = (*store)->media_by_paths({path});
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(found->size(), 1u) << path;
+    EXPECT_EQ((*found)[0].id, id);
+  }
+  EXPECT_TRUE((*store)->media_by_paths({"2026/11/abcdefghijklmnop.jpg"})->empty())
+      << "the original is no file readers get";
   store->reset();
 }
 
@@ -1081,10 +1233,10 @@ TEST_F(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) 
                       "PRIMARY KEY (post_id, number)) WITHOUT ROWID;"
                       "INSERT INTO post_revisions SELECT * FROM old_revisions;"
                       "DROP TABLE old_revisions;"
-                      // Migrations 16's to 18's, which a database of 14 has not.
+                      // Migrations 16's to 19's, which a database of 14 has not.
                       "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
                       "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
-                      "DROP TABLE webhooks;"
+                      "DROP TABLE webhooks; DROP TABLE media_files;"
                       "PRAGMA user_version = 14;")
             .ok());
   }

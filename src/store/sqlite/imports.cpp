@@ -51,6 +51,17 @@ Result<std::optional<Id>> still_there(Connection& connection, const LegacyKey& k
   return find_id(connection, table.by_id, (*record)->local_id);
 }
 
+// `preferred` when no row of `table` has it, else nullopt: the id to
+// insert with (NULL lets SQLite give the next one).
+Result<std::optional<std::int64_t>> free_id_in(Connection& connection, const Lookups& table,
+                                               Id preferred) {
+  if (preferred <= 0) return std::optional<std::int64_t>{};
+  auto taken = find_id(connection, table.by_id, preferred);
+  BYLINE_TRY(taken);
+  if (*taken) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>(preferred);
+}
+
 }  // namespace
 
 Result<std::vector<SavedPost>> SqliteStore::save_posts(const std::vector<PostWrite>& writes) {
@@ -105,15 +116,19 @@ Result<std::vector<Id>> SqliteStore::import_users(const std::vector<ImportedUser
     }
     auto slug = free_slug_in(*writer_, kUsers, user.slug);
     BYLINE_TRY(slug);
-    BYLINE_TRY(write_one(
-        *writer_,
-        "INSERT INTO users (email, name, slug, bio, website, role, created_at, password_hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, '')",
-        [&](Statement& s) {
-          s.bind(1, user.email).bind(2, user.name).bind(3, *slug).bind(4, user.bio);
-          s.bind(5, user.website).bind(6, content::to_string(user.role));
-          s.bind(7, to_seconds(now_utc()));
-        }));
+    auto id_wanted = free_id_in(*writer_, kUsers, imported.preferred_id);
+    BYLINE_TRY(id_wanted);
+    BYLINE_TRY(
+        write_one(*writer_,
+                  "INSERT INTO users (id, email, name, slug, bio, website, role, created_at, "
+                  "password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+                  [&](Statement& s) {
+                    s.bind(1, *id_wanted);
+                    s.bind(2, user.email).bind(3, user.name).bind(4, *slug);
+                    s.bind(5, user.bio).bind(6, user.website);
+                    s.bind(7, content::to_string(user.role));
+                    s.bind(8, to_seconds(now_utc()));
+                  }));
     const Id id = writer_->last_insert_id();
     BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
     ids.push_back(id);
@@ -160,14 +175,15 @@ Result<std::vector<Id>> SqliteStore::import_sections(const std::vector<ImportedS
       ids.push_back(id);
       continue;
     }
-    BYLINE_TRY(write_one(
-        *writer_, "INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)",
-        [&](Statement& s) {
-          s.bind(1, section.slug)
-              .bind(2, section.name)
-              .bind(3, section.description)
-              .bind(4, parent);
-        }));
+    auto id_wanted = free_id_in(*writer_, kSections, imported.preferred_id);
+    BYLINE_TRY(id_wanted);
+    BYLINE_TRY(write_one(*writer_,
+                         "INSERT INTO sections (id, slug, name, description, parent_id) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         [&](Statement& s) {
+                           s.bind(1, *id_wanted).bind(2, section.slug).bind(3, section.name);
+                           s.bind(4, section.description).bind(5, parent);
+                         }));
     const Id id = writer_->last_insert_id();
     BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
     ids.push_back(id);
@@ -199,9 +215,14 @@ Result<std::vector<Id>> SqliteStore::import_tags(const std::vector<ImportedTag>&
       ids.push_back(**found);
       continue;
     }
-    BYLINE_TRY(write_one(
-        *writer_, "INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)",
-        [&](Statement& s) { s.bind(1, tag.slug).bind(2, tag.name).bind(3, tag.description); }));
+    auto id_wanted = free_id_in(*writer_, kTags, imported.preferred_id);
+    BYLINE_TRY(id_wanted);
+    BYLINE_TRY(write_one(*writer_,
+                         "INSERT INTO tags (id, slug, name, description) VALUES (?, ?, ?, ?)",
+                         [&](Statement& s) {
+                           s.bind(1, *id_wanted).bind(2, tag.slug).bind(3, tag.name);
+                           s.bind(4, tag.description);
+                         }));
     const Id id = writer_->last_insert_id();
     BYLINE_TRY(remember_legacy(*writer_, legacy, id, ""));
     ids.push_back(id);

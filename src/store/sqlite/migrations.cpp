@@ -329,6 +329,26 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at)
 CREATE INDEX webhook_deliveries_of_post ON webhook_deliveries (post_id, post_revision);
 CREATE INDEX webhook_deliveries_of_webhook ON webhook_deliveries (webhook_id);
 )sql",
+
+    // 19: each image file by its path, so that an image address a post
+    // names ("/media/2026/11/…-800.webp") finds the upload it is a variant
+    // of (the APIs' attachment ids). Filled from the variants already kept:
+    // "400 2026/11/a-400.webp,800 2026/11/a-800.webp".
+    R"sql(
+CREATE TABLE media_files (
+  path TEXT PRIMARY KEY,
+  media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX media_files_of_media ON media_files (media_id);
+WITH RECURSIVE variant(media_id, item, rest) AS (
+  SELECT id, '', variants || ',' FROM media
+  UNION ALL
+  SELECT media_id, substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1)
+  FROM variant WHERE rest <> ''
+)
+INSERT OR IGNORE INTO media_files (path, media_id)
+SELECT substr(item, instr(item, ' ') + 1), media_id FROM variant WHERE instr(item, ' ') > 0;
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -783,35 +783,77 @@ content::Media read_media(const Statement& row) {
 
 namespace {
 
-Result<Id> insert_media(Connection& connection, const content::Media& media) {
-  BYLINE_TRY(write_one(connection,
-                       "INSERT INTO media (original_path, original_name, alt, width, height, "
-                       "variants, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [&](Statement& s) {
-                         s.bind(1, media.original_path).bind(2, media.original_name);
-                         s.bind(3, media.alt).bind(4, static_cast<std::int64_t>(media.width));
-                         s.bind(5, static_cast<std::int64_t>(media.height));
-                         s.bind(6, encode_variants(media.variants));
-                         s.bind(7, media.uploaded_by > 0
-                                       ? std::optional<std::int64_t>(media.uploaded_by)
-                                       : std::nullopt);
-                         s.bind(8, to_seconds(media.created_at));
-                       }));
-  return connection.last_insert_id();
+// `id` 0: the next free one.
+Result<Id> insert_media(Connection& connection, const content::Media& media, Id id_wanted = 0) {
+  BYLINE_TRY(
+      write_one(connection,
+                "INSERT INTO media (original_path, original_name, alt, width, height, "
+                "variants, uploaded_by, created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [&](Statement& s) {
+                  s.bind(9, id_wanted > 0 ? std::optional<std::int64_t>(id_wanted) : std::nullopt);
+                  s.bind(1, media.original_path).bind(2, media.original_name);
+                  s.bind(3, media.alt).bind(4, static_cast<std::int64_t>(media.width));
+                  s.bind(5, static_cast<std::int64_t>(media.height));
+                  s.bind(6, encode_variants(media.variants));
+                  s.bind(7, media.uploaded_by > 0 ? std::optional<std::int64_t>(media.uploaded_by)
+                                                  : std::nullopt);
+                  s.bind(8, to_seconds(media.created_at));
+                }));
+  const Id id = connection.last_insert_id();
+  for (const content::MediaVariant& variant : media.variants) {
+    BYLINE_TRY(write_one(connection,
+                         "INSERT OR IGNORE INTO media_files (path, media_id) VALUES (?, ?)",
+                         [&](Statement& s) { s.bind(1, variant.path).bind(2, id); }));
+  }
+  return id;
 }
+
+// "?, ?, ?": one numbered parameter for each of `count` values, from ?`first`.
+std::string parameters(std::size_t count, int first) {
+  std::string sql;
+  for (std::size_t i = 0; i < count; ++i) {
+    sql += (i ? ", ?" : "?") + std::to_string(first + static_cast<int>(i));
+  }
+  return sql;
+}
+
+#define BYLINE_MEDIA_COLUMNS                                                       \
+  "m.id, m.original_path, m.original_name, m.alt, m.width, m.height, m.variants, " \
+  "coalesce(m.uploaded_by, 0), m.created_at"
+
+// The uploads published posts feature, each with the first post that does
+// (?1 is the time now). "/media/" is 7 characters.
+constexpr std::string_view kFeaturedMedia =
+    "WITH shown(media_id, post_id) AS ("
+    "SELECT f.media_id, min(p.id) FROM posts p "
+    "JOIN media_files f ON f.path = substr(p.featured_image, 8) "
+    "WHERE p.status = 'published' AND p.published_at <= ?1 AND p.featured_image LIKE '/media/%' "
+    "GROUP BY f.media_id) ";
 
 }  // namespace
 
 Result<Id> SqliteStore::create_media(const content::Media& media) {
   std::lock_guard lock(write_mutex_);
-  return insert_media(*writer_, media);
-}
-
-Result<Id> SqliteStore::import_media(const content::Media& media, const LegacyKey& legacy) {
-  std::lock_guard lock(write_mutex_);
   Transaction transaction(*writer_);
   BYLINE_TRY(transaction.begin());
   auto id = insert_media(*writer_, media);
+  BYLINE_TRY(id);
+  BYLINE_TRY(transaction.commit());
+  return id;
+}
+
+Result<Id> SqliteStore::import_media(const content::Media& media, const LegacyKey& legacy,
+                                     Id preferred_id) {
+  std::lock_guard lock(write_mutex_);
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  if (preferred_id > 0) {
+    auto taken = find_one<Id>(*writer_, "SELECT id FROM media WHERE id = ?", preferred_id,
+                              [](const Statement& row) { return row.int64(0); });
+    BYLINE_TRY(taken);
+    if (*taken) preferred_id = 0;
+  }
+  auto id = insert_media(*writer_, media, preferred_id);
   BYLINE_TRY(id);
   BYLINE_TRY(remember_legacy(*writer_, legacy, *id, ""));
   BYLINE_TRY(transaction.commit());
@@ -825,6 +867,91 @@ Result<std::optional<content::Media>> SqliteStore::media_by_id(Id id) {
       "SELECT id, original_path, original_name, alt, width, height, variants, "
       "coalesce(uploaded_by, 0), created_at FROM media WHERE id = ?",
       id, read_media);
+}
+
+Result<std::vector<content::Media>> SqliteStore::media_by_paths(
+    const std::vector<std::string>& paths) {
+  std::vector<content::Media> found;
+  if (paths.empty()) return found;
+  if (paths.size() > 1000) return make_error(ErrorCode::invalid_input, "At most 1,000 paths.");
+  auto lease = read();
+  auto statement = (*lease).prepare("SELECT " BYLINE_MEDIA_COLUMNS
+                                    " FROM media m WHERE m.id IN "
+                                    "(SELECT media_id FROM media_files WHERE path IN (" +
+                                    parameters(paths.size(), 1) + ")) ORDER BY m.id");
+  BYLINE_TRY(statement);
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    (*statement)->bind(static_cast<int>(i) + 1, paths[i]);
+  while (true) {
+    auto row = (*statement)->step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    found.push_back(read_media(**statement));
+  }
+  return found;
+}
+
+Result<PublicMediaPage> SqliteStore::public_media(const PublicMediaQuery& query) {
+  if (query.limit < 0 || query.limit > kMaxListingLimit || query.offset < 0) {
+    return make_error(ErrorCode::invalid_input, "A listing shows 0 to 1,000 items.");
+  }
+  if (query.include.size() + query.exclude.size() + query.featured_by.size() > 1000) {
+    return make_error(ErrorCode::invalid_input, "A listing names at most 1,000 ids.");
+  }
+  // Only fixed fragments and numbered parameters: ?1 is the time, the
+  // lists' ids follow in this order.
+  std::string where = " WHERE 1";
+  int next = 2;
+  if (!query.include.empty()) {
+    where += " AND m.id IN (" + parameters(query.include.size(), next) + ")";
+    next += static_cast<int>(query.include.size());
+  }
+  if (!query.exclude.empty()) {
+    where += " AND m.id NOT IN (" + parameters(query.exclude.size(), next) + ")";
+    next += static_cast<int>(query.exclude.size());
+  }
+  if (!query.featured_by.empty()) {
+    where +=
+        " AND m.id IN (SELECT f.media_id FROM posts p JOIN media_files f ON f.path = "
+        "substr(p.featured_image, 8) WHERE p.status = 'published' AND p.published_at <= ?1 "
+        "AND p.id IN (" +
+        parameters(query.featured_by.size(), next) + "))";
+    next += static_cast<int>(query.featured_by.size());
+  }
+  auto bind_all = [&](Statement& s) {
+    s.bind(1, to_seconds(query.now));
+    int index = 2;
+    for (const auto* ids : {&query.include, &query.exclude, &query.featured_by}) {
+      for (const Id id : *ids) s.bind(index++, id);
+    }
+  };
+  const std::string from = " FROM shown s JOIN media m ON m.id = s.media_id";
+  PublicMediaPage page;
+  auto lease = read();
+  {
+    auto count = (*lease).prepare(std::string(kFeaturedMedia) + "SELECT count(*)" + from + where);
+    BYLINE_TRY(count);
+    bind_all(**count);
+    auto row = (*count)->step();
+    BYLINE_TRY(row);
+    page.total = *row ? static_cast<long>((*count)->int64(0)) : 0;
+  }
+  const char* order = query.oldest_first ? " ORDER BY m.created_at ASC, m.id ASC"
+                                         : " ORDER BY m.created_at DESC, m.id DESC";
+  auto rows = (*lease).prepare(
+      std::string(kFeaturedMedia) + "SELECT " BYLINE_MEDIA_COLUMNS ", s.post_id" + from + where +
+      order + " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1));
+  BYLINE_TRY(rows);
+  bind_all(**rows);
+  (*rows)->bind(next, static_cast<std::int64_t>(query.limit));
+  (*rows)->bind(next + 1, static_cast<std::int64_t>(query.offset));
+  while (true) {
+    auto row = (*rows)->step();
+    BYLINE_TRY(row);
+    if (!*row) break;
+    page.items.push_back(PublicMedia{read_media(**rows), (*rows)->int64(9)});
+  }
+  return page;
 }
 
 Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {

@@ -75,13 +75,17 @@ class SqliteStore final : public Store {
   Result<std::vector<Id>> import_users(const std::vector<ImportedUser>& users) override;
   Result<std::vector<Id>> import_sections(const std::vector<ImportedSection>& sections) override;
   Result<std::vector<Id>> import_tags(const std::vector<ImportedTag>& tags) override;
-  Result<Id> import_media(const content::Media& media, const LegacyKey& legacy) override;
+  Result<Id> import_media(const content::Media& media, const LegacyKey& legacy,
+                          Id preferred_id) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
   Result<Id> create_media(const content::Media& media) override;
   Result<void> record_audit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) override;
   Result<std::vector<content::Media>> media(int limit, int offset) override;
   Result<std::optional<content::Media>> media_by_id(Id id) override;
+  Result<std::vector<content::Media>> media_by_paths(
+      const std::vector<std::string>& paths) override;
+  Result<PublicMediaPage> public_media(const PublicMediaQuery& query) override;
   // api_keys.cpp
   Result<Id> create_api_key(const ApiKey& key) override;
   Result<std::vector<ApiKey>> api_keys() override;
