@@ -46,7 +46,8 @@ std::string wp_gmt_time(Time time) {
   return admin_time(time).substr(0, 19);  // "2026-12-02T07:00:00.000Z" without ".000Z"
 }
 
-json::object wp_post_json(const content::Post& post, const WpContext& context) {
+json::object wp_post_json(const content::Post& post, const WpContext& context,
+                          content::Id featured_media) {
   const bool page = post.type == content::PostType::page;
   const std::string kind = page ? "pages" : "posts";
   const std::string api = context.api_root() + "wp/v2/";
@@ -68,7 +69,7 @@ json::object wp_post_json(const content::Post& post, const WpContext& context) {
       {"rendered", site::absolute_urls(post.body_html, context.site_url)}, {"protected", false}};
   shown["excerpt"] = json::object{{"rendered", rendered_excerpt(post)}, {"protected", false}};
   shown["author"] = post.authors.empty() ? 0 : post.authors.front().id;
-  shown["featured_media"] = 0;
+  shown["featured_media"] = featured_media;
   shown["comment_status"] = "closed";
   shown["ping_status"] = "closed";
   shown["template"] = "";
@@ -95,6 +96,11 @@ json::object wp_post_json(const content::Post& post, const WpContext& context) {
     }
     links["author"] = std::move(authors);
   }
+  if (featured_media != 0) {
+    links["wp:featuredmedia"] = json::array{json::object{
+        {"embeddable", true}, {"href", api + "media/" + std::to_string(featured_media)}}};
+  }
+  links["wp:attachment"] = link(api + "media?parent=" + id);
   if (!page) {
     links["wp:term"] = json::array{
         json::object{{"taxonomy", "category"},
@@ -106,6 +112,109 @@ json::object wp_post_json(const content::Post& post, const WpContext& context) {
   links["curies"] = curies();
   shown["_links"] = std::move(links);
   return shown;
+}
+
+json::object wp_media_json(const content::Media& media, content::Id post_id,
+                           const WpContext& context, bool embed) {
+  const std::string api = context.api_root() + "wp/v2/";
+  const std::string source = media.variants.empty()
+                                 ? std::string()
+                                 : context.site_url + "/media/" + media.variants.back().path;
+  // "2026/11/3f9a…-1600.webp" → "3f9a…": the upload's own name, never
+  // the one it had on the uploader's machine.
+  std::string name = media.variants.empty() ? std::string() : media.variants.back().path;
+  name = name.substr(name.rfind('/') + 1);
+  name = name.substr(0, name.rfind('-'));
+  auto height_at = [&](int width) {
+    return media.width > 0
+               ? (static_cast<long long>(width) * media.height + media.width / 2) / media.width
+               : 0;
+  };
+  auto size = [&](const content::MediaVariant& variant) {
+    return json::object{{"file", variant.path.substr(variant.path.rfind('/') + 1)},
+                        {"width", variant.width},
+                        {"height", height_at(variant.width)},
+                        {"mime_type", "image/webp"},
+                        {"source_url", context.site_url + "/media/" + variant.path}};
+  };
+  // WordPress's usual names for the widths Byline makes (narrowest first),
+  // and each width by itself.
+  json::object sizes;
+  if (!media.variants.empty()) {
+    auto widest_up_to = [&](int limit) {
+      const content::MediaVariant* chosen = &media.variants.front();
+      for (const auto& variant : media.variants)
+        if (variant.width <= limit) chosen = &variant;
+      return *chosen;
+    };
+    sizes["thumbnail"] = size(media.variants.front());
+    sizes["medium"] = size(widest_up_to(800));
+    sizes["large"] = size(widest_up_to(1600));
+    for (const auto& variant : media.variants) sizes[std::to_string(variant.width)] = size(variant);
+    sizes["full"] = size(media.variants.back());
+  }
+  const std::string widest = media.variants.empty() ? "" : media.variants.back().path;
+  json::object details{
+      {"width", media.variants.empty() ? 0 : media.variants.back().width},
+      {"height", media.variants.empty() ? 0 : height_at(media.variants.back().width)},
+      {"file", widest},
+      {"sizes", std::move(sizes)}};
+  const std::string date = wp_local_time(media.created_at, context.dates);
+  json::object shown;
+  shown["id"] = media.id;
+  shown["date"] = date;
+  if (!embed) {
+    shown["date_gmt"] = wp_gmt_time(media.created_at);
+    shown["guid"] = json::object{{"rendered", source}};
+    shown["modified"] = date;
+    shown["modified_gmt"] = wp_gmt_time(media.created_at);
+  }
+  shown["slug"] = name;
+  if (!embed) shown["status"] = "inherit";
+  shown["type"] = "attachment";
+  shown["link"] = source;  // Byline has no attachment pages: the image itself
+  shown["title"] = json::object{{"rendered", xml_escape(media.alt.empty() ? name : media.alt)}};
+  // Who uploaded it is the newsroom's business, not the readers'.
+  shown["author"] = 0;
+  if (!embed) {
+    shown["featured_media"] = 0;
+    shown["comment_status"] = "closed";
+    shown["ping_status"] = "closed";
+    shown["template"] = "";
+    shown["meta"] = json::array{};
+    shown["description"] = json::object{{"rendered", ""}};
+  }
+  shown["caption"] = json::object{{"rendered", ""}};
+  shown["alt_text"] = media.alt;
+  shown["media_type"] = "image";
+  shown["mime_type"] = "image/webp";
+  shown["media_details"] = std::move(details);
+  if (!embed) shown["post"] = post_id;
+  shown["source_url"] = source;
+  const std::string id = std::to_string(media.id);
+  shown["_links"] = json::object{{"self", link(api + "media/" + id)},
+                                 {"collection", link(api + "media")},
+                                 {"about", link(api + "types/attachment")}};
+  return shown;
+}
+
+json::object wp_search_result_json(content::Id id, std::string_view title, std::string_view url,
+                                   std::string_view type, std::string_view subtype,
+                                   std::string_view route, const WpContext& context) {
+  const std::string api = context.api_root() + "wp/v2/";
+  const std::string about = type == "post" ? api + "types/" + std::string(subtype)
+                                           : api + "taxonomies/" + std::string(subtype);
+  return json::object{
+      {"id", id},
+      {"title", type == "post" ? xml_escape(title) : std::string(title)},
+      {"url", url},
+      {"type", type},
+      {"subtype", subtype},
+      {"_links",
+       json::object{{"self", json::array{json::object{{"embeddable", true},
+                                                      {"href", api + std::string(route)}}}},
+                    {"about", link(about)},
+                    {"collection", link(api + "search")}}}};
 }
 
 json::object wp_category_json(const content::Section& section, long posts, const WpContext& context,

@@ -29,8 +29,20 @@ struct WpContext {
 std::string wp_local_time(Time time, const render::DateFormatter& dates);
 std::string wp_gmt_time(Time time);
 
-// A published post or page.
-boost::json::object wp_post_json(const content::Post& post, const WpContext& context);
+// A published post or page; `featured_media`: the upload its featured
+// image is (0: none, or an image from elsewhere).
+boost::json::object wp_post_json(const content::Post& post, const WpContext& context,
+                                 content::Id featured_media = 0);
+// An image a published post features (`post_id`, the first that does), as
+// WordPress's attachment; `embed`: the shorter form _embedded carries.
+boost::json::object wp_media_json(const content::Media& media, content::Id post_id,
+                                  const WpContext& context, bool embed = false);
+// One result of /wp/v2/search: `type` "post" or "term", `subtype` "post",
+// "page", "category" or "post_tag", `route` the item's own ("posts/12").
+boost::json::object wp_search_result_json(content::Id id, std::string_view title,
+                                          std::string_view url, std::string_view type,
+                                          std::string_view subtype, std::string_view route,
+                                          const WpContext& context);
 // Sections, tags and people; `embed`: the shorter form _embedded carries.
 boost::json::object wp_category_json(const content::Section& section, long posts,
                                      const WpContext& context, bool embed = false);

@@ -14,17 +14,18 @@ using store::PostCondition;
 // a whole query too.
 constexpr std::size_t kMaxListValues = 100;
 
-const char* const kListParams[] = {"categories",  "categories_exclude",
-                                   "tags",        "tags_exclude",
-                                   "author",      "author_exclude",
-                                   "include",     "exclude",
-                                   "slug",        "parent",
-                                   "_fields",     "roles",
-                                   "capabilities"};
+const char* const kListParams[] = {"categories",   "categories_exclude",
+                                   "tags",         "tags_exclude",
+                                   "author",       "author_exclude",
+                                   "include",      "exclude",
+                                   "slug",         "parent",
+                                   "_fields",      "roles",
+                                   "capabilities", "subtype"};
 const char* const kOneParams[] = {
     "page",   "per_page",       "offset",          "order",        "orderby",    "after",
     "before", "modified_after", "modified_before", "tax_relation", "hide_empty", "post",
-    "_embed", "search",         "context",         "status",       "who",        "sticky"};
+    "_embed", "search",         "context",         "status",       "who",        "sticky",
+    "type",   "media_type",     "mime_type"};
 
 // Every value of list parameter `name`, from "a,b" and from "name[]=a".
 std::vector<std::string> list_values(const http::Form& form, const std::string& name) {
@@ -176,6 +177,11 @@ std::variant<WpListQuery, WpQueryError> read_wp_query(const http::Form& form,
   query.embed = form.has("_embed") && form.get("_embed") != "0" && form.get("_embed") != "false";
   query.search = form.get("search");
   if (query.search.size() > 500) return invalid("search", "at most 500 characters");
+  query.type = form.get("type");
+  query.subtype = list_values(form, "subtype");
+  if (query.subtype.size() > 10) return invalid("subtype", "at most 10 values");
+  query.media_type = form.get("media_type");
+  query.mime_type = form.get("mime_type");
   return query;
 }
 

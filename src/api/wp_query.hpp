@@ -33,6 +33,12 @@ struct WpListQuery {
   std::vector<std::string> fields;  // _fields; empty: every field
   bool embed = false;               // _embed
   std::string search;
+  // /wp/v2/search: what kind of thing is looked for ("post", "term",
+  // "post-format"; "" for the default, posts), and which of their kinds.
+  std::string type;
+  std::vector<std::string> subtype;
+  // /wp/v2/media: "image", "image/webp"; "" for any.
+  std::string media_type, mime_type;
 
   long skip() const { return offset ? *offset : static_cast<long>(page - 1) * per_page; }
 };

@@ -7,6 +7,7 @@
 #include "http/route_group.hpp"
 #include "site/cache_keys.hpp"
 #include "site/settings.hpp"
+#include "site/view_models.hpp"
 #include "store/store.hpp"
 
 #include <boost/json.hpp>
@@ -209,6 +210,7 @@ json::object listing_args(bool posts) {
   arg("order", "string");
   arg("orderby", "string");
   arg("context", "string");
+  arg("search", "string");
   if (posts) {
     for (const char* name :
          {"categories", "categories_exclude", "tags", "tags_exclude", "author", "author_exclude"}) {
@@ -304,13 +306,29 @@ struct WpRestApi::Handlers {
     json::object routes;
     routes["/"] = route(root, {}, "");
     routes["/wp/v2"] = route(root + "wp/v2", {});
-    for (const char* kind : {"posts", "pages", "categories", "tags", "users"}) {
+    for (const char* kind : {"posts", "pages", "categories", "tags", "users", "media"}) {
       const bool posts = std::string_view(kind) == "posts" || std::string_view(kind) == "pages";
       routes["/wp/v2/" + std::string(kind)] = route(root + "wp/v2/" + kind, listing_args(posts));
       routes["/wp/v2/" + std::string(kind) + "/(?P<id>[\\d]+)"] = route(
           {}, json::object{{"id", json::object{{"type", "integer"}, {"required", false}}},
                            {"context", json::object{{"type", "string"}, {"required", false}}}});
     }
+    json::object media_args = listing_args(false);
+    media_args.erase("hide_empty");
+    media_args.erase("post");
+    media_args.erase("slug");
+    media_args.erase("search");
+    for (const char* name : {"media_type", "mime_type"})
+      media_args[name] = json::object{{"type", "string"}, {"required", false}};
+    media_args["parent"] = json::object{{"type", "array"}, {"required", false}};
+    routes["/wp/v2/media"] = route(root + "wp/v2/media", std::move(media_args));
+    json::object search_args = listing_args(false);
+    search_args.erase("hide_empty");
+    search_args.erase("post");
+    search_args.erase("slug");
+    search_args["type"] = json::object{{"type", "string"}, {"required", false}};
+    search_args["subtype"] = json::object{{"type", "array"}, {"required", false}};
+    routes["/wp/v2/search"] = route(root + "wp/v2/search", std::move(search_args));
     const std::string now = where.dates.iso8601_with_offset(now_utc());
     json::object body{
         {"name", current->title},
@@ -352,12 +370,14 @@ struct WpRestApi::Handlers {
       field = Field::slug;
     else if (by == "title")
       field = Field::title;
+    else if (by == "relevance")
+      field = Field::relevance;
     else if (by == "include" || by == "include_slugs")
       field = std::nullopt;
     else {
       refusal = invalid_param({"orderby",
                                "Invalid parameter(s): orderby (date, modified, id, "
-                               "slug, title, include or include_slugs)"});
+                               "slug, title, relevance, include or include_slugs)"});
       return {};
     }
     if (!field) return {};
@@ -368,10 +388,9 @@ struct WpRestApi::Handlers {
     auto read = read_query(request, false);
     if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
     const WpListQuery& query = std::get<WpListQuery>(read);
-    if (!query.search.empty()) {
-      return invalid_param({"search",
-                            "Invalid parameter(s): search (Byline's WordPress API "
-                            "does not search yet; readers search at /search/?q=)"});
+    if (query.orderby == "relevance" && query.search.empty()) {
+      return wp_error(400, "rest_no_search_term_defined",
+                      "You need to define a search term to order by relevance.");
     }
     std::optional<Response> refusal;
     const auto order = post_order(query, refusal);
@@ -387,6 +406,9 @@ struct WpRestApi::Handlers {
     listing.projection = store::Projection::full;
     listing.now = now_utc();
     listing.count_total = true;
+    // As WordPress's: newest first unless `orderby=relevance` asks for
+    // the best match first.
+    listing.search = query.search;
     if (in_list_order) {
       listing.limit = store::kMaxListingLimit;
     } else {
@@ -418,16 +440,24 @@ struct WpRestApi::Handlers {
       return std::move(*past);
     }
 
+    auto featured = featured_media(posts);
+    if (!featured) return internal_error(featured.error());
     const WpContext where = context();
     json::array shown;
-    std::vector<std::string> shows = site::cache_keys::lists_for(
-        listing.where,
-        [](PostCondition::Kind, const std::vector<std::string>&) {
-          return std::vector<content::Id>{};
-        },
-        listing.order);
+    // Any change to a public post's words can change what a search finds.
+    std::vector<std::string> shows =
+        listing.search.empty()
+            ? site::cache_keys::lists_for(
+                  listing.where,
+                  [](PostCondition::Kind, const std::vector<std::string>&) {
+                    return std::vector<content::Id>{};
+                  },
+                  listing.order)
+            : std::vector<std::string>{std::string(site::cache_keys::kAnyChange)};
     for (const content::Post& post : posts) {
-      shown.push_back(post_with_embeds(post, query, where));
+      const auto image = featured->find(post.id);
+      shown.push_back(post_with_embeds(post, image == featured->end() ? nullptr : &image->second,
+                                       query, where));
       shows.push_back(site::cache_keys::post(post.id));
     }
     Response response = answer(shown, std::move(shows), where.api_root());
@@ -435,11 +465,40 @@ struct WpRestApi::Handlers {
     return response;
   }
 
-  json::object post_with_embeds(const content::Post& post, const WpListQuery& query,
-                                const WpContext& where) const {
-    json::object shown = wp_post_json(post, where);
+  // The uploads the posts' featured images are, by post; a post whose
+  // image is from elsewhere (or none) is not in it.
+  Result<std::unordered_map<content::Id, content::Media>> featured_media(
+      const std::vector<content::Post>& posts) const {
+    constexpr std::string_view kMedia = "/media/";
+    std::vector<std::string> paths;
+    for (const content::Post& post : posts) {
+      if (post.featured_image.starts_with(kMedia))
+        paths.push_back(post.featured_image.substr(kMedia.size()));
+    }
+    std::unordered_map<content::Id, content::Media> by_post;
+    if (paths.empty()) return by_post;
+    auto found = store->media_by_paths(paths);
+    BYLINE_TRY(found);
+    for (const content::Post& post : posts) {
+      if (!post.featured_image.starts_with(kMedia)) continue;
+      const std::string_view path = std::string_view(post.featured_image).substr(kMedia.size());
+      for (const content::Media& media : *found) {
+        const bool is_it = std::any_of(media.variants.begin(), media.variants.end(),
+                                       [&](const auto& variant) { return variant.path == path; });
+        if (is_it) by_post.emplace(post.id, media);
+      }
+    }
+    return by_post;
+  }
+
+  json::object post_with_embeds(const content::Post& post, const content::Media* image,
+                                const WpListQuery& query, const WpContext& where) const {
+    json::object shown = wp_post_json(post, where, image ? image->id : 0);
     if (query.embed) {
       json::object embedded;
+      if (image) {
+        embedded["wp:featuredmedia"] = json::array{wp_media_json(*image, post.id, where, true)};
+      }
       if (!post.authors.empty()) {
         json::array authors;
         for (const content::User& author : post.authors)
@@ -473,9 +532,13 @@ struct WpRestApi::Handlers {
         !post->published_at || *post->published_at > now_utc()) {
       return wp_error(404, "rest_post_invalid_id", invalid_id);
     }
+    auto featured = featured_media({*post});
+    if (!featured) return internal_error(featured.error());
+    const auto image = featured->find(post->id);
     const WpContext where = context();
-    return answer(post_with_embeds(*post, query, where), {site::cache_keys::post(post->id)},
-                  where.api_root());
+    return answer(
+        post_with_embeds(*post, image == featured->end() ? nullptr : &image->second, query, where),
+        {site::cache_keys::post(post->id)}, where.api_root());
   }
 
   // --- Categories and tags ---------------------------------------------------
@@ -715,6 +778,199 @@ struct WpRestApi::Handlers {
     // eyes, and says so the same way whether they exist or not.
     return wp_error(401, "rest_user_cannot_view", "Sorry, you are not allowed to list users.");
   }
+
+  // --- Media -----------------------------------------------------------------
+  // WordPress's attachments: the images published posts feature
+  // (store::PublicMedia), so that an image uploaded for an embargoed story
+  // is not listed before the story is out.
+
+  Response browse_media(const Request& request) const {
+    auto read = read_query(request, false);
+    if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
+    const WpListQuery& query = std::get<WpListQuery>(read);
+    if (!query.orderby.empty() && query.orderby != "date") {
+      return invalid_param({"orderby", "Invalid parameter(s): orderby (date)"});
+    }
+    if (!query.search.empty()) {
+      return invalid_param({"search",
+                            "Invalid parameter(s): search (Byline's images have alt text "
+                            "but no titles to search; search the posts instead)"});
+    }
+    store::PublicMediaQuery listing;
+    listing.include = query.include;
+    listing.exclude = query.exclude;
+    listing.now = now_utc();
+    listing.oldest_first = query.ascending;
+    listing.limit = query.per_page;
+    listing.offset = static_cast<int>(std::min<long>(query.skip(), 1000000000));
+    // Every public image is a WebP image that a post features: asked for
+    // anything else (or for images no post features, parent 0), none.
+    const bool none =
+        (!query.media_type.empty() && query.media_type != "image") ||
+        (!query.mime_type.empty() && query.mime_type != "image/webp" &&
+         query.mime_type != "image") ||
+        (!query.parent.empty() &&
+         std::all_of(query.parent.begin(), query.parent.end(), [](auto id) { return id == 0; }));
+    for (const content::Id parent : query.parent)
+      if (parent != 0) listing.featured_by.push_back(parent);
+    store::PublicMediaPage page;
+    if (!none) {
+      auto found = store->public_media(listing);
+      if (!found) {
+        if (found.error().code == ErrorCode::invalid_input) {
+          return invalid_param({"include", "Invalid parameter(s): " + found.error().message});
+        }
+        return internal_error(found.error());
+      }
+      page = std::move(*found);
+    }
+    if (auto past = past_last_page(query, page.total, "rest_post_invalid_page_number")) {
+      return std::move(*past);
+    }
+    const WpContext where = context();
+    json::array shown;
+    for (const store::PublicMedia& item : page.items) {
+      json::object one = wp_media_json(item.media, item.post_id, where);
+      keep_wp_fields(one, query.fields);
+      shown.push_back(std::move(one));
+    }
+    // Which images are public changes with any publish, unpublish or
+    // change of a featured image.
+    Response response =
+        answer(shown, {std::string(site::cache_keys::kAnyChange)}, where.api_root());
+    add_paging(response, request, where.site_url, query, page.total);
+    return response;
+  }
+
+  Response read_media(const Request& request, const Params& params) const {
+    auto read = read_query(request, false, &kOneItemFields);
+    if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
+    const auto id = id_in(params.get("id"));
+    if (!id) return wp_error(404, "rest_post_invalid_id", "Invalid post ID.");
+    store::PublicMediaQuery listing;
+    listing.include = {*id};
+    listing.now = now_utc();
+    listing.limit = 1;
+    auto found = store->public_media(listing);
+    if (!found) return internal_error(found.error());
+    if (found->items.empty()) return wp_error(404, "rest_post_invalid_id", "Invalid post ID.");
+    const WpContext where = context();
+    json::object shown = wp_media_json(found->items[0].media, found->items[0].post_id, where);
+    keep_wp_fields(shown, std::get<WpListQuery>(read).fields);
+    return answer(shown, {std::string(site::cache_keys::kAnyChange)}, where.api_root());
+  }
+
+  // --- Search ----------------------------------------------------------------
+  // WordPress's search across kinds: posts and pages (type=post, ranked by
+  // the site's search), or sections and tags (type=term), each as a short
+  // result with the address of the whole item.
+
+  Response search(const Request& request) const {
+    auto read = read_query(request, false);
+    if (auto* refusal = std::get_if<Response>(&read)) return std::move(*refusal);
+    const WpListQuery& query = std::get<WpListQuery>(read);
+    const std::string type = query.type.empty() ? "post" : query.type;
+    if (type != "post" && type != "term" && type != "post-format") {
+      return invalid_param({"type", "Invalid parameter(s): type (post, term or post-format)"});
+    }
+    const std::vector<std::string> kinds = type == "post" ? std::vector<std::string>{"post", "page"}
+                                           : type == "term"
+                                               ? std::vector<std::string>{"category", "post_tag"}
+                                               : std::vector<std::string>{};
+    auto wanted = [&](const std::string& kind) {
+      return query.subtype.empty() ||
+             std::find(query.subtype.begin(), query.subtype.end(), "any") != query.subtype.end() ||
+             std::find(query.subtype.begin(), query.subtype.end(), kind) != query.subtype.end();
+    };
+    for (const std::string& asked : query.subtype) {
+      if (asked != "any" && std::find(kinds.begin(), kinds.end(), asked) == kinds.end()) {
+        std::string allowed;
+        for (const std::string& kind : kinds) allowed += kind + ", ";
+        return invalid_param({"subtype", "Invalid parameter(s): subtype (" + allowed + "or any)"});
+      }
+    }
+    const WpContext where = context();
+    json::array shown;
+    long total = 0;
+    if (type == "post") {
+      store::PostQuery listing;
+      if (wanted("post") != wanted("page")) {
+        listing.type = wanted("post") ? content::PostType::article : content::PostType::page;
+      } else {
+        listing.type = std::nullopt;
+      }
+      std::vector<PostCondition> all;
+      if (!query.include.empty())
+        all.push_back(PostCondition::with_ids(PostCondition::Kind::id, query.include));
+      if (!query.exclude.empty()) {
+        all.push_back(PostCondition::none_of(
+            {PostCondition::with_ids(PostCondition::Kind::id, query.exclude)}));
+      }
+      listing.where = PostCondition::all_of(std::move(all));
+      listing.search = query.search;
+      // As WordPress: the best match first when there are words, the
+      // newest first when there are none.
+      if (!listing.search.empty()) listing.order = {{store::PostOrderField::relevance, true}};
+      listing.now = now_utc();
+      listing.limit = query.per_page;
+      listing.offset = static_cast<int>(std::min<long>(query.skip(), 1000000000));
+      listing.count_total = true;
+      auto page = store->published_posts(listing);
+      if (!page) {
+        if (page.error().code == ErrorCode::invalid_input) {
+          return invalid_param({"include", "Invalid parameter(s): " + page.error().message});
+        }
+        return internal_error(page.error());
+      }
+      total = page->total.value_or(0);
+      for (const content::Post& post : page->posts) {
+        const bool is_page = post.type == content::PostType::page;
+        shown.push_back(wp_search_result_json(
+            post.id, post.title, where.site_url + site::post_url(post), "post",
+            is_page ? "page" : "post", (is_page ? "pages/" : "posts/") + std::to_string(post.id),
+            where));
+      }
+    } else if (type == "term") {
+      struct Found {
+        content::Id id;
+        std::string name, url, subtype, route;
+      };
+      std::vector<Found> found;
+      if (wanted("category")) {
+        auto sections = store->sections();
+        if (!sections) return internal_error(sections.error());
+        for (const content::Section& section : *sections) {
+          if (!asked_for(section, query)) continue;
+          found.push_back({section.id, section.name, where.site_url + site::section_url(section),
+                           "category", "categories/" + std::to_string(section.id)});
+        }
+      }
+      if (wanted("post_tag")) {
+        auto published = published_tags();
+        if (!published) return internal_error(published.error());
+        for (const content::Tag& tag : published->tags) {
+          if (!asked_for(tag, query)) continue;
+          found.push_back({tag.id, tag.name, where.site_url + site::tag_url(tag), "post_tag",
+                           "tags/" + std::to_string(tag.id)});
+        }
+      }
+      std::stable_sort(found.begin(), found.end(),
+                       [](const Found& a, const Found& b) { return a.name < b.name; });
+      total = static_cast<long>(found.size());
+      for (const Found& one : one_page(std::move(found), query)) {
+        shown.push_back(wp_search_result_json(one.id, one.name, one.url, "term", one.subtype,
+                                              one.route, where));
+      }
+    }
+    if (auto past = past_last_page(query, total, "rest_search_invalid_page_number")) {
+      return std::move(*past);
+    }
+    for (json::value& one : shown) keep_wp_fields(one.as_object(), query.fields);
+    Response response =
+        answer(shown, {std::string(site::cache_keys::kAnyChange)}, where.api_root());
+    add_paging(response, request, where.site_url, query, total);
+    return response;
+  }
 };
 
 WpRestApi::WpRestApi(std::shared_ptr<store::Store> store,
@@ -795,6 +1051,16 @@ void WpRestApi::add_routes(http::Router& router) const {
   both(
       "wp/v2/users/:id",
       [h](const Request& request, const Params& params) { return h->user(request, params); }, one);
+  both(
+      "wp/v2/media",
+      [h](const Request& request, const Params&) { return h->browse_media(request); }, listing);
+  both(
+      "wp/v2/media/:id",
+      [h](const Request& request, const Params& params) { return h->read_media(request, params); },
+      one);
+  both(
+      "wp/v2/search", [h](const Request& request, const Params&) { return h->search(request); },
+      listing);
 }
 
 }  // namespace byline::api

@@ -1,20 +1,27 @@
 // WordPress's own clients read Byline's WordPress REST API: wpapi finds it
 // from the site's Link header and pages through posts, and
 // @wordpress/api-fetch follows Link rel="next" to fetch every post, also
-// through the ?rest_route= spelling of the API's address.
+// through the ?rest_route= spelling of the API's address; wpapi searches
+// and finds a story's photo, published through Ghost's Admin API, as media.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WPAPI from 'wpapi';
 import apiFetch from '@wordpress/api-fetch';
+import GhostAdminAPI from '@tryghost/admin-api';
 
-import { startByline } from './byline_server.mjs';
+import { addApiKey, startByline } from './byline_server.mjs';
+import { makePng } from './images.mjs';
 
 describe('the WordPress REST API with WordPress clients', () => {
   let server;
   let total;
 
   before(async () => {
-    server = await startByline();
+    server = await startByline({
+      users: [{ email: 'olivia@example.com', name: 'Olivia Owner', role: 'admin', password: 'a long enough secret' }],
+    });
     const answer = await fetch(`${server.url}/wp-json/wp/v2/posts?per_page=1`);
     total = Number(answer.headers.get('x-wp-total'));
     assert.ok(total > 20, 'the demo site has enough posts to page through');
@@ -93,4 +100,42 @@ describe('the WordPress REST API with WordPress clients', () => {
     assert.equal(raw.status, 200);
     assert.equal((await raw.json()).id, posts[0].id);
   });
+
+  // Last: it adds a story, which the counts above do not expect.
+  test('wpapi searches posts and finds the photo a story published through the Admin API features', async () => {
+    const admin = new GhostAdminAPI({ url: server.url, key: addApiKey(server.dataDir, 'admin', 'Photo desk'), version: 'v6.0' });
+    const file = join(server.dataDir, 'glacier.png');
+    writeFileSync(file, makePng(1200, 800));
+    const image = await admin.images.upload({ file });
+    const story = await admin.posts.add({
+      title: 'Glacier retreats a kilometre',
+      feature_image: image.url,
+      feature_image_alt: 'The glacier from the valley',
+      status: 'published',
+      authors: ['olivia@example.com'],
+    });
+    assert.equal(story.status, 'published');
+
+    const wp = await WPAPI.discover(server.url);
+    const found = await wp.posts().search('glacier').embed().get();
+    assert.equal(found.length, 1);
+    assert.equal(found._paging.total, 1);
+    const [post] = found;
+    assert.equal(post.title.rendered, 'Glacier retreats a kilometre');
+    assert.ok(post.featured_media > 0);
+    assert.equal(post._embedded['wp:featuredmedia'][0].source_url, image.url);
+
+    const media = await wp.media().id(post.featured_media).get();
+    assert.equal(media.source_url, image.url);
+    assert.equal(media.post, post.id);
+    assert.equal(media.media_details.width, 1200);
+    assert.equal(media.media_details.height, 800);
+    const listed = await wp.media().get();
+    assert.deepEqual(listed.map((one) => one.id), [post.featured_media]);
+
+    const results = await wp.search().search('glacier').get();
+    assert.deepEqual(results.map((one) => [one.id, one.type, one.subtype, one.url]),
+      [[post.id, 'post', 'post', post.link]]);
+  });
+
 });

@@ -220,6 +220,32 @@ TEST_F(WordPressImport, StoriesKeepTheirWordPressIdsAndTheRestApiReadsThemByThos
   EXPECT_EQ(http_get(server.port(), "/wp-json/wp/v2/posts/106").status, 404) << "not published";
 }
 
+// Authors, categories, tags and images keep WordPress's numbers too, so
+// that a front end's stored ids and its links between them still hold.
+TEST_F(WordPressImport, AuthorsTermsAndImagesKeepTheirWordPressIdsInTheRestApi) {
+  ASSERT_EQ(import_with_uploads().exit_code, 0);
+  ServerProcess server(data_.path(), {});
+  auto body = [&](const std::string& target) {
+    const HttpResponse answer = http_get(server.port(), target);
+    EXPECT_EQ(answer.status, 200) << target << ": " << answer.body.substr(0, 300);
+    return answer.body;
+  };
+  EXPECT_NE(body("/wp-json/wp/v2/categories/4").find("\"slug\":\"world\""), std::string::npos);
+  EXPECT_NE(body("/wp-json/wp/v2/categories/6").find("\"parent\":5"), std::string::npos)
+      << "Vienna is under Europe, by WordPress's numbers";
+  EXPECT_NE(body("/wp-json/wp/v2/tags/10").find("\"slug\":\"nuclear-talks\""), std::string::npos);
+  const std::string post = body("/wp-json/wp/v2/posts/101");
+  EXPECT_NE(post.find("\"featured_media\":201"), std::string::npos) << post.substr(0, 600);
+  EXPECT_NE(post.find("\"categories\":[6]"), std::string::npos);
+  EXPECT_NE(post.find("\"tags\":[10]"), std::string::npos);
+  const std::string image = body("/wp-json/wp/v2/media/201");
+  EXPECT_NE(image.find("\"post\":101"), std::string::npos) << image.substr(0, 600);
+  EXPECT_NE(image.find("\"alt_text\":\"The Palais Coburg in Vienna\""), std::string::npos);
+  // Nadia, WordPress's user 2, wrote a published story.
+  const std::string people = body("/wp-json/wp/v2/users?per_page=100");
+  EXPECT_NE(people.find("\"id\":2,\"name\":\"Nadia Rahimi\""), std::string::npos) << people;
+}
+
 TEST(WordPressIds, ANewPostGoesPastEveryIdAnImportKeptAndAnIdOnceUsedIsNeverTakenAgain) {
   TempDir data("wordpress-ids");
   auto store = open_store(data.path());

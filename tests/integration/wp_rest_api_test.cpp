@@ -1,10 +1,14 @@
 // The WordPress REST API over real HTTP, on the demo site: what anonymous
 // WordPress clients read (published posts and pages, categories, tags, and
 // staff with published posts, never an email), paged with WordPress's
-// headers, refused in WordPress's envelope, and cached like pages.
+// headers, refused in WordPress's envelope, and cached like pages; its
+// search, and the images published posts feature as its media.
 #include "api_client.hpp"
 #include "byline_process.hpp"
 #include "newsroom_client.hpp"
+#include "test_images.hpp"
+
+#include "http/percent_encoding.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -263,6 +267,204 @@ TEST_F(WpRestApi, AnswersAreCachedByTheirQueryAndRefusalsAreWordPressErrors) {
   EXPECT_EQ(preflight.header("access-control-allow-origin"), "*");
   EXPECT_NE(get("/wp-json/wp/v2/posts").header("access-control-expose-headers").find("X-WP-Total"),
             std::string::npos);
+}
+
+// Publishes a story as Eddie and answers its id, read back by its slug.
+std::string publish(const StaffClient& eddie, int port, const std::string& fields,
+                    const std::string& slug) {
+  const HttpResponse saved = eddie.post("/newsroom/posts/new/", fields + "&intent=publish");
+  EXPECT_EQ(saved.status, 303) << saved.body.substr(0, 400);
+  const HttpResponse found = http_get(port, "/wp-json/wp/v2/posts?slug=" + slug + "&_fields=id");
+  const json::value body = json::parse(found.body);
+  if (!body.is_array() || body.as_array().empty()) {
+    ADD_FAILURE() << "no post " << slug << ": " << found.body;
+    return "0";
+  }
+  return std::to_string(body.as_array().at(0).at("id").as_int64());
+}
+
+TEST_F(WpRestApi, SearchFindsPublishedPostsCountsThemAndRanksThemWhenAsked) {
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+  const std::string in_title = publish(
+      eddie, server_->port(), "title=Saffron+harvest+fails&body=%3Cp%3EA+dry+year.%3C%2Fp%3E",
+      "saffron-harvest-fails");
+  const std::string in_text = publish(eddie, server_->port(),
+                                      "title=Markets+close+lower&body=%3Cp%3ESaffron+and+"
+                                      "pistachio+prices+fell.%3C%2Fp%3E",
+                                      "markets-close-lower");
+  ASSERT_EQ(eddie
+                .post("/newsroom/posts/new/",
+                      "title=Saffron+draft&body=%3Cp%3ENot+yet.%3C%2Fp%3E&intent=save")
+                .status,
+            303);
+
+  const HttpResponse newest = get("/wp-json/wp/v2/posts?search=saffron&_fields=id,title");
+  ASSERT_EQ(newest.status, 200) << newest.body;
+  EXPECT_EQ(newest.header("x-wp-total"), "2") << "never the draft";
+  EXPECT_EQ(newest.header("x-wp-totalpages"), "1");
+  json::array found = list(newest);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(std::to_string(found.at(0).at("id").as_int64()), in_text) << "newest first";
+
+  found = list(get("/wp-json/wp/v2/posts?search=saffron&orderby=relevance&_fields=id"));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(std::to_string(found.at(0).at("id").as_int64()), in_title)
+      << "a title match ranks first";
+
+  const HttpResponse paged = get("/wp-json/wp/v2/posts?search=saffron&per_page=1&page=2");
+  EXPECT_EQ(paged.header("x-wp-total"), "2") << "the total counts every page";
+  EXPECT_NE(paged.header("link").find("search=saffron&per_page=1&page=1>; rel=\"prev\""),
+            std::string::npos)
+      << paged.header("link");
+  EXPECT_EQ(get("/wp-json/wp/v2/posts?search=saffron&per_page=1&page=3").status, 400);
+  EXPECT_EQ(list(get("/wp-json/wp/v2/posts?search=saffron&exclude=" + in_title)).size(), 1u)
+      << "a search combines with the other filters";
+  EXPECT_EQ(get("/wp-json/wp/v2/posts?search=%22%21%21").header("x-wp-total"), "0");
+
+  const HttpResponse unranked = get("/wp-json/wp/v2/posts?orderby=relevance");
+  EXPECT_EQ(unranked.status, 400);
+  EXPECT_EQ(code_of(unranked), "rest_no_search_term_defined");
+
+  // Cached, and a new story with the word is in the very next answer.
+  const std::string target = "/wp-json/wp/v2/posts?search=saffron&_fields=id";
+  get(target);
+  ASSERT_EQ(get(target).header("x-cache"), "HIT");
+  publish(eddie, server_->port(),
+          "title=Saffron+smugglers+caught&body=%3Cp%3EAt+the+border.%3C%2Fp%3E",
+          "saffron-smugglers-caught");
+  EXPECT_EQ(get(target).header("x-wp-total"), "3");
+}
+
+TEST_F(WpRestApi, TheSearchRouteFindsPostsPagesAndTermsInWordPresssShape) {
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+  const std::string id = publish(eddie, server_->port(),
+                                 "title=Turquoise+mines+reopen&body=%3Cp%3EIn+Neyshabur.%3C%2Fp%3E",
+                                 "turquoise-mines-reopen");
+  const HttpResponse answer = get("/wp-json/wp/v2/search?search=turquoise");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answer.header("x-wp-total"), "1");
+  const json::array results = list(answer);
+  ASSERT_EQ(results.size(), 1u);
+  const json::object& result = results.at(0).as_object();
+  EXPECT_EQ(std::to_string(result.at("id").as_int64()), id);
+  EXPECT_EQ(result.at("title"), "Turquoise mines reopen");
+  EXPECT_EQ(result.at("url"), json::value(site() + "/turquoise-mines-reopen/"));
+  EXPECT_EQ(result.at("type"), "post");
+  EXPECT_EQ(result.at("subtype"), "post");
+  EXPECT_EQ(result.at("_links").at("self").at(0).at("href"),
+            json::value(site() + "/wp-json/wp/v2/posts/" + id));
+  EXPECT_EQ(result.at("_links").at("self").at(0).at("embeddable"), true);
+  EXPECT_TRUE(list(get("/wp-json/wp/v2/search?search=turquoise&subtype=page")).empty());
+
+  // Without words, every published post and page, newest first.
+  const HttpResponse everything = get("/wp-json/wp/v2/search?per_page=100");
+  const long posts = std::stol(get("/wp-json/wp/v2/posts").header("x-wp-total"));
+  const long pages = std::stol(get("/wp-json/wp/v2/pages").header("x-wp-total"));
+  EXPECT_EQ(everything.header("x-wp-total"), std::to_string(posts + pages));
+  EXPECT_EQ(get("/wp-json/wp/v2/search?subtype=page").header("x-wp-total"), std::to_string(pages));
+
+  const json::array terms = list(get("/wp-json/wp/v2/search?type=term&search=world"));
+  ASSERT_FALSE(terms.empty());
+  EXPECT_EQ(terms.at(0).at("type"), "term");
+  EXPECT_EQ(terms.at(0).at("subtype"), "category");
+  EXPECT_EQ(terms.at(0).at("url"), json::value(site() + "/section/world/"));
+  EXPECT_TRUE(list(get("/wp-json/wp/v2/search?type=post-format")).empty());
+
+  for (const std::string refused :
+       {"/wp-json/wp/v2/search?type=comment", "/wp-json/wp/v2/search?subtype=category",
+        "/wp-json/wp/v2/search?type=term&subtype=page", "/wp-json/wp/v2/search?per_page=101"}) {
+    const HttpResponse answer_to = get(refused);
+    EXPECT_EQ(answer_to.status, 400) << refused;
+    EXPECT_EQ(code_of(answer_to), "rest_invalid_param") << refused;
+  }
+  EXPECT_EQ(code_of(get("/wp-json/wp/v2/search?search=turquoise&page=2")),
+            "rest_search_invalid_page_number");
+  EXPECT_TRUE(parsed(get("/wp-json/")).at("routes").as_object().contains("/wp/v2/search"));
+}
+
+TEST_F(WpRestApi, MediaAreTheImagesOfPublishedPostsAndEachPostNamesItsOwn) {
+  StaffClient eddie(server_->port(), "eddie@example.com", kPassword);
+  ASSERT_TRUE(eddie.signed_in());
+  auto upload = [&](const std::string& alt) {
+    const HttpResponse uploaded = http_request(server_->port(), "POST", "/newsroom/media/",
+                                               {{"Cookie", eddie.cookie()},
+                                                {"Content-Type", "image/jpeg"},
+                                                {"X-CSRF-Token", eddie.csrf_token()},
+                                                {"X-Filename", "photo.jpg"},
+                                                {"X-Alt", http::url_encode(alt)}},
+                                               make_jpeg(1600, 900));
+    EXPECT_EQ(uploaded.status, 201) << uploaded.body;
+    return first_match(uploaded.body, R"re("src":"([^"]+)")re");
+  };
+  const std::string shown = upload("Miners at the pit head");
+  const std::string embargoed = upload("The merger signing");
+  ASSERT_TRUE(shown.starts_with("/media/")) << shown;
+  ASSERT_EQ(eddie
+                .post("/newsroom/posts/new/",
+                      "title=Merger+signed&body=%3Cp%3EEmbargoed.%3C%2Fp%3E&intent=save"
+                      "&featured_image_alt=Signing&featured_image=" +
+                          http::url_encode(embargoed))
+                .status,
+            303);
+  EXPECT_EQ(get("/wp-json/wp/v2/media").header("x-wp-total"), "0")
+      << "an image only a draft features is not out";
+
+  const std::string post_id = publish(eddie, server_->port(),
+                                      "title=Pit+head+reopens&body=%3Cp%3EText.%3C%2Fp%3E"
+                                      "&featured_image_alt=Miners&featured_image=" +
+                                          http::url_encode(shown),
+                                      "pit-head-reopens");
+  const HttpResponse media = get("/wp-json/wp/v2/media");
+  ASSERT_EQ(media.status, 200) << media.body;
+  EXPECT_EQ(media.header("x-wp-total"), "1");
+  const json::array items = list(media);
+  ASSERT_EQ(items.size(), 1u);
+  const json::object& image = items.at(0).as_object();
+  const std::string media_id = std::to_string(image.at("id").as_int64());
+  EXPECT_EQ(image.at("type"), "attachment");
+  EXPECT_EQ(image.at("media_type"), "image");
+  EXPECT_EQ(image.at("mime_type"), "image/webp");
+  EXPECT_EQ(image.at("alt_text"), "Miners at the pit head");
+  EXPECT_EQ(std::to_string(image.at("post").as_int64()), post_id);
+  EXPECT_EQ(image.at("source_url"), json::value(site() + shown));
+  EXPECT_EQ(image.at("media_details").at("width"), 1600);
+  EXPECT_EQ(image.at("media_details").at("height"), 900);
+  EXPECT_EQ(image.at("media_details").at("sizes").at("full").at("source_url"),
+            json::value(site() + shown));
+  EXPECT_EQ(image.at("media_details").at("sizes").at("thumbnail").at("width"), 400);
+  EXPECT_EQ(image.at("media_details").at("sizes").at("thumbnail").at("height"), 225);
+  EXPECT_EQ(http_get(server_->port(), shown).status, 200);
+  EXPECT_FALSE(image.contains("original_name")) << "nothing of the uploader's machine";
+  EXPECT_EQ(media.body.find("photo.jpg"), std::string::npos);
+
+  const json::object post = parsed(get("/wp-json/wp/v2/posts/" + post_id + "?_embed"));
+  EXPECT_EQ(std::to_string(post.at("featured_media").as_int64()), media_id);
+  EXPECT_EQ(post.at("_links").at("wp:featuredmedia").at(0).at("href"),
+            json::value(site() + "/wp-json/wp/v2/media/" + media_id));
+  EXPECT_EQ(post.at("_embedded").at("wp:featuredmedia").at(0).at("source_url"),
+            json::value(site() + shown));
+  const json::array listed =
+      list(get("/wp-json/wp/v2/posts?include=" + post_id + "&_fields=id,featured_media"));
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(std::to_string(listed.at(0).at("featured_media").as_int64()), media_id);
+
+  EXPECT_EQ(parsed(get("/wp-json/wp/v2/media/" + media_id)).at("source_url"),
+            json::value(site() + shown));
+  EXPECT_EQ(list(get("/wp-json/wp/v2/media?parent=" + post_id)).size(), 1u);
+  EXPECT_TRUE(list(get("/wp-json/wp/v2/media?parent=0")).empty());
+  EXPECT_TRUE(list(get("/wp-json/wp/v2/media?media_type=video")).empty());
+  EXPECT_EQ(list(get("/wp-json/wp/v2/media?media_type=image")).size(), 1u);
+  // The draft's image by its id: as if there were none.
+  const json::array library = list(get("/wp-json/wp/v2/media?per_page=100"));
+  const long embargoed_id = image.at("id").as_int64() + 1;
+  const HttpResponse hidden = get("/wp-json/wp/v2/media/" + std::to_string(embargoed_id));
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(code_of(hidden), "rest_post_invalid_id");
+  EXPECT_EQ(library.size(), 1u);
+  EXPECT_EQ(get("/wp-json/wp/v2/media?search=miners").status, 400);
+  EXPECT_EQ(get("/wp-json/wp/v2/media?page=2").status, 400);
 }
 
 }  // namespace
