@@ -75,12 +75,17 @@ struct PublishedCounts {
 struct PublicMedia {
   content::Media media;
   Id post_id = 0;
+  std::string alt;      // that post's alt text for it, else the upload's
+  std::string caption;  // that post's caption for it
 };
 
 struct PublicMediaQuery {
   std::vector<Id> include;  // only these uploads; empty: any
   std::vector<Id> exclude;
-  std::vector<Id> featured_by;  // only images these posts feature; empty: any
+  // Only images these posts feature, each then with the first of them as
+  // its post; empty: any.
+  std::vector<Id> featured_by;
+  std::string alt_contains;  // only images whose alt text holds this (Latin letters in any case)
   Time now{};
   bool oldest_first = false;  // by upload time; newest first otherwise
   int limit = 10;

@@ -874,7 +874,8 @@ TEST_P(StoreTest, PublicMediaAreTheImagesPublishedPostsFeature) {
   };
   const auto first =
       feature("First", PostStatus::published, "/media/2026/11/aaaaaaaaaaaaaaaa-800.webp");
-  feature("Second", PostStatus::published, "/media/2026/11/aaaaaaaaaaaaaaaa-400.webp");
+  const auto second =
+      feature("Second", PostStatus::published, "/media/2026/11/aaaaaaaaaaaaaaaa-400.webp");
   const auto third =
       feature("Third", PostStatus::published, "/media/2026/11/bbbbbbbbbbbbbbbb-800.webp");
   feature("Draft", PostStatus::draft, "/media/2026/11/cccccccccccccccc-800.webp");
@@ -901,14 +902,30 @@ TEST_P(StoreTest, PublicMediaAreTheImagesPublishedPostsFeature) {
 
   query = PublicMediaQuery{};
   query.now = kNow;
-  query.featured_by = {third};
-  EXPECT_EQ(store_->public_media(query)->items.at(0).media.id, newer);
+  query.featured_by = {second};
+  page = store_->public_media(query);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].media.id, older);
+  EXPECT_EQ(page->items[0].post_id, second) << "the post asked about is its post";
+  EXPECT_EQ(page->items[0].alt, "A picture") << "what the post says of it";
+  query.featured_by = {third, second};
+  query.exclude = {older};
+  query.include = {older, newer};
+  page = store_->public_media(query);
+  ASSERT_EQ(page->items.size(), 1u) << "every filter at once";
+  EXPECT_EQ(page->items[0].media.id, newer);
   query.featured_by = {};
   query.exclude = {newer};
+  query.include = {};
   EXPECT_EQ(store_->public_media(query)->items.at(0).media.id, older);
   query.exclude = {};
   query.include = {embargoed};
   EXPECT_EQ(store_->public_media(query)->total, 0) << "named, the draft's image is still not out";
+  query.include = {};
+  query.alt_contains = "PICTURE";
+  EXPECT_EQ(store_->public_media(query)->total, 2);
+  query.alt_contains = "merger";
+  EXPECT_EQ(store_->public_media(query)->total, 0);
 
   auto found =
       store_->media_by_paths({"2026/11/bbbbbbbbbbbbbbbb-400.webp",
@@ -1142,18 +1159,20 @@ TEST_F(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTh
   {
     auto connection = sqlite::Connection::open(db().string(), false);
     ASSERT_TRUE(connection.ok());
-    ASSERT_TRUE((*connection)
-                    ->execute("DROP TABLE post_search;"
-                              "CREATE VIRTUAL TABLE post_search USING fts5(title, body, tokenize = "
-                              "'unicode61 remove_diacritics 2');"
-                              "INSERT INTO post_search (rowid, title, body) "
-                              "SELECT id, title, plaintext FROM posts;"
-                              // Later migrations' tables, which a database of 13 has not.
-                              "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
-                              "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
-                              "DROP TABLE webhooks; DROP TABLE media_files;"
-                              "PRAGMA user_version = 13;")
-                    .ok());
+    ASSERT_TRUE(
+        (*connection)
+            ->execute(
+                "DROP TABLE post_search;"
+                "CREATE VIRTUAL TABLE post_search USING fts5(title, body, tokenize = "
+                "'unicode61 remove_diacritics 2');"
+                "INSERT INTO post_search (rowid, title, body) "
+                "SELECT id, title, plaintext FROM posts;"
+                // Later migrations' tables, which a database of 13 has not.
+                "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
+                "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
+                "DROP TABLE webhooks; DROP TABLE media_files; DROP INDEX posts_by_featured_image;"
+                "PRAGMA user_version = 13;")
+            .ok());
   }
   auto store = sqlite::SqliteStore::open(db(), 1);
   ASSERT_TRUE(store.ok()) << store.error().detail;
@@ -1171,16 +1190,23 @@ TEST_F(SqliteMigrations, EveryImageFileFindsItsUploadAfterTheFilesAreIndexed) {
   media.variants = {{400, "2026/11/abcdefghijklmnop-400.webp"},
                     {1600, "2026/11/abcdefghijklmnop-1600.webp"}};
   media.created_at = kNow;
-  content::Id id = 0;
+  content::Media small = media;
+  small.original_path = "2026/11/qrstuvwxyzabcdef.jpg";
+  small.variants = {{300, "2026/11/qrstuvwxyzabcdef-300.webp"}};
+  content::Id id = 0, small_id = 0;
   {
     auto store = sqlite::SqliteStore::open(db(), 1);
     ASSERT_TRUE(store.ok());
     id = *(*store)->create_media(media);
+    small_id = *(*store)->create_media(small);
   }
   {
     auto connection = sqlite::Connection::open(db().string(), false);
     ASSERT_TRUE(connection.ok());
-    ASSERT_TRUE((*connection)->execute("DROP TABLE media_files; PRAGMA user_version = 18;").ok());
+    ASSERT_TRUE((*connection)
+                    ->execute("DROP TABLE media_files; DROP INDEX posts_by_featured_image; PRAGMA "
+                              "user_version = 18;")
+                    .ok());
   }
   auto store = sqlite::SqliteStore::open(db(), 1);
   ASSERT_TRUE(store.ok()) << store.error().detail;
@@ -1191,6 +1217,9 @@ TEST_F(SqliteMigrations, EveryImageFileFindsItsUploadAfterTheFilesAreIndexed) {
     ASSERT_EQ(found->size(), 1u) << path;
     EXPECT_EQ((*found)[0].id, id);
   }
+  auto one_file = (*store)->media_by_paths({"2026/11/qrstuvwxyzabcdef-300.webp"});
+  ASSERT_EQ(one_file->size(), 1u);
+  EXPECT_EQ((*one_file)[0].id, small_id);
   EXPECT_TRUE((*store)->media_by_paths({"2026/11/abcdefghijklmnop.jpg"})->empty())
       << "the original is no file readers get";
   store->reset();
@@ -1219,25 +1248,26 @@ TEST_F(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) 
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE(
         (*connection)
-            ->execute("CREATE TABLE old_revisions AS SELECT r.post_id, r.number, r.title, "
-                      "coalesce(r.body_html, p.body_html) AS body_html, "
-                      "coalesce(r.body_source, p.body_source) AS body_source, "
-                      "r.custom_excerpt, r.status, r.saved_by, r.saved_at "
-                      "FROM post_revisions r JOIN posts p ON p.id = r.post_id;"
-                      "DROP TABLE post_revisions;"
-                      "CREATE TABLE post_revisions (post_id INTEGER NOT NULL REFERENCES "
-                      "posts(id) ON DELETE CASCADE, number INTEGER NOT NULL, title TEXT NOT "
-                      "NULL, body_html TEXT NOT NULL, body_source TEXT NOT NULL, "
-                      "custom_excerpt TEXT NOT NULL, status TEXT NOT NULL, saved_by INTEGER "
-                      "REFERENCES users(id) ON DELETE SET NULL, saved_at INTEGER NOT NULL, "
-                      "PRIMARY KEY (post_id, number)) WITHOUT ROWID;"
-                      "INSERT INTO post_revisions SELECT * FROM old_revisions;"
-                      "DROP TABLE old_revisions;"
-                      // Migrations 16's to 19's, which a database of 14 has not.
-                      "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
-                      "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
-                      "DROP TABLE webhooks; DROP TABLE media_files;"
-                      "PRAGMA user_version = 14;")
+            ->execute(
+                "CREATE TABLE old_revisions AS SELECT r.post_id, r.number, r.title, "
+                "coalesce(r.body_html, p.body_html) AS body_html, "
+                "coalesce(r.body_source, p.body_source) AS body_source, "
+                "r.custom_excerpt, r.status, r.saved_by, r.saved_at "
+                "FROM post_revisions r JOIN posts p ON p.id = r.post_id;"
+                "DROP TABLE post_revisions;"
+                "CREATE TABLE post_revisions (post_id INTEGER NOT NULL REFERENCES "
+                "posts(id) ON DELETE CASCADE, number INTEGER NOT NULL, title TEXT NOT "
+                "NULL, body_html TEXT NOT NULL, body_source TEXT NOT NULL, "
+                "custom_excerpt TEXT NOT NULL, status TEXT NOT NULL, saved_by INTEGER "
+                "REFERENCES users(id) ON DELETE SET NULL, saved_at INTEGER NOT NULL, "
+                "PRIMARY KEY (post_id, number)) WITHOUT ROWID;"
+                "INSERT INTO post_revisions SELECT * FROM old_revisions;"
+                "DROP TABLE old_revisions;"
+                // Migrations 16's to 19's, which a database of 14 has not.
+                "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
+                "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
+                "DROP TABLE webhooks; DROP TABLE media_files; DROP INDEX posts_by_featured_image;"
+                "PRAGMA user_version = 14;")
             .ok());
   }
   auto store = sqlite::SqliteStore::open(db(), 1);

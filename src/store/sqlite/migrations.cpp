@@ -332,7 +332,8 @@ CREATE INDEX webhook_deliveries_of_webhook ON webhook_deliveries (webhook_id);
 
     // 19: each image file by its path, so that an image address a post
     // names ("/media/2026/11/…-800.webp") finds the upload it is a variant
-    // of (the APIs' attachment ids). Filled from the variants already kept:
+    // of (the APIs' attachment ids), and posts by their featured image, so
+    // that an upload finds the posts that show it. Filled from the variants already kept:
     // "400 2026/11/a-400.webp,800 2026/11/a-800.webp".
     R"sql(
 CREATE TABLE media_files (
@@ -340,6 +341,7 @@ CREATE TABLE media_files (
   media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 CREATE INDEX media_files_of_media ON media_files (media_id);
+CREATE INDEX posts_by_featured_image ON posts (featured_image);
 WITH RECURSIVE variant(media_id, item, rest) AS (
   SELECT id, '', variants || ',' FROM media
   UNION ALL

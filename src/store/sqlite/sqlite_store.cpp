@@ -9,6 +9,7 @@
 #include "store/sqlite/read_lease.hpp"
 #include "store/sqlite/rows.hpp"
 
+#include "common/json.hpp"
 #include "content/post_events.hpp"
 #include "content/search_text.hpp"
 
@@ -783,22 +784,22 @@ content::Media read_media(const Statement& row) {
 
 namespace {
 
-// `id` 0: the next free one.
+// `id_wanted` 0: the next free id.
 Result<Id> insert_media(Connection& connection, const content::Media& media, Id id_wanted = 0) {
-  BYLINE_TRY(
-      write_one(connection,
-                "INSERT INTO media (original_path, original_name, alt, width, height, "
-                "variants, uploaded_by, created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [&](Statement& s) {
-                  s.bind(9, id_wanted > 0 ? std::optional<std::int64_t>(id_wanted) : std::nullopt);
-                  s.bind(1, media.original_path).bind(2, media.original_name);
-                  s.bind(3, media.alt).bind(4, static_cast<std::int64_t>(media.width));
-                  s.bind(5, static_cast<std::int64_t>(media.height));
-                  s.bind(6, encode_variants(media.variants));
-                  s.bind(7, media.uploaded_by > 0 ? std::optional<std::int64_t>(media.uploaded_by)
-                                                  : std::nullopt);
-                  s.bind(8, to_seconds(media.created_at));
-                }));
+  BYLINE_TRY(write_one(
+      connection,
+      "INSERT INTO media (id, original_path, original_name, alt, width, height, variants, "
+      "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [&](Statement& s) {
+        s.bind(1, id_wanted > 0 ? std::optional<std::int64_t>(id_wanted) : std::nullopt);
+        s.bind(2, media.original_path).bind(3, media.original_name).bind(4, media.alt);
+        s.bind(5, static_cast<std::int64_t>(media.width));
+        s.bind(6, static_cast<std::int64_t>(media.height));
+        s.bind(7, encode_variants(media.variants));
+        s.bind(8, media.uploaded_by > 0 ? std::optional<std::int64_t>(media.uploaded_by)
+                                        : std::nullopt);
+        s.bind(9, to_seconds(media.created_at));
+      }));
   const Id id = connection.last_insert_id();
   for (const content::MediaVariant& variant : media.variants) {
     BYLINE_TRY(write_one(connection,
@@ -808,27 +809,37 @@ Result<Id> insert_media(Connection& connection, const content::Media& media, Id 
   return id;
 }
 
-// "?, ?, ?": one numbered parameter for each of `count` values, from ?`first`.
-std::string parameters(std::size_t count, int first) {
-  std::string sql;
-  for (std::size_t i = 0; i < count; ++i) {
-    sql += (i ? ", ?" : "?") + std::to_string(first + static_cast<int>(i));
-  }
-  return sql;
+// `ids` as a JSON array, which json_each() reads: lists go in as one
+// value, so that the SQL stays one fixed string however long they are.
+std::string json_ids(const std::vector<Id>& ids) {
+  std::string text = "[";
+  for (const Id id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
+  return text + "]";
 }
 
 #define BYLINE_MEDIA_COLUMNS                                                       \
   "m.id, m.original_path, m.original_name, m.alt, m.width, m.height, m.variants, " \
   "coalesce(m.uploaded_by, 0), m.created_at"
 
-// The uploads published posts feature, each with the first post that does
-// (?1 is the time now). "/media/" is 7 characters.
-constexpr std::string_view kFeaturedMedia =
-    "WITH shown(media_id, post_id) AS ("
-    "SELECT f.media_id, min(p.id) FROM posts p "
-    "JOIN media_files f ON f.path = substr(p.featured_image, 8) "
-    "WHERE p.status = 'published' AND p.published_at <= ?1 AND p.featured_image LIKE '/media/%' "
-    "GROUP BY f.media_id) ";
+// The uploads `public_media` may show, each with the first published post
+// that features it (or the first of ?4's posts, when it names some) and
+// that post's alt text and caption. ?1 is the time now, ?2 and ?3 the ids
+// to include (all, when empty) and exclude, ?5 words the alt text must
+// hold ('' for any). Each upload's files find their posts by their
+// featured image's index: CROSS JOIN and the unary + keep SQLite from
+// walking every published post instead.
+constexpr std::string_view kShownMedia =
+    "WITH shown AS (SELECT " BYLINE_MEDIA_COLUMNS
+    ", (SELECT min(p.id) FROM media_files f CROSS JOIN posts p "
+    "ON p.featured_image = '/media/' || f.path "
+    "WHERE f.media_id = m.id AND +p.status = 'published' AND +p.published_at <= ?1 "
+    "AND (?4 = '[]' OR p.id IN (SELECT value FROM json_each(?4)))) AS post_id "
+    "FROM media m WHERE (?2 = '[]' OR m.id IN (SELECT value FROM json_each(?2))) "
+    "AND m.id NOT IN (SELECT value FROM json_each(?3))) "
+    "SELECT s.*, p.featured_image_alt, p.featured_image_caption FROM shown s "
+    "JOIN posts p ON p.id = s.post_id "
+    "WHERE ?5 = '' OR instr(lower(coalesce(nullif(p.featured_image_alt, ''), s.alt)), lower(?5)) > "
+    "0";
 
 }  // namespace
 
@@ -863,10 +874,7 @@ Result<Id> SqliteStore::import_media(const content::Media& media, const LegacyKe
 Result<std::optional<content::Media>> SqliteStore::media_by_id(Id id) {
   auto lease = read();
   return find_one<content::Media>(
-      *lease,
-      "SELECT id, original_path, original_name, alt, width, height, variants, "
-      "coalesce(uploaded_by, 0), created_at FROM media WHERE id = ?",
-      id, read_media);
+      *lease, "SELECT " BYLINE_MEDIA_COLUMNS " FROM media m WHERE m.id = ?", id, read_media);
 }
 
 Result<std::vector<content::Media>> SqliteStore::media_by_paths(
@@ -874,14 +882,16 @@ Result<std::vector<content::Media>> SqliteStore::media_by_paths(
   std::vector<content::Media> found;
   if (paths.empty()) return found;
   if (paths.size() > 1000) return make_error(ErrorCode::invalid_input, "At most 1,000 paths.");
+  std::string wanted = "[";
+  for (const std::string& path : paths) wanted += (wanted.size() > 1 ? "," : "") + json_quote(path);
+  wanted += "]";
   auto lease = read();
-  auto statement = (*lease).prepare("SELECT " BYLINE_MEDIA_COLUMNS
-                                    " FROM media m WHERE m.id IN "
-                                    "(SELECT media_id FROM media_files WHERE path IN (" +
-                                    parameters(paths.size(), 1) + ")) ORDER BY m.id");
+  auto statement =
+      (*lease).prepare("SELECT " BYLINE_MEDIA_COLUMNS
+                       " FROM media m WHERE m.id IN (SELECT media_id FROM media_files "
+                       "WHERE path IN (SELECT value FROM json_each(?))) ORDER BY m.id");
   BYLINE_TRY(statement);
-  for (std::size_t i = 0; i < paths.size(); ++i)
-    (*statement)->bind(static_cast<int>(i) + 1, paths[i]);
+  (*statement)->bind(1, wanted);
   while (true) {
     auto row = (*statement)->step();
     BYLINE_TRY(row);
@@ -898,68 +908,48 @@ Result<PublicMediaPage> SqliteStore::public_media(const PublicMediaQuery& query)
   if (query.include.size() + query.exclude.size() + query.featured_by.size() > 1000) {
     return make_error(ErrorCode::invalid_input, "A listing names at most 1,000 ids.");
   }
-  // Only fixed fragments and numbered parameters: ?1 is the time, the
-  // lists' ids follow in this order.
-  std::string where = " WHERE 1";
-  int next = 2;
-  if (!query.include.empty()) {
-    where += " AND m.id IN (" + parameters(query.include.size(), next) + ")";
-    next += static_cast<int>(query.include.size());
+  if (query.alt_contains.size() > 500) {
+    return make_error(ErrorCode::invalid_input, "At most 500 characters of alt text to find.");
   }
-  if (!query.exclude.empty()) {
-    where += " AND m.id NOT IN (" + parameters(query.exclude.size(), next) + ")";
-    next += static_cast<int>(query.exclude.size());
-  }
-  if (!query.featured_by.empty()) {
-    where +=
-        " AND m.id IN (SELECT f.media_id FROM posts p JOIN media_files f ON f.path = "
-        "substr(p.featured_image, 8) WHERE p.status = 'published' AND p.published_at <= ?1 "
-        "AND p.id IN (" +
-        parameters(query.featured_by.size(), next) + "))";
-    next += static_cast<int>(query.featured_by.size());
-  }
+  const std::string include = json_ids(query.include), exclude = json_ids(query.exclude),
+                    featured_by = json_ids(query.featured_by);
   auto bind_all = [&](Statement& s) {
-    s.bind(1, to_seconds(query.now));
-    int index = 2;
-    for (const auto* ids : {&query.include, &query.exclude, &query.featured_by}) {
-      for (const Id id : *ids) s.bind(index++, id);
-    }
+    s.bind(1, to_seconds(query.now)).bind(2, include).bind(3, exclude).bind(4, featured_by);
+    s.bind(5, query.alt_contains);
   };
-  const std::string from = " FROM shown s JOIN media m ON m.id = s.media_id";
   PublicMediaPage page;
   auto lease = read();
   {
-    auto count = (*lease).prepare(std::string(kFeaturedMedia) + "SELECT count(*)" + from + where);
+    auto count = (*lease).prepare("SELECT count(*) FROM (" + std::string(kShownMedia) + ")");
     BYLINE_TRY(count);
     bind_all(**count);
     auto row = (*count)->step();
     BYLINE_TRY(row);
     page.total = *row ? static_cast<long>((*count)->int64(0)) : 0;
   }
-  const char* order = query.oldest_first ? " ORDER BY m.created_at ASC, m.id ASC"
-                                         : " ORDER BY m.created_at DESC, m.id DESC";
-  auto rows = (*lease).prepare(
-      std::string(kFeaturedMedia) + "SELECT " BYLINE_MEDIA_COLUMNS ", s.post_id" + from + where +
-      order + " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1));
+  const char* order = query.oldest_first ? " ORDER BY s.created_at ASC, s.id ASC"
+                                         : " ORDER BY s.created_at DESC, s.id DESC";
+  auto rows = (*lease).prepare(std::string(kShownMedia) + order + " LIMIT ?6 OFFSET ?7");
   BYLINE_TRY(rows);
   bind_all(**rows);
-  (*rows)->bind(next, static_cast<std::int64_t>(query.limit));
-  (*rows)->bind(next + 1, static_cast<std::int64_t>(query.offset));
+  (*rows)->bind(6, static_cast<std::int64_t>(query.limit));
+  (*rows)->bind(7, static_cast<std::int64_t>(query.offset));
   while (true) {
     auto row = (*rows)->step();
     BYLINE_TRY(row);
     if (!*row) break;
-    page.items.push_back(PublicMedia{read_media(**rows), (*rows)->int64(9)});
+    PublicMedia item{read_media(**rows), (*rows)->int64(9), (*rows)->text(10), (*rows)->text(11)};
+    if (item.alt.empty()) item.alt = item.media.alt;
+    page.items.push_back(std::move(item));
   }
   return page;
 }
 
 Result<std::vector<content::Media>> SqliteStore::media(int limit, int offset) {
   auto lease = read();
-  auto statement = (*lease).prepare(
-      "SELECT id, original_path, original_name, alt, width, height, variants, "
-      "coalesce(uploaded_by, 0), created_at FROM media "
-      "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+  auto statement = (*lease).prepare("SELECT " BYLINE_MEDIA_COLUMNS
+                                    " FROM media m "
+                                    "ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?");
   BYLINE_TRY(statement);
   (*statement)
       ->bind(1, static_cast<std::int64_t>(limit))
