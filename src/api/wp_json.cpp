@@ -114,8 +114,8 @@ json::object wp_post_json(const content::Post& post, const WpContext& context,
   return shown;
 }
 
-json::object wp_media_json(const content::Media& media, content::Id post_id,
-                           const WpContext& context, bool embed) {
+json::object wp_media_json(const FeaturedImage& image, const WpContext& context, bool embed) {
+  const content::Media& media = image.media;
   const std::string api = context.api_root() + "wp/v2/";
   const std::string source = media.variants.empty()
                                  ? std::string()
@@ -173,7 +173,8 @@ json::object wp_media_json(const content::Media& media, content::Id post_id,
   if (!embed) shown["status"] = "inherit";
   shown["type"] = "attachment";
   shown["link"] = source;  // Byline has no attachment pages: the image itself
-  shown["title"] = json::object{{"rendered", xml_escape(media.alt.empty() ? name : media.alt)}};
+  shown["title"] =
+      json::object{{"rendered", xml_escape(image.alt.empty() ? name : std::string(image.alt))}};
   // Who uploaded it is the newsroom's business, not the readers'.
   shown["author"] = 0;
   if (!embed) {
@@ -184,12 +185,13 @@ json::object wp_media_json(const content::Media& media, content::Id post_id,
     shown["meta"] = json::array{};
     shown["description"] = json::object{{"rendered", ""}};
   }
-  shown["caption"] = json::object{{"rendered", ""}};
-  shown["alt_text"] = media.alt;
+  shown["caption"] = json::object{
+      {"rendered", image.caption.empty() ? "" : "<p>" + xml_escape(image.caption) + "</p>\n"}};
+  shown["alt_text"] = image.alt;
   shown["media_type"] = "image";
   shown["mime_type"] = "image/webp";
   shown["media_details"] = std::move(details);
-  if (!embed) shown["post"] = post_id;
+  if (!embed) shown["post"] = image.post_id;
   shown["source_url"] = source;
   const std::string id = std::to_string(media.id);
   shown["_links"] = json::object{{"self", link(api + "media/" + id)},

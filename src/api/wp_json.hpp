@@ -33,10 +33,17 @@ std::string wp_gmt_time(Time time);
 // image is (0: none, or an image from elsewhere).
 boost::json::object wp_post_json(const content::Post& post, const WpContext& context,
                                  content::Id featured_media = 0);
-// An image a published post features (`post_id`, the first that does), as
-// WordPress's attachment; `embed`: the shorter form _embedded carries.
-boost::json::object wp_media_json(const content::Media& media, content::Id post_id,
-                                  const WpContext& context, bool embed = false);
+// An image a published post features, as WordPress's attachment: `post_id`
+// is that post, `alt` and `caption` what it says of the image. `embed`: the
+// shorter form _embedded carries.
+struct FeaturedImage {
+  const content::Media& media;
+  content::Id post_id = 0;
+  std::string_view alt;
+  std::string_view caption;
+};
+boost::json::object wp_media_json(const FeaturedImage& image, const WpContext& context,
+                                  bool embed = false);
 // One result of /wp/v2/search: `type` "post" or "term", `subtype` "post",
 // "page", "category" or "post_tag", `route` the item's own ("posts/12").
 boost::json::object wp_search_result_json(content::Id id, std::string_view title,

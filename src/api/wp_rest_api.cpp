@@ -200,30 +200,46 @@ void sort_records(std::vector<Record>& records, const WpListQuery& query, const 
 
 // The arguments a listing route takes, as the index describes them: the
 // wpapi client makes a method of each.
-json::object listing_args(bool posts) {
+enum class Listing { posts, terms, media, search };
+json::object listing_args(Listing kind) {
   json::object args;
   auto arg = [&](const char* name, const char* type) {
     args[name] = json::object{{"type", type}, {"required", false}};
   };
   for (const char* name : {"page", "per_page", "offset"}) arg(name, "integer");
-  for (const char* name : {"include", "exclude", "slug"}) arg(name, "array");
-  arg("order", "string");
-  arg("orderby", "string");
+  for (const char* name : {"include", "exclude"}) arg(name, "array");
   arg("context", "string");
   arg("search", "string");
-  if (posts) {
-    for (const char* name :
-         {"categories", "categories_exclude", "tags", "tags_exclude", "author", "author_exclude"}) {
-      arg(name, "array");
-    }
-    for (const char* name :
-         {"after", "before", "modified_after", "modified_before", "tax_relation", "status"}) {
-      arg(name, "string");
-    }
-    arg("sticky", "boolean");
-  } else {
-    arg("hide_empty", "boolean");
-    arg("post", "integer");
+  if (kind != Listing::search) {
+    arg("order", "string");
+    arg("orderby", "string");
+  }
+  switch (kind) {
+    case Listing::posts:
+      for (const char* name : {"slug", "categories", "categories_exclude", "tags", "tags_exclude",
+                               "author", "author_exclude"}) {
+        arg(name, "array");
+      }
+      for (const char* name :
+           {"after", "before", "modified_after", "modified_before", "tax_relation", "status"}) {
+        arg(name, "string");
+      }
+      arg("sticky", "boolean");
+      break;
+    case Listing::terms:
+      arg("slug", "array");
+      arg("hide_empty", "boolean");
+      arg("post", "integer");
+      break;
+    case Listing::media:
+      arg("parent", "array");
+      arg("media_type", "string");
+      arg("mime_type", "string");
+      break;
+    case Listing::search:
+      arg("type", "string");
+      arg("subtype", "array");
+      break;
   }
   return args;
 }
@@ -307,28 +323,16 @@ struct WpRestApi::Handlers {
     routes["/"] = route(root, {}, "");
     routes["/wp/v2"] = route(root + "wp/v2", {});
     for (const char* kind : {"posts", "pages", "categories", "tags", "users", "media"}) {
-      const bool posts = std::string_view(kind) == "posts" || std::string_view(kind) == "pages";
-      routes["/wp/v2/" + std::string(kind)] = route(root + "wp/v2/" + kind, listing_args(posts));
+      const std::string_view name = kind;
+      const Listing listing = name == "posts" || name == "pages" ? Listing::posts
+                              : name == "media"                  ? Listing::media
+                                                                 : Listing::terms;
+      routes["/wp/v2/" + std::string(kind)] = route(root + "wp/v2/" + kind, listing_args(listing));
       routes["/wp/v2/" + std::string(kind) + "/(?P<id>[\\d]+)"] = route(
           {}, json::object{{"id", json::object{{"type", "integer"}, {"required", false}}},
                            {"context", json::object{{"type", "string"}, {"required", false}}}});
     }
-    json::object media_args = listing_args(false);
-    media_args.erase("hide_empty");
-    media_args.erase("post");
-    media_args.erase("slug");
-    media_args.erase("search");
-    for (const char* name : {"media_type", "mime_type"})
-      media_args[name] = json::object{{"type", "string"}, {"required", false}};
-    media_args["parent"] = json::object{{"type", "array"}, {"required", false}};
-    routes["/wp/v2/media"] = route(root + "wp/v2/media", std::move(media_args));
-    json::object search_args = listing_args(false);
-    search_args.erase("hide_empty");
-    search_args.erase("post");
-    search_args.erase("slug");
-    search_args["type"] = json::object{{"type", "string"}, {"required", false}};
-    search_args["subtype"] = json::object{{"type", "array"}, {"required", false}};
-    routes["/wp/v2/search"] = route(root + "wp/v2/search", std::move(search_args));
+    routes["/wp/v2/search"] = route(root + "wp/v2/search", listing_args(Listing::search));
     const std::string now = where.dates.iso8601_with_offset(now_utc());
     json::object body{
         {"name", current->title},
@@ -381,6 +385,8 @@ struct WpRestApi::Handlers {
       return {};
     }
     if (!field) return {};
+    // As WordPress: the best match first, whatever `order` says.
+    if (*field == Field::relevance) return {{*field, true}};
     return {{*field, !query.ascending}};
   }
 
@@ -455,9 +461,7 @@ struct WpRestApi::Handlers {
                   listing.order)
             : std::vector<std::string>{std::string(site::cache_keys::kAnyChange)};
     for (const content::Post& post : posts) {
-      const auto image = featured->find(post.id);
-      shown.push_back(post_with_embeds(post, image == featured->end() ? nullptr : &image->second,
-                                       query, where));
+      shown.push_back(post_with_embeds(post, image_of(post, *featured), query, where));
       shows.push_back(site::cache_keys::post(post.id));
     }
     Response response = answer(shown, std::move(shows), where.api_root());
@@ -479,16 +483,23 @@ struct WpRestApi::Handlers {
     if (paths.empty()) return by_post;
     auto found = store->media_by_paths(paths);
     BYLINE_TRY(found);
+    std::unordered_map<std::string_view, const content::Media*> by_path;
+    for (const content::Media& media : *found) {
+      for (const auto& variant : media.variants) by_path.emplace(variant.path, &media);
+    }
     for (const content::Post& post : posts) {
       if (!post.featured_image.starts_with(kMedia)) continue;
-      const std::string_view path = std::string_view(post.featured_image).substr(kMedia.size());
-      for (const content::Media& media : *found) {
-        const bool is_it = std::any_of(media.variants.begin(), media.variants.end(),
-                                       [&](const auto& variant) { return variant.path == path; });
-        if (is_it) by_post.emplace(post.id, media);
-      }
+      const auto media = by_path.find(std::string_view(post.featured_image).substr(kMedia.size()));
+      if (media != by_path.end()) by_post.emplace(post.id, *media->second);
     }
     return by_post;
+  }
+
+  // The upload of `post`'s featured image among `featured`, or nullptr.
+  static const content::Media* image_of(
+      const content::Post& post, const std::unordered_map<content::Id, content::Media>& featured) {
+    const auto found = featured.find(post.id);
+    return found == featured.end() ? nullptr : &found->second;
   }
 
   json::object post_with_embeds(const content::Post& post, const content::Media* image,
@@ -497,7 +508,10 @@ struct WpRestApi::Handlers {
     if (query.embed) {
       json::object embedded;
       if (image) {
-        embedded["wp:featuredmedia"] = json::array{wp_media_json(*image, post.id, where, true)};
+        const std::string& alt =
+            post.featured_image_alt.empty() ? image->alt : post.featured_image_alt;
+        embedded["wp:featuredmedia"] = json::array{
+            wp_media_json({*image, post.id, alt, post.featured_image_caption}, where, true)};
       }
       if (!post.authors.empty()) {
         json::array authors;
@@ -534,11 +548,9 @@ struct WpRestApi::Handlers {
     }
     auto featured = featured_media({*post});
     if (!featured) return internal_error(featured.error());
-    const auto image = featured->find(post->id);
     const WpContext where = context();
-    return answer(
-        post_with_embeds(*post, image == featured->end() ? nullptr : &image->second, query, where),
-        {site::cache_keys::post(post->id)}, where.api_root());
+    return answer(post_with_embeds(*post, image_of(*post, *featured), query, where),
+                  {site::cache_keys::post(post->id)}, where.api_root());
   }
 
   // --- Categories and tags ---------------------------------------------------
@@ -791,12 +803,9 @@ struct WpRestApi::Handlers {
     if (!query.orderby.empty() && query.orderby != "date") {
       return invalid_param({"orderby", "Invalid parameter(s): orderby (date)"});
     }
-    if (!query.search.empty()) {
-      return invalid_param({"search",
-                            "Invalid parameter(s): search (Byline's images have alt text "
-                            "but no titles to search; search the posts instead)"});
-    }
     store::PublicMediaQuery listing;
+    // Byline's images have no titles: a search looks in their alt text.
+    listing.alt_contains = query.search;
     listing.include = query.include;
     listing.exclude = query.exclude;
     listing.now = now_utc();
@@ -830,7 +839,7 @@ struct WpRestApi::Handlers {
     const WpContext where = context();
     json::array shown;
     for (const store::PublicMedia& item : page.items) {
-      json::object one = wp_media_json(item.media, item.post_id, where);
+      json::object one = wp_media_json({item.media, item.post_id, item.alt, item.caption}, where);
       keep_wp_fields(one, query.fields);
       shown.push_back(std::move(one));
     }
@@ -855,15 +864,17 @@ struct WpRestApi::Handlers {
     if (!found) return internal_error(found.error());
     if (found->items.empty()) return wp_error(404, "rest_post_invalid_id", "Invalid post ID.");
     const WpContext where = context();
-    json::object shown = wp_media_json(found->items[0].media, found->items[0].post_id, where);
+    const store::PublicMedia& item = found->items[0];
+    json::object shown = wp_media_json({item.media, item.post_id, item.alt, item.caption}, where);
     keep_wp_fields(shown, std::get<WpListQuery>(read).fields);
     return answer(shown, {std::string(site::cache_keys::kAnyChange)}, where.api_root());
   }
 
   // --- Search ----------------------------------------------------------------
-  // WordPress's search across kinds: posts and pages (type=post, ranked by
-  // the site's search), or sections and tags (type=term), each as a short
-  // result with the address of the whole item.
+  // WordPress's search across kinds: posts and pages (type=post; words are
+  // ranked by the site's search, whose index holds articles only), or
+  // sections and tags (type=term), each as a short result with the address
+  // of the whole item.
 
   Response search(const Request& request) const {
     auto read = read_query(request, false);

@@ -128,6 +128,7 @@ describe('the WordPress REST API with WordPress clients', () => {
     const media = await wp.media().id(post.featured_media).get();
     assert.equal(media.source_url, image.url);
     assert.equal(media.post, post.id);
+    assert.equal(media.alt_text, 'The glacier from the valley', "the story's words for its image");
     assert.equal(media.media_details.width, 1200);
     assert.equal(media.media_details.height, 800);
     const listed = await wp.media().get();
