@@ -45,7 +45,8 @@ class NewsroomSignIn : public ::testing::Test {
     ASSERT_TRUE(opened.ok());
     store_ = std::move(*opened);
     ASSERT_TRUE(accounts::add_account(*store_, {"editor@example.com", "Eddie Editor",
-                                                content::Role::editor, kPassword}).ok());
+                                                content::Role::editor, kPassword})
+                    .ok());
     server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{});
   }
 
@@ -55,7 +56,8 @@ class NewsroomSignIn : public ::testing::Test {
   std::string sign_in(const std::string& email, const std::string& password, int expect = 303) {
     const HttpResponse form = http_get(port(), "/newsroom/sign-in/");
     EXPECT_EQ(form.status, 200);
-    const std::string body = "_csrf=" + form_token(form.body) + "&email=" + http::url_encode(email) +
+    const std::string body = "_csrf=" + form_token(form.body) +
+                             "&email=" + http::url_encode(email) +
                              "&password=" + http::url_encode(password) + "&next=%2Fnewsroom%2F";
     const HttpResponse answer =
         post_form(port(), "/newsroom/sign-in/", body, cookie_pair(form.header("set-cookie")));
@@ -96,7 +98,8 @@ TEST_F(NewsroomSignIn, AnswersAWrongPasswordAndAnUnknownEmailAlike) {
   const std::string wrong_password = visible_text(last_answer_.body);
   sign_in("nobody@example.com", kPassword, 401);
   const std::string unknown_email = visible_text(last_answer_.body);
-  EXPECT_NE(wrong_password.find("That email and password do not match an account."), std::string::npos);
+  EXPECT_NE(wrong_password.find("That email and password do not match an account."),
+            std::string::npos);
   // The pages differ only in the email typed back into the form.
   EXPECT_EQ(unknown_email.find("match an account"), wrong_password.find("match an account"));
 }
@@ -121,14 +124,16 @@ TEST_F(NewsroomSignIn, RefusesASignOutWithoutTheSessionsToken) {
 TEST_F(NewsroomSignIn, SignOutEndsTheSession) {
   const std::string cookie = sign_in("editor@example.com", kPassword);
   const HttpResponse posts = http_request(port(), "GET", "/newsroom/", {{"Cookie", cookie}});
-  const HttpResponse out = post_form(port(), "/newsroom/sign-out/", "_csrf=" + form_token(posts.body), cookie);
+  const HttpResponse out =
+      post_form(port(), "/newsroom/sign-out/", "_csrf=" + form_token(posts.body), cookie);
   EXPECT_EQ(out.status, 303);
   EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
   EXPECT_EQ(http_request(port(), "GET", "/newsroom/", {{"Cookie", cookie}}).status, 303);
 }
 
 TEST_F(NewsroomSignIn, ThrottlesGuessingWith429AndRetryAfter) {
-  for (int i = 0; i < 5; ++i) sign_in("editor@example.com", "guess number " + std::to_string(i), 401);
+  for (int i = 0; i < 5; ++i)
+    sign_in("editor@example.com", "guess number " + std::to_string(i), 401);
   sign_in("editor@example.com", kPassword, 429);
   EXPECT_GT(std::stoi(last_answer_.header("retry-after")), 0);
   EXPECT_NE(visible_text(last_answer_.body).find("Too many failed sign-ins"), std::string::npos);
@@ -138,14 +143,17 @@ TEST_F(NewsroomSignIn, AGuesserElsewhereCannotLockThePersonOut) {
   const HttpResponse form = http_get(port(), "/newsroom/sign-in/");
   const std::string cookies = cookie_pair(form.header("set-cookie"));
   auto attempt = [&](const std::string& from, const std::string& password) {
-    return http_request_from(from, port(), "POST", "/newsroom/sign-in/",
-                             {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies}},
-                             "_csrf=" + form_token(form.body) + "&email=editor%40example.com&password=" +
-                                 http::url_encode(password) + "&next=%2Fnewsroom%2F");
+    return http_request_from(
+        from, port(), "POST", "/newsroom/sign-in/",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies}},
+        "_csrf=" + form_token(form.body) + "&email=editor%40example.com&password=" +
+            http::url_encode(password) + "&next=%2Fnewsroom%2F");
   };
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(attempt("127.0.0.2", "guess " + std::to_string(i)).status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(attempt("127.0.0.2", "guess " + std::to_string(i)).status, 401);
   EXPECT_EQ(attempt("127.0.0.2", kPassword).status, 429) << "the guesser's address waits";
-  EXPECT_EQ(attempt("127.0.0.1", kPassword).status, 303) << "the person, from their own address, does not";
+  EXPECT_EQ(attempt("127.0.0.1", kPassword).status, 303)
+      << "the person, from their own address, does not";
 }
 
 TEST_F(NewsroomSignIn, ABurstOfSignInsIsBoundedAndReadersAreStillServed) {
@@ -160,11 +168,13 @@ TEST_F(NewsroomSignIn, ABurstOfSignInsIsBoundedAndReadersAreStillServed) {
       const HttpResponse answer = http_request_from(
           "127.0.1." + std::to_string(i + 1), port(), "POST", "/newsroom/sign-in/",
           {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", cookies}},
-          "_csrf=" + token + "&email=editor%40example.com&password=wrong+guess+" + std::to_string(i));
+          "_csrf=" + token + "&email=editor%40example.com&password=wrong+guess+" +
+              std::to_string(i));
       if (answer.status == 401) {
         ++refused;
       } else if (answer.status == 503 && answer.header("retry-after") == "1" &&
-                 visible_text(answer.body).find("Too many people are signing in at once") != std::string::npos) {
+                 visible_text(answer.body).find("Too many people are signing in at once") !=
+                     std::string::npos) {
         ++busy;
       } else {
         ++other;
@@ -216,13 +226,14 @@ TEST_F(NewsroomSignIn, NeverRedirectsOffTheNewsroomAfterSignIn) {
 TEST_F(NewsroomSignIn, ChangingThePasswordEndsOtherSessions) {
   const std::string laptop = sign_in("editor@example.com", kPassword);
   const std::string phone = sign_in("editor@example.com", kPassword);
-  const HttpResponse page = http_request(port(), "GET", "/newsroom/password/", {{"Cookie", laptop}});
+  const HttpResponse page =
+      http_request(port(), "GET", "/newsroom/password/", {{"Cookie", laptop}});
   ASSERT_EQ(page.status, 200);
-  const HttpResponse changed = post_form(
-      port(), "/newsroom/password/",
-      "_csrf=" + form_token(page.body) + "&current=" + http::url_encode(kPassword) +
-          "&new=" + http::url_encode("a brand new secret"),
-      laptop);
+  const HttpResponse changed =
+      post_form(port(), "/newsroom/password/",
+                "_csrf=" + form_token(page.body) + "&current=" + http::url_encode(kPassword) +
+                    "&new=" + http::url_encode("a brand new secret"),
+                laptop);
   EXPECT_EQ(changed.status, 200);
   EXPECT_EQ(http_request(port(), "GET", "/newsroom/", {{"Cookie", laptop}}).status, 200);
   EXPECT_EQ(http_request(port(), "GET", "/newsroom/", {{"Cookie", phone}}).status, 303);
@@ -233,7 +244,8 @@ TEST(NewsroomSetup, TheOwnersLinkWorksOnce) {
   ServerProcess server(data.path(), {});
   std::smatch match;
   const std::string output = server.output();
-  ASSERT_TRUE(std::regex_search(output, match, std::regex(R"re(http://127\.0\.0\.1:\d+(/newsroom/setup/[A-Za-z0-9_-]+/))re")))
+  ASSERT_TRUE(std::regex_search(
+      output, match, std::regex(R"re(http://127\.0\.0\.1:\d+(/newsroom/setup/[A-Za-z0-9_-]+/))re")))
       << output;
   const std::string link = match[1].str();
 
@@ -241,8 +253,8 @@ TEST(NewsroomSetup, TheOwnersLinkWorksOnce) {
   ASSERT_EQ(form.status, 200);
   const HttpResponse created = post_form(
       server.port(), link,
-      "_csrf=" + form_token(form.body) + "&name=Site+Owner&email=owner%40example.com&password=" +
-          http::url_encode(kPassword),
+      "_csrf=" + form_token(form.body) +
+          "&name=Site+Owner&email=owner%40example.com&password=" + http::url_encode(kPassword),
       cookie_pair(form.header("set-cookie")));
   ASSERT_EQ(created.status, 303) << created.body;
   const std::string cookie = cookie_pair(created.header("set-cookie"));
