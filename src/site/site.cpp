@@ -563,6 +563,8 @@ Response Site::search(const Request& request, const Params&) const {
 
   View view = page_view(context, typed.empty() ? "Search" : "Search: " + typed, "", "/search");
   view.set("noindex", true);
+  // The page's own form is the search: the header's would be a second.
+  view.set("on_search_page", true);
   view.set("q", typed);
   view.set("searched", !typed.empty());
   View hits = render::make_list();

@@ -1,5 +1,6 @@
 // What a reader sees, in a real browser: the article page at phone and
-// desktop widths, with and without JavaScript, and accessibility (axe-core).
+// desktop widths, with and without JavaScript, the space pages keep, the
+// search page, and accessibility (axe-core).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -88,6 +89,42 @@ describe('reader site in chromium', () => {
     await page.waitForURL(server.url + '/');
     await page.screenshot({ path: join(outputDir, 'home-1280.png'), fullPage: true });
     await page.close();
+  });
+
+  test('pages keep their space: room under the header, the footer at the bottom of a short page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const path of ['/', articlePath, '/section/world/', '/author/emad-askarieh/']) {
+      await page.goto(server.url + path);
+      const gap = await page.evaluate(() =>
+        document.querySelector('main > *').getBoundingClientRect().top -
+        document.querySelector('.site-header').getBoundingClientRect().bottom);
+      assert.ok(gap >= 24, `${path}: the first thing in main is ${gap}px under the header`);
+    }
+    await page.goto(server.url + '/no-such-page/');
+    const below = await page.evaluate(() =>
+      window.innerHeight - document.querySelector('.site-footer').getBoundingClientRect().bottom);
+    assert.equal(below, 0, 'nothing under the footer of a short page');
+    await page.close();
+  });
+
+  test('the skip link shows whole when focused', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + articlePath);
+    await page.keyboard.press('Tab');
+    const box = await page.locator('.skip-link').boundingBox();
+    assert.ok(box.y >= 5, `the skip link starts ${box.y}px from the top, its outline cut off`);
+    await page.close();
+  });
+
+  test('the search page has one search form, and its results link their authors', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.url + '/search?q=oil');
+    assert.equal(await page.getByRole('search').count(), 1);
+    const author = page.locator('.search-results .card-meta a').first();
+    assert.match(await author.getAttribute('href'), /^\/author\/[a-z-]+\/$/);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
   });
 
   for (const path of ['/', articlePath, '/author/emad-askarieh/', '/no-such-page/']) {

@@ -78,6 +78,12 @@ TEST_F(NewsroomSignIn, SendsSignedOutVisitorsToSignIn) {
   EXPECT_EQ(answer.header("location"), "/newsroom/sign-in/?next=%2Fnewsroom%2F");
 }
 
+TEST_F(NewsroomSignIn, TheSignInPageLeadsBackToTheSite) {
+  const HttpResponse page = http_get(port(), "/newsroom/sign-in/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<a href=\"/\">← Back to "), std::string::npos) << page.body;
+}
+
 TEST_F(NewsroomSignIn, SignsInWithAPrivateSessionCookie) {
   const std::string cookie = sign_in("Editor@Example.com", kPassword);
   ASSERT_FALSE(cookie.empty());
