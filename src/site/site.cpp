@@ -94,6 +94,9 @@ struct Listing {
   View subject;                       // the author, section or tag, as the template calls it
   std::optional<content::Post> lead;  // shown before the list (the front page's pick)
   std::string shows;                  // the listing's cache key (cache_keys.hpp)
+  // A section's own page: its cards carry no kicker naming it, since every
+  // one of them would. 0: every card names its section.
+  content::Id section_id = 0;
 };
 
 namespace {
@@ -282,7 +285,14 @@ Response Site::render_listing(const Request& request, const Listing& listing,
     lead.set("featured", true);
     posts.push_back(lead);
   }
-  for (const auto& post : result->posts) posts.push_back(post_card(context, post));
+  for (const auto& post : result->posts) {
+    View card = post_card(context, post);
+    if (listing.section_id != 0 && !post.sections.empty() &&
+        post.sections.front().id == listing.section_id) {
+      card.set("section", false);
+    }
+    posts.push_back(card);
+  }
   view.set("posts", posts);
   view.set("has_posts", !result->posts.empty() || listing.lead);
   render::set_if_present(view, "heading", listing.title);
@@ -373,6 +383,7 @@ Response Site::section(const Request& request, const Params& params) const {
                                  cache_keys::section_list((*section)->id));
   listing.query.where =
       store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
+  listing.section_id = (*section)->id;
   // The breadcrumb: the front page, the sections this one is part of, and it.
   auto sections = store_->sections();
   if (!sections) return failure(sections.error());

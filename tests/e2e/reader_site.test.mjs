@@ -107,6 +107,65 @@ describe('reader site in chromium', () => {
     await page.close();
   });
 
+  test('on a phone the header is compact, and its menu and search open without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    const header = await page.locator('.site-header').boundingBox();
+    assert.ok(header.height <= 844 * 0.1, `the header is ${header.height}px of 844`);
+    const sections = page.getByRole('navigation', { name: 'Sections' });
+    assert.equal(await sections.isVisible(), false, 'the sections wait behind Menu');
+    await page.getByText('Menu', { exact: true }).click();
+    assert.ok(await sections.isVisible());
+    await sections.getByRole('link', { name: 'World' }).click();
+    await page.waitForURL(server.url + '/section/world/');
+
+    await page.locator('summary', { hasText: 'Search' }).click();
+    const field = page.getByRole('searchbox', { name: 'Search the site' });
+    await field.fill('oil');
+    await field.press('Enter');
+    await page.waitForURL(server.url + '/search?q=oil');
+    assert.ok(await page.locator('.search-results .card').count() > 0);
+    await context.close();
+  });
+
+  test('axe-core finds no accessibility violations on a phone, with the menu and search open', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByText('Menu', { exact: true }).click();
+    await page.locator('summary', { hasText: 'Search' }).click();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(outputDir, 'home-390-menu.png') });
+    await context.close();
+  });
+
+  test('on a desktop the sections and the search button share the header line', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url + '/');
+    const title = await page.locator('.site-title').boundingBox();
+    const nav = await page.getByRole('navigation', { name: 'Sections' }).boundingBox();
+    const search = await page.locator('.header-search summary').boundingBox();
+    assert.ok(Math.abs(nav.y + nav.height / 2 - (title.y + title.height / 2)) < 12, 'one line');
+    assert.ok(search.x > nav.x + nav.width, 'search comes after the sections');
+    assert.ok(search.x + search.width > 1280 - 120, 'at the end of the line');
+    await page.locator('.header-search summary').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search-q',
+      'with JavaScript the field takes the cursor');
+    await page.close();
+  });
+
+  test("a section's own page does not name the section on every card", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + '/section/world/');
+    assert.ok(await page.locator('.card').count() > 0);
+    assert.equal(await page.locator('.card .kicker').count(), 0);
+    await page.goto(server.url + '/');
+    assert.ok(await page.locator('.card .kicker').count() > 0, 'the front page still names them');
+    await page.close();
+  });
+
   test('the skip link shows whole when focused', async () => {
     const page = await browser.newPage();
     await page.goto(server.url + articlePath);

@@ -1,5 +1,6 @@
 // Byline default theme: the only script on reader pages. Pages work without
-// it; it turns the "Copy link" share link into a copy-to-clipboard button.
+// it; it turns the "Copy link" share link into a copy-to-clipboard button,
+// and puts the cursor in the header's search field when it opens.
 document.addEventListener('click', async (event) => {
   const link = event.target.closest('[data-copy-link]');
   if (!link || !navigator.clipboard) return;
@@ -11,4 +12,8 @@ document.addEventListener('click', async (event) => {
   } catch {
     if (status) status.textContent = 'Copy failed: the address is ' + link.href;
   }
+});
+
+document.querySelector('.header-search')?.addEventListener('toggle', (event) => {
+  if (event.target.open) event.target.querySelector('input')?.focus();
 });
