@@ -166,6 +166,38 @@ describe('reader site in chromium', () => {
     await page.close();
   });
 
+  test("dark mode follows the system, and the reader's switch is remembered without a cookie", async () => {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: 'dark' });
+    const page = await context.newPage();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(server.url + articlePath);
+    assert.equal(await background(), 'rgb(20, 20, 19)', 'dark, as the system asks');
+    assert.deepEqual(await axeViolations(page), [], 'colours keep their contrast in the dark');
+    await page.screenshot({ path: join(outputDir, 'article-1280-dark.png'), fullPage: true });
+
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await toggle.click();
+    assert.equal(await background(), 'rgb(255, 255, 255)');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await page.goto(server.url + '/');
+    assert.equal(await background(), 'rgb(255, 255, 255)', 'the choice holds on the next page');
+    assert.equal(await page.evaluate(() => localStorage.getItem('byline-color-scheme')), 'light');
+    assert.deepEqual(await context.cookies(), [], 'no cookie');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.reload();
+    assert.equal(await background(), 'rgb(20, 20, 19)');
+    await context.close();
+
+    const withoutScript = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const plain = await withoutScript.newPage();
+    await plain.goto(server.url + '/');
+    assert.equal(await plain.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(20, 20, 19)');
+    assert.equal(await plain.getByRole('button', { name: 'Dark theme' }).count(), 0,
+      'no switch that could not work');
+    await withoutScript.close();
+  });
+
   test('the skip link shows whole when focused', async () => {
     const page = await browser.newPage();
     await page.goto(server.url + articlePath);
