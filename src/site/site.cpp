@@ -94,8 +94,9 @@ struct Listing {
   View subject;                       // the author, section or tag, as the template calls it
   std::optional<content::Post> lead;  // shown before the list (the front page's pick)
   std::string shows;                  // the listing's cache key (cache_keys.hpp)
-  // A section's own page: its cards carry no kicker naming it, since every
-  // one of them would. 0: every card names its section.
+  // A section's own page: a card whose first section is this one carries
+  // no `section` (its kicker would repeat the page's heading). 0: every
+  // card has its section.
   content::Id section_id = 0;
 };
 

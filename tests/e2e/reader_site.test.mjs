@@ -121,6 +121,10 @@ describe('reader site in chromium', () => {
     await page.waitForURL(server.url + '/section/world/');
 
     await page.locator('summary', { hasText: 'Search' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `with Search open the page is ${overflow}px wider than the phone`);
+    const panel = await page.locator('.site-search').boundingBox();
+    assert.ok(panel.x >= 0 && panel.x + panel.width <= 390, 'the search panel is on the screen');
     const field = page.getByRole('searchbox', { name: 'Search the site' });
     await field.fill('oil');
     await field.press('Enter');
@@ -174,6 +178,11 @@ describe('reader site in chromium', () => {
     assert.equal(await background(), 'rgb(20, 20, 19)', 'dark, as the system asks');
     assert.deepEqual(await axeViolations(page), [], 'colours keep their contrast in the dark');
     await page.screenshot({ path: join(outputDir, 'article-1280-dark.png'), fullPage: true });
+    for (const path of ['/', '/search?q=oil', '/no-such-page/']) {
+      await page.goto(server.url + path);
+      assert.deepEqual(await axeViolations(page), [], `${path} in the dark`);
+    }
+    await page.goto(server.url + articlePath);
 
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');

@@ -81,7 +81,9 @@ TEST_F(NewsroomSignIn, SendsSignedOutVisitorsToSignIn) {
 TEST_F(NewsroomSignIn, TheSignInPageLeadsBackToTheSite) {
   const HttpResponse page = http_get(port(), "/newsroom/sign-in/");
   ASSERT_EQ(page.status, 200);
-  EXPECT_NE(page.body.find("<a href=\"/\">← Back to "), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<a href=\"/\"><span aria-hidden=\"true\">← </span>Back to Byline</a>"),
+            std::string::npos)
+      << page.body;
 }
 
 TEST_F(NewsroomSignIn, SignsInWithAPrivateSessionCookie) {

@@ -1,5 +1,5 @@
-// Byline default theme: the only script on reader pages. Pages work without
-// it; it turns the "Copy link" share link into a copy-to-clipboard button,
+// Byline default theme: the script reader pages load last (color-scheme.js
+// runs first, in the head). Pages work without it; it turns the "Copy link" share link into a copy-to-clipboard button,
 // puts the cursor in the header's search field when it opens, and offers
 // the switch between light and dark.
 document.addEventListener('click', async (event) => {
