@@ -16,10 +16,14 @@ constexpr std::string_view kAssetsFolder = "assets/";
 
 std::string content_type_for(std::string_view path) {
   static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
-      {".css", "text/css; charset=utf-8"},      {".js", "text/javascript; charset=utf-8"},
-      {".svg", "image/svg+xml"},                {".png", "image/png"},
-      {".ico", "image/x-icon"},                 {".woff2", "font/woff2"},
-      {".txt", "text/plain; charset=utf-8"},    {".json", "application/json"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".json", "application/json"},
   };
   for (const auto& [suffix, type] : kTypes) {
     if (path.ends_with(suffix)) return std::string(type);
@@ -49,11 +53,12 @@ Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
       const auto dot = name.rfind('.');
       const std::string versioned = dot == std::string_view::npos
                                         ? std::string(name) + "." + hash.substr(0, 10)
-                                        : std::string(name.substr(0, dot)) + "." + hash.substr(0, 10) +
-                                              std::string(name.substr(dot));
+                                        : std::string(name.substr(0, dot)) + "." +
+                                              hash.substr(0, 10) + std::string(name.substr(dot));
       versioned_names_.emplace(versioned, std::string(name));
       assets_.emplace(std::string(name),
-                      Asset{file.bytes, content_type_for(name), "\"" + hash + "\"", versioned, assets_url + versioned});
+                      Asset{file.bytes, content_type_for(name), "\"" + hash + "\"", versioned,
+                            assets_url + versioned});
     } else if (path.ends_with(kTemplateSuffix)) {
       auto name = path.substr(0, path.size() - kTemplateSuffix.size());
       if (name.starts_with(kPartialsFolder)) {
@@ -89,7 +94,8 @@ Result<std::string> Theme::render_template(const std::string& name, View& view) 
   return render_source(name, templates_.find(name)->second, view);
 }
 
-Result<std::string> Theme::render_source(const std::string& name, const std::string& source, View& view) const {
+Result<std::string> Theme::render_source(const std::string& name, const std::string& source,
+                                         View& view) const {
   thread_local std::unordered_map<const Theme*, std::unordered_map<std::string, Compiled>> compiled;
   auto& mine = compiled[this];
   auto found = mine.find(name);

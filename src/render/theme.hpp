@@ -24,7 +24,7 @@ using View = kainjow::mustache::basic_data<std::string>;
 struct Asset {
   std::string_view bytes;
   std::string content_type;
-  std::string etag;  // strong validator: a hash of the bytes
+  std::string etag;            // strong validator: a hash of the bytes
   std::string versioned_name;  // "style.3f9a2c1b0d.css": named by its content
   std::string url;             // "/assets/style.3f9a2c1b0d.css": changes when the file does
 };
@@ -44,8 +44,7 @@ class Theme {
   // Renders the first of `names` this theme has ("post-my-slug", "post"),
   // then wraps it in the layout (`default`), which gets the page as
   // {{{body}}}. Partials ({{> name}}) come from the theme's `partials/`.
-  Result<std::string> render_page(std::initializer_list<std::string_view> names,
-                                  View& view) const;
+  Result<std::string> render_page(std::initializer_list<std::string_view> names, View& view) const;
 
   // Renders the partial `name` ("recent-post") on its own: a fragment that
   // pages are put together from.
@@ -61,7 +60,8 @@ class Theme {
 
  private:
   Result<std::string> render_template(const std::string& name, View& view) const;
-  Result<std::string> render_source(const std::string& name, const std::string& source, View& view) const;
+  Result<std::string> render_source(const std::string& name, const std::string& source,
+                                    View& view) const;
   Result<void> add_partials(View& view) const;
 
   std::map<std::string, std::string, std::less<>> templates_;
