@@ -6,6 +6,7 @@
 #include "render/view.hpp"
 
 #include <unordered_map>
+#include <vector>
 
 namespace byline::render {
 namespace {
@@ -44,21 +45,28 @@ using Compiled = kainjow::mustache::mustache;
 }  // namespace
 
 Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
+  auto add_asset = [&](std::string_view name, std::string_view bytes) {
+    const auto hash = content_hash(bytes);
+    // "style.css" -> "style.3f9a2c1b0d.css"
+    const auto dot = name.rfind('.');
+    const std::string versioned = dot == std::string_view::npos
+                                      ? std::string(name) + "." + hash.substr(0, 10)
+                                      : std::string(name.substr(0, dot)) + "." +
+                                            hash.substr(0, 10) + std::string(name.substr(dot));
+    versioned_names_.emplace(versioned, std::string(name));
+    assets_.emplace(std::string(name), Asset{bytes, content_type_for(name), "\"" + hash + "\"",
+                                             versioned, assets_url + versioned});
+  };
+  std::vector<const EmbeddedFile*> stylesheets;
   for (const auto& file : files) {
     const std::string_view path = file.path;
     if (path.starts_with(kAssetsFolder)) {
       const auto name = path.substr(kAssetsFolder.size());
-      const auto hash = content_hash(file.bytes);
-      // "style.css" -> "style.3f9a2c1b0d.css"
-      const auto dot = name.rfind('.');
-      const std::string versioned = dot == std::string_view::npos
-                                        ? std::string(name) + "." + hash.substr(0, 10)
-                                        : std::string(name.substr(0, dot)) + "." +
-                                              hash.substr(0, 10) + std::string(name.substr(dot));
-      versioned_names_.emplace(versioned, std::string(name));
-      assets_.emplace(std::string(name),
-                      Asset{file.bytes, content_type_for(name), "\"" + hash + "\"", versioned,
-                            assets_url + versioned});
+      if (name.ends_with(".css")) {
+        stylesheets.push_back(&file);
+      } else {
+        add_asset(name, file.bytes);
+      }
     } else if (path.ends_with(kTemplateSuffix)) {
       auto name = path.substr(0, path.size() - kTemplateSuffix.size());
       if (name.starts_with(kPartialsFolder)) {
@@ -67,6 +75,23 @@ Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
         templates_.emplace(std::string(name), file.bytes);
       }
     }
+  }
+  // Stylesheets last: a url("fonts/x.woff2") in one names the file by its
+  // versioned name, so that the browser may keep it a year; the
+  // stylesheet's own hash then changes with the files it names.
+  for (const EmbeddedFile* file : stylesheets) {
+    std::string text(file->bytes);
+    for (const auto& [name, asset] : assets_) {
+      const std::string plain = "url(\"" + name + "\")";
+      const std::string versioned = "url(\"" + asset.versioned_name + "\")";
+      for (auto at = text.find(plain); at != std::string::npos;
+           at = text.find(plain, at + versioned.size())) {
+        text.replace(at, plain.size(), versioned);
+      }
+    }
+    rewritten_stylesheets_.push_back(std::move(text));
+    add_asset(std::string_view(file->path).substr(kAssetsFolder.size()),
+              rewritten_stylesheets_.back());
   }
 }
 

@@ -6,6 +6,7 @@
 #include "common/result.hpp"
 
 #include <initializer_list>
+#include <list>
 #include <map>
 #include <memory>
 #include <span>
@@ -37,6 +38,9 @@ class Theme {
   // A theme made of `files`: "*.mustache" templates, "partials/*.mustache"
   // and "assets/*", the assets served under `assets_url` ("/assets/").
   Theme(std::span<const EmbeddedFile> files, std::string assets_url);
+  // Its assets point into its own storage: not to be copied.
+  Theme(const Theme&) = delete;
+  Theme& operator=(const Theme&) = delete;
 
   // The default reader theme.
   static std::shared_ptr<const Theme> embedded_default();
@@ -68,6 +72,9 @@ class Theme {
   std::map<std::string, std::string, std::less<>> partials_;
   std::map<std::string, Asset, std::less<>> assets_;
   std::map<std::string, std::string, std::less<>> versioned_names_;  // versioned name -> name
+  // The stylesheets with the versioned names of the files they refer to;
+  // their assets' bytes point into these (a list: its strings never move).
+  std::list<std::string> rewritten_stylesheets_;
 };
 
 }  // namespace byline::render

@@ -207,6 +207,32 @@ describe('reader site in chromium', () => {
     await withoutScript.close();
   });
 
+  test("the theme's own fonts come from the site, preloaded once and kept a year", async () => {
+    const page = await browser.newPage();
+    const elsewhere = [];
+    const fonts = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url)) elsewhere.push(request.url());
+      if (request.resourceType() === 'font') fonts.push(request.url());
+    });
+    const cacheControl = new Map();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'font') cacheControl.set(response.url(), response.headers()['cache-control']);
+    });
+    await page.goto(server.url + articlePath);
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() =>
+      [...document.fonts].filter((face) => face.status === 'loaded').map((face) => `${face.family} ${face.weight}`));
+    assert.ok(loaded.includes('Noto Serif 400') && loaded.includes('Noto Serif 700'), loaded.join(', '));
+    assert.deepEqual(elsewhere, [], 'nothing from another site');
+    assert.equal(new Set(fonts).size, fonts.length, 'each font fetched once: the preload is the one the page uses');
+    assert.ok(fonts.every((url) => /\/assets\/fonts\/noto-serif-[a-z]+\.[0-9a-f]{10}\.woff2$/.test(url)), fonts.join(' '));
+    for (const url of fonts) assert.equal(cacheControl.get(url), 'public, max-age=31536000, immutable');
+    assert.ok(!fonts.some((url) => url.includes('naskh')), 'no Arabic font for a page without Arabic');
+    assert.equal((await page.request.get(server.url + '/assets/fonts/LICENSE.txt')).status(), 200);
+    await page.close();
+  });
+
   test('the skip link shows whole when focused', async () => {
     const page = await browser.newPage();
     await page.goto(server.url + articlePath);
