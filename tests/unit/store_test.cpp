@@ -93,6 +93,18 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
     return id.ok() ? *id : 0;
   }
 
+  // "Markets today", published an hour ago: "oil" three times in its
+  // text and never in its title, for the search tests' ranking.
+  void add_markets_today() {
+    Post post;
+    post.title = "Markets today";
+    post.body_source = "<p>Oil, oil and more oil moved the markets.</p>";
+    post.status = PostStatus::published;
+    post.published_at = kNow - 1h;
+    post.authors.push_back(author_);
+    ASSERT_TRUE(store_->create_post(*content::prepare_post(post, kNow)).ok());
+  }
+
   PostQuery published(int limit = 10) {
     PostQuery query;
     query.now = kNow;
@@ -740,15 +752,7 @@ TEST_P(StoreTest, AnOldAddressLeadsToAPostOrAPathAndTheNewestWordWins) {
 
 TEST_P(StoreTest, SearchRanksTitleMatchesFirstAndShowsOnlyPublished) {
   add_post("Weather report", PostStatus::published, kNow - 3h);
-  {  // Newer, and "oil" three times, but only in its text.
-    Post post;
-    post.title = "Markets today";
-    post.body_source = "<p>Oil, oil and more oil moved the markets.</p>";
-    post.status = PostStatus::published;
-    post.published_at = kNow - 1h;
-    post.authors.push_back(author_);
-    ASSERT_TRUE(store_->create_post(*content::prepare_post(post, kNow)).ok());
-  }
+  add_markets_today();  // newer, and "oil" three times, but only in its text
   add_post("Oil prices climb", PostStatus::published, kNow - 5h);
   add_post("Oil draft", PostStatus::draft, std::nullopt);
   auto results = store_->search("oil", kNow, 10, 0);
@@ -768,15 +772,7 @@ TEST_P(StoreTest, SearchRanksTitleMatchesFirstAndShowsOnlyPublished) {
 // how well each post matches.
 TEST_P(StoreTest, AListingSearchesCombinesCountsAndOrdersByRelevance) {
   add_post("Weather report", PostStatus::published, kNow - 3h, true);
-  {  // Newer, and "oil" three times, but only in its text.
-    Post post;
-    post.title = "Markets today";
-    post.body_source = "<p>Oil, oil and more oil moved the markets.</p>";
-    post.status = PostStatus::published;
-    post.published_at = kNow - 1h;
-    post.authors.push_back(author_);
-    ASSERT_TRUE(store_->create_post(*content::prepare_post(post, kNow)).ok());
-  }
+  add_markets_today();  // newer, and "oil" three times, but only in its text
   add_post("Oil prices climb", PostStatus::published, kNow - 5h, true);
   add_post("Oil draft", PostStatus::draft, std::nullopt, true);
   add_post("Oil next week", PostStatus::published, kNow + 1h, true);

@@ -20,19 +20,25 @@ namespace byline::store::sqlite {
 
 namespace {
 
+// `ids` as a JSON array, which json_each() reads: lists go in as one
+// value, so that the SQL stays one fixed string however long they are.
+std::string json_ids(const std::vector<Id>& ids) {
+  std::string text = "[";
+  for (const Id id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
+  return text + "]";
+}
+
 // Fills in the authors, sections and tags of every post in `posts` with
 // three queries in all, however many posts there are.
 Result<void> load_relations(Connection& connection, std::vector<Post>& posts) {
   if (posts.empty()) return {};
-  // The ids go in as one JSON array, so the SQL stays one fixed string.
-  std::string ids = "[";
+  std::vector<Id> post_ids;
   std::unordered_map<Id, Post*> by_id;
   for (auto& post : posts) {
-    if (ids.size() > 1) ids += ',';
-    ids += std::to_string(post.id);
+    post_ids.push_back(post.id);
     by_id.emplace(post.id, &post);
   }
-  ids += ']';
+  const std::string ids = json_ids(post_ids);
   auto each = [&](std::string_view sql, int post_id_column, auto read,
                   auto member) -> Result<void> {
     auto statement = connection.prepare(sql);
@@ -807,14 +813,6 @@ Result<Id> insert_media(Connection& connection, const content::Media& media, Id 
                          [&](Statement& s) { s.bind(1, variant.path).bind(2, id); }));
   }
   return id;
-}
-
-// `ids` as a JSON array, which json_each() reads: lists go in as one
-// value, so that the SQL stays one fixed string however long they are.
-std::string json_ids(const std::vector<Id>& ids) {
-  std::string text = "[";
-  for (const Id id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
-  return text + "]";
 }
 
 #define BYLINE_MEDIA_COLUMNS                                                       \
