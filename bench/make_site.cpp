@@ -17,12 +17,18 @@ using namespace byline;
 
 namespace {
 
-constexpr const char* kTopics[] = {"Oil exports", "The central bank", "Parliament", "Water reserves",
-                                   "The nuclear talks", "Wheat farmers", "The rial", "Tehran's metro",
-                                   "University entrance exams", "The steel industry"};
-constexpr const char* kEvents[] = {"reach a new high", "face fresh questions", "win a reprieve",
-                                   "prompt a debate in Parliament", "set the tone for next year",
-                                   "draw foreign investors", "slow after a strong month"};
+constexpr const char* kTopics[] = {
+    "Oil exports",       "The central bank",  "Parliament",
+    "Water reserves",    "The nuclear talks", "Wheat farmers",
+    "The rial",          "Tehran's metro",    "University entrance exams",
+    "The steel industry"};
+constexpr const char* kEvents[] = {"reach a new high",
+                                   "face fresh questions",
+                                   "win a reprieve",
+                                   "prompt a debate in Parliament",
+                                   "set the tone for next year",
+                                   "draw foreign investors",
+                                   "slow after a strong month"};
 
 std::string paragraph(std::mt19937& random, std::string_view topic) {
   static constexpr const char* kSentences[] = {
@@ -67,32 +73,42 @@ int main(int argc, char** argv) {
   auto& db = **connection;
   (void)db.execute("DELETE FROM post_search; BEGIN");
   auto insert = db.prepare(
-      "INSERT INTO posts (type, slug, title, body_html, body_source, plaintext, status, published_at, created_at, "
+      "INSERT INTO posts (type, slug, title, body_html, body_source, plaintext, status, "
+      "published_at, created_at, "
       "updated_at, revision) VALUES ('article', ?, ?, ?, ?, ?, 'published', ?, ?, ?, 1)");
   auto link = db.prepare(
-      "INSERT INTO post_authors (post_id, user_id, position) SELECT ?1, id, 0 FROM users WHERE id = 1 + ?2 % 3;");
+      "INSERT INTO post_authors (post_id, user_id, position) SELECT ?1, id, 0 FROM users WHERE id "
+      "= 1 + ?2 % 3;");
   auto in_section = db.prepare(
       "INSERT INTO post_sections (post_id, section_id, position) SELECT ?1, id, 0 FROM sections "
       "WHERE id = 1 + ?2 % (SELECT count(*) FROM sections)");
   auto tagged = db.prepare(
       "INSERT INTO post_tags (post_id, tag_id, position) SELECT ?1, id, 0 FROM tags "
       "WHERE id = 1 + ?2 % (SELECT count(*) FROM tags)");
-  if (!insert || !link || !in_section || !tagged) return std::fprintf(stderr, "preparing failed\n"), 1;
+  if (!insert || !link || !in_section || !tagged)
+    return std::fprintf(stderr, "preparing failed\n"), 1;
   std::mt19937 random(7);
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < articles; ++i) {
     const std::string topic = kTopics[i % std::size(kTopics)];
-    const std::string title =
-        topic + " " + kEvents[(i / std::size(kTopics)) % std::size(kEvents)] + ", report " + std::to_string(i);
+    const std::string title = topic + " " + kEvents[(i / std::size(kTopics)) % std::size(kEvents)] +
+                              ", report " + std::to_string(i);
     std::string body;
     for (int p = 0; p < 9; ++p) body += paragraph(random, topic);
     std::string text = body;  // the plain text, for excerpts and search
     for (const std::string_view tag : {"<p>", "</p>"}) {
-      for (auto at = text.find(tag); at != std::string::npos; at = text.find(tag)) text.replace(at, tag.size(), " ");
+      for (auto at = text.find(tag); at != std::string::npos; at = text.find(tag))
+        text.replace(at, tag.size(), " ");
     }
     // An hour apart, the newest two hours old.
-    const std::int64_t published = (now - std::chrono::hours(articles - i + 2)).time_since_epoch().count();
-    (*insert)->bind(1, "report-" + std::to_string(i)).bind(2, title).bind(3, body).bind(4, body).bind(5, text);
+    const std::int64_t published =
+        (now - std::chrono::hours(articles - i + 2)).time_since_epoch().count();
+    (*insert)
+        ->bind(1, "report-" + std::to_string(i))
+        .bind(2, title)
+        .bind(3, body)
+        .bind(4, body)
+        .bind(5, text);
     (*insert)->bind(6, published).bind(7, published).bind(8, published);
     if (!(*insert)->run()) return std::fprintf(stderr, "insert failed\n"), 1;
     const std::int64_t id = db.last_insert_id();
@@ -111,7 +127,8 @@ int main(int argc, char** argv) {
     auto store = store::sqlite::SqliteStore::open(database, 1);  // builds the search index
     if (!store) return std::fprintf(stderr, "%s\n", store.error().detail.c_str()), 1;
   }
-  std::printf("byline_make_site: %d generated articles and the demo site in %s (%.1f s)\n", articles,
-              dir.c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  std::printf("byline_make_site: %d generated articles and the demo site in %s (%.1f s)\n",
+              articles, dir.c_str(),
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   return 0;
 }

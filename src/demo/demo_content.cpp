@@ -31,8 +31,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSections
     {"Society", "Media, culture and everyday life."},
 }};
 
-constexpr std::array<std::string_view, 8> kTags{
-    "Iran", "Russia", "Diplomacy", "Nuclear", "Gaza", "Energy", "Media", "Judiciary"};
+constexpr std::array<std::string_view, 8> kTags{"Iran", "Russia", "Diplomacy", "Nuclear",
+                                                "Gaza", "Energy", "Media",     "Judiciary"};
 
 // The lead article: its headline and four paragraphs, as on the seed page.
 constexpr std::string_view kLeadTitle = "President Putin: Russia, Iran having strategic ties";
@@ -80,14 +80,20 @@ constexpr std::array<SeedPost, 6> kRecentPosts{{
 }};
 
 // Older articles are generated from these pieces, one per section a day.
-constexpr std::array<std::string_view, 10> kSubjects{
-    "Tehran", "Parliament", "The central bank", "The foreign ministry", "The oil ministry",
-    "The regional envoy", "The judiciary", "State media", "Khuzestan's farmers' union",
-    "The tech sector"};
+constexpr std::array<std::string_view, 10> kSubjects{"Tehran",
+                                                     "Parliament",
+                                                     "The central bank",
+                                                     "The foreign ministry",
+                                                     "The oil ministry",
+                                                     "The regional envoy",
+                                                     "The judiciary",
+                                                     "State media",
+                                                     "Khuzestan's farmers' union",
+                                                     "The tech sector"};
 constexpr std::array<std::string_view, 8> kEvents{
-    "weighs new measures as talks resume", "reports progress after a week of meetings",
-    "faces questions over the new budget", "announces plans for the coming year",
-    "sets out priorities for the winter", "responds to criticism from abroad",
+    "weighs new measures as talks resume",   "reports progress after a week of meetings",
+    "faces questions over the new budget",   "announces plans for the coming year",
+    "sets out priorities for the winter",    "responds to criticism from abroad",
     "opens a review of last year's figures", "signals a change of course"};
 
 std::string generated_body(std::string_view subject, std::string_view event,
@@ -95,7 +101,8 @@ std::string generated_body(std::string_view subject, std::string_view event,
   const std::string who(subject);
   return "<p>" + who + " " + std::string(event) +
          ", officials said on Tuesday, in a move closely watched by observers of " +
-         std::string(section) + ".</p>\n<p>The announcement follows weeks of discussion, and "
+         std::string(section) +
+         ".</p>\n<p>The announcement follows weeks of discussion, and "
          "those involved say more details will be published in the coming days.</p>\n"
          "<p>“We will keep the public informed at every step,” a spokesperson said.</p>";
 }
@@ -158,12 +165,12 @@ Result<int> fill_with_demo_content(store::Store& store, Time now) {
       "currently serving as the World Editor and the Vice-President for Executive Affairs at the "
       "Iran Front Page (IFP) news website.",
       content::Role::editor);
-  const content::User leila = person("leila@example.com", "Leila Karimi",
-                                     "Leila Karimi covers the economy and energy.",
-                                     content::Role::author);
-  const content::User reza = person("reza@example.com", "Reza Tavakoli",
-                                    "Reza Tavakoli reports on society, media and the courts.",
-                                    content::Role::author);
+  const content::User leila =
+      person("leila@example.com", "Leila Karimi", "Leila Karimi covers the economy and energy.",
+             content::Role::author);
+  const content::User reza =
+      person("reza@example.com", "Reza Tavakoli",
+             "Reza Tavakoli reports on society, media and the courts.", content::Role::author);
   std::array<content::Id, 3> authors{};
   int index = 0;
   for (const auto* user : {&emad, &leila, &reza}) {
@@ -201,9 +208,10 @@ Result<int> fill_with_demo_content(store::Store& store, Time now) {
     const auto section = static_cast<std::size_t>(i) % kSections.size();
     const std::string title = std::string(subject) + " " + std::string(event);
     const auto age = std::chrono::hours(50 + 20 * i);  // all older than the news sitemap's 48 hours
-    BYLINE_TRY(write_post(store, now, title, generated_body(subject, event, kSections[section].first),
-                          age, authors[static_cast<std::size_t>(i) % authors.size()],
-                          sections[section], tags[static_cast<std::size_t>(i) % tags.size()]));
+    BYLINE_TRY(write_post(store, now, title,
+                          generated_body(subject, event, kSections[section].first), age,
+                          authors[static_cast<std::size_t>(i) % authors.size()], sections[section],
+                          tags[static_cast<std::size_t>(i) % tags.size()]));
     ++written;
   }
 

@@ -2,8 +2,8 @@
 #include "site/view_models.hpp"
 
 #include "common/json.hpp"
-#include "content/sections.hpp"
 #include "content/language.hpp"
+#include "content/sections.hpp"
 #include "content/text.hpp"
 #include "site/share_links.hpp"
 
@@ -49,25 +49,28 @@ std::string open_graph_locale(std::string tag) {
 }
 
 std::string absolute(const SiteSettings& settings, std::string_view address) {
-  return address.starts_with("/") && !address.starts_with("//") ? settings.url + std::string(address)
-                                                                 : std::string(address);
+  return address.starts_with("/") && !address.starts_with("//")
+             ? settings.url + std::string(address)
+             : std::string(address);
 }
 
 std::string organization_json_ld(const SiteSettings& settings) {
   std::string json = "{\"@type\":\"Organization\",\"name\":" + json_quote(settings.title) +
                      ",\"url\":" + json_quote(settings.url + "/");
   if (!settings.logo.empty()) {
-    json += ",\"logo\":{\"@type\":\"ImageObject\",\"url\":" + json_quote(absolute(settings, settings.logo)) + "}";
+    json += ",\"logo\":{\"@type\":\"ImageObject\",\"url\":" +
+            json_quote(absolute(settings, settings.logo)) + "}";
   }
   return json + "}";
 }
 
 std::string site_json_ld(const SiteSettings& settings) {
   return "[{\"@context\":\"https://schema.org\"," + organization_json_ld(settings).substr(1) + "," +
-         "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":" + json_quote(settings.title) +
-         ",\"url\":" + json_quote(settings.url + "/") +
+         "{\"@context\":\"https://schema.org\",\"@type\":\"WebSite\",\"name\":" +
+         json_quote(settings.title) + ",\"url\":" + json_quote(settings.url + "/") +
          ",\"potentialAction\":{\"@type\":\"SearchAction\",\"target\":{\"@type\":\"EntryPoint\","
-         "\"urlTemplate\":" + json_quote(settings.url + "/search?q={search_term_string}") +
+         "\"urlTemplate\":" +
+         json_quote(settings.url + "/search?q={search_term_string}") +
          "},\"query-input\":\"required name=search_term_string\"}}]";
 }
 
@@ -92,7 +95,8 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   for (const auto& tag : post.tags) add("article:tag", tag.name);
   std::string image_json;
   if (!post.featured_image.empty()) {
-    const auto sized = context.social_image_for ? context.social_image_for(post.featured_image) : std::nullopt;
+    const auto sized =
+        context.social_image_for ? context.social_image_for(post.featured_image) : std::nullopt;
     const std::string image = absolute(settings, sized ? sized->src : post.featured_image);
     view.set("og_image", image);
     render::set_if_present(view, "og_image_alt", post.featured_image_alt);
@@ -101,8 +105,9 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
     if (sized) {
       view.set("og_image_width", std::to_string(sized->width));
       view.set("og_image_height", std::to_string(sized->height));
-      image_json = "{\"@type\":\"ImageObject\",\"url\":" + image_json + ",\"width\":" +
-                   std::to_string(sized->width) + ",\"height\":" + std::to_string(sized->height) + "}";
+      image_json = "{\"@type\":\"ImageObject\",\"url\":" + image_json +
+                   ",\"width\":" + std::to_string(sized->width) +
+                   ",\"height\":" + std::to_string(sized->height) + "}";
     }
   }
   view.set("meta_properties", properties);
@@ -114,15 +119,17 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
     authors += "{\"@type\":\"Person\",\"name\":" + json_quote(author.name) +
                ",\"url\":" + json_quote(settings.url + author_url(author)) + "}";
   }
-  std::string article = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":" +
-                        json_quote(post.title) + ",\"datePublished\":" + json_quote(iso8601(published)) +
-                        ",\"dateModified\":" + json_quote(iso8601(post.updated_at)) +
-                        ",\"inLanguage\":" + json_quote(post_language(context, post)) + ",\"author\":[" + authors +
-                        "],\"publisher\":" + organization_json_ld(settings) +
-                        ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":" + json_quote(url) + "}";
+  std::string article =
+      "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":" +
+      json_quote(post.title) + ",\"datePublished\":" + json_quote(iso8601(published)) +
+      ",\"dateModified\":" + json_quote(iso8601(post.updated_at)) +
+      ",\"inLanguage\":" + json_quote(post_language(context, post)) + ",\"author\":[" + authors +
+      "],\"publisher\":" + organization_json_ld(settings) +
+      ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":" + json_quote(url) + "}";
   if (!image_json.empty()) article += ",\"image\":[" + image_json + "]";
   article += "}";
-  std::string crumbs = "{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[";
+  std::string crumbs =
+      "{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[";
   int position = 1;
   auto crumb = [&](const std::string& name, const std::string& item_url) {
     if (position > 1) crumbs += ",";
@@ -147,9 +154,9 @@ View page_view(const PageContext& context, std::string_view page_title,
   view.set("site_description", context.settings->description);
   view.set("lang", context.settings->locale);
   view.set("dir", context.dates.right_to_left() ? "rtl" : "ltr");
-  view.set("page_title", page_title.empty() ? context.settings->title
-                                            : std::string(page_title) + " – " +
-                                                  context.settings->title);
+  view.set("page_title", page_title.empty()
+                             ? context.settings->title
+                             : std::string(page_title) + " – " + context.settings->title);
   view.set("meta_description",
            std::string(description.empty() ? context.settings->description : description));
   view.set("canonical_url", context.settings->url + std::string(path));
@@ -176,7 +183,8 @@ View page_view(const PageContext& context, std::string_view page_title,
     navigation.push_back(item);
   }
   view.set("navigation", navigation);
-  view.set("has_navigation", !context.sections.empty() || !context.settings->navigation_links.empty());
+  view.set("has_navigation",
+           !context.sections.empty() || !context.settings->navigation_links.empty());
   render::set_if_present(view, "logo", context.settings->logo);
   View social = render::make_list();
   for (const auto& account : context.settings->social_accounts) {
@@ -218,7 +226,8 @@ View post_card(const PageContext& context, const content::Post& post) {
     View image;
     image.set("src", post.featured_image);
     image.set("alt", post.featured_image_alt);
-    if (context.srcset_for) render::set_if_present(image, "srcset", context.srcset_for(post.featured_image));
+    if (context.srcset_for)
+      render::set_if_present(image, "srcset", context.srcset_for(post.featured_image));
     render::set_if_present(image, "caption", post.featured_image_caption);
     card.set("image", image);
   }

@@ -114,10 +114,10 @@ CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
   return result;
 }
 
-ServerProcess::ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_arguments,
-                             Output output) {
-  std::vector<std::string> arguments{"serve", "--host", "127.0.0.1", "--port", "0",
-                                     "--data", data_dir.string()};
+ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
+                             std::vector<std::string> extra_arguments, Output output) {
+  std::vector<std::string> arguments{"serve", "--host", "127.0.0.1",      "--port",
+                                     "0",     "--data", data_dir.string()};
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
   std::tie(pid_, output_fd_) = spawn_byline(arguments);
 

@@ -47,8 +47,9 @@ TEST(CommandLine, APortInUseFailsWithOneClearLine) {
   const CommandResult result =
       run_byline({"serve", "--host", "127.0.0.1", "--port", port, "--data", data.path().string()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.output.find("byline: Cannot listen on 127.0.0.1:" + port + ": Address already in use"),
-            std::string::npos)
+  EXPECT_NE(
+      result.output.find("byline: Cannot listen on 127.0.0.1:" + port + ": Address already in use"),
+      std::string::npos)
       << result.output;
 }
 
@@ -59,8 +60,8 @@ TEST(CommandLine, AnUnusableDataDirectoryFailsWithOneClearLine) {
   const CommandResult result =
       run_byline({"serve", "--port", "0", "--data", (file / "data").string()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.output.find("byline: cannot create the data directory " + (file / "data").string() +
-                               ": Not a directory"),
+  EXPECT_NE(result.output.find("byline: cannot create the data directory " +
+                               (file / "data").string() + ": Not a directory"),
             std::string::npos)
       << result.output;
 }
@@ -87,10 +88,10 @@ TEST(CommandLine, DemoLeavesExistingContentAlone) {
 TEST(UserCommands, AddListAndChangeRoles) {
   TempDir data("users");
   const std::string dir = data.path().string();
-  const CommandResult added = run_byline_with_input(
-      {"user", "add", "--data", dir, "--email", "Owner@Example.com", "--name", "Site Owner",
-       "--role", "admin", "--password-stdin"},
-      "a long enough secret\n");
+  const CommandResult added =
+      run_byline_with_input({"user", "add", "--data", dir, "--email", "Owner@Example.com", "--name",
+                             "Site Owner", "--role", "admin", "--password-stdin"},
+                            "a long enough secret\n");
   ASSERT_EQ(added.exit_code, 0) << added.output;
   EXPECT_NE(added.output.find("Added Site Owner <owner@example.com> as admin"), std::string::npos);
 
@@ -99,29 +100,29 @@ TEST(UserCommands, AddListAndChangeRoles) {
   EXPECT_NE(listed.output.find("owner@example.com"), std::string::npos) << listed.output;
   EXPECT_NE(listed.output.find("admin"), std::string::npos) << listed.output;
 
-  const CommandResult last_admin =
-      run_byline({"user", "set-role", "--data", dir, "--email", "owner@example.com", "--role", "author"});
+  const CommandResult last_admin = run_byline(
+      {"user", "set-role", "--data", dir, "--email", "owner@example.com", "--role", "author"});
   EXPECT_EQ(last_admin.exit_code, 1);
   EXPECT_NE(last_admin.output.find("only admin"), std::string::npos) << last_admin.output;
 
-  const CommandResult bad_role =
-      run_byline({"user", "set-role", "--data", dir, "--email", "owner@example.com", "--role", "king"});
+  const CommandResult bad_role = run_byline(
+      {"user", "set-role", "--data", dir, "--email", "owner@example.com", "--role", "king"});
   EXPECT_NE(bad_role.exit_code, 0);
 }
 
 TEST(UserCommands, RefuseAWeakPasswordAndAMissingTerminal) {
   TempDir data("users-weak");
-  const CommandResult weak = run_byline_with_input(
-      {"user", "add", "--data", data.path().string(), "--email", "a@example.com", "--name", "A",
-       "--password-stdin"},
-      "short\n");
+  const CommandResult weak =
+      run_byline_with_input({"user", "add", "--data", data.path().string(), "--email",
+                             "a@example.com", "--name", "A", "--password-stdin"},
+                            "short\n");
   EXPECT_EQ(weak.exit_code, 1);
   EXPECT_NE(weak.output.find("at least 10 characters"), std::string::npos) << weak.output;
 
-  const CommandResult reset = run_byline_with_input(
-      {"user", "reset-password", "--data", data.path().string(), "--email", "nobody@example.com",
-       "--password-stdin"},
-      "a long enough secret\n");
+  const CommandResult reset =
+      run_byline_with_input({"user", "reset-password", "--data", data.path().string(), "--email",
+                             "nobody@example.com", "--password-stdin"},
+                            "a long enough secret\n");
   EXPECT_EQ(reset.exit_code, 1);
   EXPECT_NE(reset.output.find("No account has the email nobody@example.com"), std::string::npos)
       << reset.output;

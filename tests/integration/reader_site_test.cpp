@@ -83,7 +83,8 @@ TEST_F(ReaderSite, ArticlePageReadsInTheSeedPagesOrder) {
 
 TEST_F(ReaderSite, RecentPostsCarryMachineReadableTimes) {
   const std::string body = get(kArticle).body;
-  const std::regex time_element(R"re(<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">4 hours ago</time>)re");
+  const std::regex time_element(
+      R"re(<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">4 hours ago</time>)re");
   EXPECT_TRUE(std::regex_search(body, time_element));
 }
 
@@ -211,8 +212,8 @@ TEST_F(ReaderSite, AssetsHaveContentHashedNamesAndAreRevalidated) {
   // The plain name may change content: browsers check back.
   EXPECT_EQ(get("/assets/style.css").header("cache-control"), "public, max-age=300");
   EXPECT_EQ(get("/assets/style.css").body, css.body);
-  const HttpResponse again =
-      http_request(server_->port(), "GET", "/assets/style.css", {{"If-None-Match", css.header("etag")}});
+  const HttpResponse again = http_request(server_->port(), "GET", "/assets/style.css",
+                                          {{"If-None-Match", css.header("etag")}});
   EXPECT_EQ(again.status, 304);
   EXPECT_TRUE(again.body.empty());
 }
@@ -221,14 +222,15 @@ TEST_F(ReaderSite, MalformedRequestsGetAClearRefusal) {
   EXPECT_EQ(get("/%zz/").status, 400);
   EXPECT_NE(send_raw(server_->port(), "NONSENSE\r\n\r\n").find("400 Bad Request"),
             std::string::npos);
-  const std::string huge_header = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " +
-                                  std::string(64 * 1024, 'a') + "\r\n\r\n";
+  const std::string huge_header =
+      "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
   EXPECT_NE(send_raw(server_->port(), huge_header).find("431"), std::string::npos);
 }
 
 TEST_F(ReaderSite, KeepsConnectionsAliveForSeveralRequests) {
-  const std::string two = "GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /about/ HTTP/1.1\r\nHost: x\r\n"
-                          "Connection: close\r\n\r\n";
+  const std::string two =
+      "GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /about/ HTTP/1.1\r\nHost: x\r\n"
+      "Connection: close\r\n\r\n";
   const std::string answer = send_raw(server_->port(), two);
   std::size_t responses = 0;
   for (auto at = answer.find("HTTP/1.1 200"); at != std::string::npos;
@@ -253,7 +255,8 @@ TEST_F(ReaderSite, RobotsTxtNamesTheSitemapsAndKeepsCrawlersOutOfTheNewsroom) {
   EXPECT_NE(robots.body.find("Sitemap: " + site + "/sitemap.xml\n"), std::string::npos);
   // Addresses come from the configured site URL, never from the Host header.
   for (const std::string path : {"/robots.txt", "/sitemap.xml", kArticle, "/rss/"}) {
-    const HttpResponse forged = http_request(server_->port(), "GET", path, {{"Host", "evil.example"}});
+    const HttpResponse forged =
+        http_request(server_->port(), "GET", path, {{"Host", "evil.example"}});
     EXPECT_EQ(forged.status, 200) << path;
     EXPECT_EQ(forged.body.find("evil.example"), std::string::npos) << path;
   }
@@ -263,17 +266,20 @@ TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
   const HttpResponse index = get("/sitemap.xml");
   ASSERT_EQ(index.status, 200);
   EXPECT_EQ(index.header("content-type"), "application/xml; charset=utf-8");
-  for (const std::string child : {"/sitemap-posts-1.xml", "/sitemap-pages.xml", "/sitemap-authors.xml",
-                                  "/sitemap-sections.xml", "/sitemap-tags.xml"}) {
+  for (const std::string child :
+       {"/sitemap-posts-1.xml", "/sitemap-pages.xml", "/sitemap-authors.xml",
+        "/sitemap-sections.xml", "/sitemap-tags.xml"}) {
     EXPECT_NE(index.body.find(child + "</loc>"), std::string::npos) << child;
     EXPECT_EQ(get(child).status, 200) << child;
   }
   const std::string posts = get("/sitemap-posts-1.xml").body;
   EXPECT_EQ(count(posts, "<url>"), 43u) << "the 43 demo articles";
   EXPECT_EQ(count(posts, "<lastmod>"), 43u);
-  EXPECT_NE(posts.find("/president-putin-russia-iran-having-strategic-ties/</loc>"), std::string::npos);
+  EXPECT_NE(posts.find("/president-putin-russia-iran-having-strategic-ties/</loc>"),
+            std::string::npos);
   EXPECT_NE(get("/sitemap-pages.xml").body.find("/about/</loc>"), std::string::npos);
-  EXPECT_NE(get("/sitemap-authors.xml").body.find("/author/emad-askarieh/</loc>"), std::string::npos);
+  EXPECT_NE(get("/sitemap-authors.xml").body.find("/author/emad-askarieh/</loc>"),
+            std::string::npos);
   EXPECT_EQ(get("/sitemap-posts-2.xml").status, 404);
   EXPECT_EQ(get("/sitemap-posts-zero.xml").status, 404);
 }
@@ -284,10 +290,13 @@ TEST_F(ReaderSite, TheNewsSitemapHoldsTheLastTwoDays) {
   // The seed article (34 hours old) and its six recent posts; the generated
   // ones are two days old or more.
   EXPECT_EQ(count(news.body, "<news:news>"), 7u) << news.body;
-  EXPECT_NE(news.body.find("<news:name>The Daily Byline</news:name><news:language>en</news:language>"),
-            std::string::npos);
-  EXPECT_NE(news.body.find("<news:title>Iran’s Mission Denies Dutch Terror Allegations as Baseless</news:title>"),
-            std::string::npos);
+  EXPECT_NE(
+      news.body.find("<news:name>The Daily Byline</news:name><news:language>en</news:language>"),
+      std::string::npos);
+  EXPECT_NE(
+      news.body.find(
+          "<news:title>Iran’s Mission Denies Dutch Terror Allegations as Baseless</news:title>"),
+      std::string::npos);
 }
 
 TEST_F(ReaderSite, SearchFindsStoriesAndMarksTheWords) {
@@ -299,12 +308,14 @@ TEST_F(ReaderSite, SearchFindsStoriesAndMarksTheWords) {
   // Marked as written where it first appears ("Strategic Research").
   EXPECT_TRUE(results.body.find("<mark>strategic</mark>") != std::string::npos ||
               results.body.find("<mark>Strategic</mark>") != std::string::npos);
-  EXPECT_NE(visible_text(get("/search?q=nothing-like-this").body).find("Nothing matches"), std::string::npos);
+  EXPECT_NE(visible_text(get("/search?q=nothing-like-this").body).find("Nothing matches"),
+            std::string::npos);
 }
 
 TEST_F(ReaderSite, SearchAnswersAnyQuery) {
-  for (const std::string& query : std::vector<std::string>{"%22", "%22%22%22", "*", "a+AND+b+OR+NOT+c", "NEAR(", "title%3Asecret", "%FF%FE%FD", "%00",
-        "%3Cscript%3Ealert(1)%3C%2Fscript%3E", std::string(10000, 'x'), ""}) {
+  for (const std::string& query : std::vector<std::string>{
+           "%22", "%22%22%22", "*", "a+AND+b+OR+NOT+c", "NEAR(", "title%3Asecret", "%FF%FE%FD",
+           "%00", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", std::string(10000, 'x'), ""}) {
     const HttpResponse answer = get("/search?q=" + query);
     EXPECT_EQ(answer.status, 200) << query.substr(0, 40);
     EXPECT_EQ(answer.body.find("<script>alert"), std::string::npos);
@@ -319,12 +330,16 @@ TEST_F(ReaderSite, LogsOneLinePerRequest) {
 
 TEST(PublicAuthors, StaffWithNothingPublishedHaveNoPublicPage) {
   TempDir data("public-authors");
-  ASSERT_TRUE(add_staff(data.path(), "olga@example.com", "Olga Owner", content::Role::admin, "a long enough secret"));
-  ASSERT_TRUE(add_staff(data.path(), "nima@example.com", "Nima New", content::Role::author, "a long enough secret"));
+  ASSERT_TRUE(add_staff(data.path(), "olga@example.com", "Olga Owner", content::Role::admin,
+                        "a long enough secret"));
+  ASSERT_TRUE(add_staff(data.path(), "nima@example.com", "Nima New", content::Role::author,
+                        "a long enough secret"));
   ServerProcess server(data.path(), {"--demo"});
   const std::vector<std::string> addresses{"/author/{}/", "/author/{}/rss/", "/author/{}/atom.xml",
                                            "/author/{}/feed.json", "/author/{}/page/2/"};
-  auto at = [](std::string pattern, const std::string& slug) { return pattern.replace(pattern.find("{}"), 2, slug); };
+  auto at = [](std::string pattern, const std::string& slug) {
+    return pattern.replace(pattern.find("{}"), 2, slug);
+  };
   for (const std::string slug : {"olga-owner", "nima-new", "no-such-person"}) {
     for (const auto& address : addresses) {
       const HttpResponse answer = http_get(server.port(), at(address, slug));
@@ -333,12 +348,14 @@ TEST(PublicAuthors, StaffWithNothingPublishedHaveNoPublicPage) {
       EXPECT_EQ(answer.body.find("Nima New"), std::string::npos);
     }
   }
-  EXPECT_EQ(http_get(server.port(), "/sitemap-authors.xml").body.find("nima-new"), std::string::npos);
+  EXPECT_EQ(http_get(server.port(), "/sitemap-authors.xml").body.find("nima-new"),
+            std::string::npos);
 
   // Once a story of theirs is out, the page and its feeds are there.
   StaffClient nima(server.port(), "nima@example.com", "a long enough secret");
   ASSERT_TRUE(nima.signed_in());
-  ASSERT_EQ(nima.post("/newsroom/posts/new/", "title=First+story&body=Hello&intent=publish").status, 303);
+  ASSERT_EQ(nima.post("/newsroom/posts/new/", "title=First+story&body=Hello&intent=publish").status,
+            303);
   const HttpResponse page = http_get(server.port(), "/author/nima-new/");
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Nima New"), std::string::npos);

@@ -13,8 +13,8 @@
 namespace byline::media {
 namespace {
 
-using byline::testing::make_jpeg;
 using byline::testing::make_animated_webp;
+using byline::testing::make_jpeg;
 using byline::testing::make_jpeg_with_gps;
 using byline::testing::make_noise_png;
 using byline::testing::make_png;
@@ -28,7 +28,8 @@ void write_file(const std::filesystem::path& path, std::string_view bytes) {
 class MediaLibraryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("byline-media-test-" + std::to_string(getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("byline-media-test-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto opened = store::sqlite::SqliteStore::open(dir_ / "byline.db", 1);
@@ -57,7 +58,8 @@ TEST(ImageType, IsJudgedFromTheBytesNotTheName) {
   EXPECT_EQ(sniff_image_type("GIF89a...."), ImageType::gif);
   EXPECT_EQ(sniff_image_type(std::string("RIFF\0\0\0\0WEBPVP8 ", 16)), ImageType::webp);
   EXPECT_FALSE(sniff_image_type("just some text, renamed photo.jpg"));
-  EXPECT_FALSE(sniff_image_type("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
+  EXPECT_FALSE(sniff_image_type(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
   EXPECT_FALSE(sniff_image_type(""));
 }
 
@@ -185,10 +187,11 @@ TEST(UploadFileNames, KnowsTheNamesUploadsGet) {
   EXPECT_TRUE(is_upload_file_name("2026/11/zMnX_XoBvhpbOoNP-900.webp"));
   EXPECT_TRUE(is_upload_file_name("2026/11/a-HH50uIePM2IaFW.jpg"));
   EXPECT_TRUE(is_upload_file_name("2026/01/a-HH50uIePM2IaFW.png"));
-  for (const std::string_view other : {"2026/11/real-400.webp", "2026/11/zMnX_XoBvhpbOoNP-900.webp.bak",
-                                       "2026/11/zMnX_XoBvhpbOoNP-x.webp", "2026/11/zMnX_XoBvhpbOoNP.txt",
-                                       "notes/11/zMnX_XoBvhpbOoNP.jpg", "2026/11/zMnX_XoBvh!bOoNP.jpg",
-                                       "2026/11/.jpg", "logo.png"}) {
+  for (const std::string_view other :
+       {"2026/11/real-400.webp", "2026/11/zMnX_XoBvhpbOoNP-900.webp.bak",
+        "2026/11/zMnX_XoBvhpbOoNP-x.webp", "2026/11/zMnX_XoBvhpbOoNP.txt",
+        "notes/11/zMnX_XoBvhpbOoNP.jpg", "2026/11/zMnX_XoBvh!bOoNP.jpg", "2026/11/.jpg",
+        "logo.png"}) {
     EXPECT_FALSE(is_upload_file_name(other)) << other;
   }
 }
@@ -220,7 +223,8 @@ TEST_F(MediaLibraryTest, RemovesWhatUploadsCutShortLeftBehindAndNothingElse) {
   EXPECT_TRUE(std::filesystem::exists(dir_ / "media" / "public" / "brand" / "logo.png"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "precious.jpg"));
   EXPECT_TRUE(std::filesystem::is_symlink(originals / "SSSSSSSSSSSSSSSS.jpg"));
-  for (const auto& variant : kept->variants) EXPECT_TRUE(library_->read_public_file(variant.path)) << variant.path;
+  for (const auto& variant : kept->variants)
+    EXPECT_TRUE(library_->read_public_file(variant.path)) << variant.path;
   EXPECT_TRUE(std::filesystem::exists(dir_ / "media" / "originals" / kept->original_path));
   EXPECT_EQ(*library_->remove_unrecorded_files(), 0u);
 }
@@ -254,7 +258,8 @@ TEST_F(MediaLibraryTest, FollowsNoSymlinkOutOfThePublicFolder) {
   std::filesystem::create_directories(public_folder / "2026" / "11");
   write_file(dir_ / "secret.txt", "not for readers");
   write_file(public_folder / "2026" / "11" / "real-400.webp", "RIFF");
-  std::filesystem::create_symlink(dir_ / "secret.txt", public_folder / "2026" / "11" / "link-400.webp");
+  std::filesystem::create_symlink(dir_ / "secret.txt",
+                                  public_folder / "2026" / "11" / "link-400.webp");
   std::filesystem::create_directory_symlink(dir_, public_folder / "outside");
   std::filesystem::create_directory_symlink(public_folder / "2026", public_folder / "inside");
 
@@ -263,7 +268,8 @@ TEST_F(MediaLibraryTest, FollowsNoSymlinkOutOfThePublicFolder) {
   EXPECT_FALSE(library_->read_public_file("2026/11/link-400.webp"));
   EXPECT_FALSE(library_->has_public_file("2026/11/link-400.webp"));
   EXPECT_FALSE(library_->read_public_file("outside/secret.txt"));
-  EXPECT_FALSE(library_->read_public_file("inside/11/real-400.webp")) << "no symlink is followed, even inside";
+  EXPECT_FALSE(library_->read_public_file("inside/11/real-400.webp"))
+      << "no symlink is followed, even inside";
   EXPECT_FALSE(library_->read_public_file("2026/11")) << "a folder is not a file";
 }
 
