@@ -268,13 +268,40 @@ std::vector<content::MediaVariant> MediaLibrary::variants_of(std::string_view sr
   return variants;
 }
 
-std::string MediaLibrary::srcset_for(std::string_view src) const {
-  std::string srcset;
-  for (const auto& variant : variants_of(src)) {
-    if (!srcset.empty()) srcset += ", ";
-    srcset += "/media/" + variant.path + " " + std::to_string(variant.width) + "w";
+namespace {
+
+// The width and height in a file's header; no pixel is decoded.
+std::optional<std::pair<int, int>> image_size(const std::filesystem::path& file) {
+  ensure_vips();
+  ImageRef header;
+  header.image = vips_image_new_from_file(file.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
+  if (!header.image) {
+    vips_error_clear();
+    return std::nullopt;
   }
-  return srcset;
+  return std::pair{vips_image_get_width(header.image), vips_image_get_height(header.image)};
+}
+
+}  // namespace
+
+ImageAttributes MediaLibrary::image_attributes_for(std::string_view src) const {
+  const auto variants = variants_of(src);
+  if (variants.empty()) return {};
+  ImageAttributes attributes;
+  for (const auto& variant : variants) {
+    if (!attributes.srcset.empty()) attributes.srcset += ", ";
+    attributes.srcset += "/media/" + variant.path + " " + std::to_string(variant.width) + "w";
+  }
+  // The size of the file named, when it is one of them.
+  const std::string_view named = src.substr(std::string_view("/media/").size());
+  for (const auto& variant : variants) {
+    if (variant.path != named) continue;
+    if (const auto size = image_size(root_ / "public" / variant.path)) {
+      attributes.width = size->first;
+      attributes.height = size->second;
+    }
+  }
+  return attributes;
 }
 
 std::optional<SizedImage> MediaLibrary::social_image_for(std::string_view src) const {
@@ -286,16 +313,9 @@ std::optional<SizedImage> MediaLibrary::social_image_for(std::string_view src) c
       variants.rbegin(), variants.rend(),
       [](const content::MediaVariant& variant) { return variant.width <= kSocialImageWidth; });
   if (chosen == variants.rend()) chosen = std::prev(variants.rend());
-  ensure_vips();
-  ImageRef header;  // the header alone: no pixel is decoded
-  header.image = vips_image_new_from_file((root_ / "public" / chosen->path).c_str(), "access",
-                                          VIPS_ACCESS_SEQUENTIAL, nullptr);
-  if (!header.image) {
-    vips_error_clear();
-    return std::nullopt;
-  }
-  return SizedImage{"/media/" + chosen->path, vips_image_get_width(header.image),
-                    vips_image_get_height(header.image)};
+  const auto size = image_size(root_ / "public" / chosen->path);
+  if (!size) return std::nullopt;
+  return SizedImage{"/media/" + chosen->path, size->first, size->second};
 }
 
 std::string media_src(const content::Media& media) {

@@ -29,6 +29,15 @@ struct SizedImage {
   int height = 0;
 };
 
+// What an <img> of an image address needs besides its src: the srcset and
+// the size in pixels, so the browser reserves the image's space before it
+// arrives.
+struct ImageAttributes {
+  std::string srcset;  // "" when Byline has no variants of the address
+  int width = 0;       // 0 when unknown
+  int height = 0;
+};
+
 struct Upload {
   std::string_view bytes;
   std::string original_name;
@@ -65,9 +74,10 @@ class MediaLibrary {
   // Whether read_public_file would find that file.
   bool has_public_file(std::string_view path) const;
 
-  // The srcset for an image address Byline made ("/media/…-1200.webp"):
-  // every width of the same image that exists. "" for any other address.
-  std::string srcset_for(std::string_view src) const;
+  // For an image address Byline made ("/media/…-1200.webp"): the srcset of
+  // every width of the same image that exists, and the size of the file the
+  // address names. Empty for any other address.
+  ImageAttributes image_attributes_for(std::string_view src) const;
 
   // The variant of an image address Byline made to show on social networks
   // (kSocialImageWidth wide, or the widest there is when the image is

@@ -134,7 +134,7 @@ Result<PageContext> Site::context() const {
       std::move(dates),
       now_utc(),
       std::move(*sections),
-      [media = media_](std::string_view src) { return media->srcset_for(src); },
+      [media = media_](std::string_view src) { return media->image_attributes_for(src); },
       [media = media_](std::string_view src) { return media->social_image_for(src); }};
 }
 
@@ -281,19 +281,27 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   View view = page_view(context, title, listing.description, path);
 
   View posts = render::make_list();
+  // The first card is above the fold: its image loads at once, the others'
+  // when the reader scrolls near them.
+  bool first = true;
   if (listing.lead) {
     View lead = post_card(context, *listing.lead);
     lead.set("featured", true);
+    lead.set("first", true);
+    first = false;
     posts.push_back(lead);
   }
   for (const auto& post : result->posts) {
     View card = post_card(context, post);
+    card.set("first", first);
+    first = false;
     if (listing.section_id != 0 && !post.sections.empty() &&
         post.sections.front().id == listing.section_id) {
       card.set("section", false);
     }
     posts.push_back(card);
   }
+
   view.set("posts", posts);
   view.set("has_posts", !result->posts.empty() || listing.lead);
   render::set_if_present(view, "heading", listing.title);

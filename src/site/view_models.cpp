@@ -226,8 +226,14 @@ View post_card(const PageContext& context, const content::Post& post) {
     View image;
     image.set("src", post.featured_image);
     image.set("alt", post.featured_image_alt);
-    if (context.srcset_for)
-      render::set_if_present(image, "srcset", context.srcset_for(post.featured_image));
+    if (context.image_attributes_for) {
+      const auto attributes = context.image_attributes_for(post.featured_image);
+      render::set_if_present(image, "srcset", attributes.srcset);
+      if (attributes.width > 0) {
+        image.set("width", std::to_string(attributes.width));
+        image.set("height", std::to_string(attributes.height));
+      }
+    }
     render::set_if_present(image, "caption", post.featured_image_caption);
     card.set("image", image);
   }
@@ -242,9 +248,17 @@ View post_card(const PageContext& context, const content::Post& post) {
 
 View article_view(const PageContext& context, const content::Post& post) {
   View article = post_card(context, post);
+  // The standfirst is what the editor wrote as the excerpt; an excerpt cut
+  // from the body would repeat its first paragraph.
+  render::set_if_present(article, "standfirst", post.custom_excerpt);
   article.set("body_html", post.body_html);  // sanitised when it was stored
   View authors = render::make_list();
-  for (const auto& user : post.authors) authors.push_back(author_view(user));
+  for (std::size_t i = 0; i < post.authors.size(); ++i) {
+    View author = author_view(post.authors[i]);
+    // The first author is the one who "published" the story.
+    author.set("publisher", i == 0);
+    authors.push_back(author);
+  }
   article.set("authors", authors);
   View tags = render::make_list();
   for (const auto& tag : post.tags) {

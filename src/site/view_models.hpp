@@ -22,8 +22,8 @@ struct PageContext {
   render::DateFormatter dates;
   Time now;
   std::vector<content::Section> sections;  // for the navigation
-  // The srcset of an image address ("" when there is none to offer).
-  std::function<std::string(std::string_view src)> srcset_for;
+  // The srcset and size of an image address (empty when unknown).
+  std::function<media::ImageAttributes(std::string_view src)> image_attributes_for;
   // The sized image to show on social networks for an image address.
   std::function<std::optional<media::SizedImage>(std::string_view src)> social_image_for;
 };

@@ -132,7 +132,7 @@ describe('publishing workflow in chromium', () => {
     assert.equal(await reader.locator('.card-title').first().innerText(), 'Tehran hosts regional water summit');
     await reader.getByRole('link', { name: 'Tehran hosts regional water summit' }).click();
     assert.equal(await reader.locator('.article-body h2').innerText(), 'What was agreed');
-    assert.equal(await reader.locator('.published-by').innerText(), 'Published by Jana Journalist');
+    assert.equal(await reader.locator('.author-box .author-name').innerText(), 'Published by Jana Journalist');
     const photo = reader.locator('.article-body figure img');
     assert.equal(await photo.getAttribute('alt'), 'Delegates at the summit table');
     await photo.scrollIntoViewIfNeeded();

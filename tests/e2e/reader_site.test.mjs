@@ -39,7 +39,7 @@ describe('reader site in chromium', () => {
       assert.ok(await headline.isVisible());
       assert.match(await page.locator('.article-body').innerText(), /Velayati, for his part voiced his pleasure/);
       assert.match(await page.locator('.author-box').innerText(), /Emad Askarieh has worked as a journalist since 2002/);
-      assert.equal(await page.locator('.published-by').innerText(), 'Published by Emad Askarieh');
+      assert.equal(await page.locator('.author-box .author-name').innerText(), 'Published by Emad Askarieh');
 
       const recent = page.locator('.recent-item');
       assert.equal(await recent.count(), 6);

@@ -55,10 +55,9 @@ TEST_F(ReaderSite, ArticlePageReadsInTheSeedPagesOrder) {
        "‘It is necessary that cooperation to be expanded in all areas",
        "The Russian president underlined that Moscow and Tehran are having strategic relations.",
        "Velayati, for his part voiced his pleasure in meeting the Russia president",
-       "Emad Askarieh",
-       "Emad Askarieh has worked as a journalist since 2002.",
        "Share",
        "Published by Emad Askarieh",
+       "Emad Askarieh has worked as a journalist since 2002.",
        "Recent Posts",
        "Iran says ready to give assurances regarding peaceful nature of its nuclear work",
        "The spokesperson for Iran’s Foreign Ministry says that the Islamic Republic of Iran is "

@@ -84,12 +84,25 @@ TEST_F(MediaLibraryTest, MakesWebpVariantsThatNeverEnlarge) {
   EXPECT_EQ(store_->media(10, 0)->front().alt, "Talks in Vienna");
 }
 
-TEST_F(MediaLibraryTest, OffersEveryWidthOfAnImageAsASrcset) {
+TEST_F(MediaLibraryTest, OffersEveryWidthOfAnImageAsASrcsetWithTheSizeOfTheOneNamed) {
   auto media = add(make_jpeg(900, 500));
   ASSERT_TRUE(media.ok());
-  EXPECT_EQ(library_->srcset_for(media_src(*media)), media_srcset(*media));
-  EXPECT_EQ(library_->srcset_for("https://elsewhere.example/photo.webp"), "");
-  EXPECT_EQ(library_->srcset_for("/media/2026/11/nothing-800.webp"), "");
+  const auto widest = library_->image_attributes_for(media_src(*media));
+  EXPECT_EQ(widest.srcset, media_srcset(*media));
+  EXPECT_EQ(widest.width, 900);
+  EXPECT_EQ(widest.height, 500);
+  // A narrower variant named: that variant's size.
+  const auto narrow = library_->image_attributes_for("/media/" + media->variants.front().path);
+  EXPECT_EQ(narrow.width, 400);
+  EXPECT_EQ(narrow.height, 222);
+
+  for (const std::string_view other :
+       {"https://elsewhere.example/photo.webp", "/media/2026/11/nothing-800.webp"}) {
+    const auto none = library_->image_attributes_for(other);
+    EXPECT_EQ(none.srcset, "") << other;
+    EXPECT_EQ(none.width, 0) << other;
+    EXPECT_EQ(none.height, 0) << other;
+  }
 }
 
 TEST_F(MediaLibraryTest, OffersTheTwelveHundredPixelVariantForSocialNetworksWithItsSize) {
