@@ -4,6 +4,7 @@
 //
 //   build-release/bench/byline_make_site DIR [articles]
 #include "demo/demo_content.hpp"
+#include "media/media_library.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -61,7 +62,9 @@ int main(int argc, char** argv) {
   {
     auto store = store::sqlite::SqliteStore::open(database, 1);
     if (!store) return std::fprintf(stderr, "%s\n", store.error().detail.c_str()), 1;
-    auto filled = demo::fill_with_demo_content(**store, now);
+    std::shared_ptr<store::Store> shared = std::move(*store);
+    media::MediaLibrary library(shared, dir);
+    auto filled = demo::fill_with_demo_content(*shared, library, now);
     if (!filled) return std::fprintf(stderr, "%s\n", filled.error().message.c_str()), 1;
     if (*filled == 0) return std::fprintf(stderr, "%s already has posts\n", database.c_str()), 1;
   }

@@ -1,7 +1,7 @@
 // serve(): a tour of Byline in start-up order. Data directory, Store and
-// migrations, demo content, server socket, settings, the reader site and the
-// newsroom, the scheduler (which publishes what came due while stopped),
-// the owner's setup link, then the I/O threads.
+// migrations, the media library, demo content, server socket, settings, the
+// reader site and the newsroom, the scheduler (which publishes what came due
+// while stopped), the owner's setup link, then the I/O threads.
 #include "app/boot.hpp"
 
 #include "accounts/sessions.hpp"
@@ -66,8 +66,16 @@ int serve(const ServeOptions& options) {
   if (!opened) return report_failure(opened.error());
   std::shared_ptr<store::Store> store = std::move(*opened);
 
+  auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
+  // Uploads that a crash cut short leave files behind; nothing else will.
+  if (auto removed = media->remove_unrecorded_files(); !removed) {
+    return report_failure(removed.error());
+  } else if (*removed > 0) {
+    log_line("Media: removed " + std::to_string(*removed) +
+             " files left by uploads that never finished");
+  }
   if (options.demo) {
-    auto filled = demo::fill_with_demo_content(*store, now_utc());
+    auto filled = demo::fill_with_demo_content(*store, *media, now_utc());
     if (!filled) return report_failure(filled.error());
     if (*filled > 0) {
       log_line("Demo content: wrote " + std::to_string(*filled) + " posts to " + database.string());
@@ -106,14 +114,6 @@ int serve(const ServeOptions& options) {
   auto settings = site::load_settings(*store, defaults);
   if (!settings) return report_failure(settings.error());
 
-  auto media = std::make_shared<media::MediaLibrary>(store, options.data_dir);
-  // Uploads that a crash cut short leave files behind; nothing else will.
-  if (auto removed = media->remove_unrecorded_files(); !removed) {
-    return report_failure(removed.error());
-  } else if (*removed > 0) {
-    log_line("Media: removed " + std::to_string(*removed) +
-             " files left by uploads that never finished");
-  }
   auto settings_source = std::make_shared<site::SettingsSource>(std::move(*settings));
   // A site on https tells browsers to come back on https only (HSTS).
   server.add_headers([settings = settings_source](http::Response& response) {

@@ -1,15 +1,22 @@
 // The demo site's people, sections, tags and articles.
 #include "demo/demo_content.hpp"
 
+#include "common/embedded_file.hpp"
 #include "content/post_rules.hpp"
 #include "content/slug.hpp"
+#include "media/media_library.hpp"
 #include "site/settings.hpp"
 #include "store/store.hpp"
 
 #include <array>
 #include <chrono>
+#include <optional>
+#include <span>
 
 namespace byline::demo {
+
+// The photographs in src/demo/images, compiled in (CMakeLists.txt).
+std::span<const EmbeddedFile> demo_image_files();
 
 using namespace std::chrono_literals;
 using content::Post;
@@ -20,9 +27,33 @@ struct SeedPost {
   std::string_view title;
   std::string_view first_sentence;
   std::chrono::seconds age;
-  int section;  // index into kSections
-  int tag;      // index into kTags
+  int section;     // index into kSections
+  int tag;         // index into kTags
+  int image = -1;  // index into kImages, or none
 };
+
+// The featured images, uploaded as an editor would upload them. The
+// photographers are credited as their licence asks (images/LICENSE.txt).
+struct DemoImage {
+  std::string_view file;  // in src/demo/images
+  std::string_view alt;
+  std::string_view caption;
+};
+constexpr std::array<DemoImage, 6> kImages{{
+    {"boats-at-dusk.webp", "Wooden rowing boats drawn up on a lake shore under a sunset sky",
+     "Photo: Ian Hex, from KDE's Plasma wallpapers (LGPL-3.0)"},
+    {"lake-at-night.webp", "A still lake in blue twilight, a line of trees on the far shore",
+     "Photo: Risto Saukonpää, from KDE's Plasma wallpapers (LGPL-3.0)"},
+    {"pier-in-fog.webp", "An empty wooden pier running out into fog",
+     "Photo: Risto Saukonpää, from KDE's Plasma wallpapers (LGPL-3.0)"},
+    {"facade.webp", "The curving white panels of a modern building's front, in black and white",
+     "Photo: Sigi Sagi, from KDE's Plasma wallpapers (LGPL-3.0)"},
+    {"reeds-at-dawn.webp", "Reeds at the edge of a calm lake under a pink and violet dawn",
+     "Photo: Risto Saukonpää, from KDE's Plasma wallpapers (LGPL-3.0)"},
+    {"paper-cups.webp", "Rows of blue and red paper cups seen from above",
+     "Photo: Dmitri Popov, from KDE's Plasma wallpapers (LGPL-3.0)"},
+}};
+constexpr int kLeadImage = 0;
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSections{{
     {"Politics", "Government, parliament and the people in power."},
@@ -34,8 +65,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSections
 constexpr std::array<std::string_view, 8> kTags{"Iran", "Russia", "Diplomacy", "Nuclear",
                                                 "Gaza", "Energy", "Media",     "Judiciary"};
 
-// The lead article: its headline and four paragraphs, as on the seed page.
+// The lead article: its headline and four paragraphs, as on the seed page,
+// with a standfirst.
 constexpr std::string_view kLeadTitle = "President Putin: Russia, Iran having strategic ties";
+constexpr std::string_view kLeadStandfirst =
+    "Meeting Ali Akbar Velayati in Moscow, the Russian president calls for cooperation between "
+    "the two countries to grow in every field.";
 constexpr std::string_view kLeadBody =
     "<p>Head of Strategic Research Center of the Expediency Council Ali Akbar Velayati met with "
     "Russian President Vladimir Putin in Moscow on Wednesday and discussed the latest conditions "
@@ -55,12 +90,12 @@ constexpr std::array<SeedPost, 6> kRecentPosts{{
      "The spokesperson for Iran’s Foreign Ministry says that the Islamic Republic of Iran is "
      "prepared to give the necessary assurances regarding the peaceful nature of its nuclear "
      "programme.",
-     4h + 5min, 1, 3},
+     4h + 5min, 1, 3, 1},
     {"Iran spokesman: Preventing aid from entering Gaza war crime",
      "The spokesperson for Iran’s Foreign Ministry emphasized that Israel’s continued blockade of "
      "the Gaza Strip and its prevention of humanitarian aid from entering the territory amount "
      "to a war crime.",
-     12h + 5min, 1, 4},
+     12h + 5min, 1, 4, 2},
     {"Iran’s Mission Denies Dutch Terror Allegations as Baseless",
      "The Iranian Embassy in the Netherlands firmly denied allegations in the Dutch National "
      "Security Agency's annual report, calling them baseless and politically motivated.",
@@ -68,15 +103,15 @@ constexpr std::array<SeedPost, 6> kRecentPosts{{
     {"Iran FM calls for robust Islamic action against Israel crimes",
      "Iranian Minister of Foreign Affairs, Seyed Abbas Araqchi, said the Islamic world are "
      "expected to take robust and united action against the crimes of Israel.",
-     14h + 10min, 0, 2},
+     14h + 10min, 0, 2, 3},
     {"Iran signs 4 oilfield development contracts with Russia",
      "Iran’s Minister of Petroleum, Mohsen Paknejad, announced the signing of four major "
      "contracts with Russian companies to develop oilfields across the country.",
-     26h, 2, 5},
+     26h, 2, 5, 4},
     {"4 arrested over controversial content aired on Iranian state TV",
      "The Iranian Judiciary’s Media Center announced that the controversial airing of a divisive "
      "segment on state television has led to the arrest of four people.",
-     30h, 3, 6},
+     30h, 3, 6, 5},
 }};
 
 // Older articles are generated from these pieces, one per section a day.
@@ -125,28 +160,73 @@ content::User person(std::string email, std::string name, std::string bio, conte
   return user;
 }
 
+// What a post of the demo is written with besides its title and body.
+struct PostParts {
+  std::chrono::seconds age{};
+  content::Id author = 0;
+  content::Id section = 0;
+  content::Id tag = 0;
+  std::string standfirst;
+  const content::Media* image = nullptr;
+  const DemoImage* image_text = nullptr;
+};
+
 // Writes one post; the authors, sections and tags are given by id.
 Result<content::Id> write_post(store::Store& store, Time now, std::string_view title,
-                               std::string body, std::chrono::seconds age, content::Id author,
-                               content::Id section, content::Id tag) {
+                               std::string body, const PostParts& parts) {
   Post post;
   post.title = std::string(title);
   post.body_source = std::move(body);
+  post.custom_excerpt = parts.standfirst;
   post.status = content::PostStatus::published;
-  post.published_at = now - age;
-  post.authors.push_back(with_id<content::User>(author));
-  if (section) post.sections.push_back(with_id<content::Section>(section));
-  if (tag) post.tags.push_back(with_id<content::Tag>(tag));
+  post.published_at = now - parts.age;
+  post.authors.push_back(with_id<content::User>(parts.author));
+  if (parts.section) post.sections.push_back(with_id<content::Section>(parts.section));
+  if (parts.tag) post.tags.push_back(with_id<content::Tag>(parts.tag));
+  if (parts.image) {
+    post.featured_image = media::media_src(*parts.image);
+    post.featured_image_alt = std::string(parts.image_text->alt);
+    post.featured_image_caption = std::string(parts.image_text->caption);
+  }
   auto prepared = content::prepare_post(std::move(post), now);
   BYLINE_TRY(prepared);
-  prepared->created_at = now - age;  // written when it was published
-  prepared->updated_at = now - age;
+  prepared->created_at = now - parts.age;  // written when it was published
+  prepared->updated_at = now - parts.age;
   return store.create_post(*prepared);
+}
+
+std::optional<std::string_view> embedded_image(std::string_view file) {
+  for (const auto& embedded : demo_image_files()) {
+    if (embedded.path == file) return embedded.bytes;
+  }
+  return std::nullopt;
+}
+
+// Uploads the demo's images through the media library, as the newsroom
+// would: each becomes its WebP variants.
+Result<std::vector<content::Media>> upload_images(media::MediaLibrary& library, content::Id editor,
+                                                  Time now) {
+  std::vector<content::Media> uploaded;
+  for (const auto& image : kImages) {
+    const auto bytes = embedded_image(image.file);
+    if (!bytes)
+      return make_error(ErrorCode::internal,
+                        "The demo image " + std::string(image.file) + " is not in this build.");
+    media::Upload upload;
+    upload.bytes = *bytes;
+    upload.original_name = std::string(image.file);
+    upload.alt = std::string(image.alt);
+    upload.uploaded_by = editor;
+    auto added = library.add(upload, now);
+    BYLINE_TRY(added);
+    uploaded.push_back(std::move(*added));
+  }
+  return uploaded;
 }
 
 }  // namespace
 
-Result<int> fill_with_demo_content(store::Store& store, Time now) {
+Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& library, Time now) {
   auto existing = store.count_posts();
   BYLINE_TRY(existing);
   if (*existing > 0) return 0;
@@ -179,6 +259,23 @@ Result<int> fill_with_demo_content(store::Store& store, Time now) {
     authors[index++] = *id;
   }
 
+  auto images = upload_images(library, authors[0], now);
+  BYLINE_TRY(images);
+  // The parts of a post, with one of the demo's images (-1: none).
+  auto parts_of = [&](std::chrono::seconds age, content::Id author, content::Id section,
+                      content::Id tag, int image) {
+    PostParts parts;
+    parts.age = age;
+    parts.author = author;
+    parts.section = section;
+    parts.tag = tag;
+    if (image >= 0) {
+      parts.image = &(*images)[static_cast<std::size_t>(image)];
+      parts.image_text = &kImages[static_cast<std::size_t>(image)];
+    }
+    return parts;
+  };
+
   std::array<content::Id, kSections.size()> sections{};
   for (std::size_t i = 0; i < kSections.size(); ++i) {
     content::Section section;
@@ -208,22 +305,23 @@ Result<int> fill_with_demo_content(store::Store& store, Time now) {
     const auto section = static_cast<std::size_t>(i) % kSections.size();
     const std::string title = std::string(subject) + " " + std::string(event);
     const auto age = std::chrono::hours(50 + 20 * i);  // all older than the news sitemap's 48 hours
-    BYLINE_TRY(write_post(store, now, title,
-                          generated_body(subject, event, kSections[section].first), age,
-                          authors[static_cast<std::size_t>(i) % authors.size()], sections[section],
-                          tags[static_cast<std::size_t>(i) % tags.size()]));
+    BYLINE_TRY(write_post(
+        store, now, title, generated_body(subject, event, kSections[section].first),
+        parts_of(age, authors[static_cast<std::size_t>(i) % authors.size()], sections[section],
+                 tags[static_cast<std::size_t>(i) % tags.size()], -1)));
     ++written;
   }
 
-  BYLINE_TRY(write_post(store, now, kLeadTitle, std::string(kLeadBody), 34h, authors[0],
-                        sections[0], tags[1]));
+  PostParts lead = parts_of(34h, authors[0], sections[0], tags[1], kLeadImage);
+  lead.standfirst = std::string(kLeadStandfirst);
+  BYLINE_TRY(write_post(store, now, kLeadTitle, std::string(kLeadBody), lead));
   ++written;
   for (std::size_t i = kRecentPosts.size(); i > 0; --i) {
     const SeedPost& seed = kRecentPosts[i - 1];
     BYLINE_TRY(write_post(store, now, seed.title, "<p>" + std::string(seed.first_sentence) + "</p>",
-                          seed.age, authors[i % 2 == 0 ? 0 : 1],
-                          sections[static_cast<std::size_t>(seed.section)],
-                          tags[static_cast<std::size_t>(seed.tag)]));
+                          parts_of(seed.age, authors[i % 2 == 0 ? 0 : 1],
+                                   sections[static_cast<std::size_t>(seed.section)],
+                                   tags[static_cast<std::size_t>(seed.tag)], seed.image)));
     ++written;
   }
 

@@ -10,15 +10,19 @@
 namespace byline::store {
 class Store;
 }
+namespace byline::media {
+class MediaLibrary;
+}
 
 namespace byline::demo {
 
 inline constexpr std::string_view kLeadArticleSlug =
     "president-putin-russia-iran-having-strategic-ties";
 
-// Fills an empty store with the demo site, its settings included. Returns
-// how many posts it wrote; does nothing (and returns 0) when the store
-// already has posts, so a restart with --demo never touches real content.
-Result<int> fill_with_demo_content(store::Store& store, Time now);
+// Fills an empty store with the demo site, its settings and featured
+// images (uploaded into `library`) included. Returns how many posts it
+// wrote; does nothing (and returns 0) when the store already has posts, so
+// a restart with --demo never touches real content.
+Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& library, Time now);
 
 }  // namespace byline::demo

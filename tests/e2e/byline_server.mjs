@@ -1,6 +1,7 @@
 // Starts the real `byline serve --demo` on a free port for browser tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,11 +26,9 @@ export function addApiKey(dataDir, kind, name) {
   return key[1];
 }
 
-// Resolves to { url, dataDir, stop } once the server prints the address it
-// serves. `users` are staff accounts to create first.
-export async function startByline({ users = [] } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
-  addUsers(dataDir, users);
+// Runs `byline serve --demo` on `dataDir`; resolves to { url, child } once
+// it prints the address it serves.
+async function serve(dataDir) {
   const child = spawn(binary, ['serve', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,13 +47,57 @@ export async function startByline({ users = [] } = {}) {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`byline exited with ${code}:\n${output}`)));
   });
+  return { url, child };
+}
+
+async function stopChild(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+// The demo site this build of byline made in the current quarter of an
+// hour, made now when there is none. A fresh demo uploads and resizes its
+// images, which takes seconds, and every test file starts a server on one;
+// its relative times ("4 hours ago") read the same for most of an hour.
+async function demoSiteTemplate() {
+  const built = statSync(binary).mtimeMs;
+  const build = createHash('sha256').update(`${binary}@${built}`).digest('hex').slice(0, 16);
+  const quarter = Math.floor(Date.now() / (15 * 60 * 1000));
+  const made = join(tmpdir(), `byline-demo-site-e2e-${build}-${quarter}`);
+  if (existsSync(made)) return made;
+  // Made aside and renamed into place: a test starting meanwhile never
+  // copies half a site.
+  const making = mkdtempSync(`${made}.making-`);
+  const { child } = await serve(making);
+  await stopChild(child);
+  try {
+    renameSync(making, made);
+  } catch {
+    rmSync(making, { recursive: true, force: true });  // another test's came first
+  }
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (name.startsWith('byline-demo-site-e2e-') && statSync(path).mtimeMs < hourAgo) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+  return made;
+}
+
+// Resolves to { url, dataDir, stop } once the server prints the address it
+// serves, with the demo site. `users` are staff accounts to create first.
+export async function startByline({ users = [] } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
+  cpSync(await demoSiteTemplate(), dataDir, { recursive: true });
+  addUsers(dataDir, users);
+  const { url, child } = await serve(dataDir);
   return {
     url,
     dataDir,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

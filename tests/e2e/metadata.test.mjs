@@ -30,7 +30,12 @@ describe('metadata', () => {
     assert.equal(meta(html, 'article:section'), 'Politics');
     assert.equal(meta(html, 'article:author'), `${server.url}/author/emad-askarieh/`);
     assert.match(meta(html, 'article:published_time'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    assert.equal(meta(html, 'twitter:card'), 'summary');
+    // Its photograph, at the width the social networks ask for.
+    assert.equal(meta(html, 'twitter:card'), 'summary_large_image');
+    assert.match(meta(html, 'og:image'), new RegExp(`^${server.url}/media/\\d{4}/\\d\\d/[\\w-]+-1200\\.webp$`));
+    assert.equal(meta(html, 'og:image:width'), '1200');
+    assert.equal(meta(html, 'og:image:height'), '675');
+    assert.equal(meta(html, 'og:image:alt'), 'Wooden rowing boats drawn up on a lake shore under a sunset sky');
 
     const [article, breadcrumbs] = jsonLd(html);
     assert.equal(article['@type'], 'NewsArticle');
@@ -41,9 +46,18 @@ describe('metadata', () => {
     assert.equal(article.publisher['@type'], 'Organization');
     assert.equal(article.publisher.name, 'The Daily Byline');
     assert.equal(article.mainEntityOfPage['@id'], server.url + articlePath);
+    assert.deepEqual(article.image, [{ '@type': 'ImageObject', url: meta(html, 'og:image'), width: 1200, height: 675 }]);
     assert.equal(breadcrumbs['@type'], 'BreadcrumbList');
     assert.deepEqual(breadcrumbs.itemListElement.map((item) => item.name),
       ['The Daily Byline', 'Politics', 'President Putin: Russia, Iran having strategic ties']);
+  });
+
+  test('an article without an image has the small Twitter card and no og:image', async () => {
+    const html = await (await fetch(`${server.url}/irans-mission-denies-dutch-terror-allegations-as-baseless/`)).text();
+    assert.equal(meta(html, 'og:type'), 'article');
+    assert.equal(meta(html, 'twitter:card'), 'summary');
+    assert.equal(meta(html, 'og:image'), undefined);
+    assert.equal(jsonLd(html)[0].image, undefined);
   });
 
   test('the home page describes the organisation and its search', async () => {

@@ -170,6 +170,53 @@ describe('reader site in chromium', () => {
     await page.close();
   });
 
+  test('a story shows its standfirst, a sized and credited featured image, and its author twice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url + articlePath);
+    assert.equal(await page.locator('.article-header .standfirst').innerText(),
+      'Meeting Ali Akbar Velayati in Moscow, the Russian president calls for cooperation between the two countries to grow in every field.');
+
+    const image = page.locator('.featured-image img');
+    assert.equal(await image.getAttribute('alt'), 'Wooden rowing boats drawn up on a lake shore under a sunset sky');
+    assert.equal(await image.getAttribute('width'), '1600');
+    assert.equal(await image.getAttribute('height'), '900');
+    assert.equal(await image.getAttribute('loading'), null, 'the story\'s own image is not lazy');
+    assert.equal(await image.getAttribute('fetchpriority'), 'high');
+    const srcset = await image.getAttribute('srcset');
+    for (const width of [400, 800, 1200, 1600]) assert.match(srcset, new RegExp(`-${width}\\.webp ${width}w`));
+    await page.waitForFunction(() => document.querySelector('.featured-image img').complete);
+    assert.match(await image.evaluate((img) => img.currentSrc), /-(800|1200|1600)\.webp$/, 'a wide variant on a wide screen');
+    assert.ok(await image.evaluate((img) => img.naturalWidth) > 0);
+    assert.match(await page.locator('.featured-image figcaption').innerText(), /^Photo: Ian Hex/);
+
+    // The byline at the top and the box at the foot; nowhere else.
+    assert.equal(await page.locator('article a[href="/author/emad-askarieh/"]').count(), 2);
+    await page.close();
+  });
+
+  test('the front page loads its lead image at once and the others as the reader scrolls, each with its size', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + '/');
+    const images = page.locator('.card-image img');
+    assert.ok(await images.count() >= 6, 'the demo has pictures');
+    assert.equal(await images.first().getAttribute('fetchpriority'), 'high');
+    assert.equal(await images.first().getAttribute('loading'), null);
+    await page.waitForFunction(() => document.querySelector('.card-image img').complete);
+    assert.ok(await images.first().evaluate((img) => img.naturalWidth) > 0);
+    for (let i = 1; i < await images.count(); ++i) {
+      assert.equal(await images.nth(i).getAttribute('loading'), 'lazy', `image ${i}`);
+    }
+    for (let i = 0; i < await images.count(); ++i) {
+      assert.equal(await images.nth(i).getAttribute('width'), '1600', `image ${i}`);
+      assert.equal(await images.nth(i).getAttribute('height'), '900', `image ${i}`);
+    }
+    // Scrolled to, the last one arrives.
+    await images.last().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll('.card-image img')].at(-1).complete);
+    assert.ok(await images.last().evaluate((img) => img.naturalWidth) > 0);
+    await page.close();
+  });
+
   test("dark mode follows the system, and the reader's switch is remembered without a cookie", async () => {
     const context = await browser.newContext({ bypassCSP: true, colorScheme: 'dark' });
     const page = await context.newPage();

@@ -132,7 +132,9 @@ describe('the WordPress REST API with WordPress clients', () => {
     assert.equal(media.media_details.width, 1200);
     assert.equal(media.media_details.height, 800);
     const listed = await wp.media().get();
-    assert.deepEqual(listed.map((one) => one.id), [post.featured_media]);
+    assert.equal(listed[0].id, post.featured_media, 'the newest image first');
+    assert.equal(listed.length, 7, "with the demo stories' six photographs");
+    assert.equal(new Set(listed.map((one) => one.id)).size, 7);
 
     const results = await wp.search().search('glacier').get();
     assert.deepEqual(results.map((one) => [one.id, one.type, one.subtype, one.url]),

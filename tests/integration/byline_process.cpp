@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <stdexcept>
@@ -78,13 +79,59 @@ int wait_for_exit(int pid, int timeout_seconds) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::string random_suffix() {
+  std::random_device random;
+  return std::to_string(getpid()) + "-" + std::to_string(random());
+}
+
+// The demo site this build of byline made in the current quarter of an
+// hour, made now when there is none. Its relative times ("4 hours ago")
+// read the same for most of an hour, so a copy is as good as a fresh one.
+std::filesystem::path demo_site_template() {
+  namespace fs = std::filesystem;
+  const fs::path binary = BYLINE_BINARY;
+  const auto built = fs::last_write_time(binary).time_since_epoch().count();
+  const auto quarter = std::chrono::duration_cast<std::chrono::minutes>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count() /
+                       15;
+  const std::string prefix = "byline-demo-site-";
+  const fs::path made =
+      fs::temp_directory_path() /
+      (prefix +
+       std::to_string(std::hash<std::string>{}(binary.string() + "@" + std::to_string(built))) +
+       "-" + std::to_string(quarter));
+  if (fs::exists(made)) return made;
+
+  // Made aside and renamed into place: a test starting meanwhile never
+  // copies half a site.
+  const fs::path making = made.string() + ".making-" + random_suffix();
+  fs::create_directories(making);
+  {
+    ServerProcess server(making, {"--demo"}, ServerProcess::Output::read,
+                         ServerProcess::DemoSite::made_fresh);
+    if (server.stop() != 0) throw std::runtime_error("the demo site's server did not stop cleanly");
+  }
+  std::error_code error;
+  fs::rename(making, made, error);
+  if (error) fs::remove_all(making, error);  // another test's came first
+  // Sites of other builds and of past quarters are of no more use.
+  const auto hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), error)) {
+    const std::string name = entry.path().filename().string();
+    std::error_code ignored;
+    if (name.starts_with(prefix) && entry.last_write_time(ignored) < hour_ago) {
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
+  return made;
+}
+
 }  // namespace
 
 TempDir::TempDir(std::string_view purpose) {
-  std::random_device random;
   path_ = std::filesystem::temp_directory_path() /
-          ("byline-" + std::string(purpose) + "-" + std::to_string(getpid()) + "-" +
-           std::to_string(random()));
+          ("byline-" + std::string(purpose) + "-" + random_suffix());
   std::filesystem::create_directories(path_);
 }
 
@@ -115,7 +162,13 @@ CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
 }
 
 ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
-                             std::vector<std::string> extra_arguments, Output output) {
+                             std::vector<std::string> extra_arguments, Output output,
+                             DemoSite demo_site) {
+  const bool demo =
+      std::find(extra_arguments.begin(), extra_arguments.end(), "--demo") != extra_arguments.end();
+  if (demo && demo_site == DemoSite::copied && !std::filesystem::exists(data_dir / "byline.db")) {
+    std::filesystem::copy(demo_site_template(), data_dir, std::filesystem::copy_options::recursive);
+  }
   std::vector<std::string> arguments{"serve", "--host", "127.0.0.1",      "--port",
                                      "0",     "--data", data_dir.string()};
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());

@@ -44,8 +44,14 @@ class ServerProcess {
   // along (kept for output()), or never read, as by a stalled log reader.
   enum class Output { read, left_unread };
 
+  // How a server given --demo on an empty data directory gets its demo
+  // site: copied from one this build of byline made in the last quarter of
+  // an hour (a fresh demo uploads and resizes its images, which takes
+  // seconds, and most tests start on one), or made fresh.
+  enum class DemoSite { copied, made_fresh };
+
   ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_arguments,
-                Output output = Output::read);
+                Output output = Output::read, DemoSite demo_site = DemoSite::copied);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

@@ -77,8 +77,10 @@ TEST(CommandLine, StopsCleanlyOnSigterm) {
 TEST(CommandLine, DemoLeavesExistingContentAlone) {
   TempDir data("demo-twice");
   {
-    ServerProcess first(data.path(), {"--demo"});
-    EXPECT_NE(first.output().find("Demo content: wrote"), std::string::npos);
+    ServerProcess first(data.path(), {"--demo"}, ServerProcess::Output::read,
+                        ServerProcess::DemoSite::made_fresh);
+    EXPECT_NE(first.output().find("Demo content: wrote 44 posts"), std::string::npos)
+        << first.output();
   }
   ServerProcess second(data.path(), {"--demo"});
   EXPECT_NE(second.output().find("already has posts; left as it is"), std::string::npos)
