@@ -8,6 +8,7 @@
 #include "common/comma_list.hpp"
 #include "common/json.hpp"
 #include "common/log.hpp"
+#include "content/alt_text.hpp"
 #include "content/diff.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
@@ -86,6 +87,47 @@ publishing::Edit edit_from(const Form& form, const render::DateFormatter& dates)
   if (form.has("translation_of"))
     edit.translation_of = slug_in_address(trimmed(form.get("translation_of")));
   return edit;
+}
+
+// The images of a post that readers who cannot see them would miss: the
+// featured image and those in the story without alt text, said as a
+// sentence ("" when every image has alt text).
+std::string missing_alt_text(std::string_view featured_image, std::string_view featured_alt,
+                             std::string_view body_html) {
+  std::vector<std::string> missing;
+  if (!featured_image.empty() && content::is_blank_alt_text(featured_alt)) {
+    missing.emplace_back("the featured image");
+  }
+  for (const auto& src : content::images_without_alt_text(body_html)) {
+    // Named by its file, as the writer sees it on the Media page.
+    const std::string_view name = std::string_view(src).substr(src.rfind('/') + 1);
+    missing.push_back(name.empty() ? std::string("an image in the story")
+                                   : "the image " + std::string(name) + " in the story");
+  }
+  if (missing.empty()) return "";
+  std::string sentence = "No alt text for ";
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (i > 0) sentence += i + 1 == missing.size() ? " and " : ", ";
+    sentence += missing[i];
+  }
+  return sentence + ". Readers who cannot see an image hear its alt text instead.";
+}
+
+// Rule: a story goes public (published or scheduled) from the newsroom
+// only with alt text on its featured image, which its field is right there
+// for; the images in the story, and any save that keeps a story where it
+// is, are flagged in the editor instead: a breaking story is never held up
+// by a picture pasted into it.
+std::optional<Error> refused_for_alt_text(publishing::Intent intent, const publishing::Edit& edit) {
+  if (intent != publishing::Intent::publish && intent != publishing::Intent::schedule) {
+    return std::nullopt;
+  }
+  if (edit.featured_image.empty() || !content::is_blank_alt_text(edit.featured_image_alt)) {
+    return std::nullopt;
+  }
+  return make_error(ErrorCode::invalid_input,
+                    "The featured image has no alt text. Readers who cannot see an image hear "
+                    "its alt text instead: add it, then publish.");
 }
 
 // The post with `id`, when `me` may open it. Rule: a post someone may not
@@ -186,6 +228,14 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   }
   if (is_new && author_ids.empty()) author_ids.push_back(me.user.id);
   view.set("tags", tags);
+  // Flagged on every page of the editor, so it is seen before publishing;
+  // a refusal says it already.
+  if (error.empty()) {
+    render::set_if_present(
+        view, "alt_text_warning",
+        typed ? missing_alt_text(typed->featured_image, typed->featured_image_alt, typed->body_html)
+              : missing_alt_text(post.featured_image, post.featured_image_alt, post.body_html));
+  }
 
   auto people = store_->users();
   if (!people) return failure(people.error(), &me);
@@ -249,6 +299,10 @@ Response Newsroom::create_post(const Request& request, const Params&, const Call
   const auto intent =
       publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
+  if (auto refused = refused_for_alt_text(intent, typed)) {
+    return editor_page(http::status_for(refused->code), content::Post{}, &typed, refused->message,
+                       "", me);
+  }
   auto created = workflow_->create(publishing::Actor(me.user, request.remote_address), typed,
                                    intent, now_utc());
   if (!created) {
@@ -283,8 +337,11 @@ Response Newsroom::save_post(const Request& request, const Params& params,
   const auto intent =
       publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  auto saved = workflow_->update(publishing::Actor(me.user, request.remote_address), *id,
-                                 static_cast<int>(*base_revision), typed, intent, now_utc());
+  auto saved = [&]() -> Result<content::Post> {
+    if (auto refused = refused_for_alt_text(intent, typed)) return std::move(*refused);
+    return workflow_->update(publishing::Actor(me.user, request.remote_address), *id,
+                             static_cast<int>(*base_revision), typed, intent, now_utc());
+  }();
   if (!saved) {
     const Error& error = saved.error();
     auto stored = visible_post(*store_, me.user, id);

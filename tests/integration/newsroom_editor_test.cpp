@@ -282,6 +282,67 @@ TEST_F(NewsroomEditor, AnEditorsPickLeadsTheFrontPageWithItsImage) {
   EXPECT_EQ(bad_image.status, 400);
 }
 
+TEST_F(NewsroomEditor, AStoryGoesPublicOnlyWithAltTextOnItsFeaturedImageAndTheRestIsFlagged) {
+  const StaffClient eddie = sign_in("eddie@example.com");
+  const std::string body =
+      "&body=" + http::url_encode(
+                     "<p>Text.</p><figure><img src=\"/media/2026/12/chart-800.webp\">"
+                     "</figure><p><img src=\"/media/2026/12/map-800.webp\" alt=\"A map of the "
+                     "basin\"></p>");
+  const std::string image = "&featured_image=%2Fmedia%2F2026%2F12%2Fdam-1200.webp";
+  const std::string flagged =
+      "No alt text for the featured image and the image chart-800.webp in the story.";
+
+  // Refused before anything is written, with what was typed kept.
+  const HttpResponse refused =
+      post("/newsroom/posts/new/", eddie, "title=Dam+opens" + body + image + "&intent=publish");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(visible_text(refused.body).find("The featured image has no alt text."),
+            std::string::npos)
+      << visible_text(refused.body);
+  EXPECT_NE(refused.body.find("value=\"Dam opens\""), std::string::npos);
+  EXPECT_EQ(http_get(port(), "/dam-opens/").status, 404);
+  EXPECT_EQ(get("/newsroom/posts/", eddie).body.find("Dam opens"), std::string::npos);
+
+  // A draft saves, and the editor flags every image without alt text.
+  const HttpResponse saved =
+      post("/newsroom/posts/new/", eddie, "title=Dam+opens" + body + image + "&intent=save");
+  ASSERT_EQ(saved.status, 303) << visible_text(saved.body);
+  const std::string path = saved.header("location").substr(0, saved.header("location").find('?'));
+  const HttpResponse draft = get(path, eddie);
+  EXPECT_NE(visible_text(draft.body).find(flagged), std::string::npos) << visible_text(draft.body);
+  EXPECT_NE(draft.body.find("aria-describedby=\"alt-text-warning\""), std::string::npos);
+
+  // Scheduling is going public too, and blank alt text is none.
+  EXPECT_EQ(post(path, eddie,
+                 "revision=" + revision_of(path, eddie) + "&title=Dam+opens" + body + image +
+                     "&featured_image_alt=+&publish_at=2099-01-01T09:00:00&intent=schedule")
+                .status,
+            400);
+
+  // With its featured image described it publishes; the image in the
+  // story is still flagged, and once described the flag goes.
+  const HttpResponse published =
+      post(path, eddie,
+           "revision=" + revision_of(path, eddie) + "&title=Dam+opens" + body + image +
+               "&featured_image_alt=The+dam+at+dawn&intent=publish");
+  ASSERT_EQ(published.status, 303) << visible_text(published.body);
+  EXPECT_EQ(http_get(port(), "/dam-opens/").status, 200);
+  EXPECT_NE(visible_text(get(path, eddie).body)
+                .find("No alt text for the image chart-800.webp in the story."),
+            std::string::npos);
+  const std::string described =
+      "&body=" + http::url_encode(
+                     "<p>Text.</p><figure><img src=\"/media/2026/12/chart-800.webp\" "
+                     "alt=\"Water levels since 2020\"></figure>");
+  const HttpResponse fixed =
+      post(path, eddie,
+           "revision=" + revision_of(path, eddie) + "&title=Dam+opens&slug=dam-opens" + described +
+               image + "&featured_image_alt=The+dam+at+dawn&intent=save");
+  ASSERT_EQ(fixed.status, 303) << visible_text(fixed.body);
+  EXPECT_EQ(get(path, eddie).body.find("alt-text-warning"), std::string::npos);
+}
+
 TEST_F(NewsroomEditor, AChangedSlugAfterPublishingLeavesARedirect) {
   const StaffClient arash = sign_in("arash@example.com");
   const std::string path = create(arash, "Early headline", "publish");
