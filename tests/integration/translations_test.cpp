@@ -16,7 +16,8 @@ constexpr const char* kPassword = "a long enough secret";
 class Translations : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(add_staff(data_.path(), "eddie@example.com", "Eddie Editor", content::Role::editor, kPassword));
+    ASSERT_TRUE(add_staff(data_.path(), "eddie@example.com", "Eddie Editor", content::Role::editor,
+                          kPassword));
     server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{});
     eddie_ = std::make_unique<StaffClient>(server_->port(), "eddie@example.com", kPassword);
     ASSERT_TRUE(eddie_->signed_in());
@@ -27,14 +28,16 @@ class Translations : public ::testing::Test {
   // Saves a new post from the editor's fields; returns the answer.
   HttpResponse write(const std::string& title, const std::string& slug, const std::string& fields,
                      const std::string& intent = "publish") {
-    return eddie_->post("/newsroom/posts/new/", "title=" + http::url_encode(title) + "&slug=" + slug +
-                                                    "&body=%3Cp%3EStory.%3C%2Fp%3E&" + fields +
-                                                    "&intent=" + intent);
+    return eddie_->post("/newsroom/posts/new/",
+                        "title=" + http::url_encode(title) + "&slug=" + slug +
+                            "&body=%3Cp%3EStory.%3C%2Fp%3E&" + fields + "&intent=" + intent);
   }
 
   std::string page(const std::string& path) { return http_get(server_->port(), path).body; }
 
-  bool has(const std::string& html, const std::string& text) { return html.find(text) != std::string::npos; }
+  bool has(const std::string& html, const std::string& text) {
+    return html.find(text) != std::string::npos;
+  }
 
   TempDir data_{"translations"};
   std::unique_ptr<ServerProcess> server_;
@@ -48,14 +51,19 @@ TEST_F(Translations, OriginalAndTranslationNameEachOtherWithHreflang) {
       write("مذاکرات در وین از سر گرفته شد", "mozakerat-dar-vin",
             "locale=fa&translation_of=" + http::url_encode(site() + "/talks-resume-in-vienna/"));
   ASSERT_EQ(persian.status, 303) << visible_text(persian.body);
-  ASSERT_EQ(write("Gespräche in Wien", "gespraeche-in-wien", "locale=de&translation_of=%2Fmozakerat-dar-vin%2F").status,
+  ASSERT_EQ(write("Gespräche in Wien", "gespraeche-in-wien",
+                  "locale=de&translation_of=%2Fmozakerat-dar-vin%2F")
+                .status,
             303);
 
   const std::string original = page("/talks-resume-in-vienna/");
-  EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"en\" href=\"" + site() + "/talks-resume-in-vienna/\">"))
+  EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"en\" href=\"" + site() +
+                                "/talks-resume-in-vienna/\">"))
       << original;
-  EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"fa\" href=\"" + site() + "/mozakerat-dar-vin/\">"));
-  EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"de\" href=\"" + site() + "/gespraeche-in-wien/\">"));
+  EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"fa\" href=\"" + site() +
+                                "/mozakerat-dar-vin/\">"));
+  EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"de\" href=\"" + site() +
+                                "/gespraeche-in-wien/\">"));
   EXPECT_TRUE(has(original, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"" + site() +
                                 "/talks-resume-in-vienna/\">"));
   EXPECT_TRUE(has(original, "<meta property=\"og:locale:alternate\" content=\"fa\">"));
@@ -65,8 +73,10 @@ TEST_F(Translations, OriginalAndTranslationNameEachOtherWithHreflang) {
 
   // The German one was linked through the Persian one: all three are one group.
   const std::string translation = page("/mozakerat-dar-vin/");
-  EXPECT_TRUE(has(translation, "<article class=\"article\" lang=\"fa\" dir=\"rtl\">")) << translation;
-  EXPECT_TRUE(has(translation, "<html lang=\"en\" dir=\"ltr\">"));  // the site's frame stays English
+  EXPECT_TRUE(has(translation, "<article class=\"article\" lang=\"fa\" dir=\"rtl\">"))
+      << translation;
+  EXPECT_TRUE(
+      has(translation, "<html lang=\"en\" dir=\"ltr\">"));  // the site's frame stays English
   EXPECT_TRUE(has(translation, "<meta property=\"og:locale\" content=\"fa\">"));
   EXPECT_TRUE(has(translation, "\"inLanguage\":\"fa\""));
   EXPECT_TRUE(has(translation, "hreflang=\"de\" href=\"" + site() + "/gespraeche-in-wien/\">"));
@@ -76,18 +86,26 @@ TEST_F(Translations, OriginalAndTranslationNameEachOtherWithHreflang) {
 
   // Google News learns each story's own language.
   const std::string news = page("/news-sitemap.xml");
-  EXPECT_TRUE(has(news, "/mozakerat-dar-vin/</loc><news:news><news:publication><news:name>Byline</news:name>"
-                        "<news:language>fa</news:language>"))
+  EXPECT_TRUE(
+      has(news,
+          "/mozakerat-dar-vin/</loc><news:news><news:publication><news:name>Byline</news:name>"
+          "<news:language>fa</news:language>"))
       << news;
-  EXPECT_TRUE(has(news, "/gespraeche-in-wien/</loc><news:news><news:publication><news:name>Byline</news:name>"
-                        "<news:language>de</news:language>"));
-  EXPECT_TRUE(has(news, "/talks-resume-in-vienna/</loc><news:news><news:publication><news:name>Byline</news:name>"
-                        "<news:language>en</news:language>"));
+  EXPECT_TRUE(
+      has(news,
+          "/gespraeche-in-wien/</loc><news:news><news:publication><news:name>Byline</news:name>"
+          "<news:language>de</news:language>"));
+  EXPECT_TRUE(
+      has(news,
+          "/talks-resume-in-vienna/</loc><news:news><news:publication><news:name>Byline</news:name>"
+          "<news:language>en</news:language>"));
 }
 
 TEST_F(Translations, AnUnpublishedTranslationIsNotOffered) {
   ASSERT_EQ(write("Budget passes", "budget-passes", "").status, 303);
-  ASSERT_EQ(write("Le budget est adopté", "budget-adopte", "locale=fr&translation_of=budget-passes", "save").status,
+  ASSERT_EQ(write("Le budget est adopté", "budget-adopte", "locale=fr&translation_of=budget-passes",
+                  "save")
+                .status,
             303);
   const std::string original = page("/budget-passes/");
   EXPECT_FALSE(has(original, "hreflang")) << original;
@@ -96,12 +114,15 @@ TEST_F(Translations, AnUnpublishedTranslationIsNotOffered) {
 
 TEST_F(Translations, TheEditorShowsTheLanguageAndTheOriginal) {
   ASSERT_EQ(write("Talks resume in Vienna", "talks-resume-in-vienna", "").status, 303);
-  const HttpResponse saved = write("مذاکرات", "mozakerat", "locale=fa&translation_of=talks-resume-in-vienna");
+  const HttpResponse saved =
+      write("مذاکرات", "mozakerat", "locale=fa&translation_of=talks-resume-in-vienna");
   ASSERT_EQ(saved.status, 303);
   const std::string location = saved.header("location");
   const std::string editor = eddie_->get(location.substr(0, location.find('?'))).body;
   EXPECT_TRUE(has(editor, "<input id=\"locale\" name=\"locale\" value=\"fa\"")) << editor;
-  EXPECT_TRUE(has(editor, "<input id=\"translation_of\" name=\"translation_of\" value=\"/talks-resume-in-vienna/\""));
+  EXPECT_TRUE(has(
+      editor,
+      "<input id=\"translation_of\" name=\"translation_of\" value=\"/talks-resume-in-vienna/\""));
 }
 
 TEST_F(Translations, RefusesUnknownLanguagesMissingOriginalsAndLoops) {
@@ -109,7 +130,8 @@ TEST_F(Translations, RefusesUnknownLanguagesMissingOriginalsAndLoops) {
 
   const HttpResponse unknown = write("Typed headline", "typed", "locale=klingon");
   EXPECT_EQ(unknown.status, 400);
-  EXPECT_TRUE(has(visible_text(unknown.body), "The language klingon is not known")) << visible_text(unknown.body);
+  EXPECT_TRUE(has(visible_text(unknown.body), "The language klingon is not known"))
+      << visible_text(unknown.body);
   EXPECT_TRUE(has(unknown.body, "value=\"Typed headline\""));  // nothing typed is lost
   EXPECT_EQ(http_get(server_->port(), "/typed/").status, 404);
 
@@ -118,18 +140,22 @@ TEST_F(Translations, RefusesUnknownLanguagesMissingOriginalsAndLoops) {
   EXPECT_TRUE(has(visible_text(missing.body), "There is no post at /no-such-story/"));
 
   // A post cannot translate itself, nor become a translation while others translate it.
-  ASSERT_EQ(write("مذاکرات", "mozakerat", "locale=fa&translation_of=talks-resume-in-vienna").status, 303);
+  ASSERT_EQ(write("مذاکرات", "mozakerat", "locale=fa&translation_of=talks-resume-in-vienna").status,
+            303);
   ASSERT_EQ(write("Other original", "other-original", "").status, 303);
   const std::string editor_path = "/newsroom/posts/1/";
-  const std::string revision = first_match(eddie_->get(editor_path).body, R"re(name="revision" value="(\d+)")re");
-  const HttpResponse itself = eddie_->post(editor_path, "revision=" + revision +
-                                                            "&title=Talks+resume+in+Vienna&body=x"
-                                                            "&translation_of=talks-resume-in-vienna&intent=save");
+  const std::string revision =
+      first_match(eddie_->get(editor_path).body, R"re(name="revision" value="(\d+)")re");
+  const HttpResponse itself =
+      eddie_->post(editor_path, "revision=" + revision +
+                                    "&title=Talks+resume+in+Vienna&body=x"
+                                    "&translation_of=talks-resume-in-vienna&intent=save");
   EXPECT_EQ(itself.status, 400);
   EXPECT_TRUE(has(visible_text(itself.body), "A post cannot be a translation of itself."));
-  const HttpResponse nested = eddie_->post(editor_path, "revision=" + revision +
-                                                            "&title=Talks+resume+in+Vienna&body=x"
-                                                            "&translation_of=other-original&intent=save");
+  const HttpResponse nested =
+      eddie_->post(editor_path, "revision=" + revision +
+                                    "&title=Talks+resume+in+Vienna&body=x"
+                                    "&translation_of=other-original&intent=save");
   EXPECT_EQ(nested.status, 400);
   EXPECT_TRUE(has(visible_text(nested.body), "is the original of other translations"));
 }
