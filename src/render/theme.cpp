@@ -45,6 +45,11 @@ using Compiled = kainjow::mustache::mustache;
 }  // namespace
 
 Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
+  if (auto messages = Messages::from_files(files)) {
+    messages_ = std::move(*messages);
+  } else {
+    messages_problem_ = messages.error().message;
+  }
   auto add_asset = [&](std::string_view name, std::string_view bytes) {
     const auto hash = content_hash(bytes);
     // "style.css" -> "style.3f9a2c1b0d.css"

@@ -4,6 +4,7 @@
 
 #include "common/embedded_file.hpp"
 #include "common/result.hpp"
+#include "render/messages.hpp"
 
 #include <initializer_list>
 #include <list>
@@ -56,6 +57,12 @@ class Theme {
 
   bool has_template(std::string_view name) const;
 
+  // The words of the theme's pages in each language it speaks
+  // (locales/*.json). A theme whose catalogues cannot be read speaks
+  // English with the keys for texts; messages_problem() says why.
+  const Messages& messages() const { return messages_; }
+  const std::string& messages_problem() const { return messages_problem_; }
+
   // The asset at `path` ("style.css" or its versioned name), or nullptr.
   const Asset* asset(std::string_view path) const;
   // Every asset's versioned URL keyed by a name templates can use:
@@ -75,6 +82,8 @@ class Theme {
   // The stylesheets with the versioned names of the files they refer to;
   // their assets' bytes point into these (a list: its strings never move).
   std::list<std::string> rewritten_stylesheets_;
+  Messages messages_;
+  std::string messages_problem_;
 };
 
 }  // namespace byline::render

@@ -19,6 +19,9 @@ struct Fragment {
   std::vector<content::Id> post_ids;  // the post each part is about, where that matters
   std::vector<std::string> shows;     // cache_keys.hpp
   std::optional<Time> changes_at;     // when its text changes by itself
+  // An article's: the language its page is in, which its Recent Posts are
+  // said in ("4 hours ago").
+  std::string language;
 
   std::size_t bytes() const {
     std::size_t total = sizeof(Fragment);

@@ -3,6 +3,7 @@
 #include "site/site.hpp"
 
 #include "common/log.hpp"
+#include "content/language.hpp"
 #include "content/sanitize.hpp"
 #include "content/search_text.hpp"
 #include "content/sections.hpp"
@@ -63,6 +64,12 @@ bool is_public(const content::Post& post, Time now) {
 // Fragment keys: an article's page by its slug, and the Recent Posts.
 const std::string kArticleFragment = "article:";
 constexpr std::string_view kRecentFragment = "recent";
+
+// The Recent Posts fragment of pages in `language`.
+std::string recent_fragment_key(std::string_view language) {
+  return std::string(kRecentFragment) + ":" + std::string(language);
+}
+
 // Where the Recent Posts go in an article's rendered page. A comment: the
 // sanitiser keeps none in bodies, and escaping turns "<" in any text into
 // "&lt;", so no content can forge it.
@@ -129,13 +136,15 @@ Result<PageContext> Site::context() const {
   BYLINE_TRY(sections);
   auto settings = settings_->current();
   render::DateFormatter dates(settings->locale, settings->time_zone);
-  return PageContext{
+  PageContext context{
       std::move(settings),
       std::move(dates),
       now_utc(),
       std::move(*sections),
       [media = media_](std::string_view src) { return media->image_attributes_for(src); },
       [media = media_](std::string_view src) { return media->social_image_for(src); }};
+  context.words = &theme_->messages().for_language(context.language);
+  return context;
 }
 
 void Site::add_routes(http::Router& router) const {
@@ -190,6 +199,12 @@ Response Site::failure(const Error& error) const {
   const auto settings = settings_->current();
   view.set("site_title", settings->title);
   view.set("lang", settings->locale);
+  view.set("dir", content::is_right_to_left(settings->locale) ? "rtl" : "ltr");
+  View texts;
+  for (const auto& [key, text] : theme_->messages().for_language(settings->locale).texts()) {
+    texts.set(key, text);
+  }
+  view.set("t", texts);
   view.set("status", std::to_string(status));
   view.set("message", error.message);
   auto page = theme_->render_page({"error"}, view);
@@ -306,9 +321,13 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   view.set("has_posts", !result->posts.empty() || listing.lead);
   render::set_if_present(view, "heading", listing.title);
   view.set("subject", listing.subject);
+  if (listing.template_name == "author") {
+    view.set("articles_by", words(context).format("articles_by", {{"name", listing.title}}));
+  }
 
   View paging;
   paging.set("page", std::to_string(page));
+  paging.set("label", words(context).format("page_n", {{"page", page}}));
   if (page > 1) {
     paging.set("newer_url", page == 2
                                 ? listing.base_path
@@ -434,11 +453,11 @@ Response Site::article(const Request& request, const Params& params) const {
   if (fragments_) {
     const Time now = now_utc();
     if (auto kept = fragments_->find(kArticleFragment + slug, now)) {
-      auto recent = fragments_->find(std::string(kRecentFragment), now);
+      auto recent = fragments_->find(recent_fragment_key(kept->language), now);
       if (!recent) {
         auto found = context();
         if (!found) return failure(found.error());
-        auto rendered = recent_posts(*found);
+        auto rendered = recent_posts(in_language(*found, kept->language, theme_->messages()));
         if (!rendered) return failure(rendered.error());
         recent = std::move(*rendered);
       }
@@ -462,7 +481,8 @@ Response Site::render_article(const content::Post& post) const {
 Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& context) const {
   const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
   if (fragments_) {
-    if (auto kept = fragments_->find(std::string(kRecentFragment), context.now)) return kept;
+    if (auto kept = fragments_->find(recent_fragment_key(context.language), context.now))
+      return kept;
   }
   store::PostQuery query;
   query.now = context.now;
@@ -484,8 +504,8 @@ Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& co
   fragment->shows = std::move(policy.shows);
   fragment->changes_at = policy.changes_at;
   if (fragments_) {
-    fragments_->store(std::string(kRecentFragment), fragment, fragment->shows, fragment->changes_at,
-                      generation);
+    fragments_->store(recent_fragment_key(context.language), fragment, fragment->shows,
+                      fragment->changes_at, generation);
   }
   return std::shared_ptr<const Fragment>(std::move(fragment));
 }
@@ -517,7 +537,8 @@ Response Site::assemble_article(const Fragment& article, const Fragment& recent)
 Response Site::article_page(const content::Post& post, std::optional<std::uint64_t> keep) const {
   auto found = this->context();
   if (!found) return failure(found.error());
-  const PageContext& context = *found;
+  // A story reads in its own language from kicker to footer.
+  const PageContext context = in_language(*found, post_language(*found, post), theme_->messages());
   auto recent = recent_posts(context);
   if (!recent) return failure(recent.error());
   const bool has_recent = std::any_of((*recent)->post_ids.begin(), (*recent)->post_ids.end(),
@@ -555,6 +576,7 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
     article->parts = {rendered->substr(0, mark), rendered->substr(mark + kRecentPostsMark.size())};
   }
   article->post_ids = {post.id};
+  article->language = context.language;
   article->shows = {
       cache_keys::post(post.id),
       cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
@@ -607,8 +629,26 @@ Response Site::search(const Request& request, const Params&) const {
   }
   view.set("results", hits);
   view.set("has_results", !results->hits.empty());
+  if (!typed.empty()) {
+    view.set("nothing_matches", words(context).format("nothing_matches", {{"q", typed}}));
+  }
+  if (!results->hits.empty()) {
+    // How many in all: the same words, counted.
+    store::PostQuery counted;
+    counted.search = typed;
+    counted.now = context.now;
+    counted.limit = 1;
+    counted.count_total = true;
+    auto all = store_->published_posts(counted);
+    if (!all) return failure(all.error());
+    view.set("results_for",
+             words(context).format(
+                 "results_for",
+                 {{"count", static_cast<long long>(all->total.value_or(0))}, {"q", typed}}));
+  }
   View paging;
   paging.set("page", std::to_string(page));
+  paging.set("label", words(context).format("page_n", {{"page", page}}));
   const std::string base = "/search?q=" + http::url_encode(typed);
   if (page > 1)
     paging.set("newer_url", base + (page == 2 ? "" : "&page=" + std::to_string(page - 1)));

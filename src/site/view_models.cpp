@@ -147,13 +147,40 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   view.set("json_ld", "[" + article + "," + crumbs + "]");
 }
 
+const render::Catalogue& words(const PageContext& context) {
+  static const render::Catalogue none("en", {});
+  return context.words ? *context.words : none;
+}
+
+PageContext in_language(const PageContext& context, const std::string& language,
+                        const render::Messages& messages) {
+  // A language the theme has no words for keeps the page in the site's;
+  // the story then carries its own lang and dir.
+  const render::Catalogue& catalogue = messages.for_language(language);
+  if (language.substr(0, language.find_first_of("-_")) != catalogue.language()) return context;
+  PageContext changed = context;
+  changed.language = language;
+  changed.dates = render::DateFormatter(language, context.settings->time_zone);
+  changed.words = &catalogue;
+  return changed;
+}
+
 View page_view(const PageContext& context, std::string_view page_title,
                std::string_view description, std::string_view path) {
   View view;
   view.set("site_title", context.settings->title);
   view.set("site_description", context.settings->description);
-  view.set("lang", context.settings->locale);
-  view.set("dir", context.dates.right_to_left() ? "rtl" : "ltr");
+  view.set("lang", context.language);
+  view.set("dir", content::is_right_to_left(context.language) ? "rtl" : "ltr");
+  // The site's own words (its title, sections, description) say which
+  // language they are in on a page in another.
+  if (context.language != context.settings->locale) {
+    view.set("site_lang", context.settings->locale);
+    view.set("site_dir", content::is_right_to_left(context.settings->locale) ? "rtl" : "ltr");
+  }
+  View texts;
+  for (const auto& [key, text] : words(context).texts()) texts.set(key, text);
+  view.set("t", texts);
   view.set("page_title", page_title.empty()
                              ? context.settings->title
                              : std::string(page_title) + " – " + context.settings->title);
@@ -222,6 +249,14 @@ View post_card(const PageContext& context, const content::Post& post) {
     card.set("published_ago", context.dates.relative(*post.published_at, context.now));
   }
   if (!post.authors.empty()) card.set("author", author_view(post.authors.front()));
+  // A story in another language than its page's says so, for screen
+  // readers, hyphenation and direction (a Persian card on an English page
+  // is set right to left).
+  const std::string language = post_language(context, post);
+  if (language != context.language) {
+    card.set("lang", language);
+    card.set("dir", content::is_right_to_left(language) ? "rtl" : "ltr");
+  }
   if (!post.featured_image.empty()) {
     View image;
     image.set("src", post.featured_image);
@@ -257,6 +292,8 @@ View article_view(const PageContext& context, const content::Post& post) {
     View author = author_view(post.authors[i]);
     // The first author is the one who "published" the story.
     author.set("publisher", i == 0);
+    author.set("about_label",
+               words(context).format("about_author", {{"name", post.authors[i].name}}));
     authors.push_back(author);
   }
   article.set("authors", authors);
@@ -273,7 +310,10 @@ View article_view(const PageContext& context, const content::Post& post) {
   for (const auto& link : share_links(context.settings->url + post_url(post), post.title)) {
     View item;
     item.set("network", link.network);
-    item.set("label", link.label);
+    // Networks go by their own names; the rest is said in the page's language.
+    item.set("label", link.network == "email"  ? words(context).text("email")
+                      : link.network == "copy" ? words(context).text("copy_link")
+                                               : link.label);
     item.set("href", link.href);
     item.set("copy", link.network == "copy");
     // A share page opens beside the article; mail and copy stay where they are.
@@ -281,13 +321,6 @@ View article_view(const PageContext& context, const content::Post& post) {
     share.push_back(item);
   }
   article.set("share", share);
-  // A story in another language than the site's says so, for screen
-  // readers, hyphenation and direction.
-  const std::string language = post_language(context, post);
-  if (language != context.settings->locale) {
-    article.set("lang", language);
-    article.set("dir", content::is_right_to_left(language) ? "rtl" : "ltr");
-  }
   return article;
 }
 

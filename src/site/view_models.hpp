@@ -5,6 +5,7 @@
 #include "content/model.hpp"
 #include "media/media_library.hpp"
 #include "render/dates.hpp"
+#include "render/messages.hpp"
 #include "render/view.hpp"
 #include "site/settings.hpp"
 
@@ -15,18 +16,31 @@
 
 namespace byline::site {
 
-// What every page needs to render: the settings, a formatter for the site's
-// language and zone, and the moment of the request.
+// What every page needs to render: the settings, the page's language with
+// its words and a formatter for its dates in the site's zone, and the moment
+// of the request.
 struct PageContext {
   std::shared_ptr<const SiteSettings> settings;  // a snapshot for this request
-  render::DateFormatter dates;
+  render::DateFormatter dates;                   // in `language`
   Time now;
   std::vector<content::Section> sections;  // for the navigation
   // The srcset and size of an image address (empty when unknown).
   std::function<media::ImageAttributes(std::string_view src)> image_attributes_for;
   // The sized image to show on social networks for an image address.
   std::function<std::optional<media::SizedImage>(std::string_view src)> social_image_for;
+  // The language the page is in: the site's, or a story's own. Its words
+  // come from the theme's catalogue for it (English when none is set).
+  std::string language = settings ? settings->locale : "en";
+  const render::Catalogue* words = nullptr;
 };
+
+// The theme's words for the page: context.words, or English keys.
+const render::Catalogue& words(const PageContext& context);
+
+// The same context for a page in `language` (a story's own): its words and
+// dates in that language, when the theme speaks it; otherwise `context`.
+PageContext in_language(const PageContext& context, const std::string& language,
+                        const render::Messages& messages);
 
 std::string post_url(const content::Post& post);
 std::string author_url(const content::User& user);

@@ -73,10 +73,23 @@ TEST_F(Translations, OriginalAndTranslationNameEachOtherWithHreflang) {
 
   // The German one was linked through the Persian one: all three are one group.
   const std::string translation = page("/mozakerat-dar-vin/");
-  EXPECT_TRUE(has(translation, "<article class=\"article\" lang=\"fa\" dir=\"rtl\">"))
-      << translation;
-  EXPECT_TRUE(
-      has(translation, "<html lang=\"en\" dir=\"ltr\">"));  // the site's frame stays English
+  // A Persian story reads Persian from the header to the footer; the
+  // site's English words say they are English.
+  EXPECT_TRUE(has(translation, "<html lang=\"fa\" dir=\"rtl\">")) << translation;
+  EXPECT_TRUE(has(translation, "<a class=\"site-title\" href=\"/\" lang=\"en\" dir=\"ltr\">"));
+  const std::string persian_text = visible_text(translation);
+  for (const char* words : {"رفتن به محتوا", "هم‌رسانی", "منتشرشده به قلم",
+                            "تازه‌ترین نوشته‌ها", "درباره‌ی ما"}) {
+    EXPECT_TRUE(has(persian_text, words)) << words;
+  }
+  EXPECT_FALSE(has(persian_text, "Published by"));
+  EXPECT_FALSE(has(persian_text, "Recent Posts"));
+  // Its Recent Posts are English stories, marked so, with Persian times.
+  EXPECT_TRUE(has(translation, "<li class=\"recent-item\" lang=\"en\" dir=\"ltr\">"));
+  // German has no words in the theme: that page stays English around it.
+  const std::string german = page("/gespraeche-in-wien/");
+  EXPECT_TRUE(has(german, "<html lang=\"en\" dir=\"ltr\">"));
+  EXPECT_TRUE(has(german, "<article class=\"article\" lang=\"de\" dir=\"ltr\">"));
   EXPECT_TRUE(has(translation, "<meta property=\"og:locale\" content=\"fa\">"));
   EXPECT_TRUE(has(translation, "\"inLanguage\":\"fa\""));
   EXPECT_TRUE(has(translation, "hreflang=\"de\" href=\"" + site() + "/gespraeche-in-wien/\">"));

@@ -9,9 +9,10 @@ document.addEventListener('click', async (event) => {
   const status = link.closest('.share')?.querySelector('.copy-status');
   try {
     await navigator.clipboard.writeText(link.href);
-    if (status) status.textContent = 'Link copied.';
+    // The words come from the page, in its language.
+    if (status) status.textContent = status.dataset.copied;
   } catch {
-    if (status) status.textContent = 'Copy failed: the address is ' + link.href;
+    if (status) status.textContent = `${status.dataset.copyFailed} ${link.href}`;
   }
 });
 
