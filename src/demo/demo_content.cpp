@@ -83,6 +83,35 @@ constexpr std::string_view kLeadBody =
     "<p>Velayati, for his part voiced his pleasure in meeting the Russia president, and said, "
     "‘The Islamic Republic of Iran and Russia are stepping towards adopting strategic ties.’</p>";
 
+// Its Persian translation, as the seed site's Persian edition carries it.
+constexpr std::string_view kLeadTitlePersian = "پوتین: روسیه و ایران روابط راهبردی دارند";
+constexpr std::string_view kLeadSlugPersian = "putin-rusiye-va-iran-ravabet-rahbordi";
+constexpr std::string_view kLeadStandfirstPersian =
+    "رئیس‌جمهور روسیه در دیدار با علی‌اکبر ولایتی در مسکو خواستار گسترش همکاری دو "
+    "کشور "
+    "در "
+    "همه‌ی زمینه‌ها شد.";
+constexpr std::string_view kLeadBodyPersian =
+    "<p>علی‌اکبر ولایتی، رئیس مرکز تحقیقات استراتژیک مجمع تشخیص مصلحت نظام، روز "
+    "چهارشنبه "
+    "در "
+    "مسکو با ولادیمیر پوتین، رئیس‌جمهور روسیه، دیدار و درباره‌ی آخرین وضعیت روابط "
+    "دوجانبه "
+    "و "
+    "منطقه‌ای گفت‌وگو کرد.</p>\n"
+    "<p>پوتین در این دیدار با ابراز خرسندی از گسترش روابط راهبردی دو کشور گفت: «لازم است "
+    "همکاری‌ها در همه‌ی زمینه‌ها گسترش یابد و همه‌ی ظرفیت‌ها برای این هدف به "
+    "کار "
+    "گرفته "
+    "شود.»</p>\n"
+    "<p>رئیس‌جمهور روسیه تأکید کرد که مسکو و تهران روابطی "
+    "راهبردی "
+    "دارند.</p>\n"
+    "<p>ولایتی نیز با ابراز خرسندی از دیدار با رئیس‌جمهور روسیه گفت: «جمهوری اسلامی "
+    "ایران "
+    "و "
+    "روسیه به سوی روابط راهبردی گام برمی‌دارند.»</p>";
+
 // The six "Recent Posts" of the seed page, aged so that they read "4 hours
 // ago" ... "1 day ago" for the next hour and more.
 constexpr std::array<SeedPost, 6> kRecentPosts{{
@@ -167,6 +196,9 @@ struct PostParts {
   content::Id section = 0;
   content::Id tag = 0;
   std::string standfirst;
+  std::string locale;              // "": the site's
+  content::Id translation_of = 0;  // the original this translates
+  std::string slug;                // "": made from the title
   const content::Media* image = nullptr;
   const DemoImage* image_text = nullptr;
 };
@@ -178,6 +210,9 @@ Result<content::Id> write_post(store::Store& store, Time now, std::string_view t
   post.title = std::string(title);
   post.body_source = std::move(body);
   post.custom_excerpt = parts.standfirst;
+  post.locale = parts.locale;
+  post.translation_of = parts.translation_of;
+  post.slug = parts.slug;
   post.status = content::PostStatus::published;
   post.published_at = now - parts.age;
   post.authors.push_back(with_id<content::User>(parts.author));
@@ -314,7 +349,8 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
 
   PostParts lead = parts_of(34h, authors[0], sections[0], tags[1], kLeadImage);
   lead.standfirst = std::string(kLeadStandfirst);
-  BYLINE_TRY(write_post(store, now, kLeadTitle, std::string(kLeadBody), lead));
+  auto lead_id = write_post(store, now, kLeadTitle, std::string(kLeadBody), lead);
+  BYLINE_TRY(lead_id);
   ++written;
   for (std::size_t i = kRecentPosts.size(); i > 0; --i) {
     const SeedPost& seed = kRecentPosts[i - 1];
@@ -339,6 +375,15 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   auto prepared = content::prepare_post(std::move(about), now);
   BYLINE_TRY(prepared);
   BYLINE_TRY(store.create_post(*prepared));
+  ++written;
+
+  // Last, so that the ids of the posts above stay as they were.
+  PostParts persian = parts_of(33h, authors[0], sections[0], tags[1], kLeadImage);
+  persian.standfirst = std::string(kLeadStandfirstPersian);
+  persian.locale = "fa";
+  persian.translation_of = *lead_id;
+  persian.slug = std::string(kLeadSlugPersian);
+  BYLINE_TRY(write_post(store, now, kLeadTitlePersian, std::string(kLeadBodyPersian), persian));
   ++written;
   return written;
 }

@@ -256,6 +256,9 @@ View post_card(const PageContext& context, const content::Post& post) {
   if (language != context.language) {
     card.set("lang", language);
     card.set("dir", content::is_right_to_left(language) ? "rtl" : "ltr");
+    // Its time ("4 hours ago") is said in the page's language.
+    card.set("page_lang", context.language);
+    card.set("page_dir", content::is_right_to_left(context.language) ? "rtl" : "ltr");
   }
   if (!post.featured_image.empty()) {
     View image;

@@ -194,6 +194,34 @@ describe('reader site in chromium', () => {
     await page.close();
   });
 
+  test('a Persian story reads Persian from header to footer, right to left, and axe finds nothing', async () => {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(server.url + '/putin-rusiye-va-iran-ravabet-rahbordi/');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'fa');
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'پوتین: روسیه و ایران روابط راهبردی دارند');
+      assert.equal((await page.locator('.author-box .published-by').innerText()).trim(), 'منتشرشده به قلم');
+      assert.equal(await page.locator('#recent-heading').innerText(), 'تازه‌ترین نوشته‌ها');
+      assert.equal(await page.locator('.share-heading').innerText(), 'هم‌رسانی');
+      // English stories in its Recent Posts say so; their times are Persian, in Persian digits.
+      const first = page.locator('.recent-item').first();
+      assert.equal(await first.getAttribute('lang'), 'en');
+      assert.equal(await first.locator('time').getAttribute('lang'), 'fa');
+      assert.match(await first.locator('time').innerText(), /^[۰-۹]+ ساعت پیش$/);
+      // The site's English title says it is English.
+      assert.equal(await page.locator('.site-title').getAttribute('lang'), 'en');
+      // Right to left: the headline starts at the right edge of its column.
+      const headline = await page.getByRole('heading', { level: 1 }).boundingBox();
+      const column = await page.locator('.article').boundingBox();
+      assert.ok(Math.abs(headline.x + headline.width - (column.x + column.width)) < 2, 'set from the right');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.screenshot({ path: join(outputDir, `article-fa-${width}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
   test('the front page loads its lead image at once and the others as the reader scrolls, each with its size', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(server.url + '/');
@@ -273,9 +301,22 @@ describe('reader site in chromium', () => {
     assert.ok(loaded.includes('Noto Serif 400') && loaded.includes('Noto Serif 700'), loaded.join(', '));
     assert.deepEqual(elsewhere, [], 'nothing from another site');
     assert.equal(new Set(fonts).size, fonts.length, 'each font fetched once: the preload is the one the page uses');
-    assert.ok(fonts.every((url) => /\/assets\/fonts\/noto-serif-[a-z]+\.[0-9a-f]{10}\.woff2$/.test(url)), fonts.join(' '));
+    assert.ok(fonts.every((url) => /\/assets\/fonts\/noto-(serif|naskh-arabic)-[a-z]+\.[0-9a-f]{10}\.woff2$/.test(url)), fonts.join(' '));
     for (const url of fonts) assert.equal(cacheControl.get(url), 'public, max-age=31536000, immutable');
-    assert.ok(!fonts.some((url) => url.includes('naskh')), 'no Arabic font for a page without Arabic');
+    // The story links its Persian translation by its name, فارسی: Naskh for that.
+    assert.ok(fonts.some((url) => url.includes('naskh-arabic-regular')), fonts.join(' '));
+
+    // A page without Arabic script fetches no Arabic font (a fresh context:
+    // nothing cached from the page before).
+    const context = await browser.newContext();
+    const plain = await context.newPage();
+    const plainFonts = [];
+    plain.on('request', (request) => { if (request.resourceType() === 'font') plainFonts.push(request.url()); });
+    await plain.goto(server.url + '/tehran-weighs-new-measures-as-talks-resume/');
+    await plain.evaluate(() => document.fonts.ready);
+    assert.ok(plainFonts.some((url) => url.includes('noto-serif-regular')), 'the page has its fonts');
+    assert.ok(!plainFonts.some((url) => url.includes('naskh')), plainFonts.join(' '));
+    await context.close();
     assert.equal((await page.request.get(server.url + '/assets/fonts/LICENSE.txt')).status(), 200);
     await page.close();
   });

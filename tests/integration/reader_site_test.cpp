@@ -272,8 +272,8 @@ TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
     EXPECT_EQ(get(child).status, 200) << child;
   }
   const std::string posts = get("/sitemap-posts-1.xml").body;
-  EXPECT_EQ(count(posts, "<url>"), 43u) << "the 43 demo articles";
-  EXPECT_EQ(count(posts, "<lastmod>"), 43u);
+  EXPECT_EQ(count(posts, "<url>"), 44u) << "the 44 demo articles";
+  EXPECT_EQ(count(posts, "<lastmod>"), 44u);
   EXPECT_NE(posts.find("/president-putin-russia-iran-having-strategic-ties/</loc>"),
             std::string::npos);
   EXPECT_NE(get("/sitemap-pages.xml").body.find("/about/</loc>"), std::string::npos);
@@ -286,9 +286,10 @@ TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
 TEST_F(ReaderSite, TheNewsSitemapHoldsTheLastTwoDays) {
   const HttpResponse news = get("/news-sitemap.xml");
   ASSERT_EQ(news.status, 200);
-  // The seed article (34 hours old) and its six recent posts; the generated
-  // ones are two days old or more.
-  EXPECT_EQ(count(news.body, "<news:news>"), 7u) << news.body;
+  // The seed article (34 hours old), its Persian translation and its six
+  // recent posts; the generated ones are two days old or more.
+  EXPECT_EQ(count(news.body, "<news:news>"), 8u) << news.body;
+  EXPECT_NE(news.body.find("<news:language>fa</news:language>"), std::string::npos);
   EXPECT_NE(
       news.body.find("<news:name>The Daily Byline</news:name><news:language>en</news:language>"),
       std::string::npos);
