@@ -54,6 +54,12 @@ constexpr std::array<DemoImage, 6> kImages{{
      "Photo: Dmitri Popov, from KDE's Plasma wallpapers (LGPL-3.0)"},
 }};
 constexpr int kLeadImage = 0;
+// The lead image as the Persian translation describes it.
+constexpr DemoImage kLeadImagePersian{
+    "boats-at-dusk.webp",
+    "قایق‌های پارویی چوبی در ساحل دریاچه، زیر آسمان "
+    "غروب",
+    "عکس: Ian Hex، از کاغذدیواری‌های پلاسمای KDE (LGPL-3.0)"};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSections{{
     {"Politics", "Government, parliament and the people in power."},
@@ -87,27 +93,33 @@ constexpr std::string_view kLeadBody =
 constexpr std::string_view kLeadTitlePersian = "پوتین: روسیه و ایران روابط راهبردی دارند";
 constexpr std::string_view kLeadSlugPersian = "putin-rusiye-va-iran-ravabet-rahbordi";
 constexpr std::string_view kLeadStandfirstPersian =
-    "رئیس‌جمهور روسیه در دیدار با علی‌اکبر ولایتی در مسکو خواستار گسترش همکاری دو "
+    "رئیس‌جمهور روسیه در دیدار با علی‌اکبر ولایتی در مسکو خواستار گسترش همکاری "
+    "دو "
     "کشور "
     "در "
     "همه‌ی زمینه‌ها شد.";
 constexpr std::string_view kLeadBodyPersian =
-    "<p>علی‌اکبر ولایتی، رئیس مرکز تحقیقات استراتژیک مجمع تشخیص مصلحت نظام، روز "
+    "<p>علی‌اکبر ولایتی، رئیس مرکز تحقیقات استراتژیک مجمع تشخیص مصلحت نظام، "
+    "روز "
     "چهارشنبه "
     "در "
-    "مسکو با ولادیمیر پوتین، رئیس‌جمهور روسیه، دیدار و درباره‌ی آخرین وضعیت روابط "
+    "مسکو با ولادیمیر پوتین، رئیس‌جمهور روسیه، دیدار و درباره‌ی آخرین وضعیت "
+    "روابط "
     "دوجانبه "
     "و "
     "منطقه‌ای گفت‌وگو کرد.</p>\n"
     "<p>پوتین در این دیدار با ابراز خرسندی از گسترش روابط راهبردی دو کشور گفت: «لازم است "
-    "همکاری‌ها در همه‌ی زمینه‌ها گسترش یابد و همه‌ی ظرفیت‌ها برای این هدف به "
+    "همکاری‌ها در همه‌ی زمینه‌ها گسترش یابد و همه‌ی ظرفیت‌ها برای این هدف "
+    "به "
     "کار "
     "گرفته "
     "شود.»</p>\n"
-    "<p>رئیس‌جمهور روسیه تأکید کرد که مسکو و تهران روابطی "
+    "<p>رئیس‌جمهور روسیه تأکید کرد که مسکو و تهران "
+    "روابطی "
     "راهبردی "
     "دارند.</p>\n"
-    "<p>ولایتی نیز با ابراز خرسندی از دیدار با رئیس‌جمهور روسیه گفت: «جمهوری اسلامی "
+    "<p>ولایتی نیز با ابراز خرسندی از دیدار با رئیس‌جمهور روسیه گفت: «جمهوری "
+    "اسلامی "
     "ایران "
     "و "
     "روسیه به سوی روابط راهبردی گام برمی‌دارند.»</p>";
@@ -383,6 +395,7 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   persian.locale = "fa";
   persian.translation_of = *lead_id;
   persian.slug = std::string(kLeadSlugPersian);
+  persian.image_text = &kLeadImagePersian;
   BYLINE_TRY(write_post(store, now, kLeadTitlePersian, std::string(kLeadBodyPersian), persian));
   ++written;
   return written;

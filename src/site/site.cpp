@@ -129,7 +129,10 @@ Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Th
       theme_(std::move(theme)),
       media_(std::move(media)),
       settings_(std::move(settings)),
-      fragments_(std::move(fragments)) {}
+      fragments_(std::move(fragments)) {
+  // A theme whose catalogues cannot be read shows its keys: say why.
+  if (!theme_->messages_problem().empty()) log_line("Theme: " + theme_->messages_problem());
+}
 
 Result<PageContext> Site::context() const {
   auto sections = store_->sections();
@@ -262,9 +265,9 @@ Response Site::not_found(const Request& request) const {
 Response Site::missing(const Request& request) const {
   auto context = this->context();
   if (!context) return failure(context.error());
-  View view = page_view(*context, "Page not found", "", request.path);
+  View view = page_view(*context, words(*context).text("page_not_found"), "", request.path);
   view.set("status", "404");
-  view.set("message", "This page does not exist, or it has moved.");
+  view.set("message", words(*context).text("not_found_message"));
   auto page = theme_->render_page({"error-404", "error"}, view);
   if (!page) return failure(page.error());
   return Response::html(404, std::move(*page));
@@ -292,7 +295,9 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   std::string path = listing.base_path;
   if (page > 1) path += "page/" + std::to_string(page) + "/";
   std::string title = listing.title;
-  if (page > 1) title += (title.empty() ? "" : ", ") + std::string("page ") + std::to_string(page);
+  if (page > 1) {
+    title += (title.empty() ? "" : ", ") + words(context).format("page_n", {{"page", page}});
+  }
   View view = page_view(context, title, listing.description, path);
 
   View posts = render::make_list();
@@ -322,7 +327,10 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   render::set_if_present(view, "heading", listing.title);
   view.set("subject", listing.subject);
   if (listing.template_name == "author") {
-    view.set("articles_by", words(context).format("articles_by", {{"name", listing.title}}));
+    // The name isolated (FSI … PDI, as <bdi> would): a right-to-left name
+    // keeps the sentence around it in order.
+    view.set("articles_by",
+             words(context).format("articles_by", {{"name", "\u2068" + listing.title + "\u2069"}}));
   }
 
   View paging;
@@ -492,7 +500,7 @@ Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& co
   auto fragment = std::make_shared<Fragment>();
   std::vector<const content::Post*> shown;
   for (const auto& post : latest->posts) {
-    View card = post_card(context, post);
+    View card = post_card(context, post, ImageDetail::plain);
     auto item = theme_->render_partial("recent-post", card);
     BYLINE_TRY(item);
     fragment->parts.push_back(std::move(*item));
@@ -603,7 +611,9 @@ Response Site::search(const Request& request, const Params&) const {
   auto results = store_->search(typed, context.now, per_page, (page - 1) * per_page);
   if (!results) return failure(results.error());
 
-  View view = page_view(context, typed.empty() ? "Search" : "Search: " + typed, "", "/search");
+  const std::string search_words = words(context).text("search");
+  View view =
+      page_view(context, typed.empty() ? search_words : search_words + ": " + typed, "", "/search");
   view.set("noindex", true);
   // The page's own form is the search: the header's would be a second.
   view.set("on_search_page", true);
@@ -611,7 +621,7 @@ Response Site::search(const Request& request, const Params&) const {
   view.set("searched", !typed.empty());
   View hits = render::make_list();
   for (const auto& hit : results->hits) {
-    View card = post_card(context, hit.post);
+    View card = post_card(context, hit.post, ImageDetail::plain);
     // The snippet is the post's own text: escape it, then mark the matches.
     std::string snippet;
     content::append_escaped(snippet, hit.snippet);

@@ -236,7 +236,7 @@ View author_view(const content::User& user) {
   return author;
 }
 
-View post_card(const PageContext& context, const content::Post& post) {
+View post_card(const PageContext& context, const content::Post& post, ImageDetail detail) {
   View card;
   card.set("title", post.title);
   card.set("url", post_url(post));
@@ -250,21 +250,19 @@ View post_card(const PageContext& context, const content::Post& post) {
   }
   if (!post.authors.empty()) card.set("author", author_view(post.authors.front()));
   // A story in another language than its page's says so, for screen
-  // readers, hyphenation and direction (a Persian card on an English page
-  // is set right to left).
+  // readers, hyphenation and direction (a Persian card's headline on an
+  // English page is set right to left). Named apart from the page's own
+  // lang and dir, which a card without these would otherwise find.
   const std::string language = post_language(context, post);
   if (language != context.language) {
-    card.set("lang", language);
-    card.set("dir", content::is_right_to_left(language) ? "rtl" : "ltr");
-    // Its time ("4 hours ago") is said in the page's language.
-    card.set("page_lang", context.language);
-    card.set("page_dir", content::is_right_to_left(context.language) ? "rtl" : "ltr");
+    card.set("story_lang", language);
+    card.set("story_dir", content::is_right_to_left(language) ? "rtl" : "ltr");
   }
   if (!post.featured_image.empty()) {
     View image;
     image.set("src", post.featured_image);
     image.set("alt", post.featured_image_alt);
-    if (context.image_attributes_for) {
+    if (detail == ImageDetail::sized && context.image_attributes_for) {
       const auto attributes = context.image_attributes_for(post.featured_image);
       render::set_if_present(image, "srcset", attributes.srcset);
       if (attributes.width > 0) {

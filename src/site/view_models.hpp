@@ -53,7 +53,12 @@ render::View page_view(const PageContext& context, std::string_view page_title,
                        std::string_view description, std::string_view path);
 
 // A post in a listing: title, link, excerpt, dates, primary author/section.
-render::View post_card(const PageContext& context, const content::Post& post);
+// Its image has a srcset and a size only when asked for: finding them
+// reads the image's files, which lists whose cards show no picture (Recent
+// Posts, search results) need not pay for.
+enum class ImageDetail { sized, plain };
+render::View post_card(const PageContext& context, const content::Post& post,
+                       ImageDetail detail = ImageDetail::sized);
 
 render::View author_view(const content::User& user);
 

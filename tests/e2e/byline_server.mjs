@@ -76,11 +76,18 @@ async function demoSiteTemplate() {
   } catch {
     rmSync(making, { recursive: true, force: true });  // another test's came first
   }
+  // Sites of other builds and past quarters are of no more use; another
+  // test may be removing one at the same moment.
   const hourAgo = Date.now() - 60 * 60 * 1000;
   for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('byline-demo-site-e2e-')) continue;
     const path = join(tmpdir(), name);
-    if (name.startsWith('byline-demo-site-e2e-') && statSync(path).mtimeMs < hourAgo) {
-      rmSync(path, { recursive: true, force: true });
+    try {
+      if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    } catch {
+      // Gone already.
     }
   }
   return made;

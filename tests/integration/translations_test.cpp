@@ -84,8 +84,15 @@ TEST_F(Translations, OriginalAndTranslationNameEachOtherWithHreflang) {
   }
   EXPECT_FALSE(has(persian_text, "Published by"));
   EXPECT_FALSE(has(persian_text, "Recent Posts"));
-  // Its Recent Posts are English stories, marked so, with Persian times.
-  EXPECT_TRUE(has(translation, "<li class=\"recent-item\" lang=\"en\" dir=\"ltr\">"));
+  // Its Recent Posts are English stories, their words marked so.
+  EXPECT_TRUE(
+      has(translation, "<h3 lang=\"en\" dir=\"auto\"><a href=\"/talks-resume-in-vienna/\">"))
+      << translation;
+  // Recent Posts are kept apart by language: the English page seen after
+  // the Persian one is English still.
+  const std::string english_again = visible_text(page("/talks-resume-in-vienna/"));
+  EXPECT_TRUE(has(english_again, "Recent Posts"));
+  EXPECT_FALSE(has(english_again, "تازه‌ترین نوشته‌ها"));
   // German has no words in the theme: that page stays English around it.
   const std::string german = page("/gespraeche-in-wien/");
   EXPECT_TRUE(has(german, "<html lang=\"en\" dir=\"ltr\">"));
