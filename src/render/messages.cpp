@@ -69,7 +69,8 @@ std::string Catalogue::format(std::string_view key, const std::vector<Argument>&
   return out;
 }
 
-Result<Messages> Messages::from_files(std::span<const EmbeddedFile> files) {
+Result<Messages> Messages::from_files(std::span<const EmbeddedFile> files,
+                                      const Messages* underneath) {
   std::map<std::string, Texts, std::less<>> parsed;
   for (const auto& file : files) {
     const std::string_view path = file.path;
@@ -79,6 +80,12 @@ Result<Messages> Messages::from_files(std::span<const EmbeddedFile> files) {
     auto texts = parse_catalogue(path, file.bytes);
     BYLINE_TRY(texts);
     parsed.emplace(std::string(language), std::move(*texts));
+  }
+  if (underneath) {
+    for (const auto& [language, catalogue] : underneath->catalogues_) {
+      // Keys the theme lacks in this language read as underneath has them.
+      for (const auto& [key, text] : catalogue.texts()) parsed[language].emplace(key, text);
+    }
   }
   const auto fallback = parsed.find(kFallback);
   if (fallback == parsed.end()) {

@@ -52,7 +52,14 @@ class Messages {
   // Reads "locales/<language>.json" among `files`; an unreadable catalogue
   // is an error naming the file. English (en.json) is required: it is the
   // fallback for every other language.
-  static Result<Messages> from_files(std::span<const EmbeddedFile> files);
+  //
+  // With `underneath` (the default theme's words under a theme of one's
+  // own), a key a language's catalogue lacks reads as underneath has it in
+  // that language, and only keys underneath lacks too read as the theme's
+  // English. en.json is then optional, and languages only underneath
+  // speaks are spoken too.
+  static Result<Messages> from_files(std::span<const EmbeddedFile> files,
+                                     const Messages* underneath = nullptr);
 
   // The catalogue for a language tag: "fa-IR" finds fa.json, then falls
   // back to English.

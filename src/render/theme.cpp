@@ -5,6 +5,7 @@
 #include "common/text_encoding.hpp"
 #include "render/view.hpp"
 
+#include <atomic>
 #include <unordered_map>
 #include <vector>
 
@@ -42,10 +43,28 @@ std::string view_key(std::string_view path) {
 
 using Compiled = kainjow::mustache::mustache;
 
+std::uint64_t next_theme_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
 }  // namespace
 
-Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) {
-  if (auto messages = Messages::from_files(files)) {
+Theme::Theme(std::span<const EmbeddedFile> files, std::string assets_url) : id_(next_theme_id()) {
+  add_files(files, assets_url, nullptr);
+}
+
+Theme::Theme(std::vector<ThemeFile> files, std::string assets_url, const Messages* words_underneath)
+    : owned_files_(std::move(files)), id_(next_theme_id()) {
+  std::vector<EmbeddedFile> views;
+  views.reserve(owned_files_.size());
+  for (const auto& file : owned_files_) views.push_back({file.path, file.bytes});
+  add_files(views, assets_url, words_underneath);
+}
+
+void Theme::add_files(std::span<const EmbeddedFile> files, const std::string& assets_url,
+                      const Messages* words_underneath) {
+  if (auto messages = Messages::from_files(files, words_underneath)) {
     messages_ = std::move(*messages);
   } else {
     messages_problem_ = messages.error().message;
@@ -107,6 +126,30 @@ std::shared_ptr<const Theme> Theme::embedded_default() {
 
 bool Theme::has_template(std::string_view name) const { return templates_.contains(name); }
 
+Result<void> Theme::check() const {
+  for (const std::string_view required : {"index", "post"}) {
+    if (!has_template(required)) {
+      return make_error(ErrorCode::invalid_input,
+                        "the theme has no " + std::string(required) +
+                            ".mustache; every theme needs index.mustache and post.mustache");
+    }
+  }
+  auto compiles = [](const std::string& file, const std::string& source) -> Result<void> {
+    const Compiled compiled(source);
+    if (compiled.is_valid()) return {};
+    return make_error(ErrorCode::invalid_input, file + ": " + compiled.error_message());
+  };
+  for (const auto& [name, source] : templates_) {
+    BYLINE_TRY(compiles(name + std::string(kTemplateSuffix), source));
+  }
+  for (const auto& [name, source] : partials_) {
+    BYLINE_TRY(
+        compiles(std::string(kPartialsFolder) + name + std::string(kTemplateSuffix), source));
+  }
+  if (!messages_problem_.empty()) return make_error(ErrorCode::invalid_input, messages_problem_);
+  return {};
+}
+
 const Asset* Theme::asset(std::string_view path) const {
   auto found = assets_.find(path);
   if (found != assets_.end()) return &found->second;
@@ -126,8 +169,12 @@ Result<std::string> Theme::render_template(const std::string& name, View& view) 
 
 Result<std::string> Theme::render_source(const std::string& name, const std::string& source,
                                          View& view) const {
-  thread_local std::unordered_map<const Theme*, std::unordered_map<std::string, Compiled>> compiled;
-  auto& mine = compiled[this];
+  thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, Compiled>>
+      compiled;
+  // Themes come and go only while one is being worked on (reloaded from
+  // its folder): forget the copies of themes that may be gone.
+  if (compiled.size() > 4 && !compiled.contains(id_)) compiled.clear();
+  auto& mine = compiled[id_];
   auto found = mine.find(name);
   if (found == mine.end()) {
     found = mine.emplace(name, Compiled(source)).first;

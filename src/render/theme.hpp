@@ -6,6 +6,7 @@
 #include "common/result.hpp"
 #include "render/messages.hpp"
 
+#include <cstdint>
 #include <initializer_list>
 #include <list>
 #include <map>
@@ -13,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kainjow::mustache {
 template <typename string_type>
@@ -34,11 +36,22 @@ struct Asset {
 // The files of the default theme, compiled into the binary.
 std::span<const EmbeddedFile> default_theme_files();
 
+// A theme's file read from a folder: its path in the theme
+// ("partials/post-card.mustache") and its bytes.
+struct ThemeFile {
+  std::string path;
+  std::string bytes;
+};
+
 class Theme {
  public:
   // A theme made of `files`: "*.mustache" templates, "partials/*.mustache"
   // and "assets/*", the assets served under `assets_url` ("/assets/").
   Theme(std::span<const EmbeddedFile> files, std::string assets_url);
+  // The same, from files it keeps (a theme read from a folder), its words
+  // over `words_underneath` (see Messages::from_files).
+  Theme(std::vector<ThemeFile> files, std::string assets_url,
+        const Messages* words_underneath = nullptr);
   // Its assets point into its own storage: not to be copied.
   Theme(const Theme&) = delete;
   Theme& operator=(const Theme&) = delete;
@@ -56,6 +69,14 @@ class Theme {
   Result<std::string> render_partial(std::string_view name, View& view) const;
 
   bool has_template(std::string_view name) const;
+  bool has_partial(std::string_view name) const { return partials_.contains(name); }
+
+  // Whether readers can be served from it: it has `index` and `post` (as a
+  // Ghost theme must), and every template and partial compiles. The error
+  // names the file and what is wrong in it.
+  Result<void> check() const;
+  std::size_t template_count() const { return templates_.size() + partials_.size(); }
+  std::size_t asset_count() const { return assets_.size(); }
 
   // The words of the theme's pages in each language it speaks
   // (locales/*.json). A theme whose catalogues cannot be read speaks
@@ -70,11 +91,18 @@ class Theme {
   void add_asset_urls(View& view) const;
 
  private:
+  void add_files(std::span<const EmbeddedFile> files, const std::string& assets_url,
+                 const Messages* words_underneath);
   Result<std::string> render_template(const std::string& name, View& view) const;
   Result<std::string> render_source(const std::string& name, const std::string& source,
                                     View& view) const;
   Result<void> add_partials(View& view) const;
 
+  // The bytes of a theme read from a folder; every map below refers to them.
+  std::vector<ThemeFile> owned_files_;
+  // Names this theme's compiled templates, which each thread keeps: a
+  // theme reloaded at the same address must not find its predecessor's.
+  std::uint64_t id_;
   std::map<std::string, std::string, std::less<>> templates_;
   std::map<std::string, std::string, std::less<>> partials_;
   std::map<std::string, Asset, std::less<>> assets_;
