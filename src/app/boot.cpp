@@ -9,6 +9,7 @@
 #include "api/content_api.hpp"
 #include "api/wp_rest_api.hpp"
 #include "app/data_dir.hpp"
+#include "app/theme_reloader.hpp"
 #include "common/cpus.hpp"
 #include "common/log.hpp"
 #include "demo/demo_content.hpp"
@@ -20,6 +21,8 @@
 #include "publishing/scheduler.hpp"
 #include "publishing/workflow.hpp"
 #include "render/theme.hpp"
+#include "render/theme_folder.hpp"
+#include "render/theme_source.hpp"
 #include "site/cache_keys.hpp"
 #include "site/settings.hpp"
 #include "site/site.hpp"
@@ -31,6 +34,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 namespace byline::app {
 namespace {
@@ -121,7 +125,15 @@ int serve(const ServeOptions& options) {
       response.set_header("Strict-Transport-Security", "max-age=31536000");
     }
   });
-  site::Site site(store, render::Theme::embedded_default(), media, settings_source, fragments);
+  // A theme of one's own is read before anything is served, so a broken one
+  // stops the start with the reason.
+  auto themes = std::make_shared<render::ThemeSource>(render::Theme::embedded_default());
+  if (!options.theme_dir.empty()) {
+    auto theme = render::load_theme_folder(options.theme_dir, "/assets/");
+    if (!theme) return report_failure(theme.error());
+    themes->replace(std::move(*theme));
+  }
+  site::Site site(store, themes, media, settings_source, fragments);
   auto sessions = std::make_shared<accounts::Sessions>(store);
   // Exact invalidation: a save removes the pages and fragments that showed
   // the post or whose lists it joined or left; a settings, section or tag
@@ -177,6 +189,14 @@ int serve(const ServeOptions& options) {
         });
   }
   publishing::Scheduler scheduler(workflow);
+  // Every page and fragment was rendered with the theme: an edit to it
+  // drops them all, as a change to the site's settings does.
+  std::optional<ThemeReloader> theme_reloader;
+  if (!options.theme_dir.empty()) {
+    theme_reloader.emplace(options.theme_dir, themes, "/assets/",
+                           [changes] { changes->site_changed(); });
+    log_line("Theme: serving " + options.theme_dir.string() + ", read again when it changes");
+  }
   dispatcher->start();
 
   auto setup_link = newsroom.prepare_setup_link(now_utc());

@@ -37,6 +37,11 @@ int run_command_line(int argc, char** argv) {
   serve_command->add_option("--url", serve_options.url,
                             "Public address of the site, for links and sharing "
                             "(default: http://HOST:PORT)");
+  std::string theme_dir;
+  serve_command->add_option("--theme", theme_dir,
+                            "Serve the reader site with the theme in this folder (templates, "
+                            "partials/, assets/, locales/; see docs/THEMES.md), read again when "
+                            "its files change");
   bool no_cache = false;
   serve_command->add_flag("--no-cache", no_cache,
                           "Render every page whole, from the database, for every request");
@@ -56,7 +61,8 @@ int run_command_line(int argc, char** argv) {
   bool no_access_log = false;
   serve_command->add_flag("--no-access-log", no_access_log, "Do not print a line per request");
   serve_command->footer(
-      "Example:\n  byline serve --demo --data ./data --port 8080\n"
+      "Examples:\n  byline serve --demo --data ./data --port 8080\n"
+      "  byline serve --demo --data ./data --theme ./themes/minimal\n"
       "Stop with Ctrl-C: requests in flight are finished first.");
 
   std::function<int()> action;
@@ -80,6 +86,7 @@ int run_command_line(int argc, char** argv) {
 
   if (serve_command->parsed()) {
     serve_options.data_dir = data_dir;
+    serve_options.theme_dir = theme_dir;
     serve_options.page_cache = !no_cache && !no_page_cache;
     serve_options.fragment_cache = !no_cache;
     serve_options.access_log = !no_access_log;

@@ -13,6 +13,7 @@
 #include "http/route_group.hpp"
 #include "media/media_library.hpp"
 #include "render/theme.hpp"
+#include "render/theme_source.hpp"
 #include "render/view.hpp"
 #include "site/assets.hpp"
 #include "site/cache_keys.hpp"
@@ -120,18 +121,46 @@ Listing term_listing(const Term& term, std::string base_path, std::string_view t
                  subject, std::nullopt,         std::move(shows)};
 }
 
+// The text the view has for `key`, or "".
+std::string text_in(const View& view, const std::string& key) {
+  const View* value = view.get(key);
+  return value && value->is_string() ? value->string_value() : std::string();
+}
+
+// The error page of a theme without error templates: Byline's own, plain,
+// in the page's language.
+Response plain_error_page(int status, const std::string& heading, const View& view) {
+  std::string html = "<!doctype html>\n<html lang=\"";
+  content::append_escaped(html, text_in(view, "lang"));
+  html += "\" dir=\"";
+  content::append_escaped(html, text_in(view, "dir"));
+  html +=
+      "\">\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+      "content=\"width=device-width\">\n<title>";
+  content::append_escaped(html, text_in(view, "page_title"));
+  html += "</title>\n<main>\n<h1>";
+  content::append_escaped(html, heading);
+  html += "</h1>\n<p>";
+  content::append_escaped(html, text_in(view, "message"));
+  html += "</p>\n<p><a href=\"/\">";
+  content::append_escaped(html, text_in(view, "site_title"));
+  html += "</a></p>\n</main>\n";
+  return Response::html(status, std::move(html));
+}
+
 }  // namespace
 
-Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
+Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::ThemeSource> themes,
            std::shared_ptr<const media::MediaLibrary> media,
            std::shared_ptr<const SettingsSource> settings, std::shared_ptr<FragmentCache> fragments)
     : store_(std::move(store)),
-      theme_(std::move(theme)),
+      themes_(std::move(themes)),
       media_(std::move(media)),
       settings_(std::move(settings)),
       fragments_(std::move(fragments)) {
   // A theme whose catalogues cannot be read shows its keys: say why.
-  if (!theme_->messages_problem().empty()) log_line("Theme: " + theme_->messages_problem());
+  const auto theme = themes_->current();
+  if (!theme->messages_problem().empty()) log_line("Theme: " + theme->messages_problem());
 }
 
 Result<PageContext> Site::context() const {
@@ -146,7 +175,8 @@ Result<PageContext> Site::context() const {
       std::move(*sections),
       [media = media_](std::string_view src) { return media->image_attributes_for(src); },
       [media = media_](std::string_view src) { return media->social_image_for(src); }};
-  context.words = &theme_->messages().for_language(context.language);
+  context.theme = themes_->current();
+  context.words = &context.theme->messages().for_language(context.language);
   return context;
 }
 
@@ -203,15 +233,22 @@ Response Site::failure(const Error& error) const {
   view.set("site_title", settings->title);
   view.set("lang", settings->locale);
   view.set("dir", content::is_right_to_left(settings->locale) ? "rtl" : "ltr");
+  const auto theme = themes_->current();
   View texts;
-  for (const auto& [key, text] : theme_->messages().for_language(settings->locale).texts()) {
+  for (const auto& [key, text] : theme->messages().for_language(settings->locale).texts()) {
     texts.set(key, text);
   }
   view.set("t", texts);
   view.set("status", std::to_string(status));
   view.set("message", error.message);
-  auto page = theme_->render_page({"error"}, view);
-  return Response::html(status, page ? std::move(*page) : error.message + "\n");
+  if (theme->has_template("error")) {
+    if (auto page = theme->render_page({"error"}, view)) {
+      return Response::html(status, std::move(*page));
+    }
+  }
+  // No error page in the theme, or one that fails itself.
+  return plain_error_page(
+      status, theme->messages().for_language(settings->locale).text("something_went_wrong"), view);
 }
 
 std::optional<Response> Site::moved(const Request& request) const {
@@ -268,7 +305,10 @@ Response Site::missing(const Request& request) const {
   View view = page_view(*context, words(*context).text("page_not_found"), "", request.path);
   view.set("status", "404");
   view.set("message", words(*context).text("not_found_message"));
-  auto page = theme_->render_page({"error-404", "error"}, view);
+  const auto& theme = *context->theme;
+  if (!theme.has_template("error-404") && !theme.has_template("error"))
+    return plain_error_page(404, words(*context).text("page_not_found"), view);
+  auto page = theme.render_page({"error-404", "error"}, view);
   if (!page) return failure(page.error());
   return Response::html(404, std::move(*page));
 }
@@ -347,7 +387,7 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   view.set("paging", paging);
   view.set("show_pagination", page > 1 || result->has_more);
 
-  auto rendered = theme_->render_page({listing.template_name, "index"}, view);
+  auto rendered = context.theme->render_page({listing.template_name, "index"}, view);
   if (!rendered) return failure(rendered.error());
   Response response = Response::html(200, std::move(*rendered));
   std::vector<const content::Post*> shown;
@@ -465,7 +505,7 @@ Response Site::article(const Request& request, const Params& params) const {
       if (!recent) {
         auto found = context();
         if (!found) return failure(found.error());
-        auto rendered = recent_posts(in_language(*found, kept->language, theme_->messages()));
+        auto rendered = recent_posts(in_language(*found, kept->language, found->theme->messages()));
         if (!rendered) return failure(rendered.error());
         recent = std::move(*rendered);
       }
@@ -492,6 +532,8 @@ Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& co
     if (auto kept = fragments_->find(recent_fragment_key(context.language), context.now))
       return kept;
   }
+  // A theme without the partial shows no Recent Posts.
+  if (!context.theme->has_partial("recent-post")) return std::make_shared<const Fragment>();
   store::PostQuery query;
   query.now = context.now;
   query.limit = context.settings->recent_posts + 1;
@@ -501,7 +543,7 @@ Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& co
   std::vector<const content::Post*> shown;
   for (const auto& post : latest->posts) {
     View card = post_card(context, post, ImageDetail::plain);
-    auto item = theme_->render_partial("recent-post", card);
+    auto item = context.theme->render_partial("recent-post", card);
     BYLINE_TRY(item);
     fragment->parts.push_back(std::move(*item));
     fragment->post_ids.push_back(post.id);
@@ -546,7 +588,8 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
   auto found = this->context();
   if (!found) return failure(found.error());
   // A story reads in its own language from kicker to footer.
-  const PageContext context = in_language(*found, post_language(*found, post), theme_->messages());
+  const PageContext context =
+      in_language(*found, post_language(*found, post), found->theme->messages());
   auto recent = recent_posts(context);
   if (!recent) return failure(recent.error());
   const bool has_recent = std::any_of((*recent)->post_ids.begin(), (*recent)->post_ids.end(),
@@ -570,8 +613,8 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
   const std::string specific =
       (post.type == content::PostType::page ? "page-" : "post-") + post.slug;
   auto rendered = post.type == content::PostType::page
-                      ? theme_->render_page({specific, "page", "post"}, view)
-                      : theme_->render_page({specific, "post"}, view);
+                      ? context.theme->render_page({specific, "page", "post"}, view)
+                      : context.theme->render_page({specific, "post"}, view);
   if (!rendered) return failure(rendered.error());
 
   // The page around its Recent Posts: the post and the other versions of
@@ -665,13 +708,17 @@ Response Site::search(const Request& request, const Params&) const {
   if (results->has_more) paging.set("older_url", base + "&page=" + std::to_string(page + 1));
   view.set("paging", paging);
   view.set("show_pagination", page > 1 || results->has_more);
-  auto rendered = theme_->render_page({"search"}, view);
+  // A theme without a search page lists the results as its index lists
+  // posts.
+  if (!context.theme->has_template("search")) view.set("posts", hits);
+  auto rendered = context.theme->render_page({"search", "index"}, view);
   if (!rendered) return failure(rendered.error());
   return Response::html(200, std::move(*rendered));
 }
 
 Response Site::asset(const Request& request, const Params& params) const {
-  const render::Asset* asset = theme_->asset(params.get("path"));
+  const auto theme = themes_->current();  // the asset lives in it
+  const render::Asset* asset = theme->asset(params.get("path"));
   if (!asset) return not_found(request);
   return asset_response(asset, params.get("path"), request);
 }

@@ -20,7 +20,7 @@ namespace byline::media {
 class MediaLibrary;
 }
 namespace byline::render {
-class Theme;
+class ThemeSource;
 }
 namespace byline::http {
 class PublicRoutes;
@@ -35,7 +35,8 @@ class Site {
  public:
   // `fragments` keeps rendered pieces of pages between requests; nullptr
   // renders every page whole.
-  Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Theme> theme,
+  // Pages are rendered with the theme `themes` holds at the time.
+  Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::ThemeSource> themes,
        std::shared_ptr<const media::MediaLibrary> media,
        std::shared_ptr<const SettingsSource> settings,
        std::shared_ptr<FragmentCache> fragments = nullptr);
@@ -103,7 +104,7 @@ class Site {
                                 const http::Params& params) const;
 
   std::shared_ptr<store::Store> store_;
-  std::shared_ptr<const render::Theme> theme_;
+  std::shared_ptr<const render::ThemeSource> themes_;
   std::shared_ptr<const media::MediaLibrary> media_;
   std::shared_ptr<const SettingsSource> settings_;
   std::shared_ptr<FragmentCache> fragments_;

@@ -14,6 +14,10 @@
 #include <optional>
 #include <vector>
 
+namespace byline::render {
+class Theme;
+}
+
 namespace byline::site {
 
 // What every page needs to render: the settings, the page's language with
@@ -31,7 +35,10 @@ struct PageContext {
   // The language the page is in: the site's, or a story's own. Its words
   // come from the theme's catalogue for it (English when none is set).
   std::string language = settings ? settings->locale : "en";
-  const render::Catalogue* words = nullptr;
+  const render::Catalogue* words = nullptr;  // in `theme`
+  // The theme this request renders with, held until it is done (a theme
+  // being worked on may be replaced meanwhile).
+  std::shared_ptr<const render::Theme> theme = nullptr;
 };
 
 // The theme's words for the page: context.words, or English keys.

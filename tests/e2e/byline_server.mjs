@@ -26,10 +26,10 @@ export function addApiKey(dataDir, kind, name) {
   return key[1];
 }
 
-// Runs `byline serve --demo` on `dataDir`; resolves to { url, child } once
-// it prints the address it serves.
-async function serve(dataDir) {
-  const child = spawn(binary, ['serve', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', dataDir], {
+// Runs `byline serve --demo` on `dataDir`, with `args` after; resolves to
+// { url, child } once it prints the address it serves.
+async function serve(dataDir, args = []) {
+  const child = spawn(binary, ['serve', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -94,12 +94,13 @@ async function demoSiteTemplate() {
 }
 
 // Resolves to { url, dataDir, stop } once the server prints the address it
-// serves, with the demo site. `users` are staff accounts to create first.
-export async function startByline({ users = [] } = {}) {
+// serves, with the demo site. `users` are staff accounts to create first;
+// `args` go to `byline serve` (`['--theme', folder]`).
+export async function startByline({ users = [], args = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
   cpSync(await demoSiteTemplate(), dataDir, { recursive: true });
   addUsers(dataDir, users);
-  const { url, child } = await serve(dataDir);
+  const { url, child } = await serve(dataDir, args);
   return {
     url,
     dataDir,

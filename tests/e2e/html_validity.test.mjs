@@ -2,17 +2,14 @@
 // validator's engine: vnu.jar from npm, run with Debian's Java).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startByline } from './byline_server.mjs';
 import { makePng } from './images.mjs';
 import { signIn } from './newsroom_client.mjs';
-
-const vnuJar = createRequire(import.meta.url)('vnu-jar');
+import { errorsIn, validate } from './nu_checker.mjs';
 
 const pages = {
   home: '/',
@@ -48,15 +45,6 @@ async function writeIllustratedStories(url) {
   });
 }
 
-// Runs vnu.jar once over every file; returns its messages by file name.
-function validate(files) {
-  const result = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...files],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.equal(result.status, 0, `vnu.jar could not run: ${result.error ?? result.stderr}`);
-  // The JSON report goes to stderr.
-  return JSON.parse(result.stderr).messages;
-}
-
 describe('the Nu HTML Checker', () => {
   let server;
   let folder;
@@ -80,13 +68,7 @@ describe('the Nu HTML Checker', () => {
       writeFileSync(file, await response.text());
       files[file] = name;
     }
-    const messages = validate(Object.keys(files));
-    // A file the checker could not read would report nothing: make sure it
-    // read them all by checking it is the checker we think it is.
-    const problems = messages
-      .filter((message) => message.type === 'error' || message.subType === 'fatal')
-      .map((message) => `${files[message.url.replace('file:', '')] ?? message.url}:${message.lastLine}: ${message.message}` +
-        (message.extract ? `\n    ${message.extract.replace(/\n/g, ' ')}` : ''));
+    const problems = errorsIn(validate(Object.keys(files)), files);
     assert.deepEqual(problems, []);
   });
 
