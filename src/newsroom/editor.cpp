@@ -10,6 +10,7 @@
 #include "common/log.hpp"
 #include "content/alt_text.hpp"
 #include "content/diff.hpp"
+#include "content/language.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
 #include "http/percent_encoding.hpp"
@@ -226,6 +227,13 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
       view.set("publish_at", dates().format_local(*post.published_at));
     }
   }
+  // The story's own text is written in its language, right to left for
+  // Persian or Arabic; editor.js follows the Language field as it changes.
+  const std::string written = typed ? typed->locale.value_or(post.locale) : post.locale;
+  const std::string language = written.empty() ? settings_->current()->locale : written;
+  view.set("story_lang", language);
+  view.set("story_dir", std::string(content::is_right_to_left(language) ? "rtl" : "ltr"));
+  view.set("site_locale", settings_->current()->locale);
   if (is_new && author_ids.empty()) author_ids.push_back(me.user.id);
   view.set("tags", tags);
   // Flagged on every page of the editor, so it is seen before publishing;

@@ -203,6 +203,62 @@ describe('publishing workflow in chromium', () => {
     await eddie.context.close();
   });
 
+  test('a Persian story is written right to left, from the moment its language is set', async () => {
+    const eddie = await signIn(editor, { bypassCSP: true });
+    const { page } = eddie;
+    await page.goto(server.url + '/newsroom/posts/new/');
+    const surface = page.locator('.rich-surface');
+    await surface.waitFor();
+    const directions = () => page.evaluate(() => Object.fromEntries(
+      ['#title', '.rich-surface', '#excerpt', '#featured_image_alt', '#seo_title', 'textarea[name="body"]']
+        .map((selector) => [selector, `${document.querySelector(selector).lang} ${document.querySelector(selector).dir}`])));
+    const everywhere = (value) => Object.fromEntries(
+      ['#title', '.rich-surface', '#excerpt', '#featured_image_alt', '#seo_title', 'textarea[name="body"]'].map((s) => [s, value]));
+    assert.deepEqual(await directions(), everywhere('en ltr'), 'an English site writes left to right');
+
+    await page.locator('#locale').fill('fa');
+    assert.deepEqual(await directions(), everywhere('fa rtl'));
+    await page.getByLabel('Headline', { exact: true }).fill('گزارش از اتاق خبر');
+    await page.getByRole('textbox', { name: 'Story', exact: true }).click();
+    await page.keyboard.type('نخستین یادداشت‌ها.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('دومی.');
+    assert.deepEqual(await directions(), everywhere('fa rtl'), 'typing does not reset the surface');
+    // The text starts at the right edge of the surface.
+    const edges = await page.evaluate(() => {
+      const box = document.querySelector('.rich-surface').getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(document.querySelector('.rich-surface p'));
+      return { right: box.right - text.getBoundingClientRect().right, left: text.getBoundingClientRect().left - box.left };
+    });
+    assert.ok(edges.right < edges.left, `set from the right: ${JSON.stringify(edges)}`);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(outputDir, 'newsroom-editor-rtl.png') });
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/newsroom\/posts\/\d+\/\?saved=1$/);
+    await surface.waitFor();
+    assert.deepEqual(await directions(), everywhere('fa rtl'), 'the saved draft opens right to left');
+
+    await page.locator('#locale').fill('');
+    assert.deepEqual(await directions(), everywhere('en ltr'), 'empty is the site\'s language');
+    await eddie.context.close();
+  });
+
+  test('the editor of a Persian story is right to left without JavaScript too', async () => {
+    const eddie = await signIn(editor, { javaScriptEnabled: false });
+    await eddie.page.goto(server.url + '/newsroom/posts/new/');
+    await eddie.page.getByLabel('Headline', { exact: true }).fill('یادداشت بی‌اسکریپت');
+    await eddie.page.locator('#locale').fill('fa');
+    await eddie.page.getByRole('button', { name: 'Save draft' }).click();
+    await eddie.page.waitForURL(/\/newsroom\/posts\/\d+\/\?saved=1$/);
+    for (const field of ['#title', 'textarea[name="body"]', '#excerpt']) {
+      assert.equal(await eddie.page.locator(field).getAttribute('dir'), 'rtl', field);
+      assert.equal(await eddie.page.locator(field).getAttribute('lang'), 'fa', field);
+    }
+    await eddie.context.close();
+  });
+
   test('axe-core finds no accessibility violations in the editor', async () => {
     const eddie = await signIn(editor, { bypassCSP: true });
     await eddie.page.goto(server.url + '/newsroom/posts/new/');

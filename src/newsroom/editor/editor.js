@@ -147,12 +147,17 @@ function mount(textarea) {
       LinkCard,
     ],
     editorProps: {
-      attributes: {
+      // Read at every update: in the story's language, right to left for
+      // Persian or Arabic, as the textarea is (followLanguage keeps it so).
+      attributes: () => ({
         class: 'rich-surface',
+        lang: textarea.lang,
+        dir: textarea.dir,
+        'data-story-text': '',
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': label ? label.textContent : 'Story',
-      },
+      }),
       handlePaste(view, event) {
         const text = event.clipboardData?.getData('text/plain')?.trim() ?? '';
         if (!embeddable.test(text)) return false;
@@ -284,6 +289,37 @@ function mount(textarea) {
 }
 
 if (body) window.bylineEditor = mount(body);
+
+// Whether a language is written right to left: the browser's own answer
+// where it has one, else the languages that are.
+const rightToLeft = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+function directionOf(tag) {
+  try {
+    const locale = new Intl.Locale(tag);
+    const info = locale.getTextInfo?.() ?? locale.textInfo;
+    if (info?.direction) return info.direction;
+    return rightToLeft.has(locale.language) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr'; // not a language tag (yet): the save will say so
+  }
+}
+
+// The story's text fields follow its Language field as it is typed: a
+// writer who sets "fa" writes Persian from the right at once.
+function followLanguage(field) {
+  if (!field) return;
+  const update = () => {
+    const language = field.value.trim() || field.dataset.siteLocale || 'en';
+    const dir = directionOf(language);
+    for (const element of document.querySelectorAll('[data-story-text]')) {
+      element.lang = language;
+      element.dir = dir;
+    }
+  };
+  field.addEventListener('input', update);
+}
+
+followLanguage(document.querySelector('#locale[data-site-locale]'));
 
 // Autosave: while a draft changes, its form is posted every half minute;
 // the answer's revision becomes the form's, so Save keeps working. A new
