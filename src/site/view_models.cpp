@@ -3,6 +3,7 @@
 
 #include "common/json.hpp"
 #include "content/language.hpp"
+#include "content/sanitize.hpp"
 #include "content/sections.hpp"
 #include "content/text.hpp"
 #include "site/share_links.hpp"
@@ -232,7 +233,9 @@ View author_view(const content::User& user) {
   render::set_if_present(author, "bio", user.bio);
   author.set("url", author_url(user));
   author.set("initials", initials(user.name));
-  render::set_if_present(author, "website", user.website);
+  // Imports bring websites as the old site had them: only an address a
+  // link may safely lead to is linked (never "javascript:").
+  if (content::is_safe_url(user.website)) render::set_if_present(author, "website", user.website);
   return author;
 }
 

@@ -93,6 +93,11 @@ TEST_F(GhostImport, GhostsAddressesKeepWorkingAndARunAgainChangesNothing) {
         http_get(server.port(), "/rss/").header("content-type").find("xml") != std::string::npos,
         true)
         << "/rss/ stays the feed";
+    EXPECT_NE(http_get(server.port(), "/author/leila/").body.find("href=\"https://leila.example\""),
+              std::string::npos)
+        << "a web address is linked";
+    EXPECT_EQ(http_get(server.port(), "/author/omid/").body.find("javascript:"), std::string::npos)
+        << "a script address, as the old site had it, is not";
     for (const std::string hidden : {"/for-subscribers/", "/unfinished/", "/next-week/"}) {
       EXPECT_EQ(http_get(server.port(), hidden).status, 404) << hidden;
     }
