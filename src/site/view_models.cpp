@@ -321,7 +321,8 @@ View article_view(const PageContext& context, const content::Post& post) {
     item.set("href", link.href);
     item.set("copy", link.network == "copy");
     // A share page opens beside the article; mail and copy stay where they are.
-    item.set("new_tab", link.href.starts_with("https://"));
+    // (The copy link's address is the article's own, https on most sites.)
+    item.set("new_tab", link.network != "copy" && link.href.starts_with("https://"));
     share.push_back(item);
   }
   article.set("share", share);

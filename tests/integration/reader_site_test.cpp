@@ -87,6 +87,20 @@ TEST_F(ReaderSite, RecentPostsCarryMachineReadableTimes) {
   EXPECT_TRUE(std::regex_search(body, time_element));
 }
 
+TEST(ReaderSiteOnHttps, ShareLinksOpenBesideTheArticleButCopyAndEmailStay) {
+  TempDir data("share-on-https");
+  ServerProcess server(data.path(), {"--demo", "--url", "https://news.example"});
+  const std::string body = http_get(server.port(), kArticle).body;
+  const std::regex copy(
+      R"re(<a class="share-copy" href="https://news\.example/[^"]+" data-copy-link>)re");
+  EXPECT_TRUE(std::regex_search(body, copy)) << "no new tab for the copy link";
+  const std::regex email(R"re(<a class="share-email" href="mailto:[^"]+">)re");
+  EXPECT_TRUE(std::regex_search(body, email));
+  const std::regex telegram(
+      R"re(<a class="share-telegram" href="https://t\.me/[^"]+" target="_blank" rel="noopener noreferrer">)re");
+  EXPECT_TRUE(std::regex_search(body, telegram)) << "a share page opens in a new tab";
+}
+
 TEST_F(ReaderSite, ArticlePageHasPlainShareLinksAndNoThirdPartyScripts) {
   const std::string body = get(kArticle).body;
   EXPECT_NE(body.find("https://x.com/intent/post?url="), std::string::npos);
