@@ -710,7 +710,10 @@ Response Site::search(const Request& request, const Params&) const {
   view.set("show_pagination", page > 1 || results->has_more);
   // A theme without a search page lists the results as its index lists
   // posts.
-  if (!context.theme->has_template("search")) view.set("posts", hits);
+  if (!context.theme->has_template("search")) {
+    view.set("posts", hits);
+    view.set("has_posts", !results->hits.empty());
+  }
   auto rendered = context.theme->render_page({"search", "index"}, view);
   if (!rendered) return failure(rendered.error());
   return Response::html(200, std::move(*rendered));
