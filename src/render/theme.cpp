@@ -26,6 +26,17 @@ std::string content_type_for(std::string_view path) {
       {".woff2", "font/woff2"},
       {".txt", "text/plain; charset=utf-8"},
       {".json", "application/json"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".webp", "image/webp"},
+      {".gif", "image/gif"},
+      {".avif", "image/avif"},
+      {".woff", "font/woff"},
+      {".ttf", "font/ttf"},
+      {".otf", "font/otf"},
+      {".webmanifest", "application/manifest+json"},
+      {".xml", "application/xml"},
+      {".map", "application/json"},
   };
   for (const auto& [suffix, type] : kTypes) {
     if (path.ends_with(suffix)) return std::string(type);

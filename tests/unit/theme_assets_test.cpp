@@ -52,5 +52,24 @@ TEST(ThemeAssets, AStylesheetsNameChangesWithTheFilesItNames) {
       << "a browser keeping the old stylesheet would ask for the old font";
 }
 
+TEST(ThemeAssets, ImagesFontsAndManifestsGoOutWithTheirTypes) {
+  const std::array<EmbeddedFile, 7> files = {{
+      {"assets/photo.jpg", "x"},
+      {"assets/photo.webp", "x"},
+      {"assets/font.woff", "x"},
+      {"assets/font.ttf", "x"},
+      {"assets/site.webmanifest", "x"},
+      {"assets/notes.unknown", "x"},
+      {"index.mustache", ""},
+  }};
+  const Theme theme(files, "/assets/");
+  EXPECT_EQ(theme.asset("photo.jpg")->content_type, "image/jpeg");
+  EXPECT_EQ(theme.asset("photo.webp")->content_type, "image/webp");
+  EXPECT_EQ(theme.asset("font.woff")->content_type, "font/woff");
+  EXPECT_EQ(theme.asset("font.ttf")->content_type, "font/ttf");
+  EXPECT_EQ(theme.asset("site.webmanifest")->content_type, "application/manifest+json");
+  EXPECT_EQ(theme.asset("notes.unknown")->content_type, "application/octet-stream");
+}
+
 }  // namespace
 }  // namespace byline::render
