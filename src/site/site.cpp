@@ -406,20 +406,18 @@ Response Site::home(const Request& request, const Params& params) const {
   }
   Listing listing{{},     "/",    "",           "",
                   "home", View(), std::nullopt, std::string(cache_keys::kFrontPage)};
-  // Rule: the newest editors' pick leads the front page; the list below
-  // goes on without it.
-  if (params.get("page").empty()) {
-    store::PostQuery picks;
-    picks.now = now_utc();
-    picks.limit = 1;
-    picks.where = store::PostCondition::featured_is(true);
-    auto pick = store_->published_posts(picks);
-    if (!pick) return failure(pick.error());
-    if (!pick->posts.empty()) {
-      listing.lead = pick->posts.front();
-      listing.query.where = store::PostCondition::none_of(
-          {store::PostCondition::with_ids(store::PostCondition::Kind::id, {listing.lead->id})});
-    }
+  // Rule: the newest editors' pick leads the front page; the list goes on
+  // without it, on every page, so that no story is on two pages.
+  store::PostQuery picks;
+  picks.now = now_utc();
+  picks.limit = 1;
+  picks.where = store::PostCondition::featured_is(true);
+  auto pick = store_->published_posts(picks);
+  if (!pick) return failure(pick.error());
+  if (!pick->posts.empty()) {
+    listing.query.where = store::PostCondition::none_of(
+        {store::PostCondition::with_ids(store::PostCondition::Kind::id, {pick->posts.front().id})});
+    if (params.get("page").empty()) listing.lead = pick->posts.front();
   }
   return render_listing(request, listing, params);
 }

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <regex>
 #include <thread>
 
@@ -280,6 +282,35 @@ TEST_F(NewsroomEditor, AnEditorsPickLeadsTheFrontPageWithItsImage) {
                                           "&title=Older+pick&body=x&author=" + author_id +
                                           "&featured_image=javascript%3Aalert(1)&intent=save");
   EXPECT_EQ(bad_image.status, 400);
+}
+
+TEST_F(NewsroomEditor, WithAnEditorsPickEveryStoryIsOnExactlyOnePageOfTheFrontPage) {
+  const StaffClient eddie = sign_in("eddie@example.com");
+  std::vector<std::string> editors;
+  for (int i = 1; i <= 23; ++i)
+    editors.push_back(create(eddie, "Story " + std::to_string(i), "publish"));
+  // The pick is neither the newest nor on the first page by its date.
+  const std::string pick = editors[4];
+  const HttpResponse featured =
+      post(pick, eddie,
+           "revision=" + revision_of(pick, eddie) +
+               "&title=Story+5&body=x&featured_shown=1&featured=1&intent=save");
+  ASSERT_EQ(featured.status, 303) << visible_text(featured.body);
+
+  std::map<std::string, int> shown;
+  const std::regex card(R"re(<h2 class="card-title"[^>]*><a href="(/story-\d+/)")re");
+  for (const std::string page : {"/", "/page/2/", "/page/3/"}) {
+    const std::string body = http_get(port(), page).body;
+    for (auto at = std::sregex_iterator(body.begin(), body.end(), card);
+         at != std::sregex_iterator(); ++at) {
+      ++shown[(*at)[1].str()];
+    }
+  }
+  EXPECT_EQ(shown.size(), 23u);
+  for (const auto& [story, times] : shown) EXPECT_EQ(times, 1) << story;
+  EXPECT_EQ(http_get(port(), "/page/4/").status, 404) << "11 on the first page, 10, then 2";
+  EXPECT_EQ(http_get(port(), "/page/2/").body.find("Editors’ pick"), std::string::npos)
+      << "the pick leads the first page only";
 }
 
 TEST_F(NewsroomEditor, AStoryGoesPublicOnlyWithAltTextOnItsFeaturedImageAndTheRestIsFlagged) {
