@@ -307,9 +307,15 @@ Response Newsroom::create_post(const Request& request, const Params&, const Call
   const auto intent =
       publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
-  if (auto refused = refused_for_alt_text(intent, typed)) {
-    return editor_page(http::status_for(refused->code), content::Post{}, &typed, refused->message,
-                       "", me);
+  // Permission first: someone who may not publish hears that from the
+  // workflow, not about the alt text.
+  content::Post judged;
+  judged.authors = {me.user};
+  if (accounts::may(me.user, Action::publish_post, &judged)) {
+    if (auto refused = refused_for_alt_text(intent, typed)) {
+      return editor_page(http::status_for(refused->code), content::Post{}, &typed, refused->message,
+                         "", me);
+    }
   }
   auto created = workflow_->create(publishing::Actor(me.user, request.remote_address), typed,
                                    intent, now_utc());
@@ -346,7 +352,13 @@ Response Newsroom::save_post(const Request& request, const Params& params,
       publishing::intent_from_string(form.get("intent")).value_or(publishing::Intent::save);
   const publishing::Edit typed = edit_from(form, dates());
   auto saved = [&]() -> Result<content::Post> {
-    if (auto refused = refused_for_alt_text(intent, typed)) return std::move(*refused);
+    // Permission first, as on create.
+    if (auto refused = refused_for_alt_text(intent, typed)) {
+      auto stored = visible_post(*store_, me.user, id);
+      if (stored && accounts::may(me.user, Action::publish_post, &*stored)) {
+        return std::move(*refused);
+      }
+    }
     return workflow_->update(publishing::Actor(me.user, request.remote_address), *id,
                              static_cast<int>(*base_revision), typed, intent, now_utc());
   }();

@@ -313,6 +313,23 @@ TEST_F(NewsroomEditor, WithAnEditorsPickEveryStoryIsOnExactlyOnePageOfTheFrontPa
       << "the pick leads the first page only";
 }
 
+TEST_F(NewsroomEditor, AContributorPublishingIsToldTheyMayNotBeforeAnythingAboutAltText) {
+  const StaffClient carla = sign_in("carla@example.com");
+  const std::string image = "&featured_image=%2Fmedia%2F2026%2F12%2Fdam-1200.webp";
+  const HttpResponse created =
+      post("/newsroom/posts/new/", carla, "title=Dam+opens&body=x" + image + "&intent=publish");
+  EXPECT_EQ(created.status, 403) << visible_text(created.body);
+  EXPECT_EQ(visible_text(created.body).find("alt text."), std::string::npos);
+
+  const std::string draft = create(carla, "Dam opens", "save");
+  const HttpResponse saved = post(draft, carla,
+                                  "revision=" + revision_of(draft, carla) +
+                                      "&title=Dam+opens&body=x" + image + "&intent=publish");
+  EXPECT_EQ(saved.status, 403) << visible_text(saved.body);
+  EXPECT_EQ(visible_text(saved.body).find("alt text."), std::string::npos);
+  EXPECT_EQ(get(draft, carla).status, 200) << "the draft is still there";
+}
+
 TEST_F(NewsroomEditor, AStoryGoesPublicOnlyWithAltTextOnItsFeaturedImageAndTheRestIsFlagged) {
   const StaffClient eddie = sign_in("eddie@example.com");
   const std::string body =
