@@ -3,6 +3,7 @@
 #include "render/dates.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace byline::site::cache_keys {
 namespace {
@@ -85,6 +86,11 @@ std::optional<std::vector<std::string>> narrowing(const store::PostCondition& wh
       }
       return keys;
     }
+    case Kind::language: {
+      std::vector<std::string> keys;
+      for (const auto& tag : where.slugs) keys.push_back(language_list(tag));
+      return keys;
+    }
     case Kind::none_of:
     case Kind::slug:
     case Kind::featured:
@@ -101,6 +107,11 @@ std::string post(content::Id id) { return "post:" + std::to_string(id); }
 std::string section_list(content::Id id) { return "list:section:" + std::to_string(id); }
 std::string tag_list(content::Id id) { return "list:tag:" + std::to_string(id); }
 std::string author_list(content::Id id) { return "list:author:" + std::to_string(id); }
+std::string language_list(std::string_view language) {
+  std::string primary(language.substr(0, language.find('-')));
+  for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return "list:language:" + primary;
+}
 std::string translations(content::Id original) {
   return "translations:" + std::to_string(original);
 }
@@ -147,7 +158,15 @@ std::vector<std::string> changed_by(const content::Post* before, const content::
       for (const auto& author : version->authors) keys.push_back(author_list(author.id));
       for (const auto& section : version->sections) keys.push_back(section_list(section.id));
       for (const auto& tag : version->tags) keys.push_back(tag_list(tag.id));
+      keys.push_back(language_list(version->locale));
     }
+  } else if (before->locale != after.locale) {
+    // Out of one language's lists and into another's, and so into or out
+    // of every list that leaves some languages out (the front page of the
+    // site's own language, once stories in others have theirs).
+    keys.push_back(language_list(before->locale));
+    keys.push_back(language_list(after.locale));
+    keys.emplace_back(kFrontPage);
   }
   if (moved || !before || before->translation_of != after.translation_of ||
       before->locale != after.locale) {

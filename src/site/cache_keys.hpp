@@ -25,6 +25,9 @@ inline constexpr std::string_view kFrontPage = "list:front";
 std::string section_list(content::Id id);
 std::string tag_list(content::Id id);
 std::string author_list(content::Id id);
+// The list of posts in a language, by its primary subtag ("fa" for "fa-IR";
+// "" for posts that name none, in the site's language).
+std::string language_list(std::string_view language);
 // Which versions of a story are published (hreflang alternates).
 std::string translations(content::Id original);
 // Every change of a public post: for listings that any edit may alter

@@ -16,7 +16,19 @@ bool takes_ids(Kind kind) {
 bool takes_slugs(Kind kind) {
   return kind == Kind::slug || kind == Kind::tag_slug || kind == Kind::primary_tag_slug ||
          kind == Kind::author_slug || kind == Kind::primary_author_slug ||
-         kind == Kind::section_slug;
+         kind == Kind::section_slug || kind == Kind::language;
+}
+
+// A language tag's letters, digits and hyphens: nothing a LIKE pattern
+// would read as a wildcard.
+bool is_language_tag(const std::string& tag) {
+  if (tag.size() > 35) return false;
+  for (const char c : tag) {
+    const bool fits =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!fits) return false;
+  }
+  return tag.empty() || (tag.front() != '-' && tag.back() != '-');
 }
 
 struct Tally {
@@ -52,6 +64,11 @@ Result<void> check_condition(const PostCondition& condition, int depth, Tally& t
   }
   if (takes_slugs(condition.kind) && (condition.slugs.empty() || !condition.ids.empty())) {
     return refuse("A condition on slugs needs slugs, and only slugs.");
+  }
+  if (condition.kind == Kind::language) {
+    for (const auto& tag : condition.slugs) {
+      if (!is_language_tag(tag)) return refuse("\"" + tag + "\" is no language tag.");
+    }
   }
   return {};
 }

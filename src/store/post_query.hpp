@@ -36,8 +36,12 @@ struct PostCondition {
     section_id,           // one of its sections is one of `ids`
     section_slug,         // one of its sections has one of `slugs`
     featured,             // it is an editors' pick (`flag`) or not
-    published_at,         // its publication time compares with `time`
-    updated_at,           // its last change compares with `time`
+    // Its language is one of `slugs`, language tags matched by their
+    // primary subtag and what follows it ("fa" matches "fa" and "fa-IR");
+    // "" matches a post that names none, which is in the site's language.
+    language,
+    published_at,  // its publication time compares with `time`
+    updated_at,    // its last change compares with `time`
   };
   enum class Compare { before, at_or_before, after, at_or_after };
 

@@ -75,10 +75,10 @@ TEST(CacheKeys, UnpublishingTouchesWhatThePostWasIn) {
 }
 
 TEST(CacheKeys, LinkingATranslationTouchesBothGroups) {
-  const content::Post before = published_post();
+  content::Post before = published_post();
+  before.locale = "fa";
   content::Post after = before;
   after.translation_of = 2;
-  after.locale = "fa";
   const auto keys = cache_keys::changed_by(&before, after, kNow);
   EXPECT_TRUE(has(keys, "translations:2"));
   EXPECT_TRUE(has(keys, "translations:7"));
@@ -200,6 +200,11 @@ bool passes(const content::Post& post, const PostCondition& where) {
     case Kind::section_id:
     case Kind::section_slug:
       return in(post.sections, where, 's', false);
+    case Kind::language:
+      return std::any_of(where.slugs.begin(), where.slugs.end(), [&](const std::string& tag) {
+        return tag.empty() ? post.locale.empty()
+                           : post.locale == tag || post.locale.starts_with(tag + "-");
+      });
     case Kind::featured:
       return post.featured == where.flag;
     case Kind::published_at:
@@ -233,6 +238,8 @@ TEST(CacheKeys, EveryChangeThatMovesAPostInOrOutOfAListingTouchesWhatTheListingS
       post.tags.push_back(content::Tag{pick(4), "", "", ""});
     post.authors = {content::User{pick(3), "", "", "", "", "", content::Role::author}};
     if (random() % 2) post.sections = {content::Section{pick(3), "", "", ""}};
+    const char* languages[] = {"", "fa", "fa-IR", "ar"};
+    post.locale = languages[random() % 4];
     return post;
   };
   const std::vector<PostCondition> listings{
@@ -246,6 +253,9 @@ TEST(CacheKeys, EveryChangeThatMovesAPostInOrOutOfAListingTouchesWhatTheListingS
                              PostCondition::with_slugs(Kind::author_slug, {"a3"})}),
       PostCondition::none_of({PostCondition::with_ids(Kind::tag_id, {1})}),
       PostCondition::with_slugs(Kind::slug, {"story-2"}),
+      PostCondition::with_slugs(Kind::language, {"fa"}),
+      PostCondition::with_slugs(Kind::language, {"", "ar"}),
+      PostCondition::none_of({PostCondition::with_slugs(Kind::language, {"fa", "ar"})}),
       PostCondition::with_ids(Kind::id, {3, 5}),
       PostCondition::time_is(Kind::published_at, PostCondition::Compare::before, kNow - 24h),
       PostCondition::all_of(
@@ -260,6 +270,8 @@ TEST(CacheKeys, EveryChangeThatMovesAPostInOrOutOfAListingTouchesWhatTheListingS
     // Edits that move it between no lists: a new slug, a new time of change.
     if (random() % 2) after.slug = "story-" + std::to_string(pick(3));
     if (random() % 2) after.updated_at = kNow - std::chrono::hours(pick(48));
+    // And one that moves it between languages only.
+    if (random() % 5 == 0) after.locale = before.locale.empty() ? "fa" : "";
     const auto changed = cache_keys::changed_by(&before, after, kNow);
     for (const auto& where : listings) {
       if (listed(before, where) == listed(after, where)) continue;
@@ -273,6 +285,20 @@ TEST(CacheKeys, EveryChangeThatMovesAPostInOrOutOfAListingTouchesWhatTheListingS
     }
   }
   EXPECT_GT(moves, 1000);  // the changes did move posts
+}
+
+TEST(CacheKeys, AStoryThatChangesLanguageMovesBetweenTheLanguagesLists) {
+  const content::Post before = published_post();
+  content::Post after = before;
+  after.locale = "fa-IR";
+  const auto keys = cache_keys::changed_by(&before, after, kNow);
+  EXPECT_TRUE(has(keys, "list:language:"));
+  EXPECT_TRUE(has(keys, "list:language:fa"));
+  EXPECT_TRUE(has(keys, "list:front")) << "a list leaving Persian out gains or loses it";
+  EXPECT_TRUE(has(keys, "translations:7"));
+  EXPECT_EQ(
+      cache_keys::lists_for(PostCondition::with_slugs(Kind::language, {"fa-IR", ""}), known_ids),
+      (std::vector<std::string>{"list:language:", "list:language:fa"}));
 }
 
 }  // namespace

@@ -392,6 +392,37 @@ TEST_P(StoreTest, ListsEditorsPicksAndTheRest) {
   EXPECT_EQ(titles(*store_->published_posts(query)), std::vector<std::string>{"Other"});
 }
 
+TEST_P(StoreTest, ListsPostsByLanguageWithTheSitesAsTheOneNamedByNone) {
+  const auto in = [&](const std::string& title, const std::string& locale, Time when) {
+    auto post = **store_->post_by_id(add_post(title, PostStatus::published, when));
+    post.locale = locale;
+    ASSERT_TRUE(store_->update_post(post, author_.id).ok());
+  };
+  in("Site's own", "", kNow - 1h);
+  in("Persian", "fa", kNow - 2h);
+  in("Persian of Iran", "fa-IR", kNow - 3h);
+  in("Farsi-like but not", "fas", kNow - 4h);
+  in("Arabic", "AR", kNow - 5h);
+  PostQuery query = published();
+  query.where = PostCondition::with_slugs(PostCondition::Kind::language, {"fa"});
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Persian", "Persian of Iran"}));
+  query.where = PostCondition::with_slugs(PostCondition::Kind::language, {"", "ar"});
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Site's own", "Arabic"}))
+      << "none named is the site's; tags match whatever their case";
+  query.where = PostCondition::none_of(
+      {PostCondition::with_slugs(PostCondition::Kind::language, {"fa", "ar"})});
+  EXPECT_EQ(titles(*store_->published_posts(query)),
+            (std::vector<std::string>{"Site's own", "Farsi-like but not"}));
+
+  // A tag holding what LIKE reads as a pattern is refused, not matched.
+  query.where = PostCondition::with_slugs(PostCondition::Kind::language, {"f%"});
+  EXPECT_EQ(store_->published_posts(query).error().code, ErrorCode::invalid_input);
+  query.where = PostCondition::with_slugs(PostCondition::Kind::language, {"f_"});
+  EXPECT_EQ(store_->published_posts(query).error().code, ErrorCode::invalid_input);
+}
+
 TEST_P(StoreTest, ListsPostsOfEveryStatusForTheNewsroom) {
   add_post("A draft", PostStatus::draft, std::nullopt);
   add_post("Published", PostStatus::published, kNow - 1h);

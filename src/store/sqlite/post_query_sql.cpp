@@ -59,6 +59,19 @@ class Compiler {
     return "(SELECT t.slug " + linked_terms(r) + " ORDER BY c.position LIMIT 1) IN " + list(slugs);
   }
 
+  // The post's language is one of `tags` ("fa" is also "fa-IR"); the
+  // tags were checked to hold no LIKE wildcards.
+  std::string any_language(const std::vector<std::string>& tags) {
+    std::string sql = "(";
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+      if (i) sql += " OR ";
+      sql += tags[i].empty() ? "p.locale = ''"
+                             : "p.locale = " + bind(tags[i]) + " COLLATE NOCASE OR p.locale LIKE " +
+                                   bind(tags[i] + "-%");
+    }
+    return sql + ")";
+  }
+
   std::string condition(const PostCondition& c) {
     switch (c.kind) {
       case Kind::all_of:
@@ -87,6 +100,8 @@ class Compiler {
         return any_id(kSections, c.ids);
       case Kind::section_slug:
         return any_slug(kSections, c.slugs);
+      case Kind::language:
+        return any_language(c.slugs);
       case Kind::featured:
         // Spelled out, so that SQLite can use the editors' picks' index.
         return c.flag ? "p.featured = 1" : "p.featured = 0";
