@@ -5,12 +5,14 @@
 
 namespace byline::site {
 
-http::Response asset_response(const render::Asset* asset, std::string_view path, const http::Request& request) {
+http::Response asset_response(const render::Asset* asset, std::string_view path,
+                              const http::Request& request) {
   if (!asset) return http::Response::text(404, "Not found.\n");
   http::Response response;
   response.set_header("ETag", asset->etag);
-  response.set_header("Cache-Control", path == asset->versioned_name ? "public, max-age=31536000, immutable"
-                                                                     : "public, max-age=300");
+  response.set_header("Cache-Control", path == asset->versioned_name
+                                           ? "public, max-age=31536000, immutable"
+                                           : "public, max-age=300");
   if (request.header("if-none-match") == asset->etag) {
     response.status = 304;
     return response;
