@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
-#include <iterator>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -17,7 +16,8 @@ namespace fs = std::filesystem;
 // The folders below the theme's own whose files make the theme.
 constexpr std::array<std::string_view, 3> kSubfolders = {"partials", "assets", "locales"};
 
-bool is_hidden(const fs::path& path) {
+// Hidden files and folders (.git, an editor's .swp) and backups (name~).
+bool is_skipped(const fs::path& path) {
   const std::string name = path.filename().string();
   return name.empty() || name.front() == '.' || name.back() == '~';
 }
@@ -25,12 +25,22 @@ bool is_hidden(const fs::path& path) {
 bool is_template_or_catalogue(const fs::path& relative) {
   const std::string path = relative.generic_string();
   if (path.starts_with("assets/")) return true;
-  if (path.starts_with("locales/")) return path.ends_with(".json");
+  if (path.starts_with("locales/")) {  // one file a language, none below
+    return path.ends_with(".json") && path.find('/', 8) == std::string::npos;
+  }
   return path.ends_with(".mustache");
 }
 
-// The theme's files below `folder`, by their path in the theme, in order.
-Result<std::vector<fs::path>> theme_files(const fs::path& folder) {
+// A link is never followed: a theme from elsewhere could otherwise make
+// any file on the machine a public asset, or its walk the whole disk.
+bool is_link(const fs::directory_entry& entry) {
+  std::error_code probe;
+  return entry.is_symlink(probe) || probe;
+}
+
+// The theme's files below `folder`, by their path in the theme, in order;
+// more than `max_files` is an error, found without walking further.
+Result<std::vector<fs::path>> theme_files(const fs::path& folder, std::size_t max_files) {
   std::error_code probe;  // a file that vanished between listing and looking: left out
   if (!fs::is_directory(folder, probe)) {
     return make_error(ErrorCode::invalid_input,
@@ -38,25 +48,32 @@ Result<std::vector<fs::path>> theme_files(const fs::path& folder) {
   }
   std::vector<fs::path> found;
   auto consider = [&](const fs::directory_entry& entry) {
-    if (is_hidden(entry.path()) || !entry.is_regular_file(probe)) return;
+    if (is_skipped(entry.path()) || is_link(entry) || !entry.is_regular_file(probe)) return;
     const fs::path relative = entry.path().lexically_relative(folder);
     if (is_template_or_catalogue(relative)) found.push_back(relative);
+  };
+  auto too_many = [&] {
+    return make_error(ErrorCode::invalid_input, "The theme folder " + folder.string() +
+                                                    " has more than " + std::to_string(max_files) +
+                                                    " files.");
   };
   std::error_code failed;
   for (auto at = fs::directory_iterator(folder, failed); !failed && at != fs::directory_iterator();
        at.increment(failed)) {
     consider(*at);
+    if (found.size() > max_files) return too_many();
   }
   for (const std::string_view subfolder : kSubfolders) {
-    const fs::path below = folder / subfolder;
-    if (failed || !fs::is_directory(below, probe)) continue;
-    for (auto walk = fs::recursive_directory_iterator(below, failed);
+    const fs::directory_entry below(folder / subfolder, probe);
+    if (failed || is_link(below) || !below.is_directory(probe)) continue;
+    for (auto walk = fs::recursive_directory_iterator(below.path(), failed);
          !failed && walk != fs::recursive_directory_iterator(); walk.increment(failed)) {
-      if (is_hidden(walk->path()) && walk->is_directory(probe)) {
+      if (walk->is_directory(probe) && (is_skipped(walk->path()) || is_link(*walk))) {
         walk.disable_recursion_pending();
         continue;
       }
       consider(*walk);
+      if (found.size() > max_files) return too_many();
     }
   }
   if (failed) {
@@ -72,28 +89,29 @@ Result<std::vector<fs::path>> theme_files(const fs::path& folder) {
 Result<std::shared_ptr<const Theme>> load_theme_folder(const fs::path& folder,
                                                        std::string assets_url,
                                                        const ThemeFolderLimits& limits) {
-  auto paths = theme_files(folder);
+  auto paths = theme_files(folder, limits.max_files);
   BYLINE_TRY(paths);
-  if (paths->size() > limits.max_files) {
-    return make_error(ErrorCode::invalid_input, "The theme folder " + folder.string() +
-                                                    " has more than " +
-                                                    std::to_string(limits.max_files) + " files.");
-  }
+  auto too_big = [&] {
+    return make_error(ErrorCode::invalid_input,
+                      "The theme folder " + folder.string() + " holds more than " +
+                          std::to_string(limits.max_bytes / (1024 * 1024)) + " MB.");
+  };
   std::vector<ThemeFile> files;
   std::size_t total = 0;
   for (const auto& path : *paths) {
+    // Sized before it is read: one huge file is refused, not loaded.
+    std::error_code probe;
+    const auto size = fs::file_size(folder / path, probe);
+    if (probe) continue;  // gone since the walk
+    if (size > limits.max_bytes - total) return too_big();
     std::ifstream in(folder / path, std::ios::binary);
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in && !in.eof()) {
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (!in) {
       return make_error(ErrorCode::invalid_input,
                         "The theme file " + (folder / path).string() + " could not be read.");
     }
-    total += bytes.size();
-    if (total > limits.max_bytes) {
-      return make_error(ErrorCode::invalid_input,
-                        "The theme folder " + folder.string() + " holds more than " +
-                            std::to_string(limits.max_bytes / (1024 * 1024)) + " MB.");
-    }
+    total += size;
     files.push_back({path.generic_string(), std::move(bytes)});
   }
   auto theme = std::make_shared<const Theme>(std::move(files), std::move(assets_url),
@@ -105,8 +123,8 @@ Result<std::shared_ptr<const Theme>> load_theme_folder(const fs::path& folder,
   return std::shared_ptr<const Theme>(std::move(theme));
 }
 
-std::string theme_folder_state(const fs::path& folder) {
-  auto paths = theme_files(folder);
+std::string theme_folder_state(const fs::path& folder, const ThemeFolderLimits& limits) {
+  auto paths = theme_files(folder, limits.max_files);
   if (!paths) return "unreadable: " + paths.error().message;
   std::string state;
   std::error_code error;

@@ -1,7 +1,7 @@
 // A theme of one's own, read from a folder (`byline serve --theme DIR`):
 // its templates, partials/, assets/ and locales/, as the default theme has
 // them. Nothing else in the folder is read, so a theme kept with its
-// node_modules or .git costs nothing.
+// node_modules or .git costs nothing, and no link in it is followed.
 #pragma once
 
 #include "common/result.hpp"
@@ -27,6 +27,7 @@ Result<std::shared_ptr<const Theme>> load_theme_folder(const std::filesystem::pa
 
 // A summary of the files load_theme_folder() reads (their names, sizes and
 // modification times): it changes when one is edited, added or removed.
-std::string theme_folder_state(const std::filesystem::path& folder);
+std::string theme_folder_state(const std::filesystem::path& folder,
+                               const ThemeFolderLimits& limits = {});
 
 }  // namespace byline::render

@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <thread>
 
 namespace byline::render {
 namespace {
@@ -91,7 +90,7 @@ TEST_F(ThemeFolder, ItsWordsComeFirstAndTheDefaultThemesFillTheRest) {
       << "a language only the default theme speaks takes the theme's own keys in English";
 }
 
-TEST_F(ThemeFolder, ATemplateCanOverrideAWordOfTheDefaultTheme) {
+TEST_F(ThemeFolder, ItsCataloguesCanOverrideAWordOfTheDefaultTheme) {
   write("locales/en.json", R"({"recent_posts": "Latest"})");
   const auto theme = load();
   ASSERT_TRUE(theme);
@@ -120,6 +119,43 @@ TEST_F(ThemeFolder, LeavesOutHiddenFilesBackupsAndOtherFolders) {
   EXPECT_EQ(theme->asset("README.md"), nullptr);
   EXPECT_EQ(theme->template_count(), 4u) << "index, post, default and the partial";
   EXPECT_EQ(theme->asset_count(), 2u);
+}
+
+TEST_F(ThemeFolder, FollowsNoLinkOutOfTheFolder) {
+  const fs::path outside = folder_.string() + "-outside";
+  fs::create_directories(outside / "secrets");
+  std::ofstream(outside / "secrets/key.txt") << "private";
+  fs::create_symlink(outside / "secrets/key.txt", folder_ / "assets/key.txt");
+  fs::create_symlink(outside / "secrets", folder_ / "assets/linked");
+  fs::create_symlink(outside / "secrets/key.txt", folder_ / "linked.mustache");
+  const auto theme = load();
+  fs::remove_all(outside);
+  ASSERT_TRUE(theme);
+  EXPECT_EQ(theme->asset("key.txt"), nullptr);
+  EXPECT_EQ(theme->asset("linked/key.txt"), nullptr);
+  EXPECT_FALSE(theme->has_template("linked"));
+  EXPECT_EQ(theme->asset_count(), 2u) << "its own two files";
+}
+
+TEST_F(ThemeFolder, AnAssetsFolderThatIsALinkIsNotRead) {
+  const fs::path outside = folder_.string() + "-elsewhere";
+  fs::create_directories(outside);
+  std::ofstream(outside / "file.txt") << "not the theme's";
+  fs::remove_all(folder_ / "assets");
+  fs::create_directory_symlink(outside, folder_ / "assets");
+  const auto theme = load();
+  fs::remove_all(outside);
+  ASSERT_TRUE(theme);
+  EXPECT_EQ(theme->asset_count(), 0u);
+}
+
+TEST_F(ThemeFolder, ReadsCataloguesFromLocalesItselfOnly) {
+  write("locales/old/fa.json", R"({"tagline": "old"})");
+  const auto theme = load();
+  ASSERT_TRUE(theme);
+  EXPECT_EQ(theme->messages().for_language("fa").text("tagline"), "خبر");
+  for (const auto& language : theme->messages().languages())
+    EXPECT_EQ(language.find('/'), std::string::npos);
 }
 
 TEST_F(ThemeFolder, RefusesAFolderThatDoesNotExist) {
@@ -173,8 +209,9 @@ TEST_F(ThemeFolder, ItsStateChangesWithAnEditAnAdditionAndARemoval) {
   EXPECT_NE(edited, untouched) << "the size changed";
 
   // The same size, written later: the modification time tells.
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const auto written = fs::last_write_time(folder_ / "partials/item.mustache");
   write("partials/item.mustache", "<li class=\"ITEM\">{{title}}</li>");
+  fs::last_write_time(folder_ / "partials/item.mustache", written + std::chrono::seconds(2));
   const std::string rewritten = theme_folder_state(folder_);
   EXPECT_NE(rewritten, edited);
 
