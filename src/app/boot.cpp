@@ -39,6 +39,9 @@
 namespace byline::app {
 namespace {
 
+// Where the reader site serves its theme's files (site.cpp's route).
+constexpr std::string_view kThemeAssetsUrl = "/assets/";
+
 // Raises the open-file limit to what the system allows, and returns how
 // many connections fit in it (the rest of the descriptors are for the
 // database, media files and the log).
@@ -128,8 +131,10 @@ int serve(const ServeOptions& options) {
   // A theme of one's own is read before anything is served, so a broken one
   // stops the start with the reason.
   auto themes = std::make_shared<render::ThemeSource>(render::Theme::embedded_default());
+  std::string theme_state;  // what the theme's files were when it was read
   if (!options.theme_dir.empty()) {
-    auto theme = render::load_theme_folder(options.theme_dir, "/assets/");
+    theme_state = render::theme_folder_state(options.theme_dir);
+    auto theme = render::load_theme_folder(options.theme_dir, std::string(kThemeAssetsUrl));
     if (!theme) return report_failure(theme.error());
     themes->replace(std::move(*theme));
   }
@@ -193,8 +198,8 @@ int serve(const ServeOptions& options) {
   // drops them all, as a change to the site's settings does.
   std::optional<ThemeReloader> theme_reloader;
   if (!options.theme_dir.empty()) {
-    theme_reloader.emplace(options.theme_dir, themes, "/assets/",
-                           [changes] { changes->site_changed(); });
+    theme_reloader.emplace(options.theme_dir, themes, std::string(kThemeAssetsUrl),
+                           std::move(theme_state), [changes] { changes->site_changed(); });
     log_line("Theme: serving " + options.theme_dir.string() + ", read again when it changes");
   }
   dispatcher->start();

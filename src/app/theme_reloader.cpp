@@ -18,17 +18,18 @@ constexpr auto kLookEvery = std::chrono::milliseconds(250);
 
 ThemeReloader::ThemeReloader(std::filesystem::path folder,
                              std::shared_ptr<render::ThemeSource> themes, std::string assets_url,
-                             std::function<void()> on_reload)
+                             std::string served_state, std::function<void()> on_reload)
     : folder_(std::move(folder)),
       themes_(std::move(themes)),
       assets_url_(std::move(assets_url)),
       on_reload_(std::move(on_reload)),
+      served_state_(std::move(served_state)),
       thread_([this](const std::stop_token& stop) { watch(stop); }) {}
 
 void ThemeReloader::watch(const std::stop_token& stop) {
   std::mutex mutex;
   std::condition_variable_any wake;
-  std::string served = render::theme_folder_state(folder_);
+  std::string served = std::move(served_state_);
   std::string seen = served;
   while (true) {
     {

@@ -18,8 +18,10 @@ namespace byline::app {
 
 class ThemeReloader {
  public:
+  // `served_state` is theme_folder_state() as it was just before the theme
+  // being served was read, so that an edit made since is not missed.
   ThemeReloader(std::filesystem::path folder, std::shared_ptr<render::ThemeSource> themes,
-                std::string assets_url, std::function<void()> on_reload);
+                std::string assets_url, std::string served_state, std::function<void()> on_reload);
   // Destroyed, the thread (destroyed first) is asked to stop and waited for.
   ~ThemeReloader() = default;
   ThemeReloader(const ThemeReloader&) = delete;
@@ -32,7 +34,8 @@ class ThemeReloader {
   std::shared_ptr<render::ThemeSource> themes_;
   std::string assets_url_;
   std::function<void()> on_reload_;
-  std::jthread thread_;  // last: it starts once everything it reads is set
+  std::string served_state_;  // the watcher's own once it runs
+  std::jthread thread_;       // last: it starts once everything it reads is set
 };
 
 }  // namespace byline::app

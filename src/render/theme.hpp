@@ -98,7 +98,7 @@ class Theme {
                                     View& view) const;
   Result<void> add_partials(View& view) const;
 
-  // The bytes of a theme read from a folder; every map below refers to them.
+  // The bytes of a theme read from a folder, which its assets point into.
   std::vector<ThemeFile> owned_files_;
   // Names this theme's compiled templates, which each thread keeps: a
   // theme reloaded at the same address must not find its predecessor's.

@@ -19,7 +19,9 @@ http::Response asset_response(const render::Asset* asset, std::string_view path,
   }
   response.set_header("Content-Type", asset->content_type);
   response.body = std::string(asset->bytes);
-  response.cache = http::CachePolicy{};  // a theme's files change only with Byline
+  // A theme's files change only with Byline, or when a theme served from
+  // its folder is read again, which drops every cached answer.
+  response.cache = http::CachePolicy{};
   return response;
 }
 

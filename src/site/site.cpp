@@ -164,6 +164,8 @@ Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Th
 }
 
 Result<PageContext> Site::context() const {
+  // Before the theme is taken: a reload in between then keeps nothing.
+  const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
   auto sections = store_->sections();
   BYLINE_TRY(sections);
   auto settings = settings_->current();
@@ -176,6 +178,7 @@ Result<PageContext> Site::context() const {
       [media = media_](std::string_view src) { return media->image_attributes_for(src); },
       [media = media_](std::string_view src) { return media->social_image_for(src); }};
   context.theme = themes_->current();
+  context.fragments_generation = generation;
   context.words = &context.theme->messages().for_language(context.language);
   return context;
 }
@@ -525,7 +528,8 @@ Response Site::render_article(const content::Post& post) const {
 }
 
 Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& context) const {
-  const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
+  // Read before the theme and the posts were.
+  const std::uint64_t generation = context.fragments_generation;
   if (fragments_) {
     if (auto kept = fragments_->find(recent_fragment_key(context.language), context.now))
       return kept;

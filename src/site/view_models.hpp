@@ -9,6 +9,7 @@
 #include "render/view.hpp"
 #include "site/settings.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -39,6 +40,9 @@ struct PageContext {
   // The theme this request renders with, held until it is done (a theme
   // being worked on may be replaced meanwhile).
   std::shared_ptr<const render::Theme> theme = nullptr;
+  // The fragment cache's generation, read before `theme` was: a fragment
+  // rendered with a theme replaced since is never kept.
+  std::uint64_t fragments_generation = 0;
 };
 
 // The theme's words for the page: context.words, or English keys.
