@@ -149,7 +149,7 @@ std::vector<std::string> changed_by(const content::Post* before, const content::
                      before->featured != after.featured || before->type != after.type ||
                      ids_of(before->authors) != ids_of(after.authors) ||
                      ids_of(before->sections) != ids_of(after.sections) ||
-                     ids_of(before->tags) != ids_of(after.tags);
+                     ids_of(before->tags) != ids_of(after.tags) || before->locale != after.locale;
   if (moved) {
     // Every listing it left or joined, or in which it moved.
     keys.emplace_back(kFrontPage);
@@ -160,13 +160,6 @@ std::vector<std::string> changed_by(const content::Post* before, const content::
       for (const auto& tag : version->tags) keys.push_back(tag_list(tag.id));
       keys.push_back(language_list(version->locale));
     }
-  } else if (before->locale != after.locale) {
-    // Out of one language's lists and into another's, and so into or out
-    // of every list that leaves some languages out (the front page of the
-    // site's own language, once stories in others have theirs).
-    keys.push_back(language_list(before->locale));
-    keys.push_back(language_list(after.locale));
-    keys.emplace_back(kFrontPage);
   }
   if (moved || !before || before->translation_of != after.translation_of ||
       before->locale != after.locale) {

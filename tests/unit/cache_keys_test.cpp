@@ -256,6 +256,8 @@ TEST(CacheKeys, EveryChangeThatMovesAPostInOrOutOfAListingTouchesWhatTheListingS
       PostCondition::with_slugs(Kind::language, {"fa"}),
       PostCondition::with_slugs(Kind::language, {"", "ar"}),
       PostCondition::none_of({PostCondition::with_slugs(Kind::language, {"fa", "ar"})}),
+      PostCondition::all_of({PostCondition::with_ids(Kind::tag_id, {2}),
+                             PostCondition::with_slugs(Kind::language, {"fa"})}),
       PostCondition::with_ids(Kind::id, {3, 5}),
       PostCondition::time_is(Kind::published_at, PostCondition::Compare::before, kNow - 24h),
       PostCondition::all_of(
@@ -295,6 +297,7 @@ TEST(CacheKeys, AStoryThatChangesLanguageMovesBetweenTheLanguagesLists) {
   EXPECT_TRUE(has(keys, "list:language:"));
   EXPECT_TRUE(has(keys, "list:language:fa"));
   EXPECT_TRUE(has(keys, "list:front")) << "a list leaving Persian out gains or loses it";
+  EXPECT_TRUE(has(keys, "list:tag:5")) << "and so may a list of its tag's Persian stories";
   EXPECT_TRUE(has(keys, "translations:7"));
   EXPECT_EQ(
       cache_keys::lists_for(PostCondition::with_slugs(Kind::language, {"fa-IR", ""}), known_ids),
