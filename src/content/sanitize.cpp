@@ -402,6 +402,11 @@ bool is_safe_url(std::string_view url) {
   return true;  // no ':' at all: relative
 }
 
+std::string safe_website(std::string_view url) {
+  if (url.size() > 500 || !is_safe_url(url)) return "";
+  return std::string(url);
+}
+
 SanitizedHtml sanitize_html_with_text(std::string_view html) {
   WellFormedSanitizer fast;
   if (read_well_formed_html(html, fast, kMaxSanitizedDepth)) return fast.take();

@@ -38,4 +38,8 @@ void append_escaped(std::string& out, std::string_view text);
 // True for URLs safe in href/src: http(s), mailto, tel, or relative.
 bool is_safe_url(std::string_view url);
 
+// A person's website as others' systems hand it over (imports): kept when
+// a link may lead there and it fits in 500 bytes, else "".
+std::string safe_website(std::string_view url);
+
 }  // namespace byline::content

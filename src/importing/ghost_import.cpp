@@ -4,6 +4,7 @@
 #include "accounts/accounts.hpp"
 #include "common/text_encoding.hpp"
 #include "content/ghost_documents.hpp"
+#include "content/sanitize.hpp"
 #include "content/slug.hpp"
 #include "content/text.hpp"
 #include "publishing/workflow.hpp"
@@ -211,7 +212,8 @@ class GhostImporter {
         person.email = accounts::normalize_email(text(user, "email"))
                            .value_or(person.slug + "@unknown.invalid");
         person.bio = utf8_prefix(text(user, "bio"), 2000);
-        person.website = utf8_prefix(text(user, "website"), 500);
+        // Only an address a link may lead to ("javascript:" is not one).
+        person.website = content::safe_website(text(user, "website"));
         person.role = content::Role::author;
         people.push_back({person, key("user", id)});
         ids.push_back(id);

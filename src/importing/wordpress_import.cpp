@@ -4,6 +4,7 @@
 #include "accounts/accounts.hpp"
 #include "common/files_beneath.hpp"
 #include "common/text_encoding.hpp"
+#include "content/sanitize.hpp"
 #include "content/slug.hpp"
 #include "content/text.hpp"
 #include "http/percent_encoding.hpp"
@@ -296,7 +297,7 @@ class WordPressImporter {
       // admin gives them theirs.
       user.email = accounts::normalize_email(email).value_or(user.slug + "@unknown.invalid");
       user.bio = utf8_prefix(bio, 2000);
-      user.website = utf8_prefix(website, 500);
+      user.website = content::safe_website(website);
       user.role = content::Role::author;
       people.push_back({user, key("user", login), wordpress_number(wordpress_id)});
       logins.push_back(login);

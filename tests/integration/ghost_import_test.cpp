@@ -102,6 +102,9 @@ TEST_F(GhostImport, GhostsAddressesKeepWorkingAndARunAgainChangesNothing) {
       EXPECT_EQ(http_get(server.port(), hidden).status, 404) << hidden;
     }
   }
+  // Not kept at all, so no API hands it on either.
+  EXPECT_EQ((*store()->user_by_slug("omid"))->website, "");
+  EXPECT_EQ((*store()->user_by_slug("leila"))->website, "https://leila.example");
   const CommandResult again = import();
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("posts      7 (0 new, 0 updated, 7 unchanged)"), std::string::npos)
