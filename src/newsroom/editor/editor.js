@@ -292,7 +292,7 @@ if (body) window.bylineEditor = mount(body);
 
 // Whether a language is written right to left: the browser's own answer
 // where it has one, else the languages that are.
-const rightToLeft = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const rightToLeft = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 function directionOf(tag) {
   try {
     const locale = new Intl.Locale(tag);
