@@ -345,18 +345,22 @@ Response Site::render_listing(const Request& request, const Listing& listing,
 
   View posts = render::make_list();
   // The first card is above the fold: its image loads at once, the others'
-  // when the reader scrolls near them.
+  // when the reader scrolls near them. On the front page it is also the
+  // lead, which themes show wider (its image's `sizes`).
+  const bool front_page = listing.template_name == "home";
   bool first = true;
   if (listing.lead) {
     View lead = post_card(context, *listing.lead);
     lead.set("featured", true);
     lead.set("first", true);
+    lead.set("lead", front_page);
     first = false;
     posts.push_back(lead);
   }
   for (const auto& post : result->posts) {
     View card = post_card(context, post);
     card.set("first", first);
+    card.set("lead", first && front_page);
     first = false;
     if (listing.section_id != 0 && !post.sections.empty() &&
         post.sections.front().id == listing.section_id) {

@@ -224,6 +224,21 @@ describe('reader site in chromium', () => {
     }
   });
 
+  test('a desktop fetches the lead image wide on the front page only, and a section\'s first card at its own width', async () => {
+    // Each in a browser of its own: one that has an image's wider file
+    // already shows that one.
+    const firstImage = async (path) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+      await page.goto(server.url + path);
+      await page.waitForFunction(() => document.querySelector('.card-image img')?.complete);
+      const chosen = await page.locator('.card-image img').first().evaluate((img) => img.currentSrc);
+      await page.close();
+      return chosen;
+    };
+    assert.match(await firstImage('/'), /-800\.webp$/, 'the lead, two columns wide');
+    assert.match(await firstImage('/section/world/'), /-400\.webp$/, 'one column of three');
+  });
+
   test('the front page loads its lead image at once and the others as the reader scrolls, each with its size', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(server.url + '/');
