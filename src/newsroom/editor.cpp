@@ -169,7 +169,8 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   view.set("status", std::string(content::to_string(post.status)));
   render::set_if_present(view, "error", std::string(error));
   render::set_if_present(view, "notice", std::string(notice));
-  view.set("time_zone", settings_->current()->time_zone);
+  const auto settings = settings_->current();  // one snapshot for the page
+  view.set("time_zone", settings->time_zone);
   if (!is_new) {
     view.set("preview_url", edit_url(post.id) + "preview/");
     view.set("revisions_url", edit_url(post.id) + "revisions/");
@@ -230,10 +231,10 @@ Response Newsroom::editor_page(int status, const content::Post& post, const publ
   // The story's own text is written in its language, right to left for
   // Persian or Arabic; editor.js follows the Language field as it changes.
   const std::string written = typed ? typed->locale.value_or(post.locale) : post.locale;
-  const std::string language = written.empty() ? settings_->current()->locale : written;
+  const std::string language = written.empty() ? settings->locale : written;
   view.set("story_lang", language);
   view.set("story_dir", std::string(content::is_right_to_left(language) ? "rtl" : "ltr"));
-  view.set("site_locale", settings_->current()->locale);
+  view.set("site_locale", settings->locale);
   if (is_new && author_ids.empty()) author_ids.push_back(me.user.id);
   view.set("tags", tags);
   // Flagged on every page of the editor, so it is seen before publishing;

@@ -233,8 +233,8 @@ View author_view(const content::User& user) {
   render::set_if_present(author, "bio", user.bio);
   author.set("url", author_url(user));
   author.set("initials", initials(user.name));
-  // Imports bring websites as the old site had them: only an address a
-  // link may safely lead to is linked (never "javascript:").
+  // Imports keep only safe websites now, but a site imported before they
+  // did may hold any: only an address a link may lead to is linked.
   if (content::is_safe_url(user.website)) render::set_if_present(author, "website", user.website);
   return author;
 }

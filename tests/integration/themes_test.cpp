@@ -27,6 +27,13 @@ void write(const fs::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
 }
 
+// The versioned address of the theme's stylesheet a page links, or "".
+std::string stylesheet_of(const std::string& page) {
+  std::smatch found;
+  const std::regex stylesheet(R"re(href="(/assets/style\.[0-9a-f]+\.css)")re");
+  return std::regex_search(page, found, stylesheet) ? found[1].str() : "";
+}
+
 // The first address of a story on the front page.
 std::string first_story(const std::string& front_page) {
   std::smatch found;
@@ -111,11 +118,9 @@ TEST_F(MinimalTheme, NotFoundWithoutAnErrorTemplateIsBylinesOwnPlainPage) {
 }
 
 TEST_F(MinimalTheme, ServesItsOwnAssetsAndNoneOfTheDefaultThemes) {
-  const std::string home = get("/").body;
-  std::smatch found;
-  ASSERT_TRUE(
-      std::regex_search(home, found, std::regex(R"re(href="(/assets/style\.[0-9a-f]+\.css)")re")));
-  const HttpResponse style = get(found[1].str());
+  const std::string address = stylesheet_of(get("/").body);
+  ASSERT_FALSE(address.empty());
+  const HttpResponse style = get(address);
   EXPECT_EQ(style.status, 200);
   EXPECT_EQ(style.header("content-type"), "text/css; charset=utf-8");
   EXPECT_TRUE(has(style.body, "Minimal: one column of text"));
@@ -190,17 +195,13 @@ TEST_F(ThemeReloading, AnEditShowsOnCachedPagesTooAndABrokenOneKeepsTheLastGoodV
 }
 
 TEST_F(ThemeReloading, AnEditedStylesheetGetsANewAddress) {
-  std::smatch found;
-  const std::regex stylesheet(R"re(href="(/assets/style\.[0-9a-f]+\.css)")re");
-  const std::string before_page = get("/").body;
-  ASSERT_TRUE(std::regex_search(before_page, found, stylesheet));
-  const std::string before = found[1].str();
+  const std::string before = stylesheet_of(get("/").body);
+  ASSERT_FALSE(before.empty());
 
   std::ofstream(theme_.path() / "assets/style.css", std::ios::app) << "\n.story { margin: 0; }\n";
   ASSERT_TRUE(says_soon("Theme: reloaded"));
-  const std::string after_page = get("/").body;
-  ASSERT_TRUE(std::regex_search(after_page, found, stylesheet));
-  const std::string after = found[1].str();
+  const std::string after = stylesheet_of(get("/").body);
+  ASSERT_FALSE(after.empty());
   EXPECT_NE(after, before);
   EXPECT_TRUE(has(get(after).body, ".story { margin: 0; }"));
 }
