@@ -54,27 +54,27 @@ struct Post {
   PostType type = PostType::article;
   std::string slug;
   std::string title;
-  std::string body_html;   // canonical, already sanitised
-  std::string body_source; // what the writer typed, in source_format
+  std::string body_html;    // canonical, already sanitised
+  std::string body_source;  // what the writer typed, in source_format
   SourceFormat source_format = SourceFormat::html;
-  std::string plaintext;   // the body's text, for excerpts and search
+  std::string plaintext;  // the body's text, for excerpts and search
   std::string custom_excerpt;
   PostStatus status = PostStatus::draft;
   std::optional<Time> published_at;
   Time created_at{};
   Time updated_at{};
-  std::string locale;      // empty: the site's locale
-  Id translation_of = 0;   // the original this post translates; 0: it is no translation
-  int revision = 0;        // counts saves; a save must name the revision it started from
-  std::string featured_image;          // an image address ("/media/…"), or ""
+  std::string locale;          // empty: the site's locale
+  Id translation_of = 0;       // the original this post translates; 0: it is no translation
+  int revision = 0;            // counts saves; a save must name the revision it started from
+  std::string featured_image;  // an image address ("/media/…"), or ""
   std::string featured_image_alt;
   std::string featured_image_caption;
-  std::string seo_title;               // for search results and the <title>; "" uses the title
-  std::string seo_description;         // "" uses the excerpt
-  bool featured = false;               // an editor's pick for the front page
-  std::vector<User> authors;       // ordered; the first is the primary author
-  std::vector<Section> sections;   // ordered; the first is the primary section
-  std::vector<Tag> tags;           // ordered
+  std::string seo_title;          // for search results and the <title>; "" uses the title
+  std::string seo_description;    // "" uses the excerpt
+  bool featured = false;          // an editor's pick for the front page
+  std::vector<User> authors;      // ordered; the first is the primary author
+  std::vector<Section> sections;  // ordered; the first is the primary section
+  std::vector<Tag> tags;          // ordered
 };
 
 // One saved state of a post: every save keeps one, so any can be compared

@@ -20,7 +20,9 @@ bool is_web_address(std::string_view url, bool allow_relative) {
   return allow_relative && url.starts_with('/') && !url.starts_with("//");
 }
 
-Error invalid(std::string message) { return make_error(ErrorCode::invalid_input, std::move(message)); }
+Error invalid(std::string message) {
+  return make_error(ErrorCode::invalid_input, std::move(message));
+}
 
 }  // namespace
 
@@ -78,8 +80,9 @@ Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   BYLINE_TRY(read(kExcerptKey, excerpt));
   auto rule = content::ExcerptRule::parse(excerpt);
   if (!rule) {
-    return invalid("The setting excerpt_length must look like \"100 characters\" or \"15 words\", not: " +
-                   excerpt);
+    return invalid(
+        "The setting excerpt_length must look like \"100 characters\" or \"15 words\", not: " +
+        excerpt);
   }
   settings.excerpt_rule = *rule;
   BYLINE_TRY(check_settings(settings));
@@ -94,7 +97,8 @@ Result<void> check_settings(const SiteSettings& settings) {
     return invalid("The site's address must start with https:// or http://.");
   }
   if (!render::DateFormatter::is_known_time_zone(settings.time_zone)) {
-    return invalid("The time zone " + settings.time_zone + " is not known; use a name like Asia/Tehran.");
+    return invalid("The time zone " + settings.time_zone +
+                   " is not known; use a name like Asia/Tehran.");
   }
   if (!content::language_tag(settings.locale)) {
     return invalid("The language " + settings.locale + " is not known; use a code like en or fa.");
@@ -104,7 +108,8 @@ Result<void> check_settings(const SiteSettings& settings) {
   }
   for (const auto* links : {&settings.navigation_links, &settings.social_accounts}) {
     for (const auto& link : *links) {
-      if (!is_web_address(link.url, links == &settings.navigation_links) || !content::is_safe_url(link.url)) {
+      if (!is_web_address(link.url, links == &settings.navigation_links) ||
+          !content::is_safe_url(link.url)) {
         return invalid("The link " + link.label + " needs an address starting with https:// or /.");
       }
     }

@@ -28,7 +28,7 @@ struct SiteSettings {
   std::string url = "http://127.0.0.1:8080";  // public address, no trailing '/'
   std::string locale = "en";
   std::string time_zone = "UTC";
-  std::string logo;                   // an image address; "" shows the title
+  std::string logo;                    // an image address; "" shows the title
   std::vector<Link> navigation_links;  // after the sections in the masthead
   std::vector<Link> social_accounts;   // in the footer: X, Facebook, Telegram, ...
   content::ExcerptRule excerpt_rule;   // 100 characters unless set

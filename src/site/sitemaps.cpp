@@ -49,7 +49,8 @@ std::string news_language(std::string_view tag) {
   std::string lower(tag);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   if (lower.starts_with("zh")) {
-    const bool traditional = lower.find("hant") != std::string::npos || lower.find("-tw") != std::string::npos ||
+    const bool traditional = lower.find("hant") != std::string::npos ||
+                             lower.find("-tw") != std::string::npos ||
                              lower.find("-hk") != std::string::npos;
     return traditional ? "zh-tw" : "zh-cn";
   }
@@ -65,8 +66,11 @@ Response Site::robots(const Request&, const Params&) const {
                                      "Disallow: /newsroom/\n"
                                      "Disallow: /search\n"
                                      "\n"
-                                     "Sitemap: " + url + "/sitemap.xml\n"
-                                     "Sitemap: " + url + "/news-sitemap.xml\n");
+                                     "Sitemap: " +
+                                         url +
+                                         "/sitemap.xml\n"
+                                         "Sitemap: " +
+                                         url + "/news-sitemap.xml\n");
   response.set_header("Cache-Control", "public, max-age=3600");
   response.cache = http::CachePolicy{};  // it changes with the settings only
   return response;
@@ -80,7 +84,9 @@ Response Site::sitemap_index(const Request&, const Params&) const {
   std::string body =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  auto add = [&](const std::string& path) { body += "<sitemap><loc>" + xml_escape(url + path) + "</loc></sitemap>\n"; };
+  auto add = [&](const std::string& path) {
+    body += "<sitemap><loc>" + xml_escape(url + path) + "</loc></sitemap>\n";
+  };
   for (long page = 1; page <= pages; ++page) add("/sitemap-posts-" + std::to_string(page) + ".xml");
   for (const char* path : {"/sitemap-pages.xml", "/sitemap-authors.xml", "/sitemap-sections.xml",
                            "/sitemap-tags.xml"}) {
@@ -100,9 +106,8 @@ Response Site::sitemap_posts(const Request& request, const Params& params) const
   std::string body(kUrlsetOpen);
   int count = 0;
   auto visited = store_->visit_published_entries(
-      content::PostType::article, now_utc(), Time{}, store::EntryOrder::oldest_first, (page - 1) * kUrlsPerSitemap,
-      kUrlsPerSitemap,
-      [&](const store::SitemapEntry& entry) {
+      content::PostType::article, now_utc(), Time{}, store::EntryOrder::oldest_first,
+      (page - 1) * kUrlsPerSitemap, kUrlsPerSitemap, [&](const store::SitemapEntry& entry) {
         add_url(body, url + "/" + entry.slug + "/", entry.updated);
         ++count;
       });
@@ -116,8 +121,10 @@ Response Site::sitemap_pages(const Request&, const Params&) const {
   std::string body(kUrlsetOpen);
   add_url(body, url + "/", std::nullopt);
   auto visited = store_->visit_published_entries(
-      content::PostType::page, now_utc(), Time{}, store::EntryOrder::oldest_first, 0, kUrlsPerSitemap,
-      [&](const store::SitemapEntry& entry) { add_url(body, url + "/" + entry.slug + "/", entry.updated); });
+      content::PostType::page, now_utc(), Time{}, store::EntryOrder::oldest_first, 0,
+      kUrlsPerSitemap, [&](const store::SitemapEntry& entry) {
+        add_url(body, url + "/" + entry.slug + "/", entry.updated);
+      });
   if (!visited) return failure(visited.error());
   return xml(body + "</urlset>\n");
 }
@@ -159,10 +166,11 @@ Response Site::news_sitemap(const Request&, const Params&) const {
   const std::string publication = xml_escape(settings->title);
   std::optional<Time> oldest;
   auto visited = store_->visit_published_entries(
-      content::PostType::article, now, now - kNewsWindow, store::EntryOrder::newest_first, 0, kNewsItems,
-      [&](const store::SitemapEntry& entry) {
+      content::PostType::article, now, now - kNewsWindow, store::EntryOrder::newest_first, 0,
+      kNewsItems, [&](const store::SitemapEntry& entry) {
         oldest = entry.published;
-        body += "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
+        body +=
+            "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
         body += "<news:publication><news:name>" + publication + "</news:name><news:language>" +
                 xml_escape(news_language(entry.locale.empty() ? settings->locale : entry.locale)) +
                 "</news:language></news:publication>";
@@ -171,7 +179,8 @@ Response Site::news_sitemap(const Request&, const Params&) const {
       });
   if (!visited) return failure(visited.error());
   // The list changes by itself when its oldest story turns two days old.
-  return xml(body + "</urlset>\n", oldest ? std::optional<Time>(*oldest + kNewsWindow) : std::nullopt);
+  return xml(body + "</urlset>\n",
+             oldest ? std::optional<Time>(*oldest + kNewsWindow) : std::nullopt);
 }
 
 }  // namespace byline::site
