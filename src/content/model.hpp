@@ -32,6 +32,9 @@ struct Section {
   std::string name;
   std::string description;
   Id parent_id = 0;  // the section this one is part of; 0: none (content/sections.hpp)
+  // The edition it belongs to, by its language ("fa": under /fa/); "": the
+  // site's own.
+  std::string language = {};
 };
 
 struct Tag {

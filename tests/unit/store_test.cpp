@@ -184,6 +184,40 @@ TEST_P(StoreTest, FindsAPostBySlugWithItsAuthorsSectionsAndTags) {
   EXPECT_EQ(post.tags[0].name, "Iran");
 }
 
+TEST_P(StoreTest, ASectionKeepsTheEditionItIsIn) {
+  content::Section persian;
+  persian.slug = "siyasat";
+  persian.name = "سیاست";
+  persian.language = "fa";
+  auto id = store_->create_section(persian);
+  ASSERT_TRUE(id.ok()) << id.error().detail;
+  EXPECT_EQ((**store_->section_by_slug("siyasat")).language, "fa");
+  EXPECT_EQ((**store_->section_by_slug("world")).language, "") << "the site's own";
+
+  Post post;
+  post.title = "پوتین: روسیه و ایران روابط راهبردی دارند";
+  post.slug = "putin";
+  post.body_source = "<p>متن</p>";
+  post.status = PostStatus::published;
+  post.published_at = kNow - 1h;
+  post.authors.push_back(author_);
+  post.sections.push_back(content::Section{*id, "", "", ""});
+  ASSERT_TRUE(store_->create_post(*content::prepare_post(post, kNow)).ok());
+  const auto found = **store_->post_by_slug("putin");
+  ASSERT_EQ(found.sections.size(), 1u);
+  EXPECT_EQ(found.sections[0].language, "fa") << "a story's sections say their edition";
+
+  content::Section moved = **store_->section_by_slug("siyasat");
+  moved.language = "";
+  ASSERT_TRUE(store_->update_section(moved).ok());
+  const auto sections = *store_->sections();
+  const auto back = std::find_if(sections.begin(), sections.end(),
+                                 [&](const content::Section& s) { return s.id == *id; });
+  ASSERT_NE(back, sections.end());
+  EXPECT_EQ(back->language, "") << "moved back to the site's own edition";
+  EXPECT_EQ(back->name, "سیاست");
+}
+
 TEST_P(StoreTest, AnswersEmptyForAMissingSlug) {
   auto found = store_->post_by_slug("nothing-here");
   ASSERT_TRUE(found.ok());
@@ -1198,6 +1232,7 @@ TEST_F(SqliteMigrations, SearchFindsEveryStoryAgainAfterTheIndexLosesItsCopyOfTh
                 "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
                 "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
                 "DROP TABLE webhooks; DROP TABLE media_files; DROP INDEX posts_by_featured_image;"
+                "ALTER TABLE sections DROP COLUMN language;"
                 "PRAGMA user_version = 13;")
             .ok());
   }
@@ -1231,7 +1266,8 @@ TEST_F(SqliteMigrations, EveryImageFileFindsItsUploadAfterTheFilesAreIndexed) {
     auto connection = sqlite::Connection::open(db().string(), false);
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE((*connection)
-                    ->execute("DROP TABLE media_files; DROP INDEX posts_by_featured_image; PRAGMA "
+                    ->execute("DROP TABLE media_files; DROP INDEX posts_by_featured_image; "
+                              "ALTER TABLE sections DROP COLUMN language; PRAGMA "
                               "user_version = 18;")
                     .ok());
   }
@@ -1290,10 +1326,11 @@ TEST_F(SqliteMigrations, RevisionsReadTheSameAfterTheNewestStopsCopyingTheBody) 
                 "PRIMARY KEY (post_id, number)) WITHOUT ROWID;"
                 "INSERT INTO post_revisions SELECT * FROM old_revisions;"
                 "DROP TABLE old_revisions;"
-                // Migrations 16's to 19's, which a database of 14 has not.
+                // Migrations 16's to 20's, which a database of 14 has not.
                 "DROP TABLE api_keys; DROP TABLE deleted_post_ids;"
                 "DROP TABLE webhook_deliveries; DROP TABLE webhook_events;"
                 "DROP TABLE webhooks; DROP TABLE media_files; DROP INDEX posts_by_featured_image;"
+                "ALTER TABLE sections DROP COLUMN language;"
                 "PRAGMA user_version = 14;")
             .ok());
   }

@@ -351,6 +351,11 @@ WITH RECURSIVE variant(media_id, item, rest) AS (
 INSERT OR IGNORE INTO media_files (path, media_id)
 SELECT substr(item, instr(item, ' ') + 1), media_id FROM variant WHERE instr(item, ' ') > 0;
 )sql",
+    // Sections belong to an edition of the site, by its language ("fa"), or
+    // to the site itself ("").
+    R"sql(
+ALTER TABLE sections ADD COLUMN language TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 int user_version(Connection& connection) {

@@ -85,6 +85,7 @@ Term read_term(const Statement& row) {
 inline Section read_section(const Statement& row) {
   Section section = read_term<Section>(row);
   section.parent_id = row.int64(4);
+  section.language = row.text(5);
   return section;
 }
 inline constexpr auto read_tag = read_term<Tag>;

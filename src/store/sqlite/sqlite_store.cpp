@@ -58,10 +58,11 @@ Result<void> load_relations(Connection& connection, std::vector<Post>& posts) {
            "WHERE pa.post_id IN (SELECT value FROM json_each(?)) ORDER BY pa.post_id, pa.position",
            7, read_user, &Post::authors));
   BYLINE_TRY(
-      each("SELECT s.id, s.slug, s.name, s.description, coalesce(s.parent_id, 0), ps.post_id "
+      each("SELECT s.id, s.slug, s.name, s.description, coalesce(s.parent_id, 0), s.language, "
+           "ps.post_id "
            "FROM post_sections ps JOIN sections s ON s.id = ps.section_id "
            "WHERE ps.post_id IN (SELECT value FROM json_each(?)) ORDER BY ps.post_id, ps.position",
-           5, read_section, &Post::sections));
+           6, read_section, &Post::sections));
   return each(
       "SELECT t.id, t.slug, t.name, t.description, pt.post_id "
       "FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
@@ -433,7 +434,8 @@ Result<std::optional<Section>> SqliteStore::section_by_slug(std::string_view slu
   auto lease = read();
   return find_one<Section>(
       *lease,
-      "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections WHERE slug = ?",
+      "SELECT id, slug, name, description, coalesce(parent_id, 0), language FROM sections "
+      "WHERE slug = ?",
       slug, read_section);
 }
 
@@ -448,7 +450,8 @@ Result<std::vector<Section>> SqliteStore::sections() {
   std::vector<Section> sections;
   BYLINE_TRY(append_all(
       *lease,
-      "SELECT id, slug, name, description, coalesce(parent_id, 0) FROM sections ORDER BY id",
+      "SELECT id, slug, name, description, coalesce(parent_id, 0), language FROM sections "
+      "ORDER BY id",
       std::nullopt, read_section, sections));
   return sections;
 }
@@ -484,12 +487,13 @@ Result<Id> SqliteStore::create_user(const User& user, std::string_view password_
 Result<void> SqliteStore::update_section(const Section& section) {
   std::lock_guard lock(write_mutex_);
   BYLINE_TRY(write_one(
-      *writer_, "UPDATE sections SET name = ?, description = ?, parent_id = ? WHERE id = ?",
+      *writer_,
+      "UPDATE sections SET name = ?, description = ?, parent_id = ?, language = ? WHERE id = ?",
       [&](Statement& s) {
         s.bind(1, section.name).bind(2, section.description);
         s.bind(3, section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id)
                                         : std::nullopt);
-        s.bind(4, section.id);
+        s.bind(4, section.language).bind(5, section.id);
       }));
   if (writer_->changes() == 0) return make_error(ErrorCode::not_found, "No such section.");
   return {};
@@ -544,12 +548,13 @@ Result<void> SqliteStore::delete_sessions_of_user(Id user_id, std::string_view k
 Result<Id> SqliteStore::create_section(const Section& section) {
   std::lock_guard lock(write_mutex_);
   auto statement = writer_->prepare(
-      "INSERT INTO sections (slug, name, description, parent_id) VALUES (?, ?, ?, ?)");
+      "INSERT INTO sections (slug, name, description, parent_id, language) VALUES (?, ?, ?, ?, ?)");
   BYLINE_TRY(statement);
   (*statement)->bind(1, section.slug).bind(2, section.name).bind(3, section.description);
   (*statement)
       ->bind(4,
              section.parent_id > 0 ? std::optional<std::int64_t>(section.parent_id) : std::nullopt);
+  (*statement)->bind(5, section.language);
   BYLINE_TRY((*statement)->run());
   return writer_->last_insert_id();
 }
