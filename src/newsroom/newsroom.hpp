@@ -107,6 +107,9 @@ class Newsroom {
   // The parent section a form names for section `id` (0: a new one); 0
   // for none. Refused when it would not keep the sections a tree.
   Result<content::Id> chosen_parent(const http::Form& form, content::Id id) const;
+  // The edition a section form chose: "" (the site's own), one of the
+  // site's editions, or `current`, the section's language as it is.
+  Result<std::string> chosen_edition(const http::Form& form, const std::string& current) const;
   http::Response render_taxonomy(int status, const SignedIn& me, std::string_view error,
                                  std::string_view notice) const;
 

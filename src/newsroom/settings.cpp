@@ -1,6 +1,6 @@
 // The settings page: admins change the site's title, address, language,
-// time zone, logo, navigation and social accounts; the change applies to
-// the next request.
+// time zone, logo, navigation, social accounts and editions; the change
+// applies to the next request.
 #include "newsroom/newsroom.hpp"
 
 #include "accounts/permissions.hpp"
@@ -11,6 +11,7 @@
 #include "newsroom/request_checks.hpp"
 #include "publishing/changes.hpp"
 #include "render/view.hpp"
+#include "site/editions.hpp"
 #include "store/store.hpp"
 
 namespace byline::newsroom {
@@ -35,7 +36,31 @@ View settings_view(const site::SiteSettings& settings) {
   view.set("excerpt", settings.excerpt_rule.to_string());
   view.set("navigation", site::format_links(settings.navigation_links));
   view.set("social", site::format_links(settings.social_accounts));
+  view.set("editions", site::format_editions(settings.editions));
   return view;
+}
+
+// What editions ask of the rest of the site: every section stays in an
+// edition that exists, and no story's address is an edition's front page.
+Result<void> check_editions_fit(store::Store& store, const site::SiteSettings& changed) {
+  auto sections = store.sections();
+  BYLINE_TRY(sections);
+  for (const auto& section : *sections) {
+    if (section.language.empty() || site::edition_named(changed, section.language)) continue;
+    return make_error(ErrorCode::invalid_input,
+                      "The section " + section.name + " is in the edition " + section.language +
+                          "; move it to another edition under Sections & tags first.");
+  }
+  for (const auto& edition : changed.editions) {
+    auto post = store.post_by_slug(edition.language);
+    BYLINE_TRY(post);
+    if (*post) {
+      return make_error(ErrorCode::invalid_input,
+                        "The story " + (*post)->title + " is at /" + edition.language +
+                            "/, the edition's address; give it another address first.");
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -61,12 +86,17 @@ Response Newsroom::save_settings(const Request& request, const Params&,
   changed.logo = form.get("logo");
   changed.navigation_links = site::parse_links(form.get("navigation"));
   changed.social_accounts = site::parse_links(form.get("social"));
+  changed.editions = site::parse_editions(form.get("editions"));
   const auto rule = content::ExcerptRule::parse(form.get("excerpt"));
 
-  auto saved = rule ? (changed.excerpt_rule = *rule, site::save_settings(*store_, changed))
-                    : Result<void>(make_error(
-                          ErrorCode::invalid_input,
-                          "Excerpt length must look like \"100 characters\" or \"15 words\"."));
+  Result<void> saved = rule ? check_editions_fit(*store_, changed)
+                            : Result<void>(make_error(ErrorCode::invalid_input,
+                                                      "Excerpt length must look like \"100 "
+                                                      "characters\" or \"15 words\"."));
+  if (saved) {
+    changed.excerpt_rule = *rule;
+    saved = site::save_settings(*store_, changed);
+  }
   if (!saved) {
     if (saved.error().code != ErrorCode::invalid_input) return failure(saved.error(), &me);
     View view = settings_view(changed);

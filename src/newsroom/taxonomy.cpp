@@ -1,9 +1,11 @@
-// Sections and tags, for editors: add them, rename them, describe them.
+// Sections and tags, for editors: add them, rename them, describe them,
+// and place sections in an edition.
 #include "newsroom/newsroom.hpp"
 
 #include "accounts/permissions.hpp"
 #include "accounts/sessions.hpp"
 #include "common/log.hpp"
+#include "content/language.hpp"
 #include "content/sections.hpp"
 #include "content/slug.hpp"
 #include "http/errors.hpp"
@@ -11,8 +13,10 @@
 #include "newsroom/request_checks.hpp"
 #include "publishing/changes.hpp"
 #include "render/view.hpp"
+#include "site/view_models.hpp"
 #include "store/store.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace byline::newsroom {
@@ -49,21 +53,47 @@ View parent_options(const std::vector<content::Section>& sections, content::Id i
   return options;
 }
 
+// The choice of an edition for a section in `current` ("": the site's
+// own), when the site has editions. A section keeps the language of an
+// edition since removed until an editor moves it.
+View edition_options(const site::SiteSettings& settings, const std::string& current) {
+  View options = render::make_list();
+  auto add = [&options, &current](const std::string& language, const std::string& name) {
+    View option;
+    option.set("language", language);
+    option.set("name", name);
+    option.set("selected", language == current);
+    options.push_back(option);
+  };
+  add("", content::language_name(settings.locale) + " (the site's own)");
+  bool listed = current.empty();
+  for (const auto& edition : settings.editions) {
+    add(edition.language, edition.title + " (" + content::language_name(edition.language) + ")");
+    listed = listed || edition.language == current;
+  }
+  if (!listed) add(current, content::language_name(current) + " (no longer an edition)");
+  return options;
+}
+
 template <typename Term>
-View term_rows(const std::vector<Term>& terms, std::string_view kind, std::string_view url_prefix,
-               const std::string& csrf_token) {
+View term_rows(const std::vector<Term>& terms, std::string_view kind,
+               const site::SiteSettings& settings, const std::string& csrf_token) {
   View rows = render::make_list();
   for (const auto& term : terms) {
     View row;
     if constexpr (std::is_same_v<Term, content::Section>) {
       row.set("parents", parent_options(terms, term.id, term.parent_id));
       row.set("has_parent_choice", true);
+      row.set("editions", edition_options(settings, term.language));
+      row.set("has_edition_choice", !settings.editions.empty() || !term.language.empty());
+      row.set("url", site::section_url(term));
+    } else {
+      row.set("url", site::tag_url(term));
     }
     row.set("id", std::to_string(term.id));
     row.set("kind", std::string(kind));
     row.set("name", term.name);
     row.set("description", term.description);
-    row.set("url", std::string(url_prefix) + term.slug + "/");
     row.set("update_url",
             "/newsroom/sections/" + std::string(kind) + "/" + std::to_string(term.id) + "/");
     row.set("csrf_token", csrf_token);
@@ -93,6 +123,18 @@ Result<content::Id> Newsroom::chosen_parent(const http::Form& form, content::Id 
   return parent;
 }
 
+Result<std::string> Newsroom::chosen_edition(const http::Form& form,
+                                             const std::string& current) const {
+  if (!form.has("edition")) return current;  // a form without the choice
+  const std::string& language = form.get("edition");
+  if (language.empty() || language == current) return language;
+  const auto settings = settings_->current();
+  for (const auto& edition : settings->editions) {
+    if (edition.language == language) return language;
+  }
+  return make_error(ErrorCode::invalid_input, "The site has no edition " + language + ".");
+}
+
 Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_view error,
                                    std::string_view notice) const {
   auto sections = store_->sections();
@@ -104,17 +146,20 @@ Response Newsroom::render_taxonomy(int status, const SignedIn& me, std::string_v
   render::set_if_present(view, "error", std::string(error));
   render::set_if_present(view, "notice", std::string(notice));
   View groups = render::make_list();
+  const auto settings = settings_->current();
   View section_group;
   section_group.set("heading", "Sections");
   section_group.set("kind", "section");
-  section_group.set("terms", term_rows(*sections, "section", "/section/", me.session.csrf_token));
+  section_group.set("terms", term_rows(*sections, "section", *settings, me.session.csrf_token));
   section_group.set("parents", parent_options(*sections, 0, 0));
   section_group.set("has_parent_choice", true);
+  section_group.set("editions", edition_options(*settings, ""));
+  section_group.set("has_edition_choice", !settings->editions.empty());
   groups.push_back(section_group);
   View tag_group;
   tag_group.set("heading", "Tags");
   tag_group.set("kind", "tag");
-  tag_group.set("terms", term_rows(*tags, "tag", "/tag/", me.session.csrf_token));
+  tag_group.set("terms", term_rows(*tags, "tag", *settings, me.session.csrf_token));
   groups.push_back(tag_group);
   view.set("groups", groups);
   return page(status, "taxonomy", "Sections & tags", view, &me);
@@ -148,6 +193,9 @@ Response Newsroom::add_term(const Request& request, const Params&, const Caller&
     auto parent = chosen_parent(form, 0);
     if (!parent) return render_taxonomy(400, me, parent.error().message, "");
     section.parent_id = *parent;
+    auto edition = chosen_edition(form, "");
+    if (!edition) return render_taxonomy(400, me, edition.error().message, "");
+    section.language = *edition;
     added = store_->create_section(section);
   } else if (kind == "tag") {
     content::Tag tag;
@@ -183,7 +231,16 @@ Response Newsroom::update_term(const Request& request, const Params& params,
   if (kind == "section") {
     auto parent = chosen_parent(form, id);
     if (!parent) return render_taxonomy(400, me, parent.error().message, "");
-    updated = store_->update_section(content::Section{id, "", name, description, *parent});
+    auto sections = store_->sections();
+    if (!sections) return failure(sections.error(), &me);
+    const auto section = std::find_if(sections->begin(), sections->end(),
+                                      [id](const content::Section& s) { return s.id == id; });
+    if (section == sections->end())
+      return failure(make_error(ErrorCode::not_found, "No such section."), &me);
+    auto edition = chosen_edition(form, section->language);
+    if (!edition) return render_taxonomy(400, me, edition.error().message, "");
+    updated =
+        store_->update_section(content::Section{id, "", name, description, *parent, *edition});
   } else if (kind == "tag") {
     updated = store_->update_tag(content::Tag{id, "", name, description});
   }

@@ -6,6 +6,8 @@
 #include "render/dates.hpp"
 #include "store/store.hpp"
 
+#include <algorithm>
+
 namespace byline::site {
 namespace {
 
@@ -48,6 +50,41 @@ std::string format_links(const std::vector<Link>& links) {
   return lines;
 }
 
+std::vector<Edition> parse_editions(std::string_view lines) {
+  std::vector<Edition> editions;
+  // One more than may be kept, so that check_settings() says there are too many.
+  while (!lines.empty() && editions.size() <= kMaxEditions) {
+    const auto end = lines.find('\n');
+    std::string_view line = lines.substr(0, end);
+    std::vector<std::string> fields;
+    while (fields.size() < 2) {
+      const auto bar = line.find('|');
+      if (bar == std::string_view::npos) break;
+      fields.push_back(trim(line.substr(0, bar)));
+      line.remove_prefix(bar + 1);
+    }
+    fields.push_back(trim(line));
+    if (fields.size() >= 2 && !fields[0].empty() && !fields[1].empty()) {
+      Edition edition{fields[0], fields[1], fields.size() > 2 ? fields[2] : ""};
+      for (char& c : edition.language) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      editions.push_back(std::move(edition));
+    }
+    if (end == std::string_view::npos) break;
+    lines.remove_prefix(end + 1);
+  }
+  return editions;
+}
+
+std::string format_editions(const std::vector<Edition>& editions) {
+  std::string lines;
+  for (const auto& edition : editions) {
+    lines += edition.language + " | " + edition.title;
+    if (!edition.description.empty()) lines += " | " + edition.description;
+    lines += "\n";
+  }
+  return lines;
+}
+
 Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   auto read = [&store](std::string_view key, std::string& target) -> Result<void> {
     auto value = store.setting(key);
@@ -67,6 +104,9 @@ Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   std::string social = format_links(settings.social_accounts);
   BYLINE_TRY(read(kSocialKey, social));
   settings.social_accounts = parse_links(social);
+  std::string editions = format_editions(settings.editions);
+  BYLINE_TRY(read(kEditionsKey, editions));
+  settings.editions = parse_editions(editions);
   while (settings.url.ends_with('/')) settings.url.pop_back();
 
   std::string feed_items = std::to_string(settings.feed_items);
@@ -88,6 +128,50 @@ Result<SiteSettings> load_settings(store::Store& store, SiteSettings settings) {
   BYLINE_TRY(check_settings(settings));
   return settings;
 }
+
+namespace {
+
+// An edition's language is its address's first segment ("/fa/"): a primary
+// language subtag ICU knows, other than the site's own, which no page of
+// the site starts with.
+Result<void> check_editions(const SiteSettings& settings) {
+  if (settings.editions.size() > kMaxEditions) {
+    return invalid("A site may have at most " + std::to_string(kMaxEditions) + " editions.");
+  }
+  // The site's language as it is kept ("EN" and "iw" are kept as "en" and
+  // "he"), so that what is saved here loads at the next start.
+  std::string own = content::language_tag(settings.locale).value_or(settings.locale);
+  own = own.substr(0, own.find_first_of("-_"));
+  for (char& c : own) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  std::vector<std::string_view> seen;
+  for (const auto& edition : settings.editions) {
+    const std::string& language = edition.language;
+    const bool letters_only =
+        language.size() >= 2 && language.size() <= 3 &&
+        std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters_only || content::language_tag(language) != language || language == "tag" ||
+        language == "rss") {
+      return invalid("The edition " + language +
+                     " needs a language code of two or three letters, like fa or ar.");
+    }
+    if (language == own) {
+      return invalid("The edition " + language +
+                     " is in the site's own language; an edition is for another.");
+    }
+    if (std::find(seen.begin(), seen.end(), language) != seen.end()) {
+      return invalid("The edition " + language + " is named twice.");
+    }
+    seen.push_back(language);
+    if (edition.title.size() > 200)
+      return invalid("The title of the edition " + language + " is too long.");
+    if (edition.description.size() > 1000) {
+      return invalid("The description of the edition " + language + " is too long.");
+    }
+  }
+  return {};
+}
+
+}  // namespace
 
 Result<void> check_settings(const SiteSettings& settings) {
   if (trim(settings.title).empty()) return invalid("The site needs a title.");
@@ -114,7 +198,7 @@ Result<void> check_settings(const SiteSettings& settings) {
       }
     }
   }
-  return {};
+  return check_editions(settings);
 }
 
 Result<void> save_settings(store::Store& store, const SiteSettings& settings) {
@@ -127,6 +211,7 @@ Result<void> save_settings(store::Store& store, const SiteSettings& settings) {
   BYLINE_TRY(store.put_setting(kLogoKey, settings.logo));
   BYLINE_TRY(store.put_setting(kNavigationKey, format_links(settings.navigation_links)));
   BYLINE_TRY(store.put_setting(kSocialKey, format_links(settings.social_accounts)));
+  BYLINE_TRY(store.put_setting(kEditionsKey, format_editions(settings.editions)));
   return store.put_setting(kExcerptKey, settings.excerpt_rule.to_string());
 }
 

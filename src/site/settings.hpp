@@ -22,6 +22,15 @@ struct Link {
   std::string url;
 };
 
+// A language of the site with its own front page, sections, feeds and
+// title, under /<language>/: a Persian edition of an English site at /fa/.
+// Its stories are those written in its language.
+struct Edition {
+  std::string language;     // a primary language subtag: "fa"
+  std::string title;        // the site's title in that language
+  std::string description;  // "": none shown
+};
+
 struct SiteSettings {
   std::string title = "Byline";
   std::string description = "News, as it happens.";
@@ -31,6 +40,7 @@ struct SiteSettings {
   std::string logo;                    // an image address; "" shows the title
   std::vector<Link> navigation_links;  // after the sections in the masthead
   std::vector<Link> social_accounts;   // in the footer: X, Facebook, Telegram, ...
+  std::vector<Edition> editions;       // besides the site's own, in `locale`
   content::ExcerptRule excerpt_rule;   // 100 characters unless set
   int posts_per_page = 10;
   int recent_posts = 6;
@@ -48,6 +58,7 @@ inline constexpr std::string_view kLogoKey = "logo";
 inline constexpr std::string_view kNavigationKey = "navigation";  // "Label | /url" lines
 inline constexpr std::string_view kSocialKey = "social";          // "Label | https://…" lines
 inline constexpr std::string_view kFeedItemsKey = "feed_items";   // how many items a feed holds
+inline constexpr std::string_view kEditionsKey = "editions";  // "fa | Title | Description" lines
 
 // Reads the settings; `defaults` fills in what the Store does not have.
 // A setting with a value Byline cannot use is an error naming it.
@@ -63,6 +74,14 @@ Result<void> save_settings(store::Store& store, const SiteSettings& settings);
 // "Label | url" lines to links and back; lines without both are dropped.
 std::vector<Link> parse_links(std::string_view lines);
 std::string format_links(const std::vector<Link>& links);
+
+// "fa | Title | Description" lines to editions and back (the description
+// may be left out); lines without a language and a title are dropped.
+std::vector<Edition> parse_editions(std::string_view lines);
+std::string format_editions(const std::vector<Edition>& editions);
+
+// At most this many editions besides the site's own.
+inline constexpr std::size_t kMaxEditions = 20;
 
 // The settings in force, shared by the reader site and the newsroom. Pages
 // take a snapshot per request; a change applies to the next request.

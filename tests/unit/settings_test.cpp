@@ -14,6 +14,50 @@ TEST(SettingsLinks, AreReadFromLabelBarAddressLines) {
   EXPECT_EQ(format_links(links), "X | https://x.com/news\nTelegram | https://t.me/news\n");
 }
 
+TEST(SettingsEditions, AreReadFromLanguageTitleDescriptionLines) {
+  const auto editions = parse_editions(
+      "FA | روزنامه‌ی بایلاین | خبر، همان لحظه\n\nar|صحيفة بايلاين\nno title\n | Title only\n");
+  ASSERT_EQ(editions.size(), 2u);
+  EXPECT_EQ(editions[0].language, "fa") << "a language code in any case is lowercased";
+  EXPECT_EQ(editions[0].title, "روزنامه‌ی بایلاین");
+  EXPECT_EQ(editions[0].description, "خبر، همان لحظه");
+  EXPECT_EQ(editions[1].language, "ar");
+  EXPECT_EQ(editions[1].description, "") << "the description may be left out";
+  EXPECT_EQ(format_editions(editions),
+            "fa | روزنامه‌ی بایلاین | خبر، همان لحظه\nar | صحيفة بايلاين\n");
+  EXPECT_EQ(parse_editions(format_editions(editions)).size(), 2u) << "a round trip keeps them";
+}
+
+TEST(SettingsEditions, AreCheckedForAnAddressAndALanguageEach) {
+  auto with = [](std::string lines, std::string locale = "en") {
+    SiteSettings settings;
+    settings.locale = std::move(locale);
+    settings.editions = parse_editions(lines);
+    return check_settings(settings);
+  };
+  EXPECT_TRUE(with("fa | روزنامه").ok());
+  EXPECT_TRUE(with("fa | روزنامه\nar | صحيفة").ok());
+  EXPECT_TRUE(with("en | The Daily", "fa-IR").ok()) << "an English edition of a Persian site";
+  EXPECT_FALSE(with("en | Again").ok()) << "the site's own language";
+  EXPECT_FALSE(with("fa | روزنامه", "fa-IR").ok()) << "the site's own, by its primary subtag";
+  EXPECT_FALSE(with("en | Again", "EN").ok()) << "the site's own, however it was typed";
+  EXPECT_FALSE(with("fa | One\nfa | Two").ok()) << "named twice";
+  EXPECT_FALSE(with("fa-IR | روزنامه").ok()) << "an address is a primary subtag";
+  EXPECT_FALSE(with("f | One").ok());
+  EXPECT_FALSE(with("farsi | One").ok());
+  EXPECT_FALSE(with("tag | One").ok()) << "/tag/ is the tags' address";
+  EXPECT_FALSE(with("rss | One").ok()) << "/rss/ is the feed's";
+  EXPECT_FALSE(with("f1 | One").ok());
+  EXPECT_FALSE(with("fa | " + std::string(201, 'x')).ok()) << "a title of 201 bytes";
+  EXPECT_TRUE(with("fa | " + std::string(200, 'x')).ok()) << "a title of 200";
+  std::string many;
+  const std::string codes[] = {"fa", "ar", "de", "fr", "es", "it", "ru", "tr", "ur", "ps", "ku",
+                               "he", "hi", "zh", "ja", "ko", "pt", "nl", "sv", "pl", "uk"};
+  for (int i = 0; i < 20; ++i) many += codes[i] + " | Edition\n";
+  EXPECT_TRUE(with(many).ok()) << "twenty editions";
+  EXPECT_FALSE(with(many + codes[20] + " | Edition\n").ok()) << "twenty-one";
+}
+
 TEST(SettingsCheck, AcceptsTheDefaults) { EXPECT_TRUE(check_settings(SiteSettings{}).ok()); }
 
 TEST(SettingsCheck, RefusesWhatPagesCannotUse) {
