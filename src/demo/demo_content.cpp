@@ -68,6 +68,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSections
     {"Society", "Media, culture and everyday life."},
 }};
 
+// The Persian edition's sections, after the English ones: its front page
+// is at /fa/.
+// clang-format off
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kPersianSections{{
+    {"سیاست", "دولت، مجلس و صاحبان قدرت."},
+    {"جهان", "دیپلماسی و سیاست خارجی."},
+    {"اقتصاد", "نفت، تجارت، بازار و پول."},
+}};
+constexpr std::array<std::string_view, 4> kPersianTags{"روسیه", "هسته‌ای", "غزه", "انرژی"};
+constexpr std::string_view kPersianEdition =
+    "fa | روزنامه‌ی بایلاین | سیاست خارجی، سیاست و اقتصاد، همان لحظه که رخ می‌دهد.";
+// clang-format on
+
 constexpr std::array<std::string_view, 8> kTags{"Iran", "Russia", "Diplomacy", "Nuclear",
                                                 "Gaza", "Energy", "Media",     "Judiciary"};
 
@@ -108,6 +121,43 @@ constexpr std::string_view kLeadBodyPersian =
     "<p>رئیس‌جمهور روسیه تأکید کرد که مسکو و تهران روابطی راهبردی دارند.</p>\n"
     "<p>ولایتی نیز با ابراز خرسندی از دیدار با رئیس‌جمهور روسیه گفت: "
     "«جمهوری اسلامی ایران و روسیه به سوی روابط راهبردی گام برمی‌دارند.»</p>";
+// clang-format on
+
+// Persian translations of three of the Recent Posts below, published a
+// little after them.
+struct PersianTranslation {
+  std::size_t original;  // index into kRecentPosts
+  std::string_view title;
+  std::string_view slug;
+  std::string_view body;
+  int section;  // index into kPersianSections
+  int tag;      // index into kPersianTags
+  DemoImage image;
+};
+// clang-format off
+constexpr std::array<PersianTranslation, 3> kPersianRecentPosts{{
+    {0, "ایران آماده‌ی دادن تضمین درباره‌ی ماهیت صلح‌آمیز برنامه‌ی هسته‌ای خود است",
+     "iran-amade-tazmin-barname-hastei",
+     "<p>سخنگوی وزارت امور خارجه‌ی ایران می‌گوید جمهوری اسلامی ایران آماده است "
+     "تضمین‌های لازم را درباره‌ی ماهیت صلح‌آمیز برنامه‌ی هسته‌ای خود بدهد.</p>",
+     1, 1,
+     {"lake-at-night.webp", "دریاچه‌ای آرام در گرگ‌ومیش آبی، ردیفی از درختان در ساحل دور",
+      "عکس: Risto Saukonpää، از کاغذدیواری‌های پلاسمای KDE (LGPL-3.0)"}},
+    {1, "سخنگوی وزارت خارجه: جلوگیری از ورود کمک به غزه جنایت جنگی است",
+     "jelogiri-az-komak-be-gaza-jenayat-jangi",
+     "<p>سخنگوی وزارت امور خارجه‌ی ایران تأکید کرد که ادامه‌ی محاصره‌ی نوار غزه از سوی "
+     "اسرائیل و جلوگیری از ورود کمک‌های بشردوستانه به این منطقه جنایت جنگی است.</p>",
+     1, 2,
+     {"pier-in-fog.webp", "اسکله‌ای چوبی و خالی که در مه پیش می‌رود",
+      "عکس: Risto Saukonpää، از کاغذدیواری‌های پلاسمای KDE (LGPL-3.0)"}},
+    {4, "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا کرد",
+     "chahar-gharardad-nafti-ba-rusiye",
+     "<p>محسن پاک‌نژاد، وزیر نفت ایران، از امضای چهار قرارداد بزرگ با شرکت‌های روسی "
+     "برای توسعه‌ی میدان‌های نفتی در سراسر کشور خبر داد.</p>",
+     2, 3,
+     {"reeds-at-dawn.webp", "نی‌ها در کنار دریاچه‌ای آرام زیر سپیده‌دم صورتی و بنفش",
+      "عکس: Risto Saukonpää، از کاغذدیواری‌های پلاسمای KDE (LGPL-3.0)"}},
+}};
 // clang-format on
 
 // The six "Recent Posts" of the seed page, aged so that they read "4 hours
@@ -270,6 +320,8 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   BYLINE_TRY(store.put_setting(site::kTimeZoneKey, "Asia/Tehran"));
   // The seed site cuts its "Recent Posts" excerpts at 15 words.
   BYLINE_TRY(store.put_setting(site::kExcerptKey, "15 words"));
+  // The seed site has a Persian edition.
+  BYLINE_TRY(store.put_setting(site::kEditionsKey, std::string(kPersianEdition) + "\n"));
 
   const content::User emad = person(
       "emad@example.com", "Emad Askarieh",
@@ -350,12 +402,15 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   auto lead_id = write_post(store, now, kLeadTitle, std::string(kLeadBody), lead);
   BYLINE_TRY(lead_id);
   ++written;
+  std::array<content::Id, kRecentPosts.size()> recent_ids{};
   for (std::size_t i = kRecentPosts.size(); i > 0; --i) {
     const SeedPost& seed = kRecentPosts[i - 1];
-    BYLINE_TRY(write_post(store, now, seed.title, "<p>" + std::string(seed.first_sentence) + "</p>",
-                          parts_of(seed.age, authors[i % 2 == 0 ? 0 : 1],
-                                   sections[static_cast<std::size_t>(seed.section)],
-                                   tags[static_cast<std::size_t>(seed.tag)], seed.image)));
+    auto id = write_post(store, now, seed.title, "<p>" + std::string(seed.first_sentence) + "</p>",
+                         parts_of(seed.age, authors[i % 2 == 0 ? 0 : 1],
+                                  sections[static_cast<std::size_t>(seed.section)],
+                                  tags[static_cast<std::size_t>(seed.tag)], seed.image));
+    BYLINE_TRY(id);
+    recent_ids[i - 1] = *id;
     ++written;
   }
 
@@ -375,8 +430,30 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   BYLINE_TRY(store.create_post(*prepared));
   ++written;
 
-  // Last, so that the ids of the posts above stay as they were.
-  PostParts persian = parts_of(33h, authors[0], sections[0], tags[1], kLeadImage);
+  // The Persian edition, last, so that the ids of the posts above stay as
+  // they were: its sections and tags, the lead's translation and three of
+  // the Recent Posts'.
+  std::array<content::Id, kPersianSections.size()> persian_sections{};
+  for (std::size_t i = 0; i < kPersianSections.size(); ++i) {
+    content::Section section;
+    section.slug = content::make_slug(kPersianSections[i].first);
+    section.name = kPersianSections[i].first;
+    section.description = kPersianSections[i].second;
+    section.language = "fa";
+    auto id = store.create_section(section);
+    BYLINE_TRY(id);
+    persian_sections[i] = *id;
+  }
+  std::array<content::Id, kPersianTags.size()> persian_tags{};
+  for (std::size_t i = 0; i < kPersianTags.size(); ++i) {
+    content::Tag tag;
+    tag.slug = content::make_slug(kPersianTags[i]);
+    tag.name = kPersianTags[i];
+    auto id = store.create_tag(tag);
+    BYLINE_TRY(id);
+    persian_tags[i] = *id;
+  }
+  PostParts persian = parts_of(33h, authors[0], persian_sections[0], persian_tags[0], kLeadImage);
   persian.standfirst = std::string(kLeadStandfirstPersian);
   persian.locale = "fa";
   persian.translation_of = *lead_id;
@@ -384,6 +461,19 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   persian.image_text = &kLeadImagePersian;
   BYLINE_TRY(write_post(store, now, kLeadTitlePersian, std::string(kLeadBodyPersian), persian));
   ++written;
+  for (const auto& translation : kPersianRecentPosts) {
+    const SeedPost& original = kRecentPosts[translation.original];
+    PostParts parts =
+        parts_of(original.age - 10min, authors[0],
+                 persian_sections[static_cast<std::size_t>(translation.section)],
+                 persian_tags[static_cast<std::size_t>(translation.tag)], original.image);
+    parts.locale = "fa";
+    parts.translation_of = recent_ids[translation.original];
+    parts.slug = std::string(translation.slug);
+    parts.image_text = &translation.image;
+    BYLINE_TRY(write_post(store, now, translation.title, std::string(translation.body), parts));
+    ++written;
+  }
   return written;
 }
 

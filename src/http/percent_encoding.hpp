@@ -16,4 +16,8 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 // query values and share links.
 std::string url_encode(std::string_view text);
 
+// A path as a Location header carries it: bytes outside ASCII (a Persian
+// slug), controls and spaces percent-encoded, the rest kept.
+std::string address_for_header(std::string_view path);
+
 }  // namespace byline::http

@@ -1,12 +1,15 @@
 // The feed routes: /rss/ (also /feed/), /atom.xml and /feed.json for the
-// whole site and for each section, author and tag, with validators so feed
-// readers polling every few minutes mostly get 304.
+// site's own edition, for each other edition ("/fa/rss/") and for each
+// section, author and tag, with validators so feed readers polling every
+// few minutes mostly get 304.
 #include "site/site.hpp"
 
 #include "common/text_encoding.hpp"
 #include "content/text.hpp"
+#include "http/percent_encoding.hpp"
 #include "http/route_group.hpp"
 #include "site/cache_keys.hpp"
+#include "site/editions.hpp"
 #include "site/feeds.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
@@ -34,30 +37,43 @@ void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix,
 
 Response Site::feed(const Request& request, const Params& params, FeedScope scope,
                     FeedFormat format) const {
-  auto found = context();
+  const std::string& edition_language = params.get("edition");
+  auto found = context(edition_language);
   if (!found) return failure(found.error());
   const PageContext& context = *found;
   const SiteSettings& settings = *context.settings;
+  if (!edition_language.empty() && !context.edition) return not_found(request);  // "/xx/rss/"
 
+  // The site's own feed and an edition's hold that edition's stories, with
+  // its title and language.
+  const Edition* edition = context.edition;
   Feed feed;
-  feed.title = settings.title;
-  feed.description = settings.description;
-  feed.language = settings.locale;
-  feed.home_url = settings.url + "/";
+  feed.title = edition ? edition->title : settings.title;
+  feed.description = edition ? edition->description : settings.description;
+  feed.language = edition ? edition->language : settings.locale;
+  feed.home_url = settings.url + edition_path(edition);
   store::PostQuery query;
   query.now = context.now;
   query.limit = settings.feed_items;
   query.projection = store::Projection::full;  // items carry the whole story
-  std::string shows(cache_keys::kFrontPage);
+  query.where = edition_stories(settings, edition);
+  std::string shows = edition_list_key(edition);
   const std::string& slug = params.get("slug");
   if (scope == FeedScope::section) {
     auto section = store_->section_by_slug(slug);
     if (!section) return failure(section.error());
     if (!*section) return not_found(request);
+    // A section's feed is under its edition's address, as its page is.
+    if (edition_language != (*section)->language) {
+      const char* file = format == FeedFormat::rss    ? "rss/"
+                         : format == FeedFormat::atom ? "atom.xml"
+                                                      : "feed.json";
+      return Response::redirect(301, http::address_for_header(section_url(**section) + file));
+    }
     query.where =
         store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
     shows = cache_keys::section_list((*section)->id);
-    feed.title = (*section)->name + " – " + settings.title;
+    feed.title = (*section)->name + " – " + feed.title;
     feed.home_url = settings.url + section_url(**section);
   } else if (scope == FeedScope::tag) {
     auto tag = store_->tag_by_slug(slug);

@@ -20,8 +20,10 @@ struct Fragment {
   std::vector<std::string> shows;     // cache_keys.hpp
   std::optional<Time> changes_at;     // when its text changes by itself
   // An article's: the language its page is in, which its Recent Posts are
-  // said in ("4 hours ago").
+  // said in ("4 hours ago"), and the edition they come from ("": the
+  // site's own).
   std::string language;
+  std::string edition;
 
   std::size_t bytes() const {
     std::size_t total = sizeof(Fragment);

@@ -10,6 +10,7 @@
 #include "content/slug.hpp"
 #include "http/errors.hpp"
 #include "http/form.hpp"
+#include "http/percent_encoding.hpp"
 #include "http/route_group.hpp"
 #include "media/media_library.hpp"
 #include "render/theme.hpp"
@@ -17,6 +18,7 @@
 #include "render/view.hpp"
 #include "site/assets.hpp"
 #include "site/cache_keys.hpp"
+#include "site/editions.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
@@ -39,24 +41,6 @@ constexpr int kMaxPage = 100000;
 const std::vector<std::string> kOldAddressFields = {"attachment_id", "author", "cat", "feed", "p",
                                                     "page_id",       "s",      "tag"};
 
-// A path as a Location header carries it: bytes outside ASCII (a Persian
-// slug) percent-encoded.
-std::string address_for_header(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || byte <= 0x20) {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 bool is_public(const content::Post& post, Time now) {
   return post.status == content::PostStatus::published && post.published_at &&
          *post.published_at <= now;
@@ -66,9 +50,9 @@ bool is_public(const content::Post& post, Time now) {
 const std::string kArticleFragment = "article:";
 constexpr std::string_view kRecentFragment = "recent";
 
-// The Recent Posts fragment of pages in `language`.
-std::string recent_fragment_key(std::string_view language) {
-  return std::string(kRecentFragment) + ":" + std::string(language);
+// The Recent Posts fragment of pages in `language` in `edition`.
+std::string recent_fragment_key(std::string_view edition, std::string_view language) {
+  return std::string(kRecentFragment) + ":" + std::string(edition) + ":" + std::string(language);
 }
 
 // Where the Recent Posts go in an article's rendered page. A comment: the
@@ -106,6 +90,7 @@ struct Listing {
   // no `section` (its kicker would repeat the page's heading). 0: every
   // card has its section.
   content::Id section_id = 0;
+  std::string edition = {};  // the language of the edition it is in; "": the site's own
 };
 
 namespace {
@@ -163,7 +148,7 @@ Site::Site(std::shared_ptr<store::Store> store, std::shared_ptr<const render::Th
   if (!theme->messages_problem().empty()) log_line("Theme: " + theme->messages_problem());
 }
 
-Result<PageContext> Site::context() const {
+Result<PageContext> Site::context(std::string_view edition) const {
   // Before the theme is taken: a reload in between then keeps nothing.
   const std::uint64_t generation = fragments_ ? fragments_->generation() : 0;
   auto sections = store_->sections();
@@ -180,6 +165,11 @@ Result<PageContext> Site::context() const {
   context.theme = themes_->current();
   context.fragments_generation = generation;
   context.words = &context.theme->messages().for_language(context.language);
+  // An edition's pages are in its language.
+  if (const Edition* chosen = edition_named(*context.settings, edition)) {
+    context = in_language(context, chosen->language, context.theme->messages());
+    context.edition = chosen;
+  }
   return context;
 }
 
@@ -222,6 +212,14 @@ void Site::add_routes(http::Router& router) const {
   add_feed_routes(routes, "tag/:slug/", FeedScope::tag);
   routes.add("GET", "assets/*path", anyone, bind(&Site::asset));
   routes.add("GET", "media/*path", anyone, bind(&Site::media_file));
+  // An edition's pages, under its language ("/fa/"); its front page is
+  // found by article(), as ":edition/" would be ":slug/".
+  routes.add("GET", ":edition/page/:page/", anyone, bind(&Site::edition_home));
+  routes.add("GET", ":edition/section/:slug/", anyone, bind(&Site::section));
+  routes.add("GET", ":edition/section/:slug/page/:page/", anyone, bind(&Site::section));
+  routes.add("GET", ":edition/search", anyone, bind(&Site::search), {.reads_query = {"q", "page"}});
+  add_feed_routes(routes, ":edition/", FeedScope::edition);
+  add_feed_routes(routes, ":edition/section/:slug/", FeedScope::section);
   routes.add("GET", ":slug/", anyone, bind(&Site::article));
   router.set_not_found(
       [this](const Request& request, const Params&) { return not_found(request); });
@@ -234,6 +232,11 @@ Response Site::failure(const Error& error) const {
   view.set("page_title", "Error");
   const auto settings = settings_->current();
   view.set("site_title", settings->title);
+  view.set("home_url", "/");
+  view.set("search_url", "/search");
+  view.set("rss_url", "/rss/");
+  view.set("atom_url", "/atom.xml");
+  view.set("json_feed_url", "/feed.json");
   view.set("lang", settings->locale);
   view.set("dir", content::is_right_to_left(settings->locale) ? "rtl" : "ltr");
   const auto theme = themes_->current();
@@ -270,14 +273,14 @@ std::optional<Response> Site::moved(const Request& request) const {
     if (!redirect) return failure(redirect.error());
     if (!*redirect) continue;
     if ((*redirect)->post_id == 0)
-      return Response::redirect(301, address_for_header((*redirect)->location));
+      return Response::redirect(301, http::address_for_header((*redirect)->location));
     auto post = store_->post_by_id((*redirect)->post_id);
     if (!post) return failure(post.error());
     // Rule: an old address of a post readers may not see leads nowhere.
     if (!*post || !is_public(**post, now_utc())) return std::nullopt;
     const std::string url = post_url(**post);
     if (http::canonical_path(request.path) == url) return std::nullopt;  // it lives here again
-    return Response::redirect(301, address_for_header(url));
+    return Response::redirect(301, http::address_for_header(url));
   }
   return std::nullopt;
 }
@@ -303,7 +306,10 @@ Response Site::not_found(const Request& request) const {
 }
 
 Response Site::missing(const Request& request) const {
-  auto context = this->context();
+  // An address under an edition's ("/fa/…") gets its 404 in that edition.
+  const std::string_view path = request.path;
+  const auto end = path.find('/', 1);
+  auto context = this->context(end == std::string_view::npos ? "" : path.substr(1, end - 1));
   if (!context) return failure(context.error());
   View view = page_view(*context, words(*context).text("page_not_found"), "", request.path);
   view.set("status", "404");
@@ -323,7 +329,7 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   if (page == 1 && !params.get("page").empty()) {
     return Response::redirect(301, listing.base_path);  // "/page/1/" is "/"
   }
-  auto found = this->context();
+  auto found = this->context(listing.edition);
   if (!found) return failure(found.error());
   const PageContext& context = *found;
 
@@ -411,19 +417,37 @@ Response Site::home(const Request& request, const Params& params) const {
       if (query.has(field)) return old_front_page_address(request);
     }
   }
-  Listing listing{{},     "/",    "",           "",
-                  "home", View(), std::nullopt, std::string(cache_keys::kFrontPage)};
-  // Rule: the newest editors' pick leads the front page; the list goes on
-  // without it, on every page, so that no story is on two pages.
+  return front_page(request, params, "");
+}
+
+Response Site::edition_home(const Request& request, const Params& params) const {
+  const std::string& edition = params.get("edition");
+  if (!edition_named(*settings_->current(), edition)) return not_found(request);
+  return front_page(request, params, edition);
+}
+
+Response Site::front_page(const Request& request, const Params& params,
+                          const std::string& edition_language) const {
+  const auto settings = settings_->current();
+  const Edition* edition = edition_named(*settings, edition_language);
+  const store::PostCondition stories = edition_stories(*settings, edition);
+  Listing listing{
+      {}, edition_path(edition), "", "", "home", View(), std::nullopt, edition_list_key(edition),
+      0,  edition_language};
+  listing.query.where = stories;
+  // Rule: the newest editors' pick of the edition leads its front page;
+  // the list goes on without it, on every page, so that no story is on two
+  // pages.
   store::PostQuery picks;
   picks.now = now_utc();
   picks.limit = 1;
-  picks.where = store::PostCondition::featured_is(true);
+  picks.where = store::PostCondition::all_of({store::PostCondition::featured_is(true), stories});
   auto pick = store_->published_posts(picks);
   if (!pick) return failure(pick.error());
   if (!pick->posts.empty()) {
-    listing.query.where = store::PostCondition::none_of(
-        {store::PostCondition::with_ids(store::PostCondition::Kind::id, {pick->posts.front().id})});
+    listing.query.where = store::PostCondition::all_of(
+        {stories, store::PostCondition::none_of({store::PostCondition::with_ids(
+                      store::PostCondition::Kind::id, {pick->posts.front().id})})});
     if (params.get("page").empty()) listing.lead = pick->posts.front();
   }
   return render_listing(request, listing, params);
@@ -460,8 +484,19 @@ Response Site::section(const Request& request, const Params& params) const {
   auto section = store_->section_by_slug(params.get("slug"));
   if (!section) return failure(section.error());
   if (!*section) return not_found(request);
+  // A section lives under its edition's front page ("/fa/section/…/").
+  const std::string& asked = params.get("edition");
+  if (!asked.empty() && asked != (*section)->language &&
+      !edition_named(*settings_->current(), asked))
+    return not_found(request);  // "/xx/section/…/": no such edition
+  if (asked != (*section)->language) {
+    const std::string& page = params.get("page");
+    return Response::redirect(301, http::address_for_header(section_url(**section) +
+                                                      (page.empty() ? "" : "page/" + page + "/")));
+  }
   Listing listing = term_listing(**section, section_url(**section), "section",
                                  cache_keys::section_list((*section)->id));
+  listing.edition = (*section)->language;
   listing.query.where =
       store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});
   listing.section_id = (*section)->id;
@@ -469,9 +504,11 @@ Response Site::section(const Request& request, const Params& params) const {
   auto sections = store_->sections();
   if (!sections) return failure(sections.error());
   View trail = render::make_list();
+  const auto settings = settings_->current();
+  const Edition* edition = edition_named(*settings, (*section)->language);
   View home;
-  home.set("name", settings_->current()->title);
-  home.set("url", "/");
+  home.set("name", edition ? edition->title : settings->title);
+  home.set("url", edition_path(edition));
   trail.push_back(home);
   for (const auto& outer : content::section_trail(*sections, (*section)->id)) {
     if (outer.id == (*section)->id) continue;
@@ -497,6 +534,8 @@ Response Site::tag(const Request& request, const Params& params) const {
 
 Response Site::article(const Request& request, const Params& params) const {
   const std::string& slug = params.get("slug");
+  // An edition's front page ("/fa/") comes before a story of that slug.
+  if (edition_named(*settings_->current(), slug)) return front_page(request, params, slug);
   if (!content::is_valid_slug(slug)) return not_found(request);
   // Read before the post is: a change after this keeps the page from being
   // kept as a fragment.
@@ -506,9 +545,9 @@ Response Site::article(const Request& request, const Params& params) const {
   if (fragments_) {
     const Time now = now_utc();
     if (auto kept = fragments_->find(kArticleFragment + slug, now)) {
-      auto recent = fragments_->find(recent_fragment_key(kept->language), now);
+      auto recent = fragments_->find(recent_fragment_key(kept->edition, kept->language), now);
       if (!recent) {
-        auto found = context();
+        auto found = context(kept->edition);
         if (!found) return failure(found.error());
         auto rendered = recent_posts(in_language(*found, kept->language, found->theme->messages()));
         if (!rendered) return failure(rendered.error());
@@ -534,15 +573,17 @@ Response Site::render_article(const content::Post& post) const {
 Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& context) const {
   // Read before the theme and the posts were.
   const std::uint64_t generation = context.fragments_generation;
+  const std::string key = recent_fragment_key(
+      context.edition ? std::string_view(context.edition->language) : "", context.language);
   if (fragments_) {
-    if (auto kept = fragments_->find(recent_fragment_key(context.language), context.now))
-      return kept;
+    if (auto kept = fragments_->find(key, context.now)) return kept;
   }
   // A theme without the partial shows no Recent Posts.
   if (!context.theme->has_partial("recent-post")) return std::make_shared<const Fragment>();
   store::PostQuery query;
   query.now = context.now;
   query.limit = context.settings->recent_posts + 1;
+  query.where = edition_stories(*context.settings, context.edition);  // the edition's own
   auto latest = store_->published_posts(query);
   BYLINE_TRY(latest);
   auto fragment = std::make_shared<Fragment>();
@@ -556,12 +597,11 @@ Result<std::shared_ptr<const Fragment>> Site::recent_posts(const PageContext& co
     shown.push_back(&post);
   }
   http::CachePolicy policy =
-      cache_keys::policy({std::string(cache_keys::kFrontPage)}, shown, context.now);
+      cache_keys::policy({edition_list_key(context.edition)}, shown, context.now);
   fragment->shows = std::move(policy.shows);
   fragment->changes_at = policy.changes_at;
   if (fragments_) {
-    fragments_->store(recent_fragment_key(context.language), fragment, fragment->shows,
-                      fragment->changes_at, generation);
+    fragments_->store(key, fragment, fragment->shows, fragment->changes_at, generation);
   }
   return std::shared_ptr<const Fragment>(std::move(fragment));
 }
@@ -576,12 +616,12 @@ Response Site::assemble_article(const Fragment& article, const Fragment& recent)
   const auto wanted = static_cast<std::size_t>(settings_->current()->recent_posts);
   std::string page = article.parts.front();
   std::size_t shown = 0;
+  // The page shows what its Recent Posts show: their list and their posts.
   http::CachePolicy policy{article.shows, recent.changes_at};
-  policy.shows.emplace_back(cache_keys::kFrontPage);
+  policy.shows.insert(policy.shows.end(), recent.shows.begin(), recent.shows.end());
   for (std::size_t i = 0; i < recent.parts.size() && shown < wanted; ++i) {
     if (recent.post_ids[i] == own) continue;
     page += recent.parts[i];
-    policy.shows.push_back(cache_keys::post(recent.post_ids[i]));
     ++shown;
   }
   page += article.parts.back();
@@ -591,7 +631,10 @@ Response Site::assemble_article(const Fragment& article, const Fragment& recent)
 }
 
 Response Site::article_page(const content::Post& post, std::optional<std::uint64_t> keep) const {
-  auto found = this->context();
+  // A story is in the edition of its language, with its navigation and
+  // Recent Posts.
+  const Edition* edition = edition_of(*settings_->current(), post.locale);
+  auto found = this->context(edition ? std::string_view(edition->language) : "");
   if (!found) return failure(found.error());
   // A story reads in its own language from kicker to footer.
   const PageContext context =
@@ -634,18 +677,23 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
   }
   article->post_ids = {post.id};
   article->language = context.language;
+  article->edition = context.edition ? context.edition->language : "";
   article->shows = {
       cache_keys::post(post.id),
       cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
   for (const auto& version : *translations) article->shows.push_back(cache_keys::post(version.id));
-  if (article->parts.size() == 2 && !has_recent)
-    article->shows.emplace_back(cache_keys::kFrontPage);
+  // While there are no Recent Posts the template leaves out their place:
+  // the first story to come makes the page again, with them.
+  if (!has_recent) article->shows.push_back(edition_list_key(context.edition));
   if (keep && fragments_)
     fragments_->store(kArticleFragment + post.slug, article, article->shows, std::nullopt, *keep);
   return assemble_article(*article, **recent);
 }
 
-Response Site::search(const Request& request, const Params&) const {
+Response Site::search(const Request& request, const Params& params) const {
+  // Every edition searches the whole site, in its own words.
+  const std::string& edition = params.get("edition");
+  if (!edition.empty() && !edition_named(*settings_->current(), edition)) return not_found(request);
   const http::Form query = http::Form::parse(request.query);
   const std::string typed = query.get("q").substr(0, 10000);
   int page = 1;
@@ -653,16 +701,17 @@ Response Site::search(const Request& request, const Params&) const {
   std::from_chars(page_text.data(), page_text.data() + page_text.size(), page);
   page = std::clamp(page, 1, 1000);
 
-  auto found = context();
+  auto found = context(edition);
   if (!found) return failure(found.error());
   const PageContext& context = *found;
+  const std::string search_path = edition_path(context.edition) + "search";
   const int per_page = context.settings->posts_per_page;
   auto results = store_->search(typed, context.now, per_page, (page - 1) * per_page);
   if (!results) return failure(results.error());
 
   const std::string search_words = words(context).text("search");
-  View view =
-      page_view(context, typed.empty() ? search_words : search_words + ": " + typed, "", "/search");
+  View view = page_view(context, typed.empty() ? search_words : search_words + ": " + typed, "",
+                        search_path);
   view.set("noindex", true);
   // The page's own form is the search: the header's would be a second.
   view.set("on_search_page", true);
@@ -708,7 +757,7 @@ Response Site::search(const Request& request, const Params&) const {
   View paging;
   paging.set("page", std::to_string(page));
   paging.set("label", words(context).format("page_n", {{"page", page}}));
-  const std::string base = "/search?q=" + http::url_encode(typed);
+  const std::string base = search_path + "?q=" + http::url_encode(typed);
   if (page > 1)
     paging.set("newer_url", base + (page == 2 ? "" : "&page=" + std::to_string(page - 1)));
   if (results->has_more) paging.set("older_url", base + "&page=" + std::to_string(page + 1));

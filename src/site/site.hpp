@@ -50,6 +50,11 @@ class Site {
 
  private:
   http::Response home(const http::Request& request, const http::Params& params) const;
+  // An edition's front page ("/fa/", "/fa/page/2/").
+  http::Response edition_home(const http::Request& request, const http::Params& params) const;
+  // The front page of the edition in `edition` ("" for the site's own).
+  http::Response front_page(const http::Request& request, const http::Params& params,
+                            const std::string& edition) const;
   http::Response article(const http::Request& request, const http::Params& params) const;
   http::Response search(const http::Request& request, const http::Params& params) const;
   http::Response author(const http::Request& request, const http::Params& params) const;
@@ -59,7 +64,7 @@ class Site {
 
   // feed_pages.cpp
   enum class FeedFormat { rss, atom, json };
-  enum class FeedScope { site, section, author, tag };
+  enum class FeedScope { site, edition, section, author, tag };
   http::Response feed(const http::Request& request, const http::Params& params, FeedScope scope,
                       FeedFormat format) const;
   void add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, FeedScope scope) const;
@@ -88,8 +93,9 @@ class Site {
   // with nothing published have no public page, so their names and slugs
   // cannot be listed by trying addresses.
   Result<std::optional<content::User>> public_author(std::string_view slug) const;
-  // The settings in force and the sections, for one request.
-  Result<PageContext> context() const;
+  // The settings in force and the sections, for one request, in the
+  // edition with the language `edition` (the site's own when it has none).
+  Result<PageContext> context(std::string_view edition = {}) const;
 
   // An article's page. With `keep` (the fragment cache's generation, read
   // before the post was) its fragment is kept for the next reader.

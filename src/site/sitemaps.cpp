@@ -5,6 +5,7 @@
 
 #include "common/text_encoding.hpp"
 #include "site/cache_keys.hpp"
+#include "site/editions.hpp"
 #include "site/view_models.hpp"
 #include "store/store.hpp"
 
@@ -117,9 +118,14 @@ Response Site::sitemap_posts(const Request& request, const Params& params) const
 }
 
 Response Site::sitemap_pages(const Request&, const Params&) const {
-  const std::string url = settings_->current()->url;
+  const auto settings = settings_->current();
+  const std::string& url = settings->url;
   std::string body(kUrlsetOpen);
+  // The front pages: the site's own and each edition's.
   add_url(body, url + "/", std::nullopt);
+  for (const auto& edition : settings->editions) {
+    add_url(body, url + edition_path(&edition), std::nullopt);
+  }
   auto visited = store_->visit_published_entries(
       content::PostType::page, now_utc(), Time{}, store::EntryOrder::oldest_first, 0,
       kUrlsPerSitemap, [&](const store::SitemapEntry& entry) {
@@ -163,7 +169,6 @@ Response Site::news_sitemap(const Request&, const Params&) const {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
-  const std::string publication = xml_escape(settings->title);
   std::optional<Time> oldest;
   auto visited = store_->visit_published_entries(
       content::PostType::article, now, now - kNewsWindow, store::EntryOrder::newest_first, 0,
@@ -171,7 +176,11 @@ Response Site::news_sitemap(const Request&, const Params&) const {
         oldest = entry.published;
         body +=
             "<url><loc>" + xml_escape(settings->url + "/" + entry.slug + "/") + "</loc><news:news>";
-        body += "<news:publication><news:name>" + publication + "</news:name><news:language>" +
+        // A story of an edition is published under the edition's name.
+        const Edition* edition = edition_of(*settings, entry.locale);
+        const std::string& publication = edition ? edition->title : settings->title;
+        body += "<news:publication><news:name>" + xml_escape(publication) +
+                "</news:name><news:language>" +
                 xml_escape(news_language(entry.locale.empty() ? settings->locale : entry.locale)) +
                 "</news:language></news:publication>";
         body += "<news:publication_date>" + iso8601(entry.published) + "</news:publication_date>";

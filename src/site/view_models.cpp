@@ -6,6 +6,7 @@
 #include "content/sanitize.hpp"
 #include "content/sections.hpp"
 #include "content/text.hpp"
+#include "site/editions.hpp"
 #include "site/share_links.hpp"
 
 namespace byline::site {
@@ -15,7 +16,8 @@ using render::View;
 std::string post_url(const content::Post& post) { return "/" + post.slug + "/"; }
 std::string author_url(const content::User& user) { return "/author/" + user.slug + "/"; }
 std::string section_url(const content::Section& section) {
-  return "/section/" + section.slug + "/";
+  return (section.language.empty() ? "" : "/" + section.language) + "/section/" + section.slug +
+         "/";
 }
 std::string tag_url(const content::Tag& tag) { return "/tag/" + tag.slug + "/"; }
 
@@ -137,7 +139,8 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
     crumbs += "{\"@type\":\"ListItem\",\"position\":" + std::to_string(position++) +
               ",\"name\":" + json_quote(name) + ",\"item\":" + json_quote(item_url) + "}";
   };
-  crumb(settings.title, settings.url + "/");
+  crumb(context.edition ? context.edition->title : settings.title,
+        settings.url + edition_path(context.edition));
   if (!post.sections.empty()) {
     for (const auto& section : content::section_trail(context.sections, post.sections.front().id)) {
       crumb(section.name, settings.url + section_url(section));
@@ -166,63 +169,132 @@ PageContext in_language(const PageContext& context, const std::string& language,
   return changed;
 }
 
+namespace {
+
+// Links to the front pages of the site's editions, each in its own
+// language, but for the page's own.
+View edition_links(const PageContext& context) {
+  const SiteSettings& settings = *context.settings;
+  View links = render::make_list();
+  auto add = [&links, &context](const Edition* edition, const std::string& language) {
+    if (edition == context.edition) return;
+    View link;
+    link.set("name", content::language_name(language));
+    link.set("url", edition_path(edition));
+    link.set("lang", language);
+    link.set("dir", content::is_right_to_left(language) ? "rtl" : "ltr");
+    links.push_back(link);
+  };
+  if (settings.editions.empty()) return links;
+  add(nullptr, settings.locale);
+  for (const auto& edition : settings.editions) add(&edition, edition.language);
+  return links;
+}
+
+// A front page's alternates: the front page of every edition, the site's
+// own for readers of any other language.
+void front_page_alternates(const SiteSettings& settings, const Edition* shown, View& view) {
+  View alternates = render::make_list();
+  View og_alternates = render::make_list();
+  auto add = [&](const std::string& hreflang, const Edition* edition) {
+    View alternate;
+    alternate.set("hreflang", hreflang);
+    alternate.set("url", settings.url + edition_path(edition));
+    alternates.push_back(alternate);
+    if (edition == shown || hreflang == "x-default") return;
+    View og;
+    og.set("locale", open_graph_locale(hreflang));
+    og_alternates.push_back(og);
+  };
+  add(settings.locale, nullptr);
+  for (const auto& edition : settings.editions) add(edition.language, &edition);
+  add("x-default", nullptr);
+  view.set("alternates", alternates);
+  view.set("og_locale_alternates", og_alternates);
+}
+
+}  // namespace
+
 View page_view(const PageContext& context, std::string_view page_title,
                std::string_view description, std::string_view path) {
+  const SiteSettings& settings = *context.settings;
+  const Edition* edition = context.edition;
+  // An edition's title, description and sections are in its language.
+  const std::string& site_title = edition ? edition->title : settings.title;
+  const std::string& site_description = edition ? edition->description : settings.description;
+  const std::string& site_language = edition ? edition->language : settings.locale;
+  const std::string home = edition_path(edition);
   View view;
-  view.set("site_title", context.settings->title);
-  view.set("site_description", context.settings->description);
+  view.set("site_title", site_title);
+  render::set_if_present(view, "site_description", site_description);
   view.set("lang", context.language);
   view.set("dir", content::is_right_to_left(context.language) ? "rtl" : "ltr");
   // The site's own words (its title, sections, description) say which
   // language they are in on a page in another.
-  if (context.language != context.settings->locale) {
-    view.set("site_lang", context.settings->locale);
-    view.set("site_dir", content::is_right_to_left(context.settings->locale) ? "rtl" : "ltr");
+  if (context.language != site_language) {
+    view.set("site_lang", site_language);
+    view.set("site_dir", content::is_right_to_left(site_language) ? "rtl" : "ltr");
   }
   View texts;
   for (const auto& [key, text] : words(context).texts()) texts.set(key, text);
   view.set("t", texts);
-  view.set("page_title", page_title.empty()
-                             ? context.settings->title
-                             : std::string(page_title) + " – " + context.settings->title);
-  view.set("meta_description",
-           std::string(description.empty() ? context.settings->description : description));
-  view.set("canonical_url", context.settings->url + std::string(path));
+  view.set("page_title",
+           page_title.empty() ? site_title : std::string(page_title) + " – " + site_title);
+  view.set("meta_description", std::string(!description.empty()        ? description
+                                           : !site_description.empty() ? site_description
+                                                                       : site_title));
+  view.set("canonical_url", settings.url + std::string(path));
+  // The edition's own addresses: its front page, search and feeds.
+  view.set("home_url", home);
+  view.set("search_url", home + "search");
+  view.set("rss_url", home + "rss/");
+  view.set("atom_url", home + "atom.xml");
+  view.set("json_feed_url", home + "feed.json");
   // Social and search metadata; article_metadata() adds an article's own.
   view.set("og_type", "website");
-  view.set("og_locale", open_graph_locale(context.settings->locale));
-  view.set("og_title", page_title.empty() ? context.settings->title : std::string(page_title));
+  view.set("og_locale", open_graph_locale(site_language));
+  view.set("og_title", page_title.empty() ? site_title : std::string(page_title));
   view.set("twitter_card", "summary");
   view.set("meta_properties", render::make_list());
-  if (path == "/") view.set("json_ld", site_json_ld(*context.settings));
+  if (path == "/") view.set("json_ld", site_json_ld(settings));
+  if (path == home && !settings.editions.empty()) front_page_alternates(settings, edition, view);
   View navigation = render::make_list();
+  bool has_navigation = false;
   for (const auto& section : context.sections) {
+    // A section of an edition since removed is the site's own again.
+    if (edition_named(settings, section.language) != edition) continue;
     View item;
     item.set("name", section.name);
     item.set("url", section_url(section));
     item.set("current", path.starts_with(section_url(section)));
     navigation.push_back(item);
+    has_navigation = true;
   }
-  for (const auto& link : context.settings->navigation_links) {
-    View item;
-    item.set("name", link.label);
-    item.set("url", link.url);
-    item.set("current", path == link.url);
-    navigation.push_back(item);
+  // The extra links are the site's own edition's: they are in its language.
+  if (!edition) {
+    for (const auto& link : settings.navigation_links) {
+      View item;
+      item.set("name", link.label);
+      item.set("url", link.url);
+      item.set("current", path == link.url);
+      navigation.push_back(item);
+      has_navigation = true;
+    }
   }
   view.set("navigation", navigation);
-  view.set("has_navigation",
-           !context.sections.empty() || !context.settings->navigation_links.empty());
-  render::set_if_present(view, "logo", context.settings->logo);
+  View editions = edition_links(context);
+  view.set("has_navigation", has_navigation || !settings.editions.empty());
+  view.set("other_editions", editions);
+  render::set_if_present(view, "logo", settings.logo);
   View social = render::make_list();
-  for (const auto& account : context.settings->social_accounts) {
+  for (const auto& account : settings.social_accounts) {
     View item;
     item.set("name", account.label);
     item.set("url", account.url);
     social.push_back(item);
   }
   view.set("social", social);
-  view.set("has_social", !context.settings->social_accounts.empty());
+  view.set("has_social", !settings.social_accounts.empty());
   view.set("year", iso8601(context.now).substr(0, 4));
   return view;
 }

@@ -43,6 +43,9 @@ struct PageContext {
   // The fragment cache's generation, read before `theme` was: a fragment
   // rendered with a theme replaced since is never kept.
   std::uint64_t fragments_generation = 0;
+  // The edition the page is in (one of `settings`' editions), with its own
+  // title, sections and front page; nullptr: the site's own.
+  const Edition* edition = nullptr;
 };
 
 // The theme's words for the page: context.words, or English keys.
@@ -55,11 +58,13 @@ PageContext in_language(const PageContext& context, const std::string& language,
 
 std::string post_url(const content::Post& post);
 std::string author_url(const content::User& user);
+// A section of an edition lives under its front page: "/fa/section/…/".
 std::string section_url(const content::Section& section);
 std::string tag_url(const content::Tag& tag);
 
-// The page frame: site title, navigation, language and direction, the
-// page's title, description and canonical address.
+// The page frame: the title, sections and addresses of the page's edition,
+// links to the other editions, language and direction, the page's title,
+// description and canonical address.
 render::View page_view(const PageContext& context, std::string_view page_title,
                        std::string_view description, std::string_view path);
 

@@ -23,6 +23,12 @@ const pages = {
   search_without_results: '/search?q=zzzzqqq',
   search_form: '/search',
   not_found: '/no-such-story/',
+  // The Persian edition's own pages.
+  persian_home: '/fa/',
+  persian_article: '/putin-rusiye-va-iran-ravabet-rahbordi/',
+  persian_section: `/fa/section/${encodeURIComponent('سیاست')}/`,
+  persian_search: `/fa/search?q=${encodeURIComponent('قرارداد')}`,
+  persian_not_found: '/fa/no-such-story/',
   // Written by the test: a featured image, a Persian translation.
   illustrated_article: '/talks-resume-in-vienna/',
   translated_article: '/mozakerat-dar-vin/',
@@ -58,11 +64,11 @@ describe('the Nu HTML Checker', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('finds no errors on the home, article, page, author, section, tag, search and 404 pages, nor on articles with an image or a translation', async () => {
+  test('finds no errors on the home, article, page, author, section, tag, search and 404 pages of both editions, nor on articles with an image or a translation', async () => {
     const files = {};
     for (const [name, path] of Object.entries(pages)) {
       const response = await fetch(server.url + path);
-      assert.equal(response.status, name === 'not_found' ? 404 : 200, `${path} answers`);
+      assert.equal(response.status, name.endsWith('not_found') ? 404 : 200, `${path} answers`);
       assert.match(response.headers.get('content-type'), /^text\/html/);
       const file = join(folder, `${name}.html`);
       writeFileSync(file, await response.text());

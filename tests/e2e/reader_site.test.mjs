@@ -204,15 +204,17 @@ describe('reader site in chromium', () => {
       assert.equal((await page.locator('.author-box .published-by').innerText()).trim(), 'منتشرشده به قلم');
       assert.equal(await page.locator('#recent-heading').innerText(), 'تازه‌ترین نوشته‌ها');
       assert.equal(await page.locator('.share-heading').innerText(), 'هم‌رسانی');
-      // English stories in its Recent Posts say so; their times are the page's, in Persian digits.
+      // Its Recent Posts are the Persian edition's, their times in Persian digits.
       const first = page.locator('.recent-item').first();
-      assert.equal(await first.locator('h3').getAttribute('lang'), 'en');
-      assert.equal(await first.locator('time').getAttribute('lang'), null);
-      assert.match(await first.locator('time').innerText(), /^[۰-۹]+ ساعت پیش$/);
+      assert.equal(await first.locator('h3').getAttribute('lang'), null);
+      assert.match(await first.locator('h3').innerText(), /[\u0600-\u06FF]/);
+      assert.match(await first.locator('time').innerText(), /^[۰-۹]+ (ساعت|دقیقه|روز) پیش$/);
       assert.equal(await page.locator('.featured-image img').getAttribute('alt'),
         'قایق‌های پارویی چوبی در ساحل دریاچه، زیر آسمان غروب');
-      // The site's English title says it is English.
-      assert.equal(await page.locator('.site-title').getAttribute('lang'), 'en');
+      // The masthead is the Persian edition's, linking to the English one.
+      assert.equal(await page.locator('.site-title').innerText(), 'روزنامه‌ی بایلاین');
+      assert.equal(await page.locator('.site-title').getAttribute('href'), '/fa/');
+      assert.equal(await page.locator('.edition-link a').getAttribute('hreflang'), 'en');
       // Right to left: the headline starts at the right edge of its column.
       const headline = await page.getByRole('heading', { level: 1 }).boundingBox();
       const column = await page.locator('.article').boundingBox();
@@ -270,7 +272,7 @@ describe('reader site in chromium', () => {
     assert.equal(await background(), 'rgb(20, 20, 19)', 'dark, as the system asks');
     assert.deepEqual(await axeViolations(page), [], 'colours keep their contrast in the dark');
     await page.screenshot({ path: join(outputDir, 'article-1280-dark.png'), fullPage: true });
-    for (const path of ['/', '/search?q=oil', '/no-such-page/']) {
+    for (const path of ['/', '/search?q=oil', '/no-such-page/', '/fa/', '/putin-rusiye-va-iran-ravabet-rahbordi/']) {
       await page.goto(server.url + path);
       assert.deepEqual(await axeViolations(page), [], `${path} in the dark`);
     }
@@ -357,7 +359,10 @@ describe('reader site in chromium', () => {
     await context.close();
   });
 
-  for (const path of ['/', articlePath, '/author/emad-askarieh/', '/no-such-page/']) {
+  // The site's own pages and the Persian edition's.
+  const persianPages = ['/fa/', `/fa/section/${encodeURIComponent('سیاست')}/`,
+    `/fa/search?q=${encodeURIComponent('قرارداد')}`, '/fa/no-such-page/'];
+  for (const path of ['/', articlePath, '/author/emad-askarieh/', '/no-such-page/', ...persianPages]) {
     test(`axe-core finds no accessibility violations on ${path}`, async () => {
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();

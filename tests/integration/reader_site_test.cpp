@@ -286,11 +286,13 @@ TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
     EXPECT_EQ(get(child).status, 200) << child;
   }
   const std::string posts = get("/sitemap-posts-1.xml").body;
-  EXPECT_EQ(count(posts, "<url>"), 44u) << "the 44 demo articles";
-  EXPECT_EQ(count(posts, "<lastmod>"), 44u);
+  EXPECT_EQ(count(posts, "<url>"), 47u) << "the 47 demo articles, 4 of them Persian";
+  EXPECT_EQ(count(posts, "<lastmod>"), 47u);
   EXPECT_NE(posts.find("/president-putin-russia-iran-having-strategic-ties/</loc>"),
             std::string::npos);
-  EXPECT_NE(get("/sitemap-pages.xml").body.find("/about/</loc>"), std::string::npos);
+  const std::string pages = get("/sitemap-pages.xml").body;
+  EXPECT_NE(pages.find("/about/</loc>"), std::string::npos);
+  EXPECT_NE(pages.find("/fa/</loc>"), std::string::npos) << "the Persian edition's front page";
   EXPECT_NE(get("/sitemap-authors.xml").body.find("/author/emad-askarieh/</loc>"),
             std::string::npos);
   EXPECT_EQ(get("/sitemap-posts-2.xml").status, 404);
@@ -300,10 +302,12 @@ TEST_F(ReaderSite, TheSitemapIndexListsEveryPublishedAddress) {
 TEST_F(ReaderSite, TheNewsSitemapHoldsTheLastTwoDays) {
   const HttpResponse news = get("/news-sitemap.xml");
   ASSERT_EQ(news.status, 200);
-  // The seed article (34 hours old), its Persian translation and its six
-  // recent posts; the generated ones are two days old or more.
-  EXPECT_EQ(count(news.body, "<news:news>"), 8u) << news.body;
-  EXPECT_NE(news.body.find("<news:language>fa</news:language>"), std::string::npos);
+  // The seed article (34 hours old), its six recent posts and four Persian
+  // translations; the generated ones are two days old or more.
+  EXPECT_EQ(count(news.body, "<news:news>"), 11u) << news.body;
+  EXPECT_NE(news.body.find("<news:name>روزنامه‌ی بایلاین</news:name><news:language>fa</news:language>"),
+            std::string::npos)
+      << "a Persian story is published under the Persian edition's name";
   EXPECT_NE(
       news.body.find("<news:name>The Daily Byline</news:name><news:language>en</news:language>"),
       std::string::npos);

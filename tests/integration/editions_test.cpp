@@ -1,0 +1,137 @@
+// The Persian edition of the demo site over real HTTP: its own front page,
+// sections, feeds, search and 404 under /fa/, in Persian, holding only
+// Persian stories; the site's own pages holding none of them.
+#include "byline_process.hpp"
+#include "http_client.hpp"
+
+#include <gtest/gtest.h>
+
+namespace byline::testing {
+namespace {
+
+constexpr const char* kPersianLead = "/putin-rusiye-va-iran-ravabet-rahbordi/";
+constexpr const char* kPersianTitle = "روزنامه‌ی بایلاین";
+
+class Editions : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new TempDir("editions");
+    server_ = new ServerProcess(data_->path(), {"--demo"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete data_;
+  }
+  static HttpResponse get(const std::string& target) { return http_get(server_->port(), target); }
+  static bool has(const std::string& text, const std::string& piece) {
+    return text.find(piece) != std::string::npos;
+  }
+
+  static TempDir* data_;
+  static ServerProcess* server_;
+};
+
+TempDir* Editions::data_ = nullptr;
+ServerProcess* Editions::server_ = nullptr;
+
+TEST_F(Editions, ThePersianFrontPageIsPersianAndHoldsOnlyPersianStories) {
+  const HttpResponse page = get("/fa/");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(has(page.body, "<html lang=\"fa\" dir=\"rtl\">"));
+  EXPECT_TRUE(has(page.body, std::string("<title>") + kPersianTitle + "</title>"));
+  EXPECT_TRUE(has(page.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_TRUE(has(page.body,
+                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                  "کرد"));
+  EXPECT_FALSE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"))
+      << "an English story is not in the Persian edition";
+  EXPECT_TRUE(has(page.body, "href=\"/fa/section/")) << "its own sections in its navigation";
+  EXPECT_FALSE(has(page.body, "href=\"/section/politics/\"")) << "not the site's own";
+  EXPECT_TRUE(has(page.body, "href=\"/\" lang=\"en\" dir=\"ltr\" hreflang=\"en\">English</a>"))
+      << "a link to the site's own edition, named in English";
+  EXPECT_TRUE(has(page.body, "action=\"/fa/search\""));
+  EXPECT_TRUE(has(page.body, "href=\"/fa/rss/\""));
+  EXPECT_TRUE(has(page.body, "<link rel=\"alternate\" hreflang=\"en\""));
+  EXPECT_TRUE(has(page.body, "<link rel=\"alternate\" hreflang=\"x-default\""));
+}
+
+TEST_F(Editions, TheSitesOwnFrontPageHoldsNoPersianStoryAndLinksToTheEdition) {
+  const HttpResponse page = get("/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"));
+  EXPECT_FALSE(has(page.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_FALSE(has(page.body, "href=\"/fa/section/")) << "the edition's sections stay in it";
+  EXPECT_TRUE(has(page.body, "href=\"/fa/\" lang=\"fa\" dir=\"rtl\" hreflang=\"fa\">فارسی</a>"));
+  EXPECT_TRUE(has(page.body, "<link rel=\"alternate\" hreflang=\"fa\""));
+}
+
+TEST_F(Editions, AnEditionsPagesAndSectionsHaveOneAddressEach) {
+  const HttpResponse first = get("/fa/page/1/");
+  EXPECT_EQ(first.status, 301);
+  EXPECT_EQ(first.header("location"), "/fa/");
+  const HttpResponse politics = get("/fa/section/politics/");
+  EXPECT_EQ(politics.status, 301) << "an English section is not under /fa/";
+  EXPECT_EQ(politics.header("location"), "/section/politics/");
+  const std::string persian_politics = "/fa/section/" + http::url_encode("سیاست") + "/";
+  const HttpResponse elsewhere = get("/section/" + http::url_encode("سیاست") + "/");
+  EXPECT_EQ(elsewhere.status, 301) << "a Persian section lives under /fa/";
+  EXPECT_EQ(elsewhere.header("location"), persian_politics);
+  const HttpResponse section = get(persian_politics);
+  ASSERT_EQ(section.status, 200);
+  EXPECT_TRUE(has(section.body, "<html lang=\"fa\" dir=\"rtl\">"));
+  EXPECT_TRUE(has(section.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_EQ(get("/xx/").status, 404) << "no such edition";
+  EXPECT_EQ(get("/xx/page/2/").status, 404);
+}
+
+TEST_F(Editions, EachEditionsFeedHoldsItsOwnStories) {
+  const HttpResponse persian = get("/fa/rss/");
+  ASSERT_EQ(persian.status, 200);
+  EXPECT_TRUE(has(persian.body, "<language>fa</language>"));
+  EXPECT_TRUE(has(persian.body, kPersianTitle));
+  EXPECT_TRUE(has(persian.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_FALSE(has(persian.body, "President Putin: Russia, Iran having strategic ties"));
+  const HttpResponse own = get("/rss/");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(has(own.body, "President Putin: Russia, Iran having strategic ties"));
+  EXPECT_FALSE(has(own.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_EQ(get("/fa/feed.json").status, 200);
+  EXPECT_EQ(get("/fa/atom.xml").status, 200);
+  EXPECT_EQ(get("/xx/rss/").status, 404);
+}
+
+TEST_F(Editions, APersianStoryIsInThePersianEditionFromHeaderToRecentPosts) {
+  const HttpResponse page = get(kPersianLead);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page.body, "<html lang=\"fa\" dir=\"rtl\">"));
+  EXPECT_TRUE(has(page.body, "class=\"site-title\" href=\"/fa/\""));
+  EXPECT_TRUE(has(page.body,
+                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                  "کرد"))
+      << "its Recent Posts are the edition's";
+  EXPECT_FALSE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"));
+  const HttpResponse english = get("/president-putin-russia-iran-having-strategic-ties/");
+  ASSERT_EQ(english.status, 200);
+  EXPECT_TRUE(has(english.body, "Iran signs 4 oilfield development contracts with Russia"));
+  EXPECT_FALSE(has(english.body,
+                   "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                   "کرد"))
+      << "an English story's Recent Posts hold no Persian one";
+}
+
+TEST_F(Editions, SearchAndNotFoundAnswerInTheEditionsLanguage) {
+  const HttpResponse search = get("/fa/search?q=" + http::url_encode("قرارداد"));
+  ASSERT_EQ(search.status, 200);
+  EXPECT_TRUE(has(search.body, "<html lang=\"fa\" dir=\"rtl\">"));
+  EXPECT_TRUE(has(search.body,
+                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                  "کرد"));
+  EXPECT_EQ(get("/xx/search?q=oil").status, 404);
+  const HttpResponse missing = get("/fa/no-such-story/");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(has(missing.body, "<html lang=\"fa\" dir=\"rtl\">")) << missing.body;
+  EXPECT_TRUE(has(missing.body, "href=\"/fa/\""));
+}
+
+}  // namespace
+}  // namespace byline::testing
