@@ -45,7 +45,15 @@ std::string Catalogue::text(std::string_view key) const {
 }
 
 std::string Catalogue::format(std::string_view key, const std::vector<Argument>& arguments) const {
-  const std::string pattern = text(key);
+  return format_pattern(text(key), arguments);
+}
+
+std::string Catalogue::number(long long value) const {
+  return format_pattern("{value,number,#}", {{"value", value}});
+}
+
+std::string Catalogue::format_pattern(const std::string& pattern,
+                                      const std::vector<Argument>& arguments) const {
   UErrorCode status = U_ZERO_ERROR;
   icu::MessageFormat message(icu::UnicodeString::fromUTF8(pattern), icu::Locale(language_.c_str()),
                              status);

@@ -38,11 +38,17 @@ class Catalogue {
   // "{count, plural, one {# result} other {# results}}"). A text that is no
   // valid pattern comes back as written.
   std::string format(std::string_view key, const std::vector<Argument>& arguments) const;
+  // A number alone in the language's digits, without grouping: a year
+  // ("2026", "۲۰۲۶").
+  std::string number(long long value) const;
 
   // Every key and its text: what templates get as {{t.key}}.
   const std::map<std::string, std::string, std::less<>>& texts() const { return texts_; }
 
  private:
+  std::string format_pattern(const std::string& pattern,
+                             const std::vector<Argument>& arguments) const;
+
   std::string language_;
   std::map<std::string, std::string, std::less<>> texts_;
 };

@@ -295,7 +295,8 @@ View page_view(const PageContext& context, std::string_view page_title,
   }
   view.set("social", social);
   view.set("has_social", !settings.social_accounts.empty());
-  view.set("year", iso8601(context.now).substr(0, 4));
+  const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(context.now)};
+  view.set("year", words(context).number(static_cast<int>(today.year())));  // "۲۰۲۶" in Persian
   return view;
 }
 

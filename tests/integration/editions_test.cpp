@@ -53,6 +53,7 @@ TEST_F(Editions, ThePersianFrontPageIsPersianAndHoldsOnlyPersianStories) {
   EXPECT_TRUE(has(page.body, "href=\"/fa/rss/\""));
   EXPECT_TRUE(has(page.body, "<link rel=\"alternate\" hreflang=\"en\""));
   EXPECT_TRUE(has(page.body, "<link rel=\"alternate\" hreflang=\"x-default\""));
+  EXPECT_TRUE(has(page.body, "© ۲")) << "the footer's year in Persian digits";
 }
 
 TEST_F(Editions, TheSitesOwnFrontPageHoldsNoPersianStoryAndLinksToTheEdition) {

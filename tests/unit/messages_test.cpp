@@ -43,6 +43,8 @@ TEST(Messages, FormatsNumbersInTheLanguagesDigitsAndPicksPluralForms) {
   EXPECT_EQ(english.format("results_for", {{"count", 1200LL}, {"q", "oil"s}}),
             "1,200 results for “oil”");
   EXPECT_EQ(messages->for_language("fa").format("page_n", {{"page", 12LL}}), "صفحه‌ی ۱۲");
+  EXPECT_EQ(english.number(2026), "2026") << "a year has no grouping";
+  EXPECT_EQ(messages->for_language("fa").number(2026), "۲۰۲۶");
 }
 
 TEST(Messages, ATextThatIsNoPatternComesBackAsWritten) {
