@@ -229,6 +229,7 @@ View page_view(const PageContext& context, std::string_view page_title,
   render::set_if_present(view, "site_description", site_description);
   view.set("lang", context.language);
   view.set("dir", content::is_right_to_left(context.language) ? "rtl" : "ltr");
+  view.set("rtl", content::is_right_to_left(context.language));
   // The site's own words (its title, sections, description) say which
   // language they are in on a page in another.
   if (context.language != site_language) {

@@ -334,6 +334,7 @@ describe('reader site in chromium', () => {
     await persian.goto(server.url + '/putin-rusiye-va-iran-ravabet-rahbordi/');
     await persian.evaluate(() => document.fonts.ready);
     assert.ok(persianFonts.some((url) => url.includes('noto-naskh-arabic-regular')), persianFonts.join(' '));
+    assert.equal(new Set(persianFonts).size, persianFonts.length, 'its Arabic-script fonts are preloaded and fetched once');
     await context.close();
     assert.equal((await page.request.get(server.url + '/assets/fonts/LICENSE.txt')).status(), 200);
     await page.close();
