@@ -19,6 +19,7 @@ const binary = process.env.BYLINE_BINARY;
 const pages = [
   ['front page', '/'],
   ['article', '/president-putin-russia-iran-having-strategic-ties/'],
+  ['Persian front page', '/fa/'],
   ['Persian article', '/putin-rusiye-va-iran-ravabet-rahbordi/'],
 ];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];

@@ -1,5 +1,6 @@
-// Screenshots of every kind of reader page, and the sign-in page, at a
-// phone's width and a desktop's, light and dark, into docs/screenshots/.
+// Screenshots of every kind of reader page in both editions, and the
+// sign-in page, at a phone's width and a desktop's, light and dark, into
+// docs/screenshots/.
 // Run by scripts/take-screenshots; not a test.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,11 @@ const pages = [
   ['search', '/search?q=iran'],
   ['not-found', '/no-such-story/'],
   ['sign-in', '/newsroom/sign-in/'],
+  // The Persian edition's own pages.
+  ['home-fa', '/fa/'],
+  ['section-fa', `/fa/section/${encodeURIComponent('سیاست')}/`],
+  ['search-fa', `/fa/search?q=${encodeURIComponent('قرارداد')}`],
+  ['not-found-fa', '/fa/no-such-story/'],
 ];
 const screens = [
   ['phone', { width: 390, height: 844 }],
