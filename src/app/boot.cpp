@@ -24,6 +24,7 @@
 #include "render/theme_folder.hpp"
 #include "render/theme_source.hpp"
 #include "site/cache_keys.hpp"
+#include "site/editions.hpp"
 #include "site/settings.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
@@ -162,6 +163,9 @@ int serve(const ServeOptions& options) {
       [dispatcher](std::string_view event, const content::Post* before,
                    const content::Post* after) { dispatcher->post_event(event, before, after); });
   auto workflow = std::make_shared<publishing::Workflow>(store, changes);
+  workflow->keep_slugs_for([settings = settings_source](std::string_view slug) {
+    return site::edition_named(*settings->current(), slug) != nullptr;
+  });
   newsroom::Newsroom newsroom(
       store, sessions, workflow, media, settings_source,
       [&site](const content::Post& post) {

@@ -8,11 +8,13 @@
 #include "importing/wordpress_import.hpp"
 #include "media/media_library.hpp"
 #include "publishing/workflow.hpp"
+#include "site/settings.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -58,6 +60,13 @@ int run_import(
   auto store = open_store(dir, 1);
   if (!store) return report_failure(store.error());
   publishing::Workflow workflow(*store);
+  // No imported story takes the address of an edition's front page.
+  auto settings = site::load_settings(**store, site::SiteSettings{});
+  if (!settings) return report_failure(settings.error());
+  workflow.keep_slugs_for([editions = settings->editions](std::string_view slug) {
+    return std::any_of(editions.begin(), editions.end(),
+                       [slug](const site::Edition& edition) { return edition.language == slug; });
+  });
   media::MediaLibrary media(*store, dir);
   ProgressBar progress(isatty(STDERR_FILENO) == 1);
   auto summary = import(**store, workflow, media, progress);

@@ -90,7 +90,7 @@ Result<PreparedImport> Workflow::prepare_import(
     std::string slug;
     for (int suffix = 1; suffix < 100 && slug.empty(); ++suffix) {
       std::string candidate = suffix == 1 ? wanted : wanted + "-" + std::to_string(suffix);
-      if (content::is_reserved_slug(candidate) || claimed.count(candidate) ||
+      if (content::is_reserved_slug(candidate) || is_kept_(candidate) || claimed.count(candidate) ||
           slugs_in_flight.count(candidate)) {
         continue;
       }

@@ -152,6 +152,10 @@ std::optional<Intent> intent_from_string(std::string_view text) {
 Workflow::Workflow(std::shared_ptr<store::Store> store, std::shared_ptr<const Changes> changes)
     : store_(std::move(store)), changes_(std::move(changes)) {}
 
+void Workflow::keep_slugs_for(std::function<bool(std::string_view)> is_kept) {
+  is_kept_ = std::move(is_kept);
+}
+
 void Workflow::tell(const Post* before, const Post& after,
                     const std::vector<std::string>& events) const {
   if (!changes_) return;
@@ -171,6 +175,12 @@ Result<std::string> Workflow::free_slug(std::string_view wanted, content::Id pos
       if (!generated)
         return invalid("The slug " + candidate +
                        " is kept for Byline's own addresses; choose another.");
+      continue;
+    }
+    if (is_kept_(candidate)) {
+      if (!generated)
+        return invalid("The slug " + candidate +
+                       " is the address of an edition's front page; choose another.");
       continue;
     }
     if (!*taken) return candidate;

@@ -6,6 +6,7 @@
 #include "content/model.hpp"
 #include "store/store.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -120,6 +121,12 @@ class Workflow {
   explicit Workflow(std::shared_ptr<store::Store> store,
                     std::shared_ptr<const Changes> changes = nullptr);
 
+  // Slugs the site gives to something other than a post, asked of each
+  // slug a post would take: an edition's code, whose address ("/fa/") is
+  // the edition's front page. A chosen slug that is taken so is refused; a
+  // generated one moves on to the next free one.
+  void keep_slugs_for(std::function<bool(std::string_view)> is_kept);
+
   // Rule: each of these is one write. The post, its revision, the tags it
   // brings in, the redirect a slug change leaves and the audit line (for
   // anything but a plain save of an existing post) commit together or not
@@ -188,6 +195,7 @@ class Workflow {
 
   std::shared_ptr<store::Store> store_;
   std::shared_ptr<const Changes> changes_;
+  std::function<bool(std::string_view)> is_kept_ = [](std::string_view) { return false; };
 };
 
 }  // namespace byline::publishing

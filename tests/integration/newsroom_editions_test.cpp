@@ -113,6 +113,13 @@ TEST_F(NewsroomEditions, EditionsTheSiteCannotServeAreRefusedAndNothingIsSaved) 
   EXPECT_TRUE(has(visible_text(taken.body), "The story Arabic lessons is at /ar/"))
       << visible_text(taken.body);
   EXPECT_TRUE(has(get("/ar/").body, "Arabic lessons")) << "the story keeps its address";
+  // Nor may a new story take the edition's.
+  const HttpResponse refused_slug = publish("Persian lessons", "fa", "");
+  EXPECT_EQ(refused_slug.status, 400);
+  EXPECT_TRUE(has(visible_text(refused_slug.body), "the address of an edition's front page"))
+      << visible_text(refused_slug.body);
+  EXPECT_EQ(publish("FA", "", "").status, 303);
+  EXPECT_TRUE(store().post_by_slug("fa-2")->has_value()) << "a slug made from a title moves on";
   // An editor may neither read nor change the settings.
   EXPECT_EQ(eddie_->get("/newsroom/settings/").status, 403);
   EXPECT_EQ(save_settings(*eddie_, "de | Das Blatt").status, 403);

@@ -259,6 +259,19 @@ TEST_F(WorkflowTest, NoPostTakesASlugByline_sOwnAddressesNeed) {
   }
 }
 
+TEST_F(WorkflowTest, NoPostTakesTheAddressOfAnEditionsFrontPage) {
+  workflow_->keep_slugs_for([](std::string_view slug) { return slug == "fa"; });
+  EXPECT_EQ(create(editor_, "FA").slug, "fa-2") << "a generated slug moves on";
+  EXPECT_EQ(create(editor_, "Far").slug, "far") << "other slugs are free";
+  Edit typed = edit("A story");
+  typed.slug = "fa";
+  auto refused = workflow_->create(editor_, typed, Intent::save, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(refused.error().message.find("the address of an edition's front page"),
+            std::string::npos);
+}
+
 TEST_F(WorkflowTest, RefusesASlugThatPassesForAnother) {
   create(editor_, "PayPal");
   Edit lookalike = edit("Payment news");
@@ -461,6 +474,15 @@ TEST_F(WorkflowImportTest, ATakenOrReservedSlugGetsTheNextFreeOneAndARefusedPost
   EXPECT_EQ((*outcomes)[4].result, ImportResult::created);
   EXPECT_LE((*outcomes)[4].slug.size(), content::kMaxSlugBytes);
   EXPECT_EQ(*store_->count_posts(), 4);
+}
+
+TEST_F(WorkflowImportTest, AnImportedPostLeavesAnEditionsAddressToTheEdition) {
+  workflow_->keep_slugs_for([](std::string_view slug) { return slug == "fa"; });
+  std::vector<ImportedPost> batch;
+  batch.push_back(imported("1", "Farsi", "fa", "d"));
+  auto outcomes = workflow_->import_posts(importer_, std::move(batch), kNow);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.error().message;
+  EXPECT_EQ((*outcomes)[0].slug, "fa-2");
 }
 
 TEST_F(WorkflowImportTest, ABatchCheckedWhileTheOneBeforeIsUnwrittenTakesNoneOfItsSlugs) {
