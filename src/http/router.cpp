@@ -136,7 +136,8 @@ bool Router::match(const Route& route, const std::vector<std::string>& segments,
                                actual.size() - expected.prefix.size() - expected.suffix.size()));
     }
   }
-  return segments.size() == route.segments.size() && trailing_slash == route.trailing_slash;
+  return segments.size() == route.segments.size() && trailing_slash == route.trailing_slash &&
+         (!route.options.accepts || route.options.accepts(params));
 }
 
 namespace {

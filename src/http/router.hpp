@@ -71,6 +71,10 @@ struct RouteOptions {
   std::vector<std::string> reads_query = {};
   // A body limit for this route alone (an upload) instead of the group's.
   std::optional<std::size_t> body_limit = std::nullopt;
+  // The route answers only the parameters this accepts (":edition/search"
+  // only for an edition the site has); any other address goes on to the
+  // routes after it and the trailing-slash rule, as if it did not match.
+  std::function<bool(const Params&)> accepts = nullptr;
 };
 
 template <typename Access, typename Caller>

@@ -20,8 +20,8 @@ using http::Params;
 using http::Request;
 using http::Response;
 
-void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix,
-                           FeedScope scope) const {
+void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, FeedScope scope,
+                           const http::RouteOptions& options) const {
   auto route = [this, scope](FeedFormat format) {
     return [this, scope, format](const Request& request, const Params& params, std::monostate) {
       return feed(request, params, scope, format);
@@ -29,10 +29,10 @@ void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix,
   };
   constexpr auto anyone = http::Public::anyone;
   const std::string base(prefix);
-  routes.add("GET", base + "rss/", anyone, route(FeedFormat::rss));
+  routes.add("GET", base + "rss/", anyone, route(FeedFormat::rss), options);
   if (scope == FeedScope::site) routes.add("GET", "feed/", anyone, route(FeedFormat::rss));
-  routes.add("GET", base + "atom.xml", anyone, route(FeedFormat::atom));
-  routes.add("GET", base + "feed.json", anyone, route(FeedFormat::json));
+  routes.add("GET", base + "atom.xml", anyone, route(FeedFormat::atom), options);
+  routes.add("GET", base + "feed.json", anyone, route(FeedFormat::json), options);
 }
 
 Response Site::feed(const Request& request, const Params& params, FeedScope scope,

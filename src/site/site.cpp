@@ -214,12 +214,19 @@ void Site::add_routes(http::Router& router) const {
   routes.add("GET", "media/*path", anyone, bind(&Site::media_file));
   // An edition's pages, under its language ("/fa/"); its front page is
   // found by article(), as ":edition/" would be ":slug/".
-  routes.add("GET", ":edition/page/:page/", anyone, bind(&Site::edition_home));
-  routes.add("GET", ":edition/section/:slug/", anyone, bind(&Site::section));
-  routes.add("GET", ":edition/section/:slug/page/:page/", anyone, bind(&Site::section));
-  routes.add("GET", ":edition/search", anyone, bind(&Site::search), {.reads_query = {"q", "page"}});
-  add_feed_routes(routes, ":edition/", FeedScope::edition);
-  add_feed_routes(routes, ":edition/section/:slug/", FeedScope::section);
+  // Only the site's editions have them: any other first segment goes on
+  // to the routes after these ("/tag/search" is sent to "/tag/search/").
+  const http::RouteOptions in_edition{.accepts = [this](const Params& params) {
+    return edition_named(*settings_->current(), params.get("edition")) != nullptr;
+  }};
+  routes.add("GET", ":edition/page/:page/", anyone, bind(&Site::edition_home), in_edition);
+  routes.add("GET", ":edition/section/:slug/", anyone, bind(&Site::section), in_edition);
+  routes.add("GET", ":edition/section/:slug/page/:page/", anyone, bind(&Site::section), in_edition);
+  http::RouteOptions edition_search = in_edition;
+  edition_search.reads_query = {"q", "page"};
+  routes.add("GET", ":edition/search", anyone, bind(&Site::search), edition_search);
+  add_feed_routes(routes, ":edition/", FeedScope::edition, in_edition);
+  add_feed_routes(routes, ":edition/section/:slug/", FeedScope::section, in_edition);
   routes.add("GET", ":slug/", anyone, bind(&Site::article));
   router.set_not_found(
       [this](const Request& request, const Params&) { return not_found(request); });
@@ -486,13 +493,11 @@ Response Site::section(const Request& request, const Params& params) const {
   if (!*section) return not_found(request);
   // A section lives under its edition's front page ("/fa/section/…/").
   const std::string& asked = params.get("edition");
-  if (!asked.empty() && asked != (*section)->language &&
-      !edition_named(*settings_->current(), asked))
-    return not_found(request);  // "/xx/section/…/": no such edition
   if (asked != (*section)->language) {
     const std::string& page = params.get("page");
-    return Response::redirect(301, http::address_for_header(section_url(**section) +
-                                                      (page.empty() ? "" : "page/" + page + "/")));
+    return Response::redirect(301,
+                              http::address_for_header(section_url(**section) +
+                                                       (page.empty() ? "" : "page/" + page + "/")));
   }
   Listing listing = term_listing(**section, section_url(**section), "section",
                                  cache_keys::section_list((*section)->id));

@@ -67,7 +67,8 @@ class Site {
   enum class FeedScope { site, edition, section, author, tag };
   http::Response feed(const http::Request& request, const http::Params& params, FeedScope scope,
                       FeedFormat format) const;
-  void add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, FeedScope scope) const;
+  void add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, FeedScope scope,
+                       const http::RouteOptions& options = {}) const;
 
   // sitemaps.cpp
   http::Response robots(const http::Request& request, const http::Params& params) const;

@@ -41,7 +41,8 @@ TEST_F(Editions, ThePersianFrontPageIsPersianAndHoldsOnlyPersianStories) {
   EXPECT_TRUE(has(page.body, std::string("<title>") + kPersianTitle + "</title>"));
   EXPECT_TRUE(has(page.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
   EXPECT_TRUE(has(page.body,
-                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
+                  "امضا "
                   "کرد"));
   EXPECT_FALSE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"))
       << "an English story is not in the Persian edition";
@@ -83,6 +84,10 @@ TEST_F(Editions, AnEditionsPagesAndSectionsHaveOneAddressEach) {
   EXPECT_TRUE(has(section.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
   EXPECT_EQ(get("/xx/").status, 404) << "no such edition";
   EXPECT_EQ(get("/xx/page/2/").status, 404);
+  EXPECT_EQ(get("/xx/section/politics/").status, 404) << "no such edition";
+  const HttpResponse tag = get("/tag/search");
+  EXPECT_EQ(tag.status, 301) << "an edition's routes leave other addresses to theirs";
+  EXPECT_EQ(tag.header("location"), "/tag/search/");
 }
 
 TEST_F(Editions, EachEditionsFeedHoldsItsOwnStories) {
@@ -107,7 +112,8 @@ TEST_F(Editions, APersianStoryIsInThePersianEditionFromHeaderToRecentPosts) {
   EXPECT_TRUE(has(page.body, "<html lang=\"fa\" dir=\"rtl\">"));
   EXPECT_TRUE(has(page.body, "class=\"site-title\" href=\"/fa/\""));
   EXPECT_TRUE(has(page.body,
-                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
+                  "امضا "
                   "کرد"))
       << "its Recent Posts are the edition's";
   EXPECT_FALSE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"));
@@ -115,7 +121,8 @@ TEST_F(Editions, APersianStoryIsInThePersianEditionFromHeaderToRecentPosts) {
   ASSERT_EQ(english.status, 200);
   EXPECT_TRUE(has(english.body, "Iran signs 4 oilfield development contracts with Russia"));
   EXPECT_FALSE(has(english.body,
-                   "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                   "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
+                   "امضا "
                    "کرد"))
       << "an English story's Recent Posts hold no Persian one";
 }
@@ -125,7 +132,8 @@ TEST_F(Editions, SearchAndNotFoundAnswerInTheEditionsLanguage) {
   ASSERT_EQ(search.status, 200);
   EXPECT_TRUE(has(search.body, "<html lang=\"fa\" dir=\"rtl\">"));
   EXPECT_TRUE(has(search.body,
-                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
+                  "امضا "
                   "کرد"));
   EXPECT_EQ(get("/xx/search?q=oil").status, 404);
   const HttpResponse missing = get("/fa/no-such-story/");

@@ -54,6 +54,30 @@ TEST(Router, SaysWhichQueryFieldsTheRouteOfAPathReads) {
   EXPECT_TRUE(router.query_fields("/no/such/path/").empty());
 }
 
+TEST(Router, ARouteAnswersOnlyTheParametersItAccepts) {
+  Router router;
+  PublicRoutes site(router, {.prefixes = {"/"}});
+  const auto is_edition = [](const Params& params) { return params.get("edition") == "fa"; };
+  site.add("GET", "tag/:slug/", Public::anyone, named("tag"));
+  site.add("GET", ":edition/search", Public::anyone, named("edition search"),
+           {.reads_query = {"q"}, .accepts = is_edition});
+  site.add("GET", ":edition/rss/", Public::anyone, named("edition feed"), {.accepts = is_edition});
+  site.add("GET", ":slug/:page/", Public::anyone, named("later"));
+  router.set_not_found([](const Request&, const Params&) { return Response::text(404, "nf"); });
+
+  EXPECT_EQ(router.dispatch(get("/fa/search")).body, "edition search slug= page= path=");
+  EXPECT_EQ(router.query_fields("/fa/search"), std::vector<std::string>{"q"});
+  // Refused, the address is as if the route were not there: the slash
+  // rule sends "/tag/search" on to the tag, and a later route answers.
+  const Response tag = router.dispatch(get("/tag/search"));
+  EXPECT_EQ(tag.status, 301);
+  EXPECT_EQ(tag.header("Location"), "/tag/search/");
+  EXPECT_TRUE(router.query_fields("/xx/search").empty());
+  EXPECT_EQ(router.dispatch(get("/xx/search")).header("Location"), "/xx/search/")
+      << "the later route's address";
+  EXPECT_EQ(router.dispatch(get("/xx/rss/")).body, "later slug=xx page=rss path=");
+}
+
 TEST_F(RouterTest, MatchesLiteralAndParameterSegments) {
   EXPECT_EQ(router.dispatch(get("/")).body, "home slug= page= path=");
   EXPECT_EQ(router.dispatch(get("/page/2/")).body, "home slug= page=2 path=");
