@@ -409,9 +409,10 @@ Result<std::optional<std::string>> Newsroom::prepare_setup_link(Time now) const 
   BYLINE_TRY(admins);
   if (*admins > 0) return std::optional<std::string>{};
   const std::string token = accounts::random_token();
-  BYLINE_TRY(store_->put_setting(kSetupDigestKey, accounts::token_digest(token)));
-  BYLINE_TRY(store_->put_setting(
-      kSetupExpiryKey, std::to_string((now + kSetupLinkLifetime).time_since_epoch().count())));
+  BYLINE_TRY(store_->put_settings(
+      {{std::string(kSetupDigestKey), accounts::token_digest(token)},
+       {std::string(kSetupExpiryKey),
+        std::to_string((now + kSetupLinkLifetime).time_since_epoch().count())}}));
   return std::optional<std::string>{"/newsroom/setup/" + token + "/"};
 }
 

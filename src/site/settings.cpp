@@ -203,16 +203,20 @@ Result<void> check_settings(const SiteSettings& settings) {
 
 Result<void> save_settings(store::Store& store, const SiteSettings& settings) {
   BYLINE_TRY(check_settings(settings));
-  BYLINE_TRY(store.put_setting(kTitleKey, trim(settings.title)));
-  BYLINE_TRY(store.put_setting(kDescriptionKey, trim(settings.description)));
-  BYLINE_TRY(store.put_setting(kUrlKey, settings.url));
-  BYLINE_TRY(store.put_setting(kLocaleKey, *content::language_tag(settings.locale)));
-  BYLINE_TRY(store.put_setting(kTimeZoneKey, settings.time_zone));
-  BYLINE_TRY(store.put_setting(kLogoKey, settings.logo));
-  BYLINE_TRY(store.put_setting(kNavigationKey, format_links(settings.navigation_links)));
-  BYLINE_TRY(store.put_setting(kSocialKey, format_links(settings.social_accounts)));
-  BYLINE_TRY(store.put_setting(kEditionsKey, format_editions(settings.editions)));
-  return store.put_setting(kExcerptKey, settings.excerpt_rule.to_string());
+  // One write: a crash keeps the settings as they were or as saved, never
+  // half of each.
+  return store.put_settings({
+      {std::string(kTitleKey), trim(settings.title)},
+      {std::string(kDescriptionKey), trim(settings.description)},
+      {std::string(kUrlKey), settings.url},
+      {std::string(kLocaleKey), *content::language_tag(settings.locale)},
+      {std::string(kTimeZoneKey), settings.time_zone},
+      {std::string(kLogoKey), settings.logo},
+      {std::string(kNavigationKey), format_links(settings.navigation_links)},
+      {std::string(kSocialKey), format_links(settings.social_accounts)},
+      {std::string(kEditionsKey), format_editions(settings.editions)},
+      {std::string(kExcerptKey), settings.excerpt_rule.to_string()},
+  });
 }
 
 }  // namespace byline::site

@@ -333,6 +333,10 @@ class Store {
   // transaction; returns their ids.
   virtual Result<std::vector<Id>> publish_due_posts(Time now, std::string_view actor) = 0;
   virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
+  // Several settings in one transaction: every one of them or none (a
+  // settings page saved whole).
+  virtual Result<void> put_settings(
+      const std::vector<std::pair<std::string, std::string>>& values) = 0;
 
   virtual Result<Id> create_media(const content::Media& media) = 0;
 

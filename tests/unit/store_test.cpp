@@ -1146,6 +1146,9 @@ TEST_P(StoreTest, KeepsSettings) {
   ASSERT_TRUE(store_->put_setting("title", "The Daily Byline").ok());
   ASSERT_TRUE(store_->put_setting("title", "Byline Times").ok());
   EXPECT_EQ(**store_->setting("title"), "Byline Times");
+  ASSERT_TRUE(store_->put_settings({{"title", "The Ledger"}, {"time_zone", "Asia/Tehran"}}).ok());
+  EXPECT_EQ(**store_->setting("title"), "The Ledger");
+  EXPECT_EQ(**store_->setting("time_zone"), "Asia/Tehran");
 }
 
 TEST_P(StoreTest, KeepsEverythingAcrossAReopen) {
@@ -1187,6 +1190,28 @@ class SqliteMigrations : public ::testing::Test {
       ("byline-migrations-" + std::to_string(::getpid()) + "-" +
        ::testing::UnitTest::GetInstance()->current_test_info()->name());
 };
+
+// Not a migration, but it needs the database by hand: a refused setting
+// takes the others of its save with it.
+TEST_F(SqliteMigrations, SettingsSavedTogetherAreKeptAllOrNone) {
+  auto store = sqlite::SqliteStore::open(db(), 1);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->put_settings({{"title", "The Ledger"}, {"time_zone", "UTC"}}).ok());
+  {
+    auto connection = sqlite::Connection::open(db().string(), false);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE((*connection)
+                    ->execute("CREATE TRIGGER refuse_time_zone BEFORE UPDATE ON settings "
+                              "WHEN NEW.key = 'time_zone' BEGIN SELECT RAISE(ABORT, 'no'); END;")
+                    .ok());
+  }
+  EXPECT_FALSE(
+      (*store)->put_settings({{"title", "Half Saved"}, {"time_zone", "Asia/Tehran"}}).ok());
+  EXPECT_EQ(**(*store)->setting("title"), "The Ledger") << "the title went back with the rest";
+  EXPECT_EQ(**(*store)->setting("time_zone"), "UTC");
+  EXPECT_TRUE((*store)->put_settings({{"title", "Saved Whole"}}).ok()) << "the next save works";
+  EXPECT_EQ(**(*store)->setting("title"), "Saved Whole");
+}
 
 TEST_F(SqliteMigrations, RefuseADatabaseFromANewerByline) {
   {

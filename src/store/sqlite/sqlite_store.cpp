@@ -994,13 +994,23 @@ Result<std::vector<AuditEntry>> SqliteStore::audit_entries(int limit, int offset
 }
 
 Result<void> SqliteStore::put_setting(std::string_view key, std::string_view value) {
+  return put_settings({{std::string(key), std::string(value)}});
+}
+
+Result<void> SqliteStore::put_settings(
+    const std::vector<std::pair<std::string, std::string>>& values) {
   std::lock_guard lock(write_mutex_);
-  auto statement = writer_->prepare(
-      "INSERT INTO settings (key, value) VALUES (?, ?) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  BYLINE_TRY(statement);
-  (*statement)->bind(1, key).bind(2, value);
-  return (*statement)->run();
+  Transaction transaction(*writer_);
+  BYLINE_TRY(transaction.begin());
+  for (const auto& [key, value] : values) {
+    auto statement = writer_->prepare(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    BYLINE_TRY(statement);
+    (*statement)->bind(1, key).bind(2, value);
+    BYLINE_TRY((*statement)->run());
+  }
+  return transaction.commit();
 }
 
 Result<void> SqliteStore::rebuild_search_index_if_behind() {

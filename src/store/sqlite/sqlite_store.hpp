@@ -78,6 +78,8 @@ class SqliteStore final : public Store {
   Result<Id> import_media(const content::Media& media, const LegacyKey& legacy,
                           Id preferred_id) override;
   Result<void> put_setting(std::string_view key, std::string_view value) override;
+  Result<void> put_settings(
+      const std::vector<std::pair<std::string, std::string>>& values) override;
   Result<Id> create_media(const content::Media& media) override;
   Result<void> record_audit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> audit_entries(int limit, int offset) override;
