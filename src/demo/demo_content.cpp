@@ -12,6 +12,7 @@
 #include <chrono>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace byline::demo {
 
@@ -307,6 +308,40 @@ Result<std::vector<content::Media>> upload_images(media::MediaLibrary& library, 
   return uploaded;
 }
 
+// Makes the sections named in `named` (name, description) in the edition
+// of `language` ("": the site's own); their ids, in that order.
+Result<std::vector<content::Id>> make_sections(
+    store::Store& store, std::span<const std::pair<std::string_view, std::string_view>> named,
+    std::string_view language) {
+  std::vector<content::Id> ids;
+  for (const auto& [name, description] : named) {
+    content::Section section;
+    section.slug = content::make_slug(name);
+    section.name = std::string(name);
+    section.description = std::string(description);
+    section.language = std::string(language);
+    auto id = store.create_section(section);
+    BYLINE_TRY(id);
+    ids.push_back(*id);
+  }
+  return ids;
+}
+
+// Makes the tags named in `names`; their ids, in that order.
+Result<std::vector<content::Id>> make_tags(store::Store& store,
+                                           std::span<const std::string_view> names) {
+  std::vector<content::Id> ids;
+  for (const auto name : names) {
+    content::Tag tag;
+    tag.slug = content::make_slug(name);
+    tag.name = std::string(name);
+    auto id = store.create_tag(tag);
+    BYLINE_TRY(id);
+    ids.push_back(*id);
+  }
+  return ids;
+}
+
 }  // namespace
 
 Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& library, Time now) {
@@ -361,25 +396,12 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
     return parts;
   };
 
-  std::array<content::Id, kSections.size()> sections{};
-  for (std::size_t i = 0; i < kSections.size(); ++i) {
-    content::Section section;
-    section.slug = content::make_slug(kSections[i].first);
-    section.name = kSections[i].first;
-    section.description = kSections[i].second;
-    auto id = store.create_section(section);
-    BYLINE_TRY(id);
-    sections[i] = *id;
-  }
-  std::array<content::Id, kTags.size()> tags{};
-  for (std::size_t i = 0; i < kTags.size(); ++i) {
-    content::Tag tag;
-    tag.slug = content::make_slug(kTags[i]);
-    tag.name = kTags[i];
-    auto id = store.create_tag(tag);
-    BYLINE_TRY(id);
-    tags[i] = *id;
-  }
+  auto made_sections = make_sections(store, kSections, "");
+  BYLINE_TRY(made_sections);
+  const std::vector<content::Id>& sections = *made_sections;
+  auto made_tags = make_tags(store, kTags);
+  BYLINE_TRY(made_tags);
+  const std::vector<content::Id>& tags = *made_tags;
 
   int written = 0;
   // Older generated articles first, so ids follow publication order.
@@ -433,26 +455,12 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   // The Persian edition, last, so that the ids of the posts above stay as
   // they were: its sections and tags, the lead's translation and three of
   // the Recent Posts'.
-  std::array<content::Id, kPersianSections.size()> persian_sections{};
-  for (std::size_t i = 0; i < kPersianSections.size(); ++i) {
-    content::Section section;
-    section.slug = content::make_slug(kPersianSections[i].first);
-    section.name = kPersianSections[i].first;
-    section.description = kPersianSections[i].second;
-    section.language = "fa";
-    auto id = store.create_section(section);
-    BYLINE_TRY(id);
-    persian_sections[i] = *id;
-  }
-  std::array<content::Id, kPersianTags.size()> persian_tags{};
-  for (std::size_t i = 0; i < kPersianTags.size(); ++i) {
-    content::Tag tag;
-    tag.slug = content::make_slug(kPersianTags[i]);
-    tag.name = kPersianTags[i];
-    auto id = store.create_tag(tag);
-    BYLINE_TRY(id);
-    persian_tags[i] = *id;
-  }
+  auto made_persian_sections = make_sections(store, kPersianSections, "fa");
+  BYLINE_TRY(made_persian_sections);
+  const std::vector<content::Id>& persian_sections = *made_persian_sections;
+  auto made_persian_tags = make_tags(store, kPersianTags);
+  BYLINE_TRY(made_persian_tags);
+  const std::vector<content::Id>& persian_tags = *made_persian_tags;
   PostParts persian = parts_of(33h, authors[0], persian_sections[0], persian_tags[0], kLeadImage);
   persian.standfirst = std::string(kLeadStandfirstPersian);
   persian.locale = "fa";

@@ -11,6 +11,13 @@ namespace {
 
 constexpr const char* kPersianLead = "/putin-rusiye-va-iran-ravabet-rahbordi/";
 constexpr const char* kPersianTitle = "روزنامه‌ی بایلاین";
+// Headlines of the demo: its lead story and an oil story, in both languages.
+const std::string kPersianLeadStory = "پوتین: روسیه و ایران روابط راهبردی دارند";
+const std::string kEnglishLeadStory = "President Putin: Russia, Iran having strategic ties";
+const std::string kPersianOilStory =
+    "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه امضا "
+    "کرد";
+const std::string kEnglishOilStory = "Iran signs 4 oilfield development contracts with Russia";
 
 class Editions : public ::testing::Test {
  protected:
@@ -39,12 +46,9 @@ TEST_F(Editions, ThePersianFrontPageIsPersianAndHoldsOnlyPersianStories) {
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(has(page.body, "<html lang=\"fa\" dir=\"rtl\">"));
   EXPECT_TRUE(has(page.body, std::string("<title>") + kPersianTitle + "</title>"));
-  EXPECT_TRUE(has(page.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
-  EXPECT_TRUE(has(page.body,
-                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
-                  "امضا "
-                  "کرد"));
-  EXPECT_FALSE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"))
+  EXPECT_TRUE(has(page.body, kPersianLeadStory));
+  EXPECT_TRUE(has(page.body, kPersianOilStory));
+  EXPECT_FALSE(has(page.body, kEnglishOilStory))
       << "an English story is not in the Persian edition";
   EXPECT_TRUE(has(page.body, "href=\"/fa/section/")) << "its own sections in its navigation";
   EXPECT_FALSE(has(page.body, "href=\"/section/politics/\"")) << "not the site's own";
@@ -60,8 +64,8 @@ TEST_F(Editions, ThePersianFrontPageIsPersianAndHoldsOnlyPersianStories) {
 TEST_F(Editions, TheSitesOwnFrontPageHoldsNoPersianStoryAndLinksToTheEdition) {
   const HttpResponse page = get("/");
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"));
-  EXPECT_FALSE(has(page.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_TRUE(has(page.body, kEnglishOilStory));
+  EXPECT_FALSE(has(page.body, kPersianLeadStory));
   EXPECT_FALSE(has(page.body, "href=\"/fa/section/")) << "the edition's sections stay in it";
   EXPECT_TRUE(has(page.body, "href=\"/fa/\" lang=\"fa\" dir=\"rtl\" hreflang=\"fa\">فارسی</a>"));
   EXPECT_TRUE(has(page.body, "<link rel=\"alternate\" hreflang=\"fa\""));
@@ -81,7 +85,7 @@ TEST_F(Editions, AnEditionsPagesAndSectionsHaveOneAddressEach) {
   const HttpResponse section = get(persian_politics);
   ASSERT_EQ(section.status, 200);
   EXPECT_TRUE(has(section.body, "<html lang=\"fa\" dir=\"rtl\">"));
-  EXPECT_TRUE(has(section.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_TRUE(has(section.body, kPersianLeadStory));
   EXPECT_EQ(get("/xx/").status, 404) << "no such edition";
   EXPECT_EQ(get("/xx/page/2/").status, 404);
   EXPECT_EQ(get("/xx/section/politics/").status, 404) << "no such edition";
@@ -95,12 +99,12 @@ TEST_F(Editions, EachEditionsFeedHoldsItsOwnStories) {
   ASSERT_EQ(persian.status, 200);
   EXPECT_TRUE(has(persian.body, "<language>fa</language>"));
   EXPECT_TRUE(has(persian.body, kPersianTitle));
-  EXPECT_TRUE(has(persian.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
-  EXPECT_FALSE(has(persian.body, "President Putin: Russia, Iran having strategic ties"));
+  EXPECT_TRUE(has(persian.body, kPersianLeadStory));
+  EXPECT_FALSE(has(persian.body, kEnglishLeadStory));
   const HttpResponse own = get("/rss/");
   ASSERT_EQ(own.status, 200);
-  EXPECT_TRUE(has(own.body, "President Putin: Russia, Iran having strategic ties"));
-  EXPECT_FALSE(has(own.body, "پوتین: روسیه و ایران روابط راهبردی دارند"));
+  EXPECT_TRUE(has(own.body, kEnglishLeadStory));
+  EXPECT_FALSE(has(own.body, kPersianLeadStory));
   EXPECT_EQ(get("/fa/feed.json").status, 200);
   EXPECT_EQ(get("/fa/atom.xml").status, 200);
   EXPECT_EQ(get("/xx/rss/").status, 404);
@@ -111,19 +115,12 @@ TEST_F(Editions, APersianStoryIsInThePersianEditionFromHeaderToRecentPosts) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(has(page.body, "<html lang=\"fa\" dir=\"rtl\">"));
   EXPECT_TRUE(has(page.body, "class=\"site-title\" href=\"/fa/\""));
-  EXPECT_TRUE(has(page.body,
-                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
-                  "امضا "
-                  "کرد"))
-      << "its Recent Posts are the edition's";
-  EXPECT_FALSE(has(page.body, "Iran signs 4 oilfield development contracts with Russia"));
+  EXPECT_TRUE(has(page.body, kPersianOilStory)) << "its Recent Posts are the edition's";
+  EXPECT_FALSE(has(page.body, kEnglishOilStory));
   const HttpResponse english = get("/president-putin-russia-iran-having-strategic-ties/");
   ASSERT_EQ(english.status, 200);
-  EXPECT_TRUE(has(english.body, "Iran signs 4 oilfield development contracts with Russia"));
-  EXPECT_FALSE(has(english.body,
-                   "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
-                   "امضا "
-                   "کرد"))
+  EXPECT_TRUE(has(english.body, kEnglishOilStory));
+  EXPECT_FALSE(has(english.body, kPersianOilStory))
       << "an English story's Recent Posts hold no Persian one";
 }
 
@@ -131,10 +128,7 @@ TEST_F(Editions, SearchAndNotFoundAnswerInTheEditionsLanguage) {
   const HttpResponse search = get("/fa/search?q=" + http::url_encode("قرارداد"));
   ASSERT_EQ(search.status, 200);
   EXPECT_TRUE(has(search.body, "<html lang=\"fa\" dir=\"rtl\">"));
-  EXPECT_TRUE(has(search.body,
-                  "ایران چهار قرارداد توسعه‌ی میدان نفتی با روسیه "
-                  "امضا "
-                  "کرد"));
+  EXPECT_TRUE(has(search.body, kPersianOilStory));
   EXPECT_EQ(get("/xx/search?q=oil").status, 404);
   const HttpResponse missing = get("/fa/no-such-story/");
   EXPECT_EQ(missing.status, 404);
