@@ -4,13 +4,14 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace byline::content {
 
 std::optional<std::string> language_tag(std::string_view text) {
-  if (text.empty() || text.size() > 35 ||
-      !std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  if (text.empty() || text.size() > 35 || !std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
       })) {
     return std::nullopt;
   }
@@ -41,6 +42,12 @@ std::string language_name(std::string_view tag) {
   std::string text;
   name.toUTF8String(text);
   return text;
+}
+
+std::string primary_language(std::string_view tag) {
+  std::string primary(tag.substr(0, tag.find('-')));
+  for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return primary;
 }
 
 bool is_right_to_left(std::string_view tag) {

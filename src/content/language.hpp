@@ -16,4 +16,8 @@ std::string language_name(std::string_view tag);
 
 bool is_right_to_left(std::string_view tag);
 
+// A tag's primary language subtag, in lower case: "fa" for "fa-IR" and
+// "FA"; what an edition's code and the lists of a language go by.
+std::string primary_language(std::string_view tag);
+
 }  // namespace byline::content

@@ -1,5 +1,6 @@
 #include "site/cache_keys.hpp"
 
+#include "content/language.hpp"
 #include "render/dates.hpp"
 
 #include <algorithm>
@@ -108,9 +109,7 @@ std::string section_list(content::Id id) { return "list:section:" + std::to_stri
 std::string tag_list(content::Id id) { return "list:tag:" + std::to_string(id); }
 std::string author_list(content::Id id) { return "list:author:" + std::to_string(id); }
 std::string language_list(std::string_view language) {
-  std::string primary(language.substr(0, language.find('-')));
-  for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return "list:language:" + primary;
+  return "list:language:" + content::primary_language(language);
 }
 std::string translations(content::Id original) {
   return "translations:" + std::to_string(original);

@@ -1,5 +1,6 @@
 #include "site/editions.hpp"
 
+#include "content/language.hpp"
 #include "site/cache_keys.hpp"
 
 namespace byline::site {
@@ -12,11 +13,9 @@ const Edition* edition_named(const SiteSettings& settings, std::string_view lang
 }
 
 const Edition* edition_of(const SiteSettings& settings, std::string_view language) {
-  const std::string_view primary = language.substr(0, language.find('-'));
+  const std::string primary = content::primary_language(language);
   if (primary.empty()) return nullptr;  // a story in the site's language
-  std::string lowered(primary);
-  for (char& c : lowered) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-  return edition_named(settings, lowered);
+  return edition_named(settings, primary);
 }
 
 std::string edition_path(const Edition* edition) {

@@ -7,6 +7,7 @@
 #include "store/store.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace byline::site {
 namespace {
@@ -66,7 +67,8 @@ std::vector<Edition> parse_editions(std::string_view lines) {
     fields.push_back(trim(line));
     if (fields.size() >= 2 && !fields[0].empty() && !fields[1].empty()) {
       Edition edition{fields[0], fields[1], fields.size() > 2 ? fields[2] : ""};
-      for (char& c : edition.language) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      for (char& c : edition.language)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       editions.push_back(std::move(edition));
     }
     if (end == std::string_view::npos) break;
@@ -140,9 +142,8 @@ Result<void> check_editions(const SiteSettings& settings) {
   }
   // The site's language as it is kept ("EN" and "iw" are kept as "en" and
   // "he"), so that what is saved here loads at the next start.
-  std::string own = content::language_tag(settings.locale).value_or(settings.locale);
-  own = own.substr(0, own.find_first_of("-_"));
-  for (char& c : own) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  const std::string own =
+      content::primary_language(content::language_tag(settings.locale).value_or(settings.locale));
   std::vector<std::string_view> seen;
   for (const auto& edition : settings.editions) {
     const std::string& language = edition.language;

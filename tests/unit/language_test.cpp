@@ -32,5 +32,12 @@ TEST(Language, KnowsWhichLanguagesAreWrittenRightToLeft) {
   EXPECT_FALSE(is_right_to_left("en"));
 }
 
+TEST(Language, APrimaryLanguageIsTheFirstSubtagInLowerCase) {
+  EXPECT_EQ(primary_language("fa-IR"), "fa");
+  EXPECT_EQ(primary_language("FA"), "fa");
+  EXPECT_EQ(primary_language("pt-BR"), "pt");
+  EXPECT_EQ(primary_language(""), "");
+}
+
 }  // namespace
 }  // namespace byline::content
