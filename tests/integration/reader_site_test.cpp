@@ -305,7 +305,8 @@ TEST_F(ReaderSite, TheNewsSitemapHoldsTheLastTwoDays) {
   // The seed article (34 hours old), its six recent posts and four Persian
   // translations; the generated ones are two days old or more.
   EXPECT_EQ(count(news.body, "<news:news>"), 11u) << news.body;
-  EXPECT_NE(news.body.find("<news:name>روزنامه‌ی بایلاین</news:name><news:language>fa</news:language>"),
+  EXPECT_NE(news.body.find("<news:name>روزنامه‌ی "
+                           "بایلاین</news:name><news:language>fa</news:language>"),
             std::string::npos)
       << "a Persian story is published under the Persian edition's name";
   EXPECT_NE(

@@ -6,7 +6,8 @@ namespace byline::site {
 namespace {
 
 TEST(SettingsLinks, AreReadFromLabelBarAddressLines) {
-  const auto links = parse_links("X | https://x.com/news\n\nbroken line\nTelegram|https://t.me/news\n | /empty\n");
+  const auto links =
+      parse_links("X | https://x.com/news\n\nbroken line\nTelegram|https://t.me/news\n | /empty\n");
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(links[0].label, "X");
   EXPECT_EQ(links[0].url, "https://x.com/news");
@@ -16,7 +17,8 @@ TEST(SettingsLinks, AreReadFromLabelBarAddressLines) {
 
 TEST(SettingsEditions, AreReadFromLanguageTitleDescriptionLines) {
   const auto editions = parse_editions(
-      "FA | روزنامه‌ی بایلاین | خبر، همان لحظه\n\nar|صحيفة بايلاين\nno title\n | Title only\n");
+      "FA | روزنامه‌ی بایلاین | خبر، همان لحظه\n\nar|صحيفة بايلاين\nno title\n | Title "
+      "only\n");
   ASSERT_EQ(editions.size(), 2u);
   EXPECT_EQ(editions[0].language, "fa") << "a language code in any case is lowercased";
   EXPECT_EQ(editions[0].title, "روزنامه‌ی بایلاین");
@@ -24,7 +26,8 @@ TEST(SettingsEditions, AreReadFromLanguageTitleDescriptionLines) {
   EXPECT_EQ(editions[1].language, "ar");
   EXPECT_EQ(editions[1].description, "") << "the description may be left out";
   EXPECT_EQ(format_editions(editions),
-            "fa | روزنامه‌ی بایلاین | خبر، همان لحظه\nar | صحيفة بايلاين\n");
+            "fa | روزنامه‌ی بایلاین | خبر، همان لحظه\nar | صحيفة "
+            "بايلاين\n");
   EXPECT_EQ(parse_editions(format_editions(editions)).size(), 2u) << "a round trip keeps them";
 }
 
@@ -71,10 +74,17 @@ TEST(SettingsCheck, RefusesWhatPagesCannotUse) {
   EXPECT_FALSE(with([](SiteSettings& s) { s.time_zone = "Mars/Olympus"; }).ok());
   EXPECT_FALSE(with([](SiteSettings& s) { s.locale = ""; }).ok());
   EXPECT_FALSE(with([](SiteSettings& s) { s.logo = "javascript:alert(1)"; }).ok());
-  EXPECT_FALSE(with([](SiteSettings& s) { s.social_accounts = {{"X", "javascript:alert(1)"}}; }).ok());
-  EXPECT_FALSE(with([](SiteSettings& s) { s.navigation_links = {{"Evil", "//evil.example"}}; }).ok());
+  EXPECT_FALSE(with([](SiteSettings& s) {
+                 s.social_accounts = {{"X", "javascript:alert(1)"}};
+               }).ok());
+  EXPECT_FALSE(with([](SiteSettings& s) {
+                 s.navigation_links = {{"Evil", "//evil.example"}};
+               }).ok());
   EXPECT_TRUE(with([](SiteSettings& s) { s.navigation_links = {{"About", "/about/"}}; }).ok());
-  EXPECT_TRUE(with([](SiteSettings& s) { s.locale = "fa-IR"; s.time_zone = "Asia/Tehran"; }).ok());
+  EXPECT_TRUE(with([](SiteSettings& s) {
+                s.locale = "fa-IR";
+                s.time_zone = "Asia/Tehran";
+              }).ok());
 }
 
 TEST(SettingsSource, HandsOutTheLatestSettings) {
