@@ -20,6 +20,18 @@ using http::Params;
 using http::Request;
 using http::Response;
 
+std::string_view Site::feed_file(FeedFormat format) {
+  switch (format) {
+    case FeedFormat::rss:
+      return "rss/";
+    case FeedFormat::atom:
+      return "atom.xml";
+    case FeedFormat::json:
+      return "feed.json";
+  }
+  return "rss/";
+}
+
 void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, FeedScope scope,
                            const http::RouteOptions& options) const {
   auto route = [this, scope](FeedFormat format) {
@@ -29,10 +41,10 @@ void Site::add_feed_routes(http::PublicRoutes& routes, std::string_view prefix, 
   };
   constexpr auto anyone = http::Public::anyone;
   const std::string base(prefix);
-  routes.add("GET", base + "rss/", anyone, route(FeedFormat::rss), options);
+  for (const FeedFormat format : {FeedFormat::rss, FeedFormat::atom, FeedFormat::json}) {
+    routes.add("GET", base + std::string(feed_file(format)), anyone, route(format), options);
+  }
   if (scope == FeedScope::site) routes.add("GET", "feed/", anyone, route(FeedFormat::rss));
-  routes.add("GET", base + "atom.xml", anyone, route(FeedFormat::atom), options);
-  routes.add("GET", base + "feed.json", anyone, route(FeedFormat::json), options);
 }
 
 Response Site::feed(const Request& request, const Params& params, FeedScope scope,
@@ -65,10 +77,8 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     if (!*section) return not_found(request);
     // A section's feed is under its edition's address, as its page is.
     if (edition_language != (*section)->language) {
-      const char* file = format == FeedFormat::rss    ? "rss/"
-                         : format == FeedFormat::atom ? "atom.xml"
-                                                      : "feed.json";
-      return Response::redirect(301, http::address_for_header(section_url(**section) + file));
+      return Response::redirect(
+          301, http::address_for_header(section_url(**section) + std::string(feed_file(format))));
     }
     query.where =
         store::PostCondition::with_ids(store::PostCondition::Kind::section_id, {(*section)->id});

@@ -64,6 +64,9 @@ class Site {
 
   // feed_pages.cpp
   enum class FeedFormat { rss, atom, json };
+  // Where a feed of `format` is after the address of what it is the feed
+  // of: "rss/", "atom.xml", "feed.json".
+  static std::string_view feed_file(FeedFormat format);
   enum class FeedScope { site, edition, section, author, tag };
   http::Response feed(const http::Request& request, const http::Params& params, FeedScope scope,
                       FeedFormat format) const;
