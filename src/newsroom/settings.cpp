@@ -11,7 +11,6 @@
 #include "newsroom/request_checks.hpp"
 #include "publishing/changes.hpp"
 #include "render/view.hpp"
-#include "site/editions.hpp"
 #include "store/store.hpp"
 
 namespace byline::newsroom {
@@ -40,29 +39,6 @@ View settings_view(const site::SiteSettings& settings) {
   return view;
 }
 
-// What editions ask of the rest of the site: every section stays in an
-// edition that exists, and no story's address is an edition's front page.
-Result<void> check_editions_fit(store::Store& store, const site::SiteSettings& changed) {
-  auto sections = store.sections();
-  BYLINE_TRY(sections);
-  for (const auto& section : *sections) {
-    if (section.language.empty() || site::edition_named(changed, section.language)) continue;
-    return make_error(ErrorCode::invalid_input,
-                      "The section " + section.name + " is in the edition " + section.language +
-                          "; move it to another edition under Sections & tags first.");
-  }
-  for (const auto& edition : changed.editions) {
-    auto post = store.post_by_slug(edition.language);
-    BYLINE_TRY(post);
-    if (*post) {
-      return make_error(ErrorCode::invalid_input,
-                        "The story " + (*post)->title + " is at /" + edition.language +
-                            "/, the edition's address; give it another address first.");
-    }
-  }
-  return {};
-}
-
 }  // namespace
 
 Response Newsroom::settings_page(const Request&, const Params&, const Caller& caller) const {
@@ -89,14 +65,10 @@ Response Newsroom::save_settings(const Request& request, const Params&,
   changed.editions = site::parse_editions(form.get("editions"));
   const auto rule = content::ExcerptRule::parse(form.get("excerpt"));
 
-  Result<void> saved = rule ? check_editions_fit(*store_, changed)
-                            : Result<void>(make_error(ErrorCode::invalid_input,
-                                                      "Excerpt length must look like \"100 "
-                                                      "characters\" or \"15 words\"."));
-  if (saved) {
-    changed.excerpt_rule = *rule;
-    saved = site::save_settings(*store_, changed);
-  }
+  auto saved = rule ? (changed.excerpt_rule = *rule, site::save_settings(*store_, changed))
+                    : Result<void>(make_error(
+                          ErrorCode::invalid_input,
+                          "Excerpt length must look like \"100 characters\" or \"15 words\"."));
   if (!saved) {
     if (saved.error().code != ErrorCode::invalid_input) return failure(saved.error(), &me);
     View view = settings_view(changed);

@@ -4,6 +4,7 @@
 #include "content/language.hpp"
 #include "content/sanitize.hpp"
 #include "render/dates.hpp"
+#include "site/editions.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
@@ -172,6 +173,27 @@ Result<void> check_editions(const SiteSettings& settings) {
   return {};
 }
 
+// What editions ask of the rest of the site: every section stays in an
+// edition that exists, and no story's address is an edition's front page.
+Result<void> check_editions_fit(store::Store& store, const SiteSettings& changed) {
+  auto sections = store.sections();
+  BYLINE_TRY(sections);
+  for (const auto& section : *sections) {
+    if (section.language.empty() || edition_named(changed, section.language)) continue;
+    return invalid("The section " + section.name + " is in the edition " + section.language +
+                   "; move it to another edition under Sections & tags first.");
+  }
+  for (const auto& edition : changed.editions) {
+    auto post = store.post_by_slug(edition.language);
+    BYLINE_TRY(post);
+    if (*post) {
+      return invalid("The story " + (*post)->title + " is at /" + edition.language +
+                     "/, the edition's address; give it another address first.");
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> check_settings(const SiteSettings& settings) {
@@ -204,6 +226,7 @@ Result<void> check_settings(const SiteSettings& settings) {
 
 Result<void> save_settings(store::Store& store, const SiteSettings& settings) {
   BYLINE_TRY(check_settings(settings));
+  BYLINE_TRY(check_editions_fit(store, settings));
   // One write: a crash keeps the settings as they were or as saved, never
   // half of each.
   return store.put_settings({
