@@ -6,6 +6,8 @@
 // interleaved and the median and spread are printed, with CPU time.
 //
 //   byline_import_bench [POSTS] [ROUNDS]      (default 100000 posts, 3 rounds)
+//   byline_import_bench --write FILE [POSTS]  only writes the export, to
+//                                             profile `byline import` on it
 #include "importing/wordpress_import.hpp"
 #include "media/media_library.hpp"
 #include "publishing/workflow.hpp"
@@ -24,6 +26,7 @@
 #include <fstream>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -116,6 +119,13 @@ void report(const char* name, const std::vector<Measure>& runs, int posts) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 2 && std::string_view(argv[1]) == "--write") {
+    std::ofstream out(argv[2], std::ios::binary);
+    byline::testing::WxrShape shape;
+    shape.posts = argc > 3 ? std::atoi(argv[3]) : 100000;
+    byline::testing::write_wxr(out, shape);
+    return out ? 0 : 1;
+  }
   const int posts = argc > 1 ? std::atoi(argv[1]) : 100000;
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
   const auto dir =
