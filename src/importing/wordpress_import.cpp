@@ -755,9 +755,11 @@ class WordPressImporter {
     imported.preferred_id = wordpress_number(item.post_id);
     imported.old_addresses = old_addresses(item, post);
     imported.digest = digest(item, post);
+    batch_bytes_ += imported.post.body_source.size();
     batch_.push_back(std::move(imported));
     labels_.push_back(label);
-    if (batch_.size() >= options_.batch_size) return flush();
+    if (batch_.size() >= options_.batch_size || batch_bytes_ >= options_.batch_bytes)
+      return flush();
     return {};
   }
 
@@ -844,6 +846,7 @@ class WordPressImporter {
                                          : kNoSlugs;
     auto prepared = workflow_.prepare_import(actor_, std::move(batch_), now_utc(), taken);
     batch_.clear();
+    batch_bytes_ = 0;
     BYLINE_TRY(collect());
     BYLINE_TRY(prepared);
     if (options_.dry_run) {
@@ -913,6 +916,7 @@ class WordPressImporter {
   std::unordered_set<std::string> seen_posts_;
 
   std::vector<publishing::ImportedPost> batch_;
+  std::size_t batch_bytes_ = 0;  // of the batch's bodies
   std::vector<std::string> labels_;
   std::optional<InFlight> in_flight_;
   std::set<std::string, std::less<>> dry_run_slugs_;  // every slug a dry run has given out

@@ -29,7 +29,12 @@ struct WordPressImportOptions {
   std::filesystem::path file;
   std::optional<std::filesystem::path> uploads;  // a copy of wp-content/uploads
   bool dry_run = false;                          // check everything, write nothing
-  std::size_t batch_size = 500;                  // posts per transaction
+  // A batch is written in one transaction when it holds this many posts,
+  // or sooner when their bodies reach batch_bytes: two batches are in
+  // memory at once, so the budget keeps an archive of long stories from
+  // taking more memory than one of short ones.
+  std::size_t batch_size = 1000;
+  std::size_t batch_bytes = 8 * 1024 * 1024;
 };
 
 // `progress` may be nullptr. Fails, having written nothing, when the file

@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,10 +66,13 @@ bool read_some(int fd, std::string& out, int timeout_ms) {
   return true;
 }
 
-int wait_for_exit(int pid, int timeout_seconds) {
+// The exit code, and the process's peak resident memory in `peak_kb` when
+// it is given.
+int wait_for_exit(int pid, int timeout_seconds, long* peak_kb = nullptr) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   int status = 0;
-  while (waitpid(pid, &status, WNOHANG) == 0) {
+  rusage usage{};
+  while (wait4(pid, &status, WNOHANG, &usage) == 0) {
     if (std::chrono::steady_clock::now() > deadline) {
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
@@ -76,6 +80,7 @@ int wait_for_exit(int pid, int timeout_seconds) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  if (peak_kb) *peak_kb = usage.ru_maxrss;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -157,7 +162,7 @@ CommandResult run_byline_with_input(const std::vector<std::string>& arguments,
   while (std::chrono::steady_clock::now() < deadline && read_some(fd, result.output, 100)) {
   }
   close(fd);
-  result.exit_code = wait_for_exit(pid, 5);
+  result.exit_code = wait_for_exit(pid, 5, &result.peak_memory_kb);
   return result;
 }
 

@@ -26,7 +26,8 @@ class TempDir {
 
 struct CommandResult {
   int exit_code = -1;
-  std::string output;  // standard output and standard error, interleaved
+  std::string output;       // standard output and standard error, interleaved
+  long peak_memory_kb = 0;  // resident, at its highest
 };
 
 // Runs `byline` with `arguments` to completion (at most `timeout_seconds`).
