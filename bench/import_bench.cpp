@@ -27,6 +27,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -96,6 +97,16 @@ int import(const std::filesystem::path& file, const std::filesystem::path& data)
   return summary->posts.created > 0 ? 0 : 1;
 }
 
+// The CPU's name, as /proc/cpuinfo gives it: figures from different
+// machines do not compare.
+std::string cpu_model() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  for (std::string line; std::getline(cpuinfo, line);) {
+    if (line.starts_with("model name")) return line.substr(line.find(':') + 2);
+  }
+  return "unknown CPU";
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
@@ -144,8 +155,9 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "WordPress import of %d generated posts (%.0f MB), %d rounds, each run in a process of its "
-      "own\n",
-      posts, static_cast<double>(std::filesystem::file_size(dir / "export.xml")) / 1e6, rounds);
+      "own, on %u CPUs (%s)\n",
+      posts, static_cast<double>(std::filesystem::file_size(dir / "export.xml")) / 1e6, rounds,
+      std::thread::hardware_concurrency(), cpu_model().c_str());
 
   for (const auto& [count, path] : files) {
     std::vector<Measure> parsed, imported;
