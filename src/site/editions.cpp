@@ -32,6 +32,14 @@ store::PostCondition edition_stories(const SiteSettings& settings, const Edition
       {PostCondition::with_slugs(PostCondition::Kind::language, std::move(languages))});
 }
 
+store::PostCondition stories_in(const Edition* edition, store::PostCondition of) {
+  using store::PostCondition;
+  if (!edition) return of;
+  return PostCondition::all_of(
+      {PostCondition::with_slugs(PostCondition::Kind::language, {edition->language}),
+       std::move(of)});
+}
+
 std::string edition_list_key(const Edition* edition) {
   return edition ? cache_keys::language_list(edition->language)
                  : std::string(cache_keys::kFrontPage);

@@ -27,6 +27,11 @@ std::string edition_path(const Edition* edition);
 // site's own (nullptr), those in none of the editions' languages.
 store::PostCondition edition_stories(const SiteSettings& settings, const Edition* edition);
 
+// The stories of an author's or a tag's page (`of`) in `edition`: those
+// in its language; on the site's own page (nullptr), all of them, as search
+// finds them, so that an old link to it never shows an empty page.
+store::PostCondition stories_in(const Edition* edition, store::PostCondition of);
+
 // What those lists depend on (cache_keys.hpp): the list of the edition's
 // language, or for the site's own the front page's.
 std::string edition_list_key(const Edition* edition);

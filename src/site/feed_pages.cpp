@@ -89,19 +89,21 @@ Response Site::feed(const Request& request, const Params& params, FeedScope scop
     auto tag = store_->tag_by_slug(slug);
     if (!tag) return failure(tag.error());
     if (!*tag) return not_found(request);
-    query.where = store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id});
+    // An author's and a tag's feeds, as their pages, hold the edition's stories.
+    query.where = stories_in(
+        edition, store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id}));
     shows = cache_keys::tag_list((*tag)->id);
-    feed.title = (*tag)->name + " – " + settings.title;
-    feed.home_url = settings.url + tag_url(**tag);
+    feed.title = (*tag)->name + " – " + feed.title;
+    feed.home_url = settings.url + tag_url(**tag, edition);
   } else if (scope == FeedScope::author) {
     auto user = public_author(slug);
     if (!user) return failure(user.error());
     if (!*user) return not_found(request);
-    query.where =
-        store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
+    query.where = stories_in(edition, store::PostCondition::with_ids(
+                                          store::PostCondition::Kind::author_id, {(*user)->id}));
     shows = cache_keys::author_list((*user)->id);
-    feed.title = (*user)->name + " – " + settings.title;
-    feed.home_url = settings.url + author_url(**user);
+    feed.title = (*user)->name + " – " + feed.title;
+    feed.home_url = settings.url + author_url(**user, edition);
   }
   auto posts = store_->published_posts(query);
   if (!posts) return failure(posts.error());

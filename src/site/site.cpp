@@ -222,11 +222,17 @@ void Site::add_routes(http::Router& router) const {
   routes.add("GET", ":edition/page/:page/", anyone, bind(&Site::edition_home), in_edition);
   routes.add("GET", ":edition/section/:slug/", anyone, bind(&Site::section), in_edition);
   routes.add("GET", ":edition/section/:slug/page/:page/", anyone, bind(&Site::section), in_edition);
+  routes.add("GET", ":edition/author/:slug/", anyone, bind(&Site::author), in_edition);
+  routes.add("GET", ":edition/author/:slug/page/:page/", anyone, bind(&Site::author), in_edition);
+  routes.add("GET", ":edition/tag/:slug/", anyone, bind(&Site::tag), in_edition);
+  routes.add("GET", ":edition/tag/:slug/page/:page/", anyone, bind(&Site::tag), in_edition);
   http::RouteOptions edition_search = in_edition;
   edition_search.reads_query = {"q", "page"};
   routes.add("GET", ":edition/search", anyone, bind(&Site::search), edition_search);
   add_feed_routes(routes, ":edition/", FeedScope::edition, in_edition);
   add_feed_routes(routes, ":edition/section/:slug/", FeedScope::section, in_edition);
+  add_feed_routes(routes, ":edition/author/:slug/", FeedScope::author, in_edition);
+  add_feed_routes(routes, ":edition/tag/:slug/", FeedScope::tag, in_edition);
   routes.add("GET", ":slug/", anyone, bind(&Site::article));
   router.set_not_found(
       [this](const Request& request, const Params&) { return not_found(request); });
@@ -475,15 +481,21 @@ Result<std::optional<content::User>> Site::public_author(std::string_view slug) 
   return std::move(*user);
 }
 
+// An author's page in each edition lists their stories in it ("/fa/author/…/"
+// their Persian ones), as a tag's does.
 Response Site::author(const Request& request, const Params& params) const {
   auto user = public_author(params.get("slug"));
   if (!user) return failure(user.error());
   if (!*user) return not_found(request);
+  const auto settings = settings_->current();
+  const Edition* edition = edition_named(*settings, params.get("edition"));
   Listing listing{
-      {},       author_url(**user),  (*user)->name, (*user)->bio,
-      "author", author_view(**user), std::nullopt,  cache_keys::author_list((*user)->id)};
-  listing.query.where =
-      store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id});
+      {},       author_url(**user, edition),  (*user)->name, (*user)->bio,
+      "author", author_view(**user, edition), std::nullopt,  cache_keys::author_list((*user)->id)};
+  listing.edition = params.get("edition");
+  listing.query.where = stories_in(
+      edition,
+      store::PostCondition::with_ids(store::PostCondition::Kind::author_id, {(*user)->id}));
   return render_listing(request, listing, params);
 }
 
@@ -531,9 +543,13 @@ Response Site::tag(const Request& request, const Params& params) const {
   auto tag = store_->tag_by_slug(params.get("slug"));
   if (!tag) return failure(tag.error());
   if (!*tag) return not_found(request);
-  Listing listing = term_listing(**tag, tag_url(**tag), "tag", cache_keys::tag_list((*tag)->id));
-  listing.query.where =
-      store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id});
+  const auto settings = settings_->current();
+  const Edition* edition = edition_named(*settings, params.get("edition"));
+  Listing listing =
+      term_listing(**tag, tag_url(**tag, edition), "tag", cache_keys::tag_list((*tag)->id));
+  listing.edition = params.get("edition");
+  listing.query.where = stories_in(
+      edition, store::PostCondition::with_ids(store::PostCondition::Kind::tag_id, {(*tag)->id}));
   return render_listing(request, listing, params);
 }
 

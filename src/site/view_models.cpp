@@ -14,12 +14,16 @@ namespace byline::site {
 using render::View;
 
 std::string post_url(const content::Post& post) { return "/" + post.slug + "/"; }
-std::string author_url(const content::User& user) { return "/author/" + user.slug + "/"; }
 std::string section_url(const content::Section& section) {
   return (section.language.empty() ? "" : "/" + section.language) + "/section/" + section.slug +
          "/";
 }
-std::string tag_url(const content::Tag& tag) { return "/tag/" + tag.slug + "/"; }
+std::string author_url(const content::User& user, const Edition* edition) {
+  return edition_path(edition) + "author/" + user.slug + "/";
+}
+std::string tag_url(const content::Tag& tag, const Edition* edition) {
+  return edition_path(edition) + "tag/" + tag.slug + "/";
+}
 
 std::string initials(std::string_view name) {
   std::string letters;
@@ -93,7 +97,8 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   const Time published = post.published_at.value_or(post.created_at);
   add("article:published_time", iso8601(published));
   add("article:modified_time", iso8601(post.updated_at));
-  for (const auto& author : post.authors) add("article:author", settings.url + author_url(author));
+  for (const auto& author : post.authors)
+    add("article:author", settings.url + author_url(author, context.edition));
   if (!post.sections.empty()) add("article:section", post.sections.front().name);
   for (const auto& tag : post.tags) add("article:tag", tag.name);
   std::string image_json;
@@ -120,7 +125,7 @@ void article_metadata(const PageContext& context, const content::Post& post, Vie
   for (const auto& author : post.authors) {
     if (!authors.empty()) authors += ",";
     authors += "{\"@type\":\"Person\",\"name\":" + json_quote(author.name) +
-               ",\"url\":" + json_quote(settings.url + author_url(author)) + "}";
+               ",\"url\":" + json_quote(settings.url + author_url(author, context.edition)) + "}";
   }
   std::string article =
       "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":" +
@@ -301,11 +306,11 @@ View page_view(const PageContext& context, std::string_view page_title,
   return view;
 }
 
-View author_view(const content::User& user) {
+View author_view(const content::User& user, const Edition* edition) {
   View author;
   author.set("name", user.name);
   render::set_if_present(author, "bio", user.bio);
-  author.set("url", author_url(user));
+  author.set("url", author_url(user, edition));
   author.set("initials", initials(user.name));
   // Imports keep only safe websites now, but a site imported before they
   // did may hold any: only an address a link may lead to is linked.
@@ -325,7 +330,7 @@ View post_card(const PageContext& context, const content::Post& post, ImageDetai
     card.set("published_date", context.dates.date(*post.published_at));
     card.set("published_ago", context.dates.relative(*post.published_at, context.now));
   }
-  if (!post.authors.empty()) card.set("author", author_view(post.authors.front()));
+  if (!post.authors.empty()) card.set("author", author_view(post.authors.front(), context.edition));
   // A story in another language than its page's says so, for screen
   // readers, hyphenation and direction (a Persian card's headline on an
   // English page is set right to left). Named apart from the page's own
@@ -367,7 +372,7 @@ View article_view(const PageContext& context, const content::Post& post) {
   article.set("body_html", post.body_html);  // sanitised when it was stored
   View authors = render::make_list();
   for (std::size_t i = 0; i < post.authors.size(); ++i) {
-    View author = author_view(post.authors[i]);
+    View author = author_view(post.authors[i], context.edition);
     // The first author is the one who "published" the story.
     author.set("publisher", i == 0);
     author.set("about_label",
@@ -379,7 +384,7 @@ View article_view(const PageContext& context, const content::Post& post) {
   for (const auto& tag : post.tags) {
     View item;
     item.set("name", tag.name);
-    item.set("url", tag_url(tag));
+    item.set("url", tag_url(tag, context.edition));
     tags.push_back(item);
   }
   article.set("tags", tags);

@@ -57,10 +57,13 @@ PageContext in_language(const PageContext& context, const std::string& language,
                         const render::Messages& messages);
 
 std::string post_url(const content::Post& post);
-std::string author_url(const content::User& user);
 // A section of an edition lives under its front page: "/fa/section/…/".
 std::string section_url(const content::Section& section);
-std::string tag_url(const content::Tag& tag);
+// An author's and a tag's pages are in every edition, each listing that
+// edition's stories: "/fa/tag/…/" in `edition`, "/tag/…/" for the site's
+// own (nullptr).
+std::string author_url(const content::User& user, const Edition* edition = nullptr);
+std::string tag_url(const content::Tag& tag, const Edition* edition = nullptr);
 
 // The page frame: the title, sections and addresses of the page's edition,
 // links to the other editions, language and direction, the page's title,
@@ -76,7 +79,8 @@ enum class ImageDetail { sized, plain };
 render::View post_card(const PageContext& context, const content::Post& post,
                        ImageDetail detail = ImageDetail::sized);
 
-render::View author_view(const content::User& user);
+// An author as templates see them, linked to their page in `edition`.
+render::View author_view(const content::User& user, const Edition* edition = nullptr);
 
 // The article itself: post_card plus body, all authors, tags, share links.
 render::View article_view(const PageContext& context, const content::Post& post);

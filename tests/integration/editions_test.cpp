@@ -1,5 +1,5 @@
 // The Persian edition of the demo site over real HTTP: its own front page,
-// sections, feeds, search and 404 under /fa/, in Persian, holding only
+// sections, author and tag pages, feeds, search and 404 under /fa/, in Persian, holding only
 // Persian stories; the site's own pages holding none of them.
 #include "byline_process.hpp"
 #include "http_client.hpp"
@@ -122,6 +122,50 @@ TEST_F(Editions, APersianStoryIsInThePersianEditionFromHeaderToRecentPosts) {
   EXPECT_TRUE(has(english.body, kEnglishOilStory));
   EXPECT_FALSE(has(english.body, kPersianOilStory))
       << "an English story's Recent Posts hold no Persian one";
+}
+
+TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
+  const HttpResponse story = get(kPersianLead);
+  ASSERT_EQ(story.status, 200);
+  EXPECT_TRUE(has(story.body, "href=\"/fa/author/emad-askarieh/\"")) << "its byline stays in it";
+  EXPECT_TRUE(has(story.body, "href=\"/fa/tag/روسیه/\"")) << "and so do its tags";
+
+  const HttpResponse author = get("/fa/author/emad-askarieh/");
+  ASSERT_EQ(author.status, 200) << author.body;
+  EXPECT_TRUE(has(author.body, "<html lang=\"fa\" dir=\"rtl\">"));
+  EXPECT_TRUE(has(author.body, "/fa/author/emad-askarieh/\">")) << "its canonical address";
+  EXPECT_TRUE(has(author.body, kPersianLeadStory));
+  EXPECT_FALSE(has(author.body, kEnglishLeadStory));
+  EXPECT_EQ(get("/fa/author/emad-askarieh/page/1/").header("location"),
+            "/fa/author/emad-askarieh/");
+
+  const HttpResponse tag = get("/fa/tag/" + http::url_encode("روسیه") + "/");
+  ASSERT_EQ(tag.status, 200);
+  EXPECT_TRUE(has(tag.body, "<html lang=\"fa\" dir=\"rtl\">"));
+  EXPECT_TRUE(has(tag.body, kPersianLeadStory));
+
+  const HttpResponse feed = get("/fa/author/emad-askarieh/rss/");
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_TRUE(has(feed.body, "<language>fa</language>"));
+  EXPECT_TRUE(has(feed.body, kPersianLeadStory));
+  EXPECT_FALSE(has(feed.body, kEnglishLeadStory));
+  EXPECT_EQ(get("/fa/tag/" + http::url_encode("روسیه") + "/atom.xml").status, 200);
+
+  // The site's own pages of an author or a tag hold every story, as search
+  // finds them, and lead to the site's own.
+  const HttpResponse own = get("/author/emad-askarieh/");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(has(own.body, "<html lang=\"en\" dir=\"ltr\">"));
+  EXPECT_TRUE(has(own.body, kEnglishLeadStory));
+  EXPECT_TRUE(has(own.body, kPersianLeadStory));
+  const HttpResponse english = get("/president-putin-russia-iran-having-strategic-ties/");
+  EXPECT_TRUE(has(english.body, "href=\"/author/emad-askarieh/\""));
+  EXPECT_TRUE(has(english.body, "href=\"/tag/russia/\""));
+
+  EXPECT_EQ(get("/xx/author/emad-askarieh/").status, 404);
+  const HttpResponse nobody = get("/fa/author/nobody/");
+  EXPECT_EQ(nobody.status, 404);
+  EXPECT_TRUE(has(nobody.body, "<html lang=\"fa\" dir=\"rtl\">"));
 }
 
 TEST_F(Editions, SearchAndNotFoundAnswerInTheEditionsLanguage) {
