@@ -391,7 +391,9 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   view.set("posts", posts);
   view.set("has_posts", !result->posts.empty() || listing.lead);
   render::set_if_present(view, "heading", listing.title);
-  view.set("subject", listing.subject);
+  View subject = listing.subject;
+  if (listing.template_name == "author") mark_bio_language(context, subject);
+  view.set("subject", subject);
   if (listing.template_name == "author") {
     // The name isolated (FSI … PDI, as <bdi> would): a right-to-left name
     // keeps the sentence around it in order.

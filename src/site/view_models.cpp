@@ -318,6 +318,13 @@ View author_view(const content::User& user, const Edition* edition) {
   return author;
 }
 
+void mark_bio_language(const PageContext& context, View& author) {
+  const std::string& bios = context.settings->locale;
+  if (content::primary_language(context.language) == content::primary_language(bios)) return;
+  author.set("bio_lang", bios);
+  author.set("bio_dir", content::is_right_to_left(bios) ? "rtl" : "ltr");
+}
+
 View post_card(const PageContext& context, const content::Post& post, ImageDetail detail) {
   View card;
   card.set("title", post.title);
@@ -373,6 +380,7 @@ View article_view(const PageContext& context, const content::Post& post) {
   View authors = render::make_list();
   for (std::size_t i = 0; i < post.authors.size(); ++i) {
     View author = author_view(post.authors[i], context.edition);
+    mark_bio_language(context, author);
     // The first author is the one who "published" the story.
     author.set("publisher", i == 0);
     author.set("about_label",

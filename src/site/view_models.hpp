@@ -81,6 +81,10 @@ render::View post_card(const PageContext& context, const content::Post& post,
 
 // An author as templates see them, linked to their page in `edition`.
 render::View author_view(const content::User& user, const Edition* edition = nullptr);
+// Staff write their bios in the site's language: on a page in another
+// (a Persian edition's, a Persian story's) the author's view gets
+// `bio_lang` and `bio_dir` for it.
+void mark_bio_language(const PageContext& context, render::View& author);
 
 // The article itself: post_card plus body, all authors, tags, share links.
 render::View article_view(const PageContext& context, const content::Post& post);

@@ -136,6 +136,9 @@ TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
   EXPECT_TRUE(has(author.body, "/fa/author/emad-askarieh/\">")) << "its canonical address";
   EXPECT_TRUE(has(author.body, kPersianLeadStory));
   EXPECT_FALSE(has(author.body, kEnglishLeadStory));
+  EXPECT_TRUE(has(author.body, "<p class=\"listing-description\" lang=\"en\" dir=\"ltr\">"))
+      << "the English bio says so on a Persian page";
+  EXPECT_TRUE(has(story.body, "<p class=\"author-bio\" lang=\"en\" dir=\"ltr\">"));
   EXPECT_EQ(get("/fa/author/emad-askarieh/page/1/").header("location"),
             "/fa/author/emad-askarieh/");
 
@@ -160,6 +163,8 @@ TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
   EXPECT_TRUE(has(own.body, kPersianLeadStory));
   const HttpResponse english = get("/president-putin-russia-iran-having-strategic-ties/");
   EXPECT_TRUE(has(english.body, "href=\"/author/emad-askarieh/\""));
+  EXPECT_TRUE(has(english.body, "<p class=\"author-bio\" dir=\"auto\">"))
+      << "in its own language, a bio needs no lang of its own";
   EXPECT_TRUE(has(english.body, "href=\"/tag/russia/\""));
 
   EXPECT_EQ(get("/xx/author/emad-askarieh/").status, 404);
