@@ -23,6 +23,8 @@ const pages = [
   // The Persian edition's own pages.
   ['home-fa', '/fa/'],
   ['section-fa', `/fa/section/${encodeURIComponent('سیاست')}/`],
+  ['tag-fa', `/fa/tag/${encodeURIComponent('روسیه')}/`],
+  ['author-fa', '/fa/author/emad-askarieh/'],
   ['search-fa', `/fa/search?q=${encodeURIComponent('قرارداد')}`],
   ['not-found-fa', '/fa/no-such-story/'],
 ];
