@@ -3,6 +3,7 @@
 #include "api/ghost_ids.hpp"
 #include "api/json_values.hpp"
 #include "content/text.hpp"
+#include "site/editions.hpp"
 #include "site/feeds.hpp"
 #include "site/view_models.hpp"
 
@@ -179,8 +180,10 @@ json::object settings_json(const site::SiteSettings& settings,
                            const std::vector<content::Section>& sections) {
   json::array navigation;
   navigation.push_back(json::object{{"label", "Home"}, {"url", "/"}});
+  // The site's own sections: an edition's are in its language, and Ghost
+  // knows one language a site.
   for (const content::Section& section : sections) {
-    if (section.parent_id == 0)
+    if (section.parent_id == 0 && !site::edition_named(settings, section.language))
       navigation.push_back(
           json::object{{"label", section.name}, {"url", site::section_url(section)}});
   }

@@ -7,6 +7,8 @@
 #include "newsroom_client.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <boost/json.hpp>
 
 namespace byline::testing {
@@ -187,6 +189,16 @@ TEST_F(ContentApi, AuthorsTagsAndSettingsComeInGhostsShapes) {
   ASSERT_TRUE(settings.at("settings").is_object());  // an object, not a list
   EXPECT_EQ(settings.at("settings").at("title").as_string(), "The Daily Byline");
   EXPECT_TRUE(settings.at("meta").as_object().empty());
+  // Its navigation is the site's own: the Persian edition's sections stay in it.
+  const json::array& navigation = settings.at("settings").at("navigation").as_array();
+  auto links_to = [&](std::string_view url) {
+    return std::any_of(navigation.begin(), navigation.end(),
+                       [&](const json::value& link) { return link.at("url").as_string() == url; });
+  };
+  EXPECT_TRUE(links_to("/section/politics/"));
+  EXPECT_FALSE(std::any_of(navigation.begin(), navigation.end(), [](const json::value& link) {
+    return std::string_view(link.at("url").as_string()).starts_with("/fa/");
+  }));
   for (const std::string empty : {"tiers/", "newsletters/"}) {
     const json::object none = parsed(get(empty));
     EXPECT_EQ(none.at("meta").at("pagination").at("total").as_int64(), 0) << empty;
