@@ -122,6 +122,13 @@ constexpr std::string_view kLeadBodyPersian =
     "<p>رئیس‌جمهور روسیه تأکید کرد که مسکو و تهران روابطی راهبردی دارند.</p>\n"
     "<p>ولایتی نیز با ابراز خرسندی از دیدار با رئیس‌جمهور روسیه گفت: "
     "«جمهوری اسلامی ایران و روسیه به سوی روابط راهبردی گام برمی‌دارند.»</p>";
+// The About page's translation, at the foot of every Persian page.
+constexpr std::string_view kAboutTitlePersian = "درباره‌ی ما";
+constexpr std::string_view kAboutSlugPersian = "darbare-ye-ma";
+constexpr std::string_view kAboutBodyPersian =
+    "<p>روزنامه‌ی بایلاین سایت نمایشی بایلاین است، سامانه‌ای برای انتشار خبر. "
+    "مطلب اصلی و مطالب تازه‌ی آن از یک صفحه‌ی خبری واقعی آمده‌اند و مطالب "
+    "قدیمی‌تر ساخته شده‌اند.</p>";
 // clang-format on
 
 // Persian translations of three of the Recent Posts below, published a
@@ -449,7 +456,8 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
   about.authors.push_back(with_id<content::User>(authors[0]));
   auto prepared = content::prepare_post(std::move(about), now);
   BYLINE_TRY(prepared);
-  BYLINE_TRY(store.create_post(*prepared));
+  auto about_id = store.create_post(*prepared);
+  BYLINE_TRY(about_id);
   ++written;
 
   // The Persian edition, last, so that the ids of the posts above stay as
@@ -482,6 +490,20 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
     BYLINE_TRY(write_post(store, now, translation.title, std::string(translation.body), parts));
     ++written;
   }
+  Post about_persian;
+  about_persian.type = content::PostType::page;
+  about_persian.title = std::string(kAboutTitlePersian);
+  about_persian.slug = std::string(kAboutSlugPersian);
+  about_persian.body_source = std::string(kAboutBodyPersian);
+  about_persian.locale = "fa";
+  about_persian.translation_of = *about_id;
+  about_persian.status = content::PostStatus::published;
+  about_persian.published_at = now - 24h * 90;
+  about_persian.authors.push_back(with_id<content::User>(authors[0]));
+  auto prepared_persian = content::prepare_post(std::move(about_persian), now);
+  BYLINE_TRY(prepared_persian);
+  BYLINE_TRY(store.create_post(*prepared_persian));
+  ++written;
   return written;
 }
 

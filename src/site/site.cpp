@@ -165,12 +165,31 @@ Result<PageContext> Site::context(std::string_view edition) const {
   context.theme = themes_->current();
   context.fragments_generation = generation;
   context.words = &context.theme->messages().for_language(context.language);
-  // An edition's pages are in its language.
+  // An edition's pages are in its language, and so is their About page.
   if (const Edition* chosen = edition_named(*context.settings, edition)) {
     context = in_language(context, chosen->language, context.theme->messages());
     context.edition = chosen;
+    auto about = about_page_in(*chosen, context.now);
+    BYLINE_TRY(about);
+    if (*about) context.about_url = post_url(**about);
   }
   return context;
+}
+
+Result<std::optional<content::Post>> Site::about_page_in(const Edition& edition, Time now) const {
+  auto about = store_->post_by_slug("about");
+  BYLINE_TRY(about);
+  if (!*about || (*about)->type != content::PostType::page || !is_public(**about, now))
+    return std::optional<content::Post>{};
+  auto translations = store_->published_translations(**about, now);
+  BYLINE_TRY(translations);
+  for (auto& translation : *translations) {
+    if (translation.type == content::PostType::page &&
+        content::primary_language(translation.locale) == edition.language) {
+      return std::optional<content::Post>(std::move(translation));
+    }
+  }
+  return std::optional<content::Post>{};
 }
 
 void Site::add_routes(http::Router& router) const {

@@ -232,6 +232,7 @@ View page_view(const PageContext& context, std::string_view page_title,
   View view;
   view.set("site_title", site_title);
   render::set_if_present(view, "site_description", site_description);
+  view.set("about_url", context.about_url);
   view.set("lang", context.language);
   view.set("dir", content::is_right_to_left(context.language) ? "rtl" : "ltr");
   view.set("rtl", content::is_right_to_left(context.language));

@@ -46,6 +46,9 @@ struct PageContext {
   // The edition the page is in (one of `settings`' editions), with its own
   // title, sections and front page; nullptr: the site's own.
   const Edition* edition = nullptr;
+  // The About page in the page's edition: its translation there, when it
+  // has one, else the site's own.
+  std::string about_url = "/about/";
 };
 
 // The theme's words for the page: context.words, or English keys.

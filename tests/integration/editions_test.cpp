@@ -117,11 +117,14 @@ TEST_F(Editions, APersianStoryIsInThePersianEditionFromHeaderToRecentPosts) {
   EXPECT_TRUE(has(page.body, "class=\"site-title\" href=\"/fa/\""));
   EXPECT_TRUE(has(page.body, kPersianOilStory)) << "its Recent Posts are the edition's";
   EXPECT_FALSE(has(page.body, kEnglishOilStory));
+  EXPECT_TRUE(has(page.body, "<a href=\"/darbare-ye-ma/\">"))
+      << "its footer's About page is the About page's Persian translation";
   const HttpResponse english = get("/president-putin-russia-iran-having-strategic-ties/");
   ASSERT_EQ(english.status, 200);
   EXPECT_TRUE(has(english.body, kEnglishOilStory));
   EXPECT_FALSE(has(english.body, kPersianOilStory))
       << "an English story's Recent Posts hold no Persian one";
+  EXPECT_TRUE(has(english.body, "<a href=\"/about/\">"));
 }
 
 TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
