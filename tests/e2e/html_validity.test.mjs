@@ -27,6 +27,7 @@ const pages = {
   persian_home: '/fa/',
   persian_article: '/putin-rusiye-va-iran-ravabet-rahbordi/',
   persian_section: `/fa/section/${encodeURIComponent('سیاست')}/`,
+  persian_page: '/darbare-ye-ma/',
   persian_author: '/fa/author/emad-askarieh/',
   persian_tag: `/fa/tag/${encodeURIComponent('روسیه')}/`,
   persian_search: `/fa/search?q=${encodeURIComponent('قرارداد')}`,

@@ -362,7 +362,7 @@ describe('reader site in chromium', () => {
 
   // The site's own pages and the Persian edition's.
   const persianPages = ['/fa/', `/fa/section/${encodeURIComponent('سیاست')}/`,
-    '/fa/author/emad-askarieh/', `/fa/tag/${encodeURIComponent('روسیه')}/`,
+    '/fa/author/emad-askarieh/', `/fa/tag/${encodeURIComponent('روسیه')}/`, '/darbare-ye-ma/',
     `/fa/search?q=${encodeURIComponent('قرارداد')}`, '/fa/no-such-page/'];
   for (const path of ['/', articlePath, '/author/emad-askarieh/', '/no-such-page/', ...persianPages]) {
     test(`axe-core finds no accessibility violations on ${path}`, async () => {

@@ -25,6 +25,7 @@ const pages = [
   ['section-fa', `/fa/section/${encodeURIComponent('سیاست')}/`],
   ['tag-fa', `/fa/tag/${encodeURIComponent('روسیه')}/`],
   ['author-fa', '/fa/author/emad-askarieh/'],
+  ['page-fa', '/darbare-ye-ma/'],
   ['search-fa', `/fa/search?q=${encodeURIComponent('قرارداد')}`],
   ['not-found-fa', '/fa/no-such-story/'],
 ];
