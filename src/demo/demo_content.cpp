@@ -349,6 +349,26 @@ Result<std::vector<content::Id>> make_tags(store::Store& store,
   return ids;
 }
 
+// Writes a published page, three months old, by `author`: in the site's
+// language, or in `locale` as the translation of `translation_of`.
+Result<content::Id> write_page(store::Store& store, Time now, std::string_view title,
+                               std::string_view slug, std::string_view body, content::Id author,
+                               std::string_view locale = "", content::Id translation_of = 0) {
+  Post page;
+  page.type = content::PostType::page;
+  page.title = std::string(title);
+  page.slug = std::string(slug);
+  page.body_source = std::string(body);
+  page.locale = std::string(locale);
+  page.translation_of = translation_of;
+  page.status = content::PostStatus::published;
+  page.published_at = now - 24h * 90;
+  page.authors.push_back(with_id<content::User>(author));
+  auto prepared = content::prepare_post(std::move(page), now);
+  BYLINE_TRY(prepared);
+  return store.create_post(*prepared);
+}
+
 }  // namespace
 
 Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& library, Time now) {
@@ -443,20 +463,11 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
     ++written;
   }
 
-  Post about;
-  about.type = content::PostType::page;
-  about.title = "About us";
-  about.slug = "about";
-  about.body_source =
-      "<p>The Daily Byline is a demo site of Byline, a news publishing platform. Its lead "
-      "article and recent posts come from a real news page; the older articles are "
-      "generated.</p>";
-  about.status = content::PostStatus::published;
-  about.published_at = now - 24h * 90;
-  about.authors.push_back(with_id<content::User>(authors[0]));
-  auto prepared = content::prepare_post(std::move(about), now);
-  BYLINE_TRY(prepared);
-  auto about_id = store.create_post(*prepared);
+  auto about_id = write_page(store, now, "About us", "about",
+                             "<p>The Daily Byline is a demo site of Byline, a news publishing "
+                             "platform. Its lead article and recent posts come from a real news "
+                             "page; the older articles are generated.</p>",
+                             authors[0]);
   BYLINE_TRY(about_id);
   ++written;
 
@@ -490,19 +501,8 @@ Result<int> fill_with_demo_content(store::Store& store, media::MediaLibrary& lib
     BYLINE_TRY(write_post(store, now, translation.title, std::string(translation.body), parts));
     ++written;
   }
-  Post about_persian;
-  about_persian.type = content::PostType::page;
-  about_persian.title = std::string(kAboutTitlePersian);
-  about_persian.slug = std::string(kAboutSlugPersian);
-  about_persian.body_source = std::string(kAboutBodyPersian);
-  about_persian.locale = "fa";
-  about_persian.translation_of = *about_id;
-  about_persian.status = content::PostStatus::published;
-  about_persian.published_at = now - 24h * 90;
-  about_persian.authors.push_back(with_id<content::User>(authors[0]));
-  auto prepared_persian = content::prepare_post(std::move(about_persian), now);
-  BYLINE_TRY(prepared_persian);
-  BYLINE_TRY(store.create_post(*prepared_persian));
+  BYLINE_TRY(write_page(store, now, kAboutTitlePersian, kAboutSlugPersian, kAboutBodyPersian,
+                        authors[0], "fa", *about_id));
   ++written;
   return written;
 }
