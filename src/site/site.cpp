@@ -169,27 +169,30 @@ Result<PageContext> Site::context(std::string_view edition) const {
   if (const Edition* chosen = edition_named(*context.settings, edition)) {
     context = in_language(context, chosen->language, context.theme->messages());
     context.edition = chosen;
-    auto about = about_page_in(*chosen, context.now);
-    BYLINE_TRY(about);
-    if (*about) context.about_url = post_url(**about);
+    BYLINE_TRY(find_about_page(context));
   }
   return context;
 }
 
-Result<std::optional<content::Post>> Site::about_page_in(const Edition& edition, Time now) const {
+Result<void> Site::find_about_page(PageContext& context) const {
   auto about = store_->post_by_slug("about");
   BYLINE_TRY(about);
-  if (!*about || (*about)->type != content::PostType::page || !is_public(**about, now))
-    return std::optional<content::Post>{};
-  auto translations = store_->published_translations(**about, now);
+  if (!*about || (*about)->type != content::PostType::page || !is_public(**about, context.now))
+    return {};
+  // The link changes when the About page goes, or a translation of it comes,
+  // goes or moves.
+  context.frame_shows = {cache_keys::post((*about)->id), cache_keys::translations((*about)->id)};
+  auto translations = store_->published_translations(**about, context.now);
   BYLINE_TRY(translations);
-  for (auto& translation : *translations) {
+  for (const auto& translation : *translations) {
     if (translation.type == content::PostType::page &&
-        content::primary_language(translation.locale) == edition.language) {
-      return std::optional<content::Post>(std::move(translation));
+        content::primary_language(translation.locale) == context.edition->language) {
+      context.about_url = post_url(translation);
+      context.frame_shows.push_back(cache_keys::post(translation.id));
+      return {};
     }
   }
-  return std::optional<content::Post>{};
+  return {};
 }
 
 void Site::add_routes(http::Router& router) const {
@@ -440,7 +443,9 @@ Response Site::render_listing(const Request& request, const Listing& listing,
   std::vector<const content::Post*> shown;
   if (listing.lead) shown.push_back(&*listing.lead);
   for (const auto& post : result->posts) shown.push_back(&post);
-  response.cache = cache_keys::policy({listing.shows}, shown, context.now);
+  std::vector<std::string> shows = context.frame_shows;
+  shows.push_back(listing.shows);
+  response.cache = cache_keys::policy(std::move(shows), shown, context.now);
   return response;
 }
 
@@ -724,6 +729,8 @@ Response Site::article_page(const content::Post& post, std::optional<std::uint64
       cache_keys::post(post.id),
       cache_keys::translations(post.translation_of > 0 ? post.translation_of : post.id)};
   for (const auto& version : *translations) article->shows.push_back(cache_keys::post(version.id));
+  article->shows.insert(article->shows.end(), context.frame_shows.begin(),
+                        context.frame_shows.end());
   // While there are no Recent Posts the template leaves out their place:
   // the first story to come makes the page again, with them.
   if (!has_recent) article->shows.push_back(edition_list_key(context.edition));

@@ -100,8 +100,9 @@ class Site {
   // The settings in force and the sections, for one request, in the
   // edition with the language `edition` (the site's own when it has none).
   Result<PageContext> context(std::string_view edition = {}) const;
-  // The translation of the About page (/about/) into `edition`'s language.
-  Result<std::optional<content::Post>> about_page_in(const Edition& edition, Time now) const;
+  // Points an edition's `context` at the About page's translation into its
+  // language, when /about/ has one.
+  Result<void> find_about_page(PageContext& context) const;
 
   // An article's page. With `keep` (the fragment cache's generation, read
   // before the post was) its fragment is kept for the next reader.

@@ -49,6 +49,9 @@ struct PageContext {
   // The About page in the page's edition: its translation there, when it
   // has one, else the site's own.
   std::string about_url = "/about/";
+  // What the page's frame shows beyond its own content (that About page):
+  // a cached page built on this context lists these keys too.
+  std::vector<std::string> frame_shows = {};
 };
 
 // The theme's words for the page: context.words, or English keys.

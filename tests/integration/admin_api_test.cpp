@@ -6,6 +6,7 @@
 #include "api/admin_token.hpp"
 #include "api_client.hpp"
 #include "byline_process.hpp"
+#include "http/percent_encoding.hpp"
 #include "newsroom_client.hpp"
 #include "test_images.hpp"
 
@@ -479,6 +480,25 @@ TEST_F(AdminApi, ReadsTagsStaffAndTheSiteAndOnlyWithATokenButTheSite) {
   const HttpResponse site = http_get(server_->port(), std::string(kApi) + "site/");
   ASSERT_EQ(site.status, 200) << "the site's description is for anyone, as in Ghost";
   EXPECT_EQ(parsed(site).at("site").at("title").as_string(), "The Daily Byline");
+}
+
+// The footer of the Persian edition's pages leads to the About page's
+// Persian translation: a page kept in the cache learns when it moves.
+TEST_F(AdminApi, AnEditionsCachedPagesFollowTheirAboutPageWhenItMoves) {
+  const std::string section = "/fa/section/" + http::url_encode("سیاست") + "/";
+  ASSERT_NE(http_get(server_->port(), section).body.find("<a href=\"/darbare-ye-ma/\">"),
+            std::string::npos);
+  const json::object about = post_of(call("GET", "pages/slug/darbare-ye-ma/"), "pages");
+  const HttpResponse moved =
+      call("PUT", "pages/" + text(about, "id") + "/?source=html",
+           json::serialize(json::object{
+               {"pages", json::array{json::object{{"slug", "darbare"},
+                                                  {"updated_at", text(about, "updated_at")}}}}}));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  const std::string footer = http_get(server_->port(), section).body;
+  EXPECT_NE(footer.find("<a href=\"/darbare/\">"), std::string::npos)
+      << "the kept page was made again with the About page's new address";
+  EXPECT_EQ(footer.find("/darbare-ye-ma/"), std::string::npos);
 }
 
 TEST_F(AdminApi, UploadsAnImageAndRefusesWhatIsNoImage) {
