@@ -338,7 +338,12 @@ View post_card(const PageContext& context, const content::Post& post, ImageDetai
     card.set("published_date", context.dates.date(*post.published_at));
     card.set("published_ago", context.dates.relative(*post.published_at, context.now));
   }
-  if (!post.authors.empty()) card.set("author", author_view(post.authors.front(), context.edition));
+  // The byline leads to the author's page in the story's edition, whatever
+  // page lists it (search and the site's own author pages list them all).
+  if (!post.authors.empty()) {
+    card.set("author", author_view(post.authors.front(),
+                                   edition_of(*context.settings, post_language(context, post))));
+  }
   // A story in another language than its page's says so, for screen
   // readers, hyphenation and direction (a Persian card's headline on an
   // English page is set right to left). Named apart from the page's own

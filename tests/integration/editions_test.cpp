@@ -138,7 +138,10 @@ TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
   const HttpResponse author = get("/fa/author/emad-askarieh/");
   ASSERT_EQ(author.status, 200) << author.body;
   EXPECT_TRUE(has(author.body, "<html lang=\"fa\" dir=\"rtl\">"));
-  EXPECT_TRUE(has(author.body, "/fa/author/emad-askarieh/\">")) << "its canonical address";
+  EXPECT_TRUE(has(author.body, "<link rel=\"canonical\" href=\"http://127.0.0.1:" +
+                                   std::to_string(server_->port()) +
+                                   "/fa/author/emad-askarieh/\">"))
+      << "its canonical address";
   EXPECT_TRUE(has(author.body, kPersianLeadStory));
   EXPECT_FALSE(has(author.body, kEnglishLeadStory));
   EXPECT_TRUE(has(author.body, "<p class=\"listing-description\" lang=\"en\" dir=\"ltr\">"))
@@ -158,6 +161,8 @@ TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
   EXPECT_TRUE(has(feed.body, kPersianLeadStory));
   EXPECT_FALSE(has(feed.body, kEnglishLeadStory));
   EXPECT_EQ(get("/fa/tag/" + http::url_encode("روسیه") + "/atom.xml").status, 200);
+  EXPECT_FALSE(has(get("/fa/tag/russia/").body, kEnglishLeadStory))
+      << "an English tag's page in the edition holds none of the site's own stories";
 
   // The site's own pages of an author or a tag hold every story, as search
   // finds them, and lead to the site's own.
@@ -166,6 +171,12 @@ TEST_F(Editions, AnAuthorsAndATagsPagesInTheEditionHoldItsStoriesInItsWords) {
   EXPECT_TRUE(has(own.body, "<html lang=\"en\" dir=\"ltr\">"));
   EXPECT_TRUE(has(own.body, kEnglishLeadStory));
   EXPECT_TRUE(has(own.body, kPersianLeadStory));
+  EXPECT_TRUE(has(own.body, "href=\"/fa/author/emad-askarieh/\""))
+      << "a Persian story's card leads to its author's page in its edition";
+  EXPECT_TRUE(has(get("/tag/russia/").body, kEnglishLeadStory));
+  const HttpResponse everywhere = get("/fa/search?q=oil");
+  EXPECT_TRUE(has(everywhere.body, "href=\"/author/emad-askarieh/\""))
+      << "an English result on the Persian search page leads to the site's own author page";
   const HttpResponse english = get("/president-putin-russia-iran-having-strategic-ties/");
   EXPECT_TRUE(has(english.body, "href=\"/author/emad-askarieh/\""));
   EXPECT_TRUE(has(english.body, "<p class=\"author-bio\" dir=\"auto\">"))
