@@ -102,7 +102,9 @@ int import(const std::filesystem::path& file, const std::filesystem::path& data)
 std::string cpu_model() {
   std::ifstream cpuinfo("/proc/cpuinfo");
   for (std::string line; std::getline(cpuinfo, line);) {
-    if (line.starts_with("model name")) return line.substr(line.find(':') + 2);
+    if (!line.starts_with("model name")) continue;
+    const auto value = line.find_first_not_of(" \t", line.find(':') + 1);
+    if (value != std::string::npos) return line.substr(value);
   }
   return "unknown CPU";
 }
@@ -130,7 +132,11 @@ void report(const char* name, const std::vector<Measure>& runs, int posts) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 2 && std::string_view(argv[1]) == "--write") {
+  if (argc > 1 && std::string_view(argv[1]) == "--write") {
+    if (argc < 3) {
+      std::fprintf(stderr, "usage: byline_import_bench --write FILE [POSTS]\n");
+      return 2;
+    }
     std::ofstream out(argv[2], std::ios::binary);
     byline::testing::WxrShape shape;
     shape.posts = argc > 3 ? std::atoi(argv[3]) : 100000;
