@@ -391,7 +391,8 @@ TEST_F(WordPressImport, WhileBylineServesTheDataTheImportIsRefusedAndADryRunMayR
 TEST_F(WordPressImport, AnImportKilledHalfWayLeavesAConsistentSiteAndASecondRunFinishesIt) {
   const auto file = data_.path().parent_path() / (data_.path().filename().string() + "-big.xml");
   WxrShape shape;
-  shape.posts = 6000;
+  // A dozen batches: enough that the first is in well before the last.
+  shape.posts = 12000;
   {
     std::ofstream out(file, std::ios::binary);
     write_wxr(out, shape);
