@@ -65,10 +65,13 @@ Response Newsroom::save_settings(const Request& request, const Params&,
   changed.editions = site::parse_editions(form.get("editions"));
   const auto rule = content::ExcerptRule::parse(form.get("excerpt"));
 
-  auto saved = rule ? (changed.excerpt_rule = *rule, site::save_settings(*store_, changed))
-                    : Result<void>(make_error(
-                          ErrorCode::invalid_input,
-                          "Excerpt length must look like \"100 characters\" or \"15 words\"."));
+  Result<void> saved =
+      make_error(ErrorCode::invalid_input,
+                 "Excerpt length must look like \"100 characters\" or \"15 words\".");
+  if (rule) {
+    changed.excerpt_rule = *rule;
+    saved = site::save_settings(*store_, changed);
+  }
   if (!saved) {
     if (saved.error().code != ErrorCode::invalid_input) return failure(saved.error(), &me);
     View view = settings_view(changed);
